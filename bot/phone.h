@@ -1,0 +1,19 @@
+// Phone number normalisation with libphonenumber: any written form to E.164.
+// Thread-safe (libphonenumber's PhoneNumberUtil is a thread-safe singleton).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "bot/result.h"
+
+namespace noodbel {
+
+// "0470 12 34 56", "+32 470/12.34.56", "0032470123456" -> "+32470123456".
+// Belgium is the default region. An invalid number is an Error that quotes it.
+Result<std::string> normalize_phone(std::string_view raw, std::string_view default_region = "BE");
+
+// "+32470123456" -> "+32******56": for logs, never the whole number.
+std::string mask_phone(std::string_view e164);
+
+}  // namespace noodbel

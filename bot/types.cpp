@@ -1,0 +1,85 @@
+#include "bot/types.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
+
+namespace noodbel {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+template <typename E, std::size_t N>
+std::optional<E> lookup(const std::array<std::pair<E, std::string_view>, N>& table,
+                        std::string_view s) {
+  const std::string key = lower(s);
+  for (const auto& [value, name] : table) {
+    if (name == key) return value;
+  }
+  return std::nullopt;
+}
+
+template <typename E, std::size_t N>
+std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& table, E v) {
+  for (const auto& [value, name] : table) {
+    if (value == v) return name;
+  }
+  return "unknown";
+}
+
+constexpr std::array<std::pair<Channel, std::string_view>, 5> kChannels{{
+    {Channel::kSandbox, "sandbox"},
+    {Channel::kSms, "sms"},
+    {Channel::kTelegram, "telegram"},
+    {Channel::kSignal, "signal"},
+    {Channel::kSlash, "slash"},
+}};
+constexpr std::array<std::pair<Language, std::string_view>, 3> kLanguages{{
+    {Language::kNl, "nl"}, {Language::kFr, "fr"}, {Language::kEn, "en"}}};
+constexpr std::array<std::pair<Role, std::string_view>, 2> kRoles{{
+    {Role::kCaseworker, "caseworker"}, {Role::kSupervisor, "supervisor"}}};
+constexpr std::array<std::pair<CallState, std::string_view>, 5> kCallStates{{
+    {CallState::kOpen, "open"},
+    {CallState::kMatched, "matched"},
+    {CallState::kClosed, "closed"},
+    {CallState::kCancelled, "cancelled"},
+    {CallState::kExpired, "expired"},
+}};
+constexpr std::array<std::pair<Answer, std::string_view>, 3> kAnswers{{
+    {Answer::kYes, "yes"}, {Answer::kNo, "no"}, {Answer::kMaybe, "maybe"}}};
+constexpr std::array<std::pair<OutboxState, std::string_view>, 5> kOutboxStates{{
+    {OutboxState::kPending, "pending"},
+    {OutboxState::kSending, "sending"},
+    {OutboxState::kSent, "sent"},
+    {OutboxState::kDelivered, "delivered"},
+    {OutboxState::kFailed, "failed"},
+}};
+
+}  // namespace
+
+std::string_view to_string(Channel c) { return name_of(kChannels, c); }
+Channel channel_from_string(std::string_view s) {
+  return lookup(kChannels, s).value_or(Channel::kUnknown);
+}
+std::string_view to_string(Language l) { return name_of(kLanguages, l); }
+std::optional<Language> language_from_string(std::string_view s) { return lookup(kLanguages, s); }
+std::string_view to_string(Role r) { return name_of(kRoles, r); }
+std::optional<Role> role_from_string(std::string_view s) { return lookup(kRoles, s); }
+std::string_view to_string(CallState s) { return name_of(kCallStates, s); }
+std::optional<CallState> call_state_from_string(std::string_view s) {
+  return lookup(kCallStates, s);
+}
+std::string_view to_string(Answer a) { return name_of(kAnswers, a); }
+std::optional<Answer> answer_from_string(std::string_view s) { return lookup(kAnswers, s); }
+std::string_view to_string(OutboxState s) { return name_of(kOutboxStates, s); }
+std::optional<OutboxState> outbox_state_from_string(std::string_view s) {
+  return lookup(kOutboxStates, s);
+}
+
+}  // namespace noodbel

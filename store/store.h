@@ -1,0 +1,73 @@
+// Store: Noodbel's SQLite database (WAL, busy_timeout, foreign keys on), its migrations,
+// the unit of work for the core (state + outbox in one transaction), and the outbox
+// operations of the dispatcher. Thread-safe: one connection, every operation serialised
+// by an internal mutex. SQLite errors stop here and become Error values.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "bot/clock.h"
+#include "bot/repository.h"
+#include "bot/result.h"
+#include "bot/types.h"
+
+namespace noodbel::store {
+
+class Database;  // store/sqlite.h
+
+struct OutboxCounts {
+  std::int64_t pending = 0;
+  std::int64_t sending = 0;
+  std::int64_t sent = 0;
+  std::int64_t delivered = 0;
+  std::int64_t failed = 0;
+  UnixTime oldest_pending_at = 0;  // 0 when none pending
+};
+
+class Store {
+ public:
+  // Opens (creating the file and its folder if needed) and applies pending migrations.
+  // A database newer than this binary is refused with a clear message.
+  static Result<std::unique_ptr<Store>> open(const std::string& path);
+  // Opens without migrating (for `noodbel migrate` to report before/after).
+  static Result<std::unique_ptr<Store>> open_unmigrated(const std::string& path);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  static int latest_schema_version();
+  int schema_version();
+  Status migrate();  // applies pending migrations, each in its own transaction
+
+  // Runs fn with a Repository bound to one IMMEDIATE transaction: commits when fn
+  // returns, rolls back when fn throws (the exception is turned into an Error) or when
+  // fn returns an error Status.
+  Status transaction(const std::function<Status(Repository&)>& fn);
+
+  // --- dispatcher ---
+  // Due pending rows of a channel (priority, then age), marked `sending`, attempts + 1.
+  std::vector<OutboxItem> claim_outbox(Channel channel, UnixTime now, int limit);
+  void mark_sent(std::int64_t id, const std::string& provider_message_id, UnixTime now);
+  void mark_retry(std::int64_t id, UnixTime next_attempt_at, const std::string& error);
+  void mark_failed(std::int64_t id, const std::string& error, UnixTime now);
+  // At start-up: rows left `sending` by a crash go back to `pending` (at-least-once).
+  int requeue_in_flight();
+  OutboxCounts outbox_counts();
+  std::vector<OutboxItem> outbox_for(const std::string& recipient_id, int limit);
+
+  // --- operations ---
+  bool healthy();  // a trivial query succeeds
+  std::int64_t count_calls(CallState state);
+  std::vector<AuditEntry> audit_log(int limit);  // newest first
+
+ private:
+  explicit Store(std::unique_ptr<Database> db);
+  std::mutex mutex_;
+  std::unique_ptr<Database> db_;  // GUARDED_BY(mutex_)
+};
+
+}  // namespace noodbel::store

@@ -1,0 +1,198 @@
+#include "store/migrations.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <string>
+
+namespace noodbel::store {
+namespace {
+
+// Times are Unix seconds (UTC). Lists ("nl,fr", "48,84") are comma-separated.
+constexpr const char* kMigration1 = R"sql(
+CREATE TABLE services (
+  id   TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+);
+
+CREATE TABLE caseworkers (
+  id       TEXT PRIMARY KEY,
+  service  TEXT NOT NULL,
+  name     TEXT NOT NULL,
+  role     TEXT NOT NULL CHECK (role IN ('caseworker', 'supervisor')),
+  language TEXT NOT NULL CHECK (language IN ('nl', 'fr', 'en'))
+);
+
+CREATE TABLE caseworker_contacts (
+  caseworker_id TEXT NOT NULL REFERENCES caseworkers(id) ON DELETE CASCADE,
+  position      INTEGER NOT NULL,
+  channel       TEXT NOT NULL CHECK (channel IN ('sandbox', 'sms', 'telegram', 'signal', 'slash')),
+  address       TEXT NOT NULL,
+  PRIMARY KEY (caseworker_id, position)
+);
+CREATE INDEX caseworker_contacts_by_address ON caseworker_contacts (channel, address);
+
+CREATE TABLE families (
+  id                 TEXT PRIMARY KEY,
+  service            TEXT NOT NULL,
+  display_name       TEXT NOT NULL,
+  postcode           TEXT NOT NULL,
+  lat                REAL NOT NULL,
+  lon                REAL NOT NULL,
+  max_distance_km    INTEGER NOT NULL CHECK (max_distance_km >= 0),
+  min_age_months     INTEGER NOT NULL CHECK (min_age_months >= 0),
+  max_age_months     INTEGER NOT NULL CHECK (max_age_months >= 0),
+  max_children       INTEGER NOT NULL CHECK (max_children >= 0),
+  languages          TEXT NOT NULL,
+  paused_until       INTEGER,
+  opted_in           INTEGER NOT NULL CHECK (opted_in IN (0, 1)),
+  preferred_language TEXT NOT NULL CHECK (preferred_language IN ('nl', 'fr', 'en')),
+  created_at         INTEGER NOT NULL,
+  updated_at         INTEGER NOT NULL
+);
+
+CREATE TABLE family_contacts (
+  family_id TEXT NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  position  INTEGER NOT NULL,
+  channel   TEXT NOT NULL CHECK (channel IN ('sandbox', 'sms', 'telegram', 'signal', 'slash')),
+  address   TEXT NOT NULL,
+  PRIMARY KEY (family_id, position)
+);
+CREATE INDEX family_contacts_by_address ON family_contacts (channel, address);
+
+CREATE TABLE family_availability (
+  family_id    TEXT NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  weekday      INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+  start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1440),
+  end_minute   INTEGER NOT NULL CHECK (end_minute BETWEEN 0 AND 1440)
+);
+CREATE INDEX family_availability_by_family ON family_availability (family_id);
+
+CREATE TABLE calls (
+  id             INTEGER PRIMARY KEY,
+  code           TEXT NOT NULL,
+  service        TEXT NOT NULL,
+  caseworker_id  TEXT NOT NULL,
+  ages_months    TEXT NOT NULL,
+  postcode       TEXT NOT NULL,
+  place          TEXT NOT NULL,
+  lat            REAL NOT NULL,
+  lon            REAL NOT NULL,
+  languages      TEXT NOT NULL,
+  duration_hours INTEGER NOT NULL CHECK (duration_hours >= 0),
+  needed_from    INTEGER NOT NULL,
+  note           TEXT NOT NULL,
+  urgent         INTEGER NOT NULL CHECK (urgent IN (0, 1)),
+  state          TEXT NOT NULL
+                 CHECK (state IN ('open', 'matched', 'closed', 'cancelled', 'expired')),
+  created_at     INTEGER NOT NULL,
+  closed_at      INTEGER,
+  matched_family TEXT
+);
+CREATE INDEX calls_by_code ON calls (code);
+CREATE INDEX calls_by_state ON calls (state, created_at);
+
+CREATE TABLE call_events (
+  call_id    INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+  at         INTEGER NOT NULL,
+  actor      TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state   TEXT NOT NULL
+);
+CREATE INDEX call_events_by_call ON call_events (call_id);
+
+CREATE TABLE call_recipients (
+  call_id     INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+  family_id   TEXT NOT NULL,
+  distance_km REAL NOT NULL,
+  wave        INTEGER NOT NULL CHECK (wave >= 1),
+  sent_at     INTEGER NOT NULL,
+  PRIMARY KEY (call_id, family_id)
+);
+CREATE INDEX call_recipients_by_family ON call_recipients (family_id);
+
+CREATE TABLE responses (
+  call_id     INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+  family_id   TEXT NOT NULL,
+  answer      TEXT NOT NULL CHECK (answer IN ('yes', 'no', 'maybe')),
+  note        TEXT NOT NULL,
+  answered_at INTEGER NOT NULL,
+  PRIMARY KEY (call_id, family_id)
+);
+
+-- Inbound message ids only, for deduplication: never the message body.
+CREATE TABLE inbox (
+  channel     TEXT NOT NULL,
+  provider_id TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  PRIMARY KEY (channel, provider_id)
+);
+
+CREATE TABLE outbox (
+  id                  INTEGER PRIMARY KEY,
+  recipient_id        TEXT NOT NULL,
+  channel             TEXT NOT NULL,
+  address             TEXT NOT NULL,
+  text                TEXT NOT NULL,
+  priority            INTEGER NOT NULL,
+  call_id             INTEGER,
+  state               TEXT NOT NULL
+                      CHECK (state IN ('pending', 'sending', 'sent', 'delivered', 'failed')),
+  attempts            INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at     INTEGER NOT NULL,
+  created_at          INTEGER NOT NULL,
+  sent_at             INTEGER,
+  failed_at           INTEGER,
+  provider_message_id TEXT,
+  last_error          TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_due ON outbox (channel, state, next_attempt_at);
+CREATE INDEX outbox_by_state ON outbox (state, created_at);
+CREATE INDEX outbox_by_recipient ON outbox (recipient_id);
+
+CREATE TABLE audit_log (
+  id     INTEGER PRIMARY KEY,
+  at     INTEGER NOT NULL,
+  actor  TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX audit_log_by_time ON audit_log (at);
+)sql";
+
+// Inside the migration's transaction: another process may have migrated meanwhile.
+constexpr const char* kUserVersion = "PRAGMA user_version";
+
+bool apply_one(Database& db, const Migration& m) {
+  Transaction tx(db);
+  if (db.user_version() >= m.version) return false;  // applied by another process meanwhile
+  db.exec(m.sql);
+  // PRAGMA takes no parameters; the number comes from the compiled-in table above.
+  const std::string set_version = fmt::format("{} = {}", kUserVersion, m.version);
+  db.exec(set_version.c_str());
+  tx.commit();
+  spdlog::info("store: applied migration {} ({})", m.version, m.name);
+  return true;
+}
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> all{
+      {1, "initial schema", kMigration1},
+  };
+  return all;
+}
+
+int latest_schema_version() { return migrations().back().version; }
+
+int apply_migrations(Database& db) {
+  int applied = 0;
+  for (const Migration& m : migrations()) {
+    if (db.user_version() >= m.version) continue;
+    if (apply_one(db, m)) ++applied;
+  }
+  return applied;
+}
+
+}  // namespace noodbel::store

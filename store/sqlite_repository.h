@@ -1,0 +1,51 @@
+// SqliteRepository: the Repository port (bot/repository.h) on a Database whose
+// transaction is already open (Store::transaction opens it). Throws StoreError on
+// storage failure. Not thread-safe: one unit of work at a time, like its Database.
+#pragma once
+
+#include "bot/repository.h"
+#include "store/sqlite.h"
+
+namespace noodbel::store {
+
+class SqliteRepository final : public Repository {
+ public:
+  explicit SqliteRepository(Database& db);  // throws StoreError when no transaction is open
+
+  std::optional<Family> family(std::string_view id) override;
+  std::vector<Family> families() override;
+  void upsert_family(const Family& f) override;  // replaces contacts and availability
+  std::optional<Caseworker> caseworker(std::string_view id) override;
+  std::vector<Caseworker> caseworkers() override;
+  void upsert_caseworker(const Caseworker& c) override;  // replaces contacts
+  Sender sender_by_contact(Channel channel, std::string_view address) override;
+
+  bool code_in_use(std::string_view code, UnixTime now, std::int64_t reuse_after) override;
+  std::int64_t insert_call(const Call& call) override;  // call.id is ignored
+  // Also writes a call_events row when the state changes.
+  void update_call(const Call& call) override;
+  std::optional<Call> call_by_id(std::int64_t id) override;
+  std::optional<Call> call_by_code(std::string_view code) override;
+  std::vector<Call> open_calls() override;
+  // A family already sent this call keeps its first wave and sent_at.
+  void add_recipient(const Recipient& r) override;
+  std::vector<Recipient> recipients(std::int64_t call_id) override;
+  std::vector<Call> open_calls_for_family(std::string_view family_id) override;
+  void upsert_response(const Response& r) override;
+  std::vector<Response> responses(std::int64_t call_id) override;  // by answered_at
+
+  bool remember_inbound(const InboundMessage& m) override;
+  std::int64_t enqueue(const OutboundMessage& m, UnixTime now) override;
+
+  void audit(const AuditEntry& e) override;
+
+ private:
+  std::vector<Contact> family_contacts(std::string_view id);
+  std::vector<WeeklyWindow> family_availability(std::string_view id);
+  std::vector<Contact> caseworker_contacts(std::string_view id);
+  std::vector<Call> calls_of(Query query);
+
+  Database& db_;
+};
+
+}  // namespace noodbel::store

@@ -1,0 +1,346 @@
+#include "store/store.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+#include "store/migrations.h"
+#include "store/sqlite.h"
+#include "store/sqlite_repository.h"
+
+namespace noodbel::store {
+namespace {
+
+constexpr const char* kFirstForeignTable =
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    " ORDER BY name LIMIT 1";
+constexpr const char* kClaimable =
+    "SELECT id, recipient_id, channel, address, text, priority, call_id, state, attempts,"
+    " next_attempt_at, created_at, last_error FROM outbox"
+    " WHERE channel = ?1 AND state = 'pending' AND next_attempt_at <= ?2"
+    " ORDER BY priority, created_at, id LIMIT ?3";
+constexpr const char* kMarkSending =
+    "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?1";
+constexpr const char* kMarkSent =
+    "UPDATE outbox SET state = 'sent', provider_message_id = ?2, sent_at = ?3 WHERE id = ?1";
+constexpr const char* kMarkRetry =
+    "UPDATE outbox SET state = 'pending', next_attempt_at = ?2, last_error = ?3 WHERE id = ?1";
+constexpr const char* kMarkFailed =
+    "UPDATE outbox SET state = 'failed', last_error = ?2, failed_at = ?3 WHERE id = ?1";
+constexpr const char* kRequeueInFlight =
+    "UPDATE outbox SET state = 'pending' WHERE state = 'sending'";
+constexpr const char* kOutboxCounts = "SELECT state, COUNT(*) FROM outbox GROUP BY state";
+constexpr const char* kOldestPending =
+    "SELECT MIN(created_at) FROM outbox WHERE state = 'pending'";
+// The newest `limit` rows of a recipient, oldest first.
+constexpr const char* kOutboxFor =
+    "SELECT id, recipient_id, channel, address, text, priority, call_id, state, attempts,"
+    " next_attempt_at, created_at, last_error FROM ("
+    " SELECT * FROM outbox WHERE recipient_id = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2)"
+    " ORDER BY created_at, id";
+constexpr const char* kHealthy = "SELECT 1";
+constexpr const char* kCountCalls = "SELECT COUNT(*) FROM calls WHERE state = ?1";
+constexpr const char* kAuditLog =
+    "SELECT at, actor, action, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT ?1";
+
+// The Store whose mutex this thread holds: calling back into it would deadlock.
+thread_local const Store* t_holding = nullptr;
+
+class Holding {
+ public:
+  explicit Holding(const Store* store) : previous_(std::exchange(t_holding, store)) {}
+  ~Holding() { t_holding = previous_; }
+  Holding(const Holding&) = delete;
+  Holding& operator=(const Holding&) = delete;
+
+ private:
+  const Store* previous_;
+};
+
+bool is_file_path(const std::string& path) {
+  return !path.empty() && path != ":memory:" && path.rfind("file:", 0) != 0;
+}
+
+Status ensure_folder(const std::string& path) {
+  if (!is_file_path(path)) return Ok();
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (folder.empty()) return Ok();
+  std::error_code ec;
+  if (std::filesystem::exists(folder, ec)) return Ok();
+  std::filesystem::create_directories(folder, ec);
+  if (ec) {
+    return Error::Unavailable(fmt::format(
+        "cannot create folder {} for the database {}: {}; create it or fix the database path",
+        folder.string(), path, ec.message()));
+  }
+  return Ok();
+}
+
+Error open_error(const std::string& path, const StoreError& e) {
+  if (e.not_a_database()) {
+    return Error::Invalid(fmt::format(
+        "file {} is not a Noodbel database: {}; check the database path in the config",
+        path, e.sqlite_message()));
+  }
+  return Error::Unavailable(fmt::format(
+      "cannot open database {}: {}; check the path and the permissions of the file and its "
+      "folder",
+      path, e.sqlite_message()));
+}
+
+Error storage_error(const StoreError& e) {
+  if (e.busy()) {
+    return Error::Unavailable(fmt::format("the database is busy, try again later: {}", e.what()));
+  }
+  return Error::Internal(fmt::format("database error: {}", e.what()));
+}
+
+// Refuses a database newer than this binary, and a SQLite file that holds someone
+// else's tables (version 0 but not empty).
+Status check_ours(Database& db) {
+  const int version = db.user_version();
+  if (version > latest_schema_version()) {
+    return Error::Conflict(fmt::format(
+        "database {} has schema version {} but this noodbel knows only up to {}; use a newer "
+        "noodbel or restore a backup",
+        db.path(), version, latest_schema_version()));
+  }
+  if (version > 0) return Ok();
+  Query q = db.query(kFirstForeignTable);
+  if (!q->step()) return Ok();
+  return Error::Invalid(fmt::format(
+      "file {} is not a Noodbel database: it holds table '{}' but no Noodbel schema version; "
+      "point the database path at a new file or at a Noodbel database",
+      db.path(), q->text(0)));
+}
+
+Result<std::unique_ptr<Database>> open_database(const std::string& path, bool migrate) {
+  if (Status folder = ensure_folder(path); !folder.ok()) return folder.error();
+  std::unique_ptr<Database> db;
+  try {
+    db = std::make_unique<Database>(path);
+    if (Status ours = check_ours(*db); !ours.ok()) return ours.error();
+  } catch (const StoreError& e) {
+    return open_error(path, e);
+  }
+  if (!migrate) return db;
+  try {
+    apply_migrations(*db);
+  } catch (const StoreError& e) {
+    Error error = storage_error(e);
+    error.message = fmt::format("migrating database {} failed: {}", path, error.message);
+    return error;
+  }
+  return db;
+}
+
+OutboxItem read_outbox_item(const Statement& s) {
+  OutboxItem item;
+  item.id = s.int64(0);
+  item.message.recipient_id = s.text(1);
+  item.message.channel = channel_from_string(s.text(2));
+  item.message.address = s.text(3);
+  item.message.text = s.text(4);
+  item.message.priority = s.integer(5);
+  item.message.call_id = s.optional_int64(6);
+  item.state = outbox_state_from_string(s.text(7)).value_or(OutboxState::kPending);
+  item.attempts = s.integer(8);
+  item.next_attempt_at = s.int64(9);
+  item.created_at = s.int64(10);
+  item.last_error = s.text(11);
+  return item;
+}
+
+// Runs f under the store's lock; a storage failure is logged (no message bodies: SQL
+// statements and SQLite messages only) and turned into `fallback`.
+template <typename T, typename F>
+T guarded(std::mutex& mutex, const Store* store, const char* what, T fallback, F&& f) {
+  if (t_holding == store) {
+    spdlog::error("store: {} called from inside a transaction; refused", what);
+    return fallback;
+  }
+  std::lock_guard lock(mutex);
+  Holding holding(store);
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    spdlog::error("store: {} failed: {}", what, e.what());
+    return fallback;
+  }
+}
+
+}  // namespace
+
+Store::Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
+  auto db = open_database(path, true);
+  if (!db.ok()) return db.error();
+  return std::unique_ptr<Store>(new Store(std::move(db).value()));
+}
+
+Result<std::unique_ptr<Store>> Store::open_unmigrated(const std::string& path) {
+  auto db = open_database(path, false);
+  if (!db.ok()) return db.error();
+  return std::unique_ptr<Store>(new Store(std::move(db).value()));
+}
+
+int Store::latest_schema_version() { return store::latest_schema_version(); }
+
+int Store::schema_version() {
+  return guarded(mutex_, this, "schema_version", -1, [&] { return db_->user_version(); });
+}
+
+Status Store::migrate() {
+  return guarded(mutex_, this, "migrate", Status(Error::Internal("migrate was refused")),
+                 [&]() -> Status {
+                   try {
+                     if (Status ours = check_ours(*db_); !ours.ok()) return ours;
+                     apply_migrations(*db_);
+                     return Ok();
+                   } catch (const StoreError& e) {
+                     return storage_error(e);
+                   }
+                 });
+}
+
+Status Store::transaction(const std::function<Status(Repository&)>& fn) {
+  if (t_holding == this) {
+    return Error::Internal("Store::transaction called from inside a transaction");
+  }
+  std::lock_guard lock(mutex_);
+  Holding holding(this);
+  try {
+    Transaction tx(*db_);
+    SqliteRepository repo(*db_);
+    Status status = fn(repo);
+    if (!status.ok()) return status;  // tx rolls back
+    tx.commit();
+    return Ok();
+  } catch (const StoreError& e) {
+    spdlog::error("store: transaction rolled back: {}", e.what());
+    return storage_error(e);
+  } catch (const std::exception& e) {
+    spdlog::error("store: transaction rolled back after an exception: {}", e.what());
+    return Error::Internal(fmt::format("unit of work failed: {}", e.what()));
+  } catch (...) {
+    spdlog::error("store: transaction rolled back after an unknown exception");
+    return Error::Internal("unit of work failed with an unknown exception");
+  }
+}
+
+// ---- dispatcher ----
+
+std::vector<OutboxItem> Store::claim_outbox(Channel channel, UnixTime now, int limit) {
+  return guarded(mutex_, this, "claim_outbox", std::vector<OutboxItem>{}, [&] {
+    std::vector<OutboxItem> items;
+    Transaction tx(*db_);
+    {
+      Query q = db_->query(kClaimable);
+      q->bind_all(to_string(channel), now, limit);
+      while (q->step()) items.push_back(read_outbox_item(*q));
+    }
+    for (OutboxItem& item : items) {
+      db_->query(kMarkSending)->bind_all(item.id).run();
+      item.state = OutboxState::kSending;
+      ++item.attempts;
+    }
+    tx.commit();
+    return items;
+  });
+}
+
+void Store::mark_sent(std::int64_t id, const std::string& provider_message_id, UnixTime now) {
+  guarded(mutex_, this, "mark_sent", false, [&] {
+    db_->query(kMarkSent)->bind_all(id, provider_message_id, now).run();
+    return true;
+  });
+}
+
+void Store::mark_retry(std::int64_t id, UnixTime next_attempt_at, const std::string& error) {
+  guarded(mutex_, this, "mark_retry", false, [&] {
+    db_->query(kMarkRetry)->bind_all(id, next_attempt_at, error).run();
+    return true;
+  });
+}
+
+void Store::mark_failed(std::int64_t id, const std::string& error, UnixTime now) {
+  guarded(mutex_, this, "mark_failed", false, [&] {
+    db_->query(kMarkFailed)->bind_all(id, error, now).run();
+    return true;
+  });
+}
+
+int Store::requeue_in_flight() {
+  return guarded(mutex_, this, "requeue_in_flight", 0, [&] {
+    db_->query(kRequeueInFlight)->run();
+    return db_->changes();
+  });
+}
+
+OutboxCounts Store::outbox_counts() {
+  return guarded(mutex_, this, "outbox_counts", OutboxCounts{}, [&] {
+    OutboxCounts counts;
+    {
+      Query q = db_->query(kOutboxCounts);
+      while (q->step()) {
+        const std::int64_t n = q->int64(1);
+        switch (outbox_state_from_string(q->text(0)).value_or(OutboxState::kFailed)) {
+          case OutboxState::kPending: counts.pending = n; break;
+          case OutboxState::kSending: counts.sending = n; break;
+          case OutboxState::kSent: counts.sent = n; break;
+          case OutboxState::kDelivered: counts.delivered = n; break;
+          case OutboxState::kFailed: counts.failed = n; break;
+        }
+      }
+    }
+    Query q = db_->query(kOldestPending);
+    if (q->step()) counts.oldest_pending_at = q->optional_int64(0).value_or(0);
+    return counts;
+  });
+}
+
+std::vector<OutboxItem> Store::outbox_for(const std::string& recipient_id, int limit) {
+  return guarded(mutex_, this, "outbox_for", std::vector<OutboxItem>{}, [&] {
+    std::vector<OutboxItem> items;
+    Query q = db_->query(kOutboxFor);
+    q->bind_all(recipient_id, limit);
+    while (q->step()) items.push_back(read_outbox_item(*q));
+    return items;
+  });
+}
+
+// ---- operations ----
+
+bool Store::healthy() {
+  return guarded(mutex_, this, "healthy", false, [&] {
+    Query q = db_->query(kHealthy);
+    return q->step() && q->int64(0) == 1;
+  });
+}
+
+std::int64_t Store::count_calls(CallState state) {
+  return guarded(mutex_, this, "count_calls", std::int64_t{0}, [&] {
+    Query q = db_->query(kCountCalls);
+    q->bind_all(to_string(state));
+    q->step();
+    return q->int64(0);
+  });
+}
+
+std::vector<AuditEntry> Store::audit_log(int limit) {
+  return guarded(mutex_, this, "audit_log", std::vector<AuditEntry>{}, [&] {
+    std::vector<AuditEntry> entries;
+    Query q = db_->query(kAuditLog);
+    q->bind_all(limit);
+    while (q->step()) entries.push_back({q->int64(0), q->text(1), q->text(2), q->text(3)});
+    return entries;
+  });
+}
+
+}  // namespace noodbel::store

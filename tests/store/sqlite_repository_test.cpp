@@ -1,0 +1,450 @@
+#include "store/sqlite_repository.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "store/migrations.h"
+#include "store/sqlite.h"
+
+namespace noodbel::store {
+namespace {
+
+Family sample_family(const std::string& id) {
+  Family f;
+  f.id = id;
+  f.service = "oost-vlaanderen";
+  f.display_name = "Familie " + id;
+  f.contacts = {{Channel::kTelegram, "123456789"}, {Channel::kSms, "+32470" + id.substr(1)}};
+  f.postcode = "9000";
+  f.home = {51.05, 3.72};
+  f.max_distance_km = 40;
+  f.min_age_months = 0;
+  f.max_age_months = 72;
+  f.max_children = 2;
+  f.languages = {Language::kNl, Language::kFr};
+  f.availability = {{4, 1080, 1440}, {0, 0, 480}};
+  f.paused_until = std::nullopt;
+  f.opted_in = true;
+  f.preferred_language = Language::kFr;
+  return f;
+}
+
+Caseworker sample_caseworker(const std::string& id) {
+  Caseworker c;
+  c.id = id;
+  c.service = "limburg";
+  c.name = "Consulent " + id;
+  c.contacts = {{Channel::kSignal, "+32470999" + id.substr(1)}, {Channel::kSlash, "U" + id}};
+  c.role = Role::kSupervisor;
+  c.language = Language::kEn;
+  return c;
+}
+
+Call sample_call(const std::string& code, UnixTime created_at) {
+  Call c;
+  c.code = code;
+  c.service = "limburg";
+  c.caseworker_id = "C001";
+  c.ages_months = {48, 84};
+  c.postcode = "3500";
+  c.place = "Hasselt";
+  c.location = {50.93, 5.34};
+  c.languages = {Language::kNl};
+  c.duration_hours = 72;
+  c.needed_from = created_at + 3600;
+  c.note = "Twee broers, rustig.";
+  c.urgent = true;
+  c.state = CallState::kOpen;
+  c.created_at = created_at;
+  return c;
+}
+
+void expect_same_family(const Family& a, const Family& b) {
+  EXPECT_EQ(a.id, b.id);
+  EXPECT_EQ(a.service, b.service);
+  EXPECT_EQ(a.display_name, b.display_name);
+  EXPECT_EQ(a.contacts, b.contacts);
+  EXPECT_EQ(a.postcode, b.postcode);
+  EXPECT_DOUBLE_EQ(a.home.lat, b.home.lat);
+  EXPECT_DOUBLE_EQ(a.home.lon, b.home.lon);
+  EXPECT_EQ(a.max_distance_km, b.max_distance_km);
+  EXPECT_EQ(a.min_age_months, b.min_age_months);
+  EXPECT_EQ(a.max_age_months, b.max_age_months);
+  EXPECT_EQ(a.max_children, b.max_children);
+  EXPECT_EQ(a.languages, b.languages);
+  EXPECT_EQ(a.availability, b.availability);
+  EXPECT_EQ(a.paused_until, b.paused_until);
+  EXPECT_EQ(a.opted_in, b.opted_in);
+  EXPECT_EQ(a.preferred_language, b.preferred_language);
+}
+
+void expect_same_call(const Call& a, const Call& b) {
+  EXPECT_EQ(a.code, b.code);
+  EXPECT_EQ(a.service, b.service);
+  EXPECT_EQ(a.caseworker_id, b.caseworker_id);
+  EXPECT_EQ(a.ages_months, b.ages_months);
+  EXPECT_EQ(a.postcode, b.postcode);
+  EXPECT_EQ(a.place, b.place);
+  EXPECT_DOUBLE_EQ(a.location.lat, b.location.lat);
+  EXPECT_DOUBLE_EQ(a.location.lon, b.location.lon);
+  EXPECT_EQ(a.languages, b.languages);
+  EXPECT_EQ(a.duration_hours, b.duration_hours);
+  EXPECT_EQ(a.needed_from, b.needed_from);
+  EXPECT_EQ(a.note, b.note);
+  EXPECT_EQ(a.urgent, b.urgent);
+  EXPECT_EQ(a.state, b.state);
+  EXPECT_EQ(a.created_at, b.created_at);
+  EXPECT_EQ(a.closed_at, b.closed_at);
+  EXPECT_EQ(a.matched_family, b.matched_family);
+}
+
+class SqliteRepositoryTest : public ::testing::Test {
+ protected:
+  SqliteRepositoryTest() : db_(":memory:") {
+    apply_migrations(db_);
+    tx_ = std::make_unique<Transaction>(db_);
+    repo_ = std::make_unique<SqliteRepository>(db_);
+  }
+
+  std::int64_t count(const char* sql) {
+    Query q = db_.query(sql);
+    q->step();
+    return q->int64(0);
+  }
+
+  Database db_;
+  std::unique_ptr<Transaction> tx_;
+  std::unique_ptr<SqliteRepository> repo_;
+};
+
+TEST(SqliteRepository, RefusesADatabaseWithoutAnOpenTransaction) {
+  Database db(":memory:");
+  EXPECT_THROW(SqliteRepository{db}, StoreError);
+}
+
+TEST_F(SqliteRepositoryTest, FamilyRoundTripsWithContactOrderAndAvailability) {
+  const Family f = sample_family("F0012");
+  repo_->upsert_family(f);
+  const auto back = repo_->family("F0012");
+  ASSERT_TRUE(back.has_value());
+  expect_same_family(*back, f);
+  EXPECT_EQ(back->contacts.front().channel, Channel::kTelegram);
+}
+
+TEST_F(SqliteRepositoryTest, FamilyPausedUntilAndOptOutRoundTrip) {
+  Family f = sample_family("F0001");
+  f.paused_until = 1'800'000'000;
+  f.opted_in = false;
+  f.availability.clear();
+  f.languages.clear();
+  repo_->upsert_family(f);
+  const auto back = repo_->family("F0001");
+  ASSERT_TRUE(back.has_value());
+  expect_same_family(*back, f);
+}
+
+TEST_F(SqliteRepositoryTest, UpsertFamilyReplacesContactsAndAvailability) {
+  Family f = sample_family("F0001");
+  repo_->upsert_family(f);
+  f.contacts = {{Channel::kSignal, "+32470000001"}};
+  f.availability = {{6, 600, 720}};
+  f.display_name = "Renamed";
+  f.paused_until = 42;
+  repo_->upsert_family(f);
+  const auto back = repo_->family("F0001");
+  ASSERT_TRUE(back.has_value());
+  expect_same_family(*back, f);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM family_contacts"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM family_availability"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM families"), 1);
+}
+
+TEST_F(SqliteRepositoryTest, UnknownFamilyIsEmpty) {
+  EXPECT_FALSE(repo_->family("F9999").has_value());
+  EXPECT_FALSE(repo_->caseworker("C999").has_value());
+}
+
+TEST_F(SqliteRepositoryTest, FamiliesAreOrderedByIdWithTheirOwnContacts) {
+  Family b = sample_family("F0002");
+  b.contacts = {{Channel::kSms, "+32470000002"}};
+  b.availability = {};
+  repo_->upsert_family(b);
+  repo_->upsert_family(sample_family("F0001"));
+  repo_->upsert_family(sample_family("F0003"));
+  const auto all = repo_->families();
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].id, "F0001");
+  EXPECT_EQ(all[1].id, "F0002");
+  EXPECT_EQ(all[2].id, "F0003");
+  expect_same_family(all[0], sample_family("F0001"));
+  expect_same_family(all[1], b);
+  expect_same_family(all[2], sample_family("F0003"));
+}
+
+TEST_F(SqliteRepositoryTest, CaseworkerRoundTripsAndContactsAreReplaced) {
+  Caseworker c = sample_caseworker("C002");
+  repo_->upsert_caseworker(c);
+  repo_->upsert_caseworker(sample_caseworker("C001"));
+  auto back = repo_->caseworker("C002");
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->service, c.service);
+  EXPECT_EQ(back->name, c.name);
+  EXPECT_EQ(back->contacts, c.contacts);
+  EXPECT_EQ(back->role, Role::kSupervisor);
+  EXPECT_EQ(back->language, Language::kEn);
+
+  c.contacts = {{Channel::kTelegram, "555"}};
+  c.role = Role::kCaseworker;
+  repo_->upsert_caseworker(c);
+  back = repo_->caseworker("C002");
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->contacts, c.contacts);
+  EXPECT_EQ(back->role, Role::kCaseworker);
+
+  const auto all = repo_->caseworkers();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].id, "C001");
+  EXPECT_EQ(all[0].contacts, sample_caseworker("C001").contacts);
+  EXPECT_EQ(all[1].id, "C002");
+}
+
+TEST_F(SqliteRepositoryTest, SenderByContactFindsFamiliesAndCaseworkersPerChannel) {
+  repo_->upsert_family(sample_family("F0007"));  // sms +324700007, telegram 123456789
+  repo_->upsert_caseworker(sample_caseworker("C001"));  // signal +32470999001, slash UC001
+
+  const Sender sms = repo_->sender_by_contact(Channel::kSms, "+324700007");
+  EXPECT_EQ(sms.kind, Sender::Kind::kFamily);
+  EXPECT_EQ(sms.id, "F0007");
+  const Sender telegram = repo_->sender_by_contact(Channel::kTelegram, "123456789");
+  EXPECT_EQ(telegram.kind, Sender::Kind::kFamily);
+  EXPECT_EQ(telegram.id, "F0007");
+  const Sender signal = repo_->sender_by_contact(Channel::kSignal, "+32470999001");
+  EXPECT_EQ(signal.kind, Sender::Kind::kCaseworker);
+  EXPECT_EQ(signal.id, "C001");
+  const Sender slash = repo_->sender_by_contact(Channel::kSlash, "UC001");
+  EXPECT_EQ(slash.kind, Sender::Kind::kCaseworker);
+}
+
+TEST_F(SqliteRepositoryTest, SenderByContactNeedsTheSameChannel) {
+  repo_->upsert_family(sample_family("F0007"));
+  const Sender wrong_channel = repo_->sender_by_contact(Channel::kSignal, "+324700007");
+  EXPECT_EQ(wrong_channel.kind, Sender::Kind::kUnknown);
+  EXPECT_EQ(wrong_channel.id, "");
+  EXPECT_EQ(repo_->sender_by_contact(Channel::kSms, "+32499999999").kind,
+            Sender::Kind::kUnknown);
+}
+
+TEST_F(SqliteRepositoryTest, SandboxAddressIsThePersonId) {
+  repo_->upsert_family(sample_family("F0007"));
+  repo_->upsert_caseworker(sample_caseworker("C001"));
+  const Sender family = repo_->sender_by_contact(Channel::kSandbox, "F0007");
+  EXPECT_EQ(family.kind, Sender::Kind::kFamily);
+  EXPECT_EQ(family.id, "F0007");
+  const Sender caseworker = repo_->sender_by_contact(Channel::kSandbox, "C001");
+  EXPECT_EQ(caseworker.kind, Sender::Kind::kCaseworker);
+  EXPECT_EQ(caseworker.id, "C001");
+  EXPECT_EQ(repo_->sender_by_contact(Channel::kSandbox, "F9999").kind, Sender::Kind::kUnknown);
+}
+
+TEST_F(SqliteRepositoryTest, CallRoundTrips) {
+  const Call c = sample_call("K42", 1000);
+  const std::int64_t id = repo_->insert_call(c);
+  EXPECT_GT(id, 0);
+  const auto back = repo_->call_by_id(id);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->id, id);
+  expect_same_call(*back, c);
+  EXPECT_FALSE(repo_->call_by_id(id + 100).has_value());
+  EXPECT_FALSE(repo_->call_by_code("K99").has_value());
+}
+
+TEST_F(SqliteRepositoryTest, UpdateCallChangesStateAndRecordsAnEvent) {
+  Call c = sample_call("K42", 1000);
+  c.id = repo_->insert_call(c);
+  c.state = CallState::kMatched;
+  c.closed_at = 2000;
+  c.matched_family = "F0007";
+  repo_->update_call(c);
+  const auto back = repo_->call_by_id(c.id);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->state, CallState::kMatched);
+  EXPECT_EQ(back->closed_at, 2000);
+  EXPECT_EQ(back->matched_family, "F0007");
+
+  Query q = db_.query("SELECT call_id, at, actor, from_state, to_state FROM call_events");
+  ASSERT_TRUE(q->step());
+  EXPECT_EQ(q->int64(0), c.id);
+  EXPECT_EQ(q->int64(1), 2000);
+  EXPECT_EQ(q->text(2), "C001");
+  EXPECT_EQ(q->text(3), "open");
+  EXPECT_EQ(q->text(4), "matched");
+  EXPECT_FALSE(q->step());
+}
+
+TEST_F(SqliteRepositoryTest, UpdateCallWithoutStateChangeRecordsNoEvent) {
+  Call c = sample_call("K42", 1000);
+  c.id = repo_->insert_call(c);
+  repo_->update_call(c);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM call_events"), 0);
+}
+
+TEST_F(SqliteRepositoryTest, ExpiredCallEventIsBySystem) {
+  Call c = sample_call("K42", 1000);
+  c.id = repo_->insert_call(c);
+  c.state = CallState::kExpired;
+  c.closed_at = 5000;
+  repo_->update_call(c);
+  Query q = db_.query("SELECT actor FROM call_events");
+  ASSERT_TRUE(q->step());
+  EXPECT_EQ(q->text(0), "system");
+}
+
+TEST_F(SqliteRepositoryTest, CallByCodeReturnsTheNewest) {
+  Call old = sample_call("K42", 1000);
+  old.state = CallState::kClosed;
+  old.closed_at = 1500;
+  repo_->insert_call(old);
+  const std::int64_t newest = repo_->insert_call(sample_call("K42", 9000));
+  const auto back = repo_->call_by_code("K42");
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->id, newest);
+}
+
+TEST_F(SqliteRepositoryTest, OpenCallsAreOrderedByCreationAndExcludeClosed) {
+  const std::int64_t later = repo_->insert_call(sample_call("K2", 2000));
+  const std::int64_t earlier = repo_->insert_call(sample_call("K1", 1000));
+  Call closed = sample_call("K3", 500);
+  closed.state = CallState::kCancelled;
+  closed.closed_at = 600;
+  repo_->insert_call(closed);
+  const auto open = repo_->open_calls();
+  ASSERT_EQ(open.size(), 2u);
+  EXPECT_EQ(open[0].id, earlier);
+  EXPECT_EQ(open[1].id, later);
+}
+
+TEST_F(SqliteRepositoryTest, CodeInUseWhileOpenAndWithinTheReuseWindow) {
+  constexpr std::int64_t kDay = 24 * 3600;
+  Call c = sample_call("K42", 1000);
+  c.id = repo_->insert_call(c);
+  EXPECT_TRUE(repo_->code_in_use("K42", 100 * kDay, kDay));  // open: always in use
+  EXPECT_FALSE(repo_->code_in_use("K43", 100 * kDay, kDay));
+
+  c.state = CallState::kClosed;
+  c.closed_at = 10 * kDay;
+  repo_->update_call(c);
+  EXPECT_TRUE(repo_->code_in_use("K42", 10 * kDay + kDay - 1, kDay));
+  EXPECT_FALSE(repo_->code_in_use("K42", 10 * kDay + kDay, kDay));
+  EXPECT_FALSE(repo_->code_in_use("K42", 20 * kDay, kDay));
+}
+
+TEST_F(SqliteRepositoryTest, RecipientsAreOrderedByWaveThenDistance) {
+  const std::int64_t id = repo_->insert_call(sample_call("K42", 1000));
+  repo_->add_recipient({id, "F3", 2.0, 2, 1200});
+  repo_->add_recipient({id, "F1", 9.5, 1, 1000});
+  repo_->add_recipient({id, "F2", 1.5, 1, 1000});
+  const auto all = repo_->recipients(id);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].family_id, "F2");
+  EXPECT_EQ(all[1].family_id, "F1");
+  EXPECT_EQ(all[2].family_id, "F3");
+  EXPECT_EQ(all[2].call_id, id);
+  EXPECT_DOUBLE_EQ(all[2].distance_km, 2.0);
+  EXPECT_EQ(all[2].wave, 2);
+  EXPECT_EQ(all[2].sent_at, 1200);
+  EXPECT_TRUE(repo_->recipients(id + 1).empty());
+}
+
+TEST_F(SqliteRepositoryTest, AddingARecipientTwiceKeepsTheFirstWave) {
+  const std::int64_t id = repo_->insert_call(sample_call("K42", 1000));
+  repo_->add_recipient({id, "F1", 3.0, 1, 1000});
+  repo_->add_recipient({id, "F1", 3.0, 2, 5000});
+  const auto all = repo_->recipients(id);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].wave, 1);
+  EXPECT_EQ(all[0].sent_at, 1000);
+}
+
+TEST_F(SqliteRepositoryTest, OpenCallsForFamilyAreTheOpenOnesSentToItNewestFirst) {
+  const std::int64_t older = repo_->insert_call(sample_call("K1", 1000));
+  const std::int64_t newer = repo_->insert_call(sample_call("K2", 2000));
+  const std::int64_t not_sent = repo_->insert_call(sample_call("K3", 3000));
+  Call closed = sample_call("K4", 4000);
+  closed.id = repo_->insert_call(closed);
+  for (const std::int64_t id : {older, newer, closed.id}) {
+    repo_->add_recipient({id, "F0001", 1.0, 1, 1000});
+  }
+  repo_->add_recipient({not_sent, "F0002", 1.0, 1, 3000});
+  closed.state = CallState::kClosed;
+  closed.closed_at = 4500;
+  repo_->update_call(closed);
+
+  const auto calls = repo_->open_calls_for_family("F0001");
+  ASSERT_EQ(calls.size(), 2u);
+  EXPECT_EQ(calls[0].id, newer);
+  EXPECT_EQ(calls[1].id, older);
+  EXPECT_TRUE(repo_->open_calls_for_family("F0404").empty());
+}
+
+TEST_F(SqliteRepositoryTest, SecondResponseReplacesTheFirst) {
+  const std::int64_t id = repo_->insert_call(sample_call("K42", 1000));
+  repo_->upsert_response({id, "F1", Answer::kMaybe, "pas vanaf 18u", 1100});
+  repo_->upsert_response({id, "F2", Answer::kNo, "", 1050});
+  repo_->upsert_response({id, "F1", Answer::kYes, "", 1200});
+  const auto all = repo_->responses(id);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].family_id, "F2");
+  EXPECT_EQ(all[0].answer, Answer::kNo);
+  EXPECT_EQ(all[1].family_id, "F1");
+  EXPECT_EQ(all[1].answer, Answer::kYes);
+  EXPECT_EQ(all[1].note, "");
+  EXPECT_EQ(all[1].answered_at, 1200);
+  EXPECT_EQ(all[1].call_id, id);
+}
+
+TEST_F(SqliteRepositoryTest, RememberInboundDeduplicatesPerChannel) {
+  InboundMessage m{Channel::kTelegram, "123", "update-1", "ja", 1000, std::nullopt};
+  EXPECT_TRUE(repo_->remember_inbound(m));
+  EXPECT_FALSE(repo_->remember_inbound(m));
+  m.channel = Channel::kSms;  // same provider id on another channel is another message
+  EXPECT_TRUE(repo_->remember_inbound(m));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM inbox"), 2);
+}
+
+TEST_F(SqliteRepositoryTest, EnqueueStoresAPendingRowDueNow) {
+  const OutboundMessage m{"F1", Channel::kSms, "+32470000001", "Noodoproep K42", 0, 7};
+  const std::int64_t first = repo_->enqueue(m, 1000);
+  const std::int64_t second = repo_->enqueue({"C1", Channel::kSignal, "+32", "x", 5, {}}, 1001);
+  EXPECT_GT(second, first);
+  Query q = db_.query(
+      "SELECT recipient_id, channel, address, text, priority, call_id, state, attempts,"
+      " next_attempt_at, created_at FROM outbox WHERE id = ?1");
+  q->bind_all(first);
+  ASSERT_TRUE(q->step());
+  EXPECT_EQ(q->text(0), "F1");
+  EXPECT_EQ(q->text(1), "sms");
+  EXPECT_EQ(q->text(2), "+32470000001");
+  EXPECT_EQ(q->text(3), "Noodoproep K42");
+  EXPECT_EQ(q->integer(4), 0);
+  EXPECT_EQ(q->optional_int64(5), 7);
+  EXPECT_EQ(q->text(6), "pending");
+  EXPECT_EQ(q->integer(7), 0);
+  EXPECT_EQ(q->int64(8), 1000);
+  EXPECT_EQ(q->int64(9), 1000);
+}
+
+TEST_F(SqliteRepositoryTest, AuditAppendsARow) {
+  repo_->audit({1000, "C001", "call.open", "K42"});
+  Query q = db_.query("SELECT at, actor, action, detail FROM audit_log");
+  ASSERT_TRUE(q->step());
+  EXPECT_EQ(q->int64(0), 1000);
+  EXPECT_EQ(q->text(1), "C001");
+  EXPECT_EQ(q->text(2), "call.open");
+  EXPECT_EQ(q->text(3), "K42");
+}
+
+}  // namespace
+}  // namespace noodbel::store

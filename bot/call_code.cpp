@@ -1,0 +1,36 @@
+#include "bot/call_code.h"
+
+namespace noodbel {
+namespace {
+
+constexpr std::string_view kLetters = "ABCDEFGHJKLMNPQRSTUVWXYZ";  // no I, no O
+constexpr int kCodeCount = 24 * 100;
+constexpr int kRandomTries = 200;
+
+// Code number n in 0..2399: letter n / 100, digits n % 100 ("A00" .. "Z99").
+std::string code_at(int n) {
+  const int digits = n % 100;
+  return {kLetters[static_cast<std::size_t>(n / 100)], static_cast<char>('0' + digits / 10),
+          static_cast<char>('0' + digits % 10)};
+}
+
+}  // namespace
+
+CallCodeGenerator::CallCodeGenerator(std::uint64_t seed) : rng_(seed) {}
+
+Result<std::string> CallCodeGenerator::next(const std::function<bool(std::string_view)>& in_use) {
+  std::uniform_int_distribution<int> pick(0, kCodeCount - 1);
+  for (int i = 0; i < kRandomTries; ++i) {
+    std::string code = code_at(pick(rng_));
+    if (!in_use(code)) return code;
+  }
+  // Nearly full: look at every code once, in a fixed order.
+  for (int n = 0; n < kCodeCount; ++n) {
+    std::string code = code_at(n);
+    if (!in_use(code)) return code;
+  }
+  return Error::Unavailable(
+      "all 2,400 call codes are in use; close or cancel old calls, or wait until they expire");
+}
+
+}  // namespace noodbel

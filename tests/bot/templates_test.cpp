@@ -1,0 +1,127 @@
+#include "bot/templates.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+
+namespace noodbel {
+namespace {
+
+using ::testing::HasSubstr;
+
+Templates sample() {
+  return Templates::from_map({
+      {{Language::kNl, "ack_yes"}, "Bedankt! Oproep {code} genoteerd."},
+      {{Language::kFr, "ack_yes"}, "Merci ! Appel {code} noté."},
+      {{Language::kNl, "only_dutch"}, "Alleen in het Nederlands."},
+      {{Language::kNl, "braces"}, "Gebruik {{code}} niet letterlijk, wel {code}."},
+      {{Language::kNl, "broken"}, "Oproep {code"},
+  });
+}
+
+TEST(Templates, RendersNamedArguments) {
+  auto text = sample().render(Language::kFr, "ack_yes", {{"code", "K42"}});
+  ASSERT_TRUE(text.ok()) << text.error().message;
+  EXPECT_EQ(*text, "Merci ! Appel K42 noté.");
+}
+
+TEST(Templates, FallsBackToDutchWhenTheLanguageLacksTheTemplate) {
+  auto text = sample().render(Language::kEn, "ack_yes", {{"code", "K42"}});
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(*text, "Bedankt! Oproep K42 genoteerd.");
+}
+
+TEST(Templates, IgnoresArgumentsTheTextDoesNotUse) {
+  auto text = sample().render(Language::kNl, "only_dutch", {{"code", "K42"}});
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(*text, "Alleen in het Nederlands.");
+}
+
+TEST(Templates, DoubledBracesAreLiteralBraces) {
+  auto text = sample().render(Language::kNl, "braces", {{"code", "K42"}});
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(*text, "Gebruik {code} niet letterlijk, wel K42.");
+}
+
+TEST(Templates, UnknownTemplateIsNotFoundAndNamed) {
+  auto text = sample().render(Language::kNl, "no_such_text", {});
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.error().kind, ErrorKind::kNotFound);
+  EXPECT_THAT(text.error().message, HasSubstr("no_such_text"));
+}
+
+TEST(Templates, PlaceholderWithoutArgumentIsAnInternalErrorNamingTheTemplate) {
+  auto text = sample().render(Language::kNl, "ack_yes", {{"cod", "K42"}});
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.error().kind, ErrorKind::kInternal);
+  EXPECT_THAT(text.error().message, HasSubstr("ack_yes"));
+  EXPECT_THAT(text.error().message, HasSubstr("argument not found"));
+}
+
+TEST(Templates, MalformedTemplateIsAnInternalError) {
+  auto text = sample().render(Language::kNl, "broken", {{"code", "K42"}});
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.error().kind, ErrorKind::kInternal);
+  EXPECT_THAT(text.error().message, HasSubstr("broken"));
+}
+
+TEST(Templates, HasAndNamesArePerLanguage) {
+  const Templates t = sample();
+  EXPECT_TRUE(t.has(Language::kFr, "ack_yes"));
+  EXPECT_FALSE(t.has(Language::kFr, "only_dutch"));
+  EXPECT_EQ(t.names(Language::kFr), std::vector<std::string>{"ack_yes"});
+  EXPECT_EQ(t.names(Language::kNl).size(), 4u);
+}
+
+class TemplatesDir : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::path(::testing::TempDir()) / "noodbel_templates_test";
+    std::filesystem::remove_all(dir_);
+    for (const char* lang : {"nl", "fr", "en"}) std::filesystem::create_directories(dir_ / lang);
+  }
+  void write(const std::string& rel, const std::string& text) {
+    std::ofstream(dir_ / rel, std::ios::binary) << text;
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(TemplatesDir, LoadsTxtFilesAndDropsOneTrailingNewline) {
+  write("nl/greeting.txt", "Hallo {name}\n\n");
+  write("fr/greeting.txt", "Bonjour {name}\n");
+  write("nl/notes.md", "not a template");
+  auto t = Templates::load(dir_.string());
+  ASSERT_TRUE(t.ok()) << t.error().message;
+  EXPECT_EQ(*t->render(Language::kNl, "greeting", {{"name", "An"}}), "Hallo An\n");
+  EXPECT_EQ(*t->render(Language::kFr, "greeting", {{"name", "An"}}), "Bonjour An");
+  EXPECT_FALSE(t->has(Language::kNl, "notes"));
+}
+
+TEST_F(TemplatesDir, MissingLanguageFolderIsNotFoundAndNamed) {
+  std::filesystem::remove_all(dir_ / "en");
+  auto t = Templates::load(dir_.string());
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.error().kind, ErrorKind::kNotFound);
+  EXPECT_THAT(t.error().message, HasSubstr("en"));
+}
+
+TEST(Templates, ShippedCrisisErrorTemplatesRenderInEveryLanguage) {
+  auto t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  ASSERT_TRUE(t.ok()) << t.error().message;
+  for (const char* reason : {"missing_age", "missing_place", "bad_age", "bad_place", "bad_language",
+                             "bad_duration", "bad_from", "bad_wave", "unknown_key",
+                             "duplicate_key"}) {
+    const std::string name = std::string("err_crisis_") + reason;
+    for (const Language lang : {Language::kNl, Language::kFr, Language::kEn}) {
+      EXPECT_TRUE(t->has(lang, name)) << name << " " << to_string(lang);
+      auto text = t->render(lang, name, {{"value", "abc"}});
+      EXPECT_TRUE(text.ok()) << name << ": " << text.error().message;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace noodbel

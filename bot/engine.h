@@ -14,6 +14,13 @@
 
 namespace noodbel {
 
+// What became of one inbound message.
+enum class HandleOutcome {
+  kHandled,        // answered or acted on
+  kDuplicate,      // (channel, provider id) was seen before: nothing done
+  kUnknownSender,  // not a registered family or caseworker: nothing sent (audited)
+};
+
 class Engine {
  public:
   // All references must outlive the Engine.
@@ -23,7 +30,12 @@ class Engine {
   // Handles one message within the caller's unit of work. Never throws for bad input:
   // every message gets an answer (an acknowledgement, a result or a clear error),
   // except duplicates and messages from unknown senders (answered by the caller's policy).
-  void handle(const InboundMessage& message, Repository& repo) const;
+  // Deduplication by (channel, provider id) happens here, in the same unit of work.
+  HandleOutcome handle(const InboundMessage& message, Repository& repo) const;
+
+  // Runs the scheduled work within the caller's unit of work: the next wave of every
+  // open call that is due, and expiry of calls older than calls.expiry_hours.
+  void tick(Repository& repo) const;
 
  private:
   const Config& config_;

@@ -1,0 +1,56 @@
+#include "bot/engine.h"
+
+#include <cstdint>
+#include <random>
+
+#include "bot/commands.h"
+#include "bot/conversation.h"
+#include "bot/outbound.h"
+#include "bot/router.h"
+#include "bot/waves.h"
+
+namespace noodbel {
+namespace {
+
+std::uint64_t code_seed(UnixTime now) {
+  std::random_device device;
+  const std::uint64_t noise = (std::uint64_t{device()} << 32) | device();
+  return static_cast<std::uint64_t>(now) ^ noise;
+}
+
+}  // namespace
+
+Engine::Engine(const Config& config, const Postcodes& postcodes, const Templates& templates,
+               const Clock& clock)
+    : config_(config), postcodes_(postcodes), templates_(templates), clock_(clock) {}
+
+HandleOutcome Engine::handle(const InboundMessage& message, Repository& repo) const {
+  // Deduplication happens here, in the same unit of work as the effects; a message
+  // without a provider id cannot be recognised again and is always handled.
+  if (!message.provider_id.empty() && !repo.remember_inbound(message)) {
+    return HandleOutcome::kDuplicate;
+  }
+  const UnixTime now = clock_.now();
+  const Route route_to = route(message, repo);
+  const Outbox out(config_, templates_, repo, now);
+  switch (route_to.kind) {
+    case Sender::Kind::kFamily:
+      handle_family_message(*route_to.family, message, out);
+      return HandleOutcome::kHandled;
+    case Sender::Kind::kCaseworker:
+      handle_command(*route_to.caseworker, message, postcodes_, out, code_seed(now));
+      return HandleOutcome::kHandled;
+    case Sender::Kind::kUnknown:
+      break;
+  }
+  repo.audit({now, "system", "inbound.unknown_sender",
+              "channel=" + std::string(to_string(message.channel)) +
+                  " address=" + mask_address(message.channel, message.address)});
+  return HandleOutcome::kUnknownSender;
+}
+
+void Engine::tick(Repository& repo) const {
+  run_scheduled(Outbox(config_, templates_, repo, clock_.now()));
+}
+
+}  // namespace noodbel

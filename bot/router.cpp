@@ -1,0 +1,27 @@
+#include "bot/router.h"
+
+#include "bot/phone.h"
+
+namespace noodbel {
+
+Route route(const InboundMessage& message, Repository& repo) {
+  const Sender sender = repo.sender_by_contact(message.channel, message.address);
+  Route r;
+  if (sender.kind == Sender::Kind::kFamily) {
+    r.family = repo.family(sender.id);
+    if (r.family) r.kind = Sender::Kind::kFamily;
+  } else if (sender.kind == Sender::Kind::kCaseworker) {
+    r.caseworker = repo.caseworker(sender.id);
+    if (r.caseworker) r.kind = Sender::Kind::kCaseworker;
+  }
+  return r;
+}
+
+std::string mask_address(Channel channel, std::string_view address) {
+  if (channel == Channel::kSms || channel == Channel::kSignal) return mask_phone(address);
+  if (address.size() <= 4) return std::string(address.size(), '*');
+  return std::string(address.substr(0, 2)) + std::string(address.size() - 4, '*') +
+         std::string(address.substr(address.size() - 2));
+}
+
+}  // namespace noodbel

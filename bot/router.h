@@ -1,0 +1,29 @@
+// Router: who sent an inbound message — a registered family, a caseworker, or someone
+// unknown — with their stored record. Stateless function; thread-safe given its own
+// Repository.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "bot/repository.h"
+#include "bot/types.h"
+
+namespace noodbel {
+
+struct Route {
+  Sender::Kind kind = Sender::Kind::kUnknown;
+  std::optional<Family> family;          // set when kind == kFamily
+  std::optional<Caseworker> caseworker;  // set when kind == kCaseworker
+};
+
+// Looks the sender up by (channel, address). A contact whose owner record is missing
+// counts as unknown.
+Route route(const InboundMessage& message, Repository& repo);
+
+// An address safe for logs and audit: phone numbers through mask_phone, other addresses
+// with only their first and last two characters.
+std::string mask_address(Channel channel, std::string_view address);
+
+}  // namespace noodbel

@@ -1,0 +1,221 @@
+#include "support/memory_repository.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <tuple>
+
+namespace noodbel {
+namespace {
+
+template <typename T>
+auto find_by_id(std::vector<T>& rows, std::string_view id) {
+  return std::find_if(rows.begin(), rows.end(), [&](const T& r) { return r.id == id; });
+}
+
+template <typename T>
+std::vector<T> sorted_by_id(std::vector<T> rows) {
+  std::sort(rows.begin(), rows.end(), [](const T& a, const T& b) { return a.id < b.id; });
+  return rows;
+}
+
+bool has_contact(const std::vector<Contact>& contacts, Channel channel,
+                 std::string_view address) {
+  return std::any_of(contacts.begin(), contacts.end(), [&](const Contact& c) {
+    return c.channel == channel && c.address == address;
+  });
+}
+
+bool newer(const Call& a, const Call& b) {
+  return std::tie(a.created_at, a.id) > std::tie(b.created_at, b.id);
+}
+
+}  // namespace
+
+std::optional<Family> MemoryRepository::family(std::string_view id) {
+  const auto it = find_by_id(family_rows, id);
+  if (it == family_rows.end()) return std::nullopt;
+  return *it;
+}
+
+std::vector<Family> MemoryRepository::families() { return sorted_by_id(family_rows); }
+
+void MemoryRepository::upsert_family(const Family& f) {
+  const auto it = find_by_id(family_rows, f.id);
+  if (it == family_rows.end()) {
+    family_rows.push_back(f);
+  } else {
+    *it = f;
+  }
+}
+
+std::optional<Caseworker> MemoryRepository::caseworker(std::string_view id) {
+  const auto it = find_by_id(caseworker_rows, id);
+  if (it == caseworker_rows.end()) return std::nullopt;
+  return *it;
+}
+
+std::vector<Caseworker> MemoryRepository::caseworkers() { return sorted_by_id(caseworker_rows); }
+
+void MemoryRepository::upsert_caseworker(const Caseworker& c) {
+  const auto it = find_by_id(caseworker_rows, c.id);
+  if (it == caseworker_rows.end()) {
+    caseworker_rows.push_back(c);
+  } else {
+    *it = c;
+  }
+}
+
+Sender MemoryRepository::sender_by_contact(Channel channel, std::string_view address) {
+  for (const Caseworker& c : caseworker_rows) {
+    if ((channel == Channel::kSandbox && c.id == address) ||
+        has_contact(c.contacts, channel, address)) {
+      return {Sender::Kind::kCaseworker, c.id};
+    }
+  }
+  for (const Family& f : family_rows) {
+    if ((channel == Channel::kSandbox && f.id == address) ||
+        has_contact(f.contacts, channel, address)) {
+      return {Sender::Kind::kFamily, f.id};
+    }
+  }
+  return {};
+}
+
+bool MemoryRepository::code_in_use(std::string_view code, UnixTime now,
+                                   std::int64_t reuse_after) {
+  return std::any_of(call_rows.begin(), call_rows.end(), [&](const Call& c) {
+    if (c.code != code) return false;
+    if (c.state == CallState::kOpen) return true;
+    return !c.closed_at.has_value() || now - *c.closed_at < reuse_after;
+  });
+}
+
+std::int64_t MemoryRepository::insert_call(const Call& call) {
+  Call row = call;
+  row.id = next_call_id_++;
+  call_rows.push_back(row);
+  return row.id;
+}
+
+void MemoryRepository::update_call(const Call& call) {
+  for (Call& row : call_rows) {
+    if (row.id == call.id) {
+      row.state = call.state;
+      row.closed_at = call.closed_at;
+      row.matched_family = call.matched_family;
+      return;
+    }
+  }
+}
+
+std::optional<Call> MemoryRepository::call_by_id(std::int64_t id) {
+  for (const Call& row : call_rows) {
+    if (row.id == id) return row;
+  }
+  return std::nullopt;
+}
+
+std::optional<Call> MemoryRepository::call_by_code(std::string_view code) {
+  std::optional<Call> best;
+  for (const Call& row : call_rows) {
+    if (row.code == code && (!best || newer(row, *best))) best = row;
+  }
+  return best;
+}
+
+std::vector<Call> MemoryRepository::open_calls() {
+  std::vector<Call> out;
+  for (const Call& row : call_rows) {
+    if (row.state == CallState::kOpen) out.push_back(row);
+  }
+  std::sort(out.begin(), out.end(), [](const Call& a, const Call& b) { return newer(b, a); });
+  return out;
+}
+
+void MemoryRepository::add_recipient(const Recipient& r) {
+  for (const Recipient& row : recipient_rows) {
+    if (row.call_id == r.call_id && row.family_id == r.family_id) {
+      throw std::logic_error("duplicate recipient " + r.family_id);
+    }
+  }
+  recipient_rows.push_back(r);
+}
+
+std::vector<Recipient> MemoryRepository::recipients(std::int64_t call_id) {
+  std::vector<Recipient> out;
+  for (const Recipient& row : recipient_rows) {
+    if (row.call_id == call_id) out.push_back(row);
+  }
+  std::sort(out.begin(), out.end(), [](const Recipient& a, const Recipient& b) {
+    return std::tie(a.wave, a.distance_km, a.family_id) <
+           std::tie(b.wave, b.distance_km, b.family_id);
+  });
+  return out;
+}
+
+std::vector<Call> MemoryRepository::open_calls_for_family(std::string_view family_id) {
+  std::vector<Call> out;
+  for (const Call& call : open_calls()) {
+    const bool sent = std::any_of(
+        recipient_rows.begin(), recipient_rows.end(),
+        [&](const Recipient& r) { return r.call_id == call.id && r.family_id == family_id; });
+    if (sent) out.push_back(call);
+  }
+  std::sort(out.begin(), out.end(), newer);
+  return out;
+}
+
+void MemoryRepository::upsert_response(const Response& r) {
+  for (Response& row : response_rows) {
+    if (row.call_id == r.call_id && row.family_id == r.family_id) {
+      row = r;
+      return;
+    }
+  }
+  response_rows.push_back(r);
+}
+
+std::vector<Response> MemoryRepository::responses(std::int64_t call_id) {
+  std::vector<Response> out;
+  for (const Response& row : response_rows) {
+    if (row.call_id == call_id) out.push_back(row);
+  }
+  std::sort(out.begin(), out.end(), [](const Response& a, const Response& b) {
+    return std::tie(a.answered_at, a.family_id) < std::tie(b.answered_at, b.family_id);
+  });
+  return out;
+}
+
+bool MemoryRepository::remember_inbound(const InboundMessage& m) {
+  return inbox.emplace(m.channel, m.provider_id).second;
+}
+
+std::int64_t MemoryRepository::enqueue(const OutboundMessage& m, UnixTime now) {
+  OutboxItem item;
+  item.id = next_outbox_id_++;
+  item.message = m;
+  item.next_attempt_at = now;
+  item.created_at = now;
+  outbox.push_back(item);
+  return item.id;
+}
+
+void MemoryRepository::audit(const AuditEntry& e) { audit_log.push_back(e); }
+
+std::vector<OutboxItem> MemoryRepository::outbox_for(std::string_view recipient_id) const {
+  std::vector<OutboxItem> out;
+  for (const OutboxItem& item : outbox) {
+    if (item.message.recipient_id == recipient_id) out.push_back(item);
+  }
+  return out;
+}
+
+std::vector<AuditEntry> MemoryRepository::audits(std::string_view action) const {
+  std::vector<AuditEntry> out;
+  for (const AuditEntry& e : audit_log) {
+    if (e.action == action) out.push_back(e);
+  }
+  return out;
+}
+
+}  // namespace noodbel

@@ -1,0 +1,34 @@
+// AppContext: what every command needs once the configuration is known: the postcode
+// table, the templates and the opened (migrated) store. Built by load_context; owned by
+// the command that runs; not copyable or movable (the Engine keeps references into it).
+#pragma once
+
+#include <memory>
+
+#include "bot/clock.h"
+#include "bot/config.h"
+#include "bot/postcodes.h"
+#include "bot/result.h"
+#include "bot/templates.h"
+#include "store/store.h"
+
+namespace noodbel {
+
+struct AppContext {
+  Config config;
+  Postcodes postcodes;
+  Templates templates;
+  std::unique_ptr<store::Store> store;
+  SystemClock clock;
+
+  AppContext(Config c, Postcodes p, Templates t, std::unique_ptr<store::Store> s)
+      : config(std::move(c)), postcodes(std::move(p)), templates(std::move(t)),
+        store(std::move(s)) {}
+  AppContext(const AppContext&) = delete;
+  AppContext& operator=(const AppContext&) = delete;
+};
+
+// Loads postcodes and templates from config.data_dir and opens config.db_path.
+Result<std::unique_ptr<AppContext>> load_context(const Config& config);
+
+}  // namespace noodbel

@@ -1,0 +1,36 @@
+#include "adapters/app/inbound_pipeline.h"
+
+#include <spdlog/spdlog.h>
+
+namespace noodbel {
+
+InboundPipeline::InboundPipeline(store::Store& store, const Engine& engine,
+                                 std::function<void()> on_commit)
+    : store_(store), engine_(engine), on_commit_(std::move(on_commit)) {}
+
+Result<InboundOutcome> InboundPipeline::deliver(const InboundMessage& message) {
+  HandleOutcome outcome = HandleOutcome::kHandled;
+  const Status status = store_.transaction([&](Repository& repo) -> Status {
+    outcome = engine_.handle(message, repo);
+    return Ok();
+  });
+  if (!status.ok()) {
+    spdlog::error("event=inbound.failed channel={} error=\"{}\"", to_string(message.channel),
+                  status.error().message);
+    return status.error();
+  }
+  if (outcome == HandleOutcome::kDuplicate) {
+    spdlog::info("event=inbound.duplicate channel={}", to_string(message.channel));
+    return InboundOutcome::kDuplicate;
+  }
+  if (outcome == HandleOutcome::kUnknownSender) {
+    spdlog::info("event=inbound.unknown_sender channel={}", to_string(message.channel));
+    return InboundOutcome::kUnknownSender;
+  }
+  spdlog::debug("event=inbound.handled channel={} text=\"{}\"", to_string(message.channel),
+                message.text);
+  if (on_commit_) on_commit_();
+  return InboundOutcome::kHandled;
+}
+
+}  // namespace noodbel

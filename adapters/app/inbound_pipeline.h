@@ -1,0 +1,31 @@
+// InboundPipeline: the one path every inbound message takes after its adapter parsed
+// and authenticated it: dedupe by (channel, provider id) in the inbox, let the Engine
+// decide, commit state and outbox rows in ONE transaction, then wake the dispatcher.
+// A message is acknowledged to its provider only after deliver() returned ok.
+// Thread-safe (the Store serialises transactions).
+#pragma once
+
+#include <functional>
+
+#include "bot/engine.h"
+#include "bot/result.h"
+#include "bot/types.h"
+#include "store/store.h"
+
+namespace noodbel {
+
+enum class InboundOutcome { kHandled, kDuplicate, kUnknownSender };
+
+class InboundPipeline {
+ public:
+  InboundPipeline(store::Store& store, const Engine& engine, std::function<void()> on_commit);
+
+  Result<InboundOutcome> deliver(const InboundMessage& message);
+
+ private:
+  store::Store& store_;
+  const Engine& engine_;
+  std::function<void()> on_commit_;
+};
+
+}  // namespace noodbel

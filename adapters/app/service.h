@@ -1,0 +1,55 @@
+// Service: a running Noodbel — HTTP server with its routes, the dispatcher with one
+// worker per channel, and the scheduler (waves, expiry). Built from an AppContext by
+// `noodbel serve`; start() then stop() from the thread that owns it.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "adapters/app/context.h"
+#include "adapters/app/inbound_pipeline.h"
+#include "adapters/dispatch/dispatcher.h"
+#include "adapters/http/metrics.h"
+#include "adapters/http/router.h"
+#include "adapters/http/server.h"
+#include "adapters/sandbox/sandbox_channel.h"
+#include "bot/engine.h"
+
+namespace noodbel {
+
+class Service {
+ public:
+  explicit Service(AppContext& ctx);  // ctx must outlive the Service
+  ~Service();
+  Service(const Service&) = delete;
+  Service& operator=(const Service&) = delete;
+
+  // Requeues messages left in flight, binds the HTTP port, starts the workers.
+  Status start();
+  int port() const { return server_->port(); }
+  // Graceful: stop accepting, finish in-flight requests, stop workers. Idempotent.
+  void stop();
+
+ private:
+  Status add_routes();
+  void scheduler_loop();
+  void tick();
+
+  AppContext& ctx_;
+  Engine engine_;
+  MetricsRegistry metrics_;
+  Dispatcher dispatcher_;
+  SandboxChannel* sandbox_ = nullptr;  // owned by dispatcher_, null when disabled
+  InboundPipeline pipeline_;
+  Router router_;
+  std::unique_ptr<HttpServer> server_;
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;  // GUARDED_BY(mutex_)
+  std::thread scheduler_;
+};
+
+}  // namespace noodbel

@@ -1,0 +1,86 @@
+#include "adapters/cli/cli.h"
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "adapters/cli/commands.h"
+
+namespace noodbel::cli {
+namespace {
+
+void add_common(CLI::App* app, CommonOptions& o) {
+  app->add_option("--config", o.config,
+                  "Configuration file (default: $NOODBEL_CONFIG, else built-in defaults)");
+  app->add_option("--db", o.db, "SQLite database path (overrides the configuration)");
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"noodbel: the crisis foster-care bot of the Flemish pleegzorg services"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(NOODBEL_VERSION));
+
+  CommonOptions common;
+  std::string file;
+  bool skip_invalid = false;
+  std::string lang = "nl";
+  bool quiet = false;
+  int code = kExitOk;
+
+  auto* serve = app.add_subcommand("serve", "Run the service (HTTP server, dispatcher, scheduler)");
+  add_common(serve, common);
+  serve->callback([&] { code = cmd_serve(common); });
+
+  auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations");
+  add_common(migrate, common);
+  migrate->callback([&] { code = cmd_migrate(common); });
+
+  auto* families = app.add_subcommand("families", "Manage crisis foster families");
+  families->require_subcommand(1);
+  auto* fimport = families->add_subcommand("import", "Import or update families from a CSV file");
+  add_common(fimport, common);
+  fimport->add_option("file", file, "CSV file (see config/demo-families.csv)")->required();
+  fimport->add_flag("--skip-invalid", skip_invalid, "Import the valid rows, report the others");
+  fimport->callback([&] { code = cmd_families_import(common, file, skip_invalid); });
+  auto* flist = families->add_subcommand("list", "Print the registered families as a table");
+  add_common(flist, common);
+  flist->callback([&] { code = cmd_families_list(common); });
+
+  auto* caseworkers = app.add_subcommand("caseworkers", "Manage caseworkers and supervisors");
+  caseworkers->require_subcommand(1);
+  auto* cimport = caseworkers->add_subcommand("import", "Import or update caseworkers from CSV");
+  add_common(cimport, common);
+  cimport->add_option("file", file, "CSV file (see config/demo-caseworkers.csv)")->required();
+  cimport->add_flag("--skip-invalid", skip_invalid, "Import the valid rows, report the others");
+  cimport->callback([&] { code = cmd_caseworkers_import(common, file, skip_invalid); });
+
+  auto* demo = app.add_subcommand(
+      "demo", "Run a scripted crisis call through the real code path and print the board");
+  add_common(demo, common);
+  demo->add_flag("--quiet", quiet, "Print only the board");
+  demo->callback([&] { code = cmd_demo(common, quiet); });
+
+  auto* parse_reply = app.add_subcommand(
+      "parse-reply", "Parse family messages: one per stdin line, one JSON object per line");
+  parse_reply->add_option("--lang", lang, "Language hint: nl, fr or en")
+      ->check(CLI::IsMember({"nl", "fr", "en"}));
+  parse_reply->callback([&] { code = cmd_parse_reply(lang); });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  return code;
+}
+
+}  // namespace noodbel::cli

@@ -1,0 +1,30 @@
+// Loading Noodbel's configuration from TOML (toml++), strictly: an unknown key, a wrong
+// type or an out-of-range value is an Error naming the file, the key and the reason.
+// Called by the command line before anything starts. Pure functions; thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "bot/config.h"
+#include "bot/result.h"
+
+namespace noodbel {
+
+// Built-in defaults: database var/noodbel.db, data from the build's source folder,
+// the five provincial services, sandbox off.
+Config default_config();
+
+// Parses TOML text; `source` names the file in error messages.
+Result<Config> parse_config(std::string_view toml_text, const std::string& source);
+
+// Reads a file (an unreadable file is an Error naming it) and parses it.
+Result<Config> load_config_file(const std::string& path);
+
+// The command line's rule: --config FILE, else $NOODBEL_CONFIG, else built-in defaults;
+// then --db PATH overrides the database path.
+Result<Config> resolve_config(const std::optional<std::string>& config_flag,
+                              const std::optional<std::string>& db_flag);
+
+}  // namespace noodbel

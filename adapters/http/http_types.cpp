@@ -1,0 +1,177 @@
+#include "adapters/http/http_types.h"
+
+#include <cstdint>
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+namespace noodbel {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool equals_ignore_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && lower_ascii(a) == lower_ascii(b);
+}
+
+// Splits "a=1&b=2" into decoded pairs; `what` names the input in error messages.
+Result<FormFields> parse_pairs(std::string_view s, std::string_view what) {
+  FormFields out;
+  while (!s.empty()) {
+    const std::size_t amp = s.find('&');
+    const std::string_view pair = s.substr(0, amp);
+    s = amp == std::string_view::npos ? std::string_view{} : s.substr(amp + 1);
+    if (pair.empty()) continue;
+    const std::size_t eq = pair.find('=');
+    const std::string_view raw_name = pair.substr(0, eq);
+    const std::string_view raw_value =
+        eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
+    auto name = percent_decode(raw_name, true);
+    auto value = percent_decode(raw_value, true);
+    if (!name.ok() || !value.ok()) {
+      const Error& e = name.ok() ? value.error() : name.error();
+      return Error::Invalid(fmt::format("bad {} parameter '{}': {}", what, raw_name, e.message));
+    }
+    out.emplace(std::move(name).value(), std::move(value).value());
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::optional<std::string> HttpRequest::query_param(std::string_view name) const {
+  const auto it = query.lower_bound(std::string(name));  // the first of equal keys
+  if (it == query.end() || it->first != name) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::string> HttpRequest::header(std::string_view name) const {
+  const auto it = headers.find(lower_ascii(name));
+  if (it == headers.end()) return std::nullopt;
+  return it->second;
+}
+
+HttpResponse HttpResponse::json(int status, const nlohmann::json& body) {
+  // Replace invalid UTF-8 instead of throwing: a response must always be produced.
+  return {status, "application/json",
+          body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), {}};
+}
+
+HttpResponse HttpResponse::text(int status, std::string body) {
+  return {status, "text/plain; charset=utf-8", std::move(body), {}};
+}
+
+HttpResponse HttpResponse::html(int status, std::string body) {
+  return {status, "text/html; charset=utf-8", std::move(body), {}};
+}
+
+HttpResponse HttpResponse::error_json(int status, std::string_view message) {
+  return json(status, nlohmann::json{{"error", message}});
+}
+
+HttpResponse& HttpResponse::with_header(std::string name, std::string value) {
+  headers.emplace_back(std::move(name), std::move(value));
+  return *this;
+}
+
+std::optional<std::string> HttpResponse::header(std::string_view name) const {
+  for (const auto& [n, v] : headers) {
+    if (equals_ignore_case(n, name)) return v;
+  }
+  return std::nullopt;
+}
+
+Result<std::string> percent_decode(std::string_view s, bool plus_is_space) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else if (c != '%') {
+      out.push_back(c);
+    } else {
+      const int hi = i + 1 < s.size() ? hex_value(s[i + 1]) : -1;
+      const int lo = i + 2 < s.size() ? hex_value(s[i + 2]) : -1;
+      if (hi < 0 || lo < 0) {
+        return Error::Invalid(fmt::format(
+            "bad percent-encoding at position {}: '%' must be followed by two hex digits", i));
+      }
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    }
+  }
+  return out;
+}
+
+Result<ParsedTarget> parse_target(std::string_view target) {
+  const std::size_t q = target.find('?');
+  const std::string_view raw_path = target.substr(0, q);
+  std::string_view raw_query =
+      q == std::string_view::npos ? std::string_view{} : target.substr(q + 1);
+  raw_query = raw_query.substr(0, raw_query.find('#'));
+  if (raw_path.empty() || raw_path.front() != '/') {
+    return Error::Invalid(fmt::format("request target must start with '/', got '{}'", raw_path));
+  }
+  auto path = percent_decode(raw_path, false);
+  if (!path.ok()) return Error::Invalid("bad request path: " + path.error().message);
+  if (path->find('\0') != std::string::npos) {
+    return Error::Invalid("bad request path: it may not contain %00");
+  }
+  auto query = parse_pairs(raw_query, "query");
+  if (!query.ok()) return query.error();
+  return ParsedTarget{std::move(path).value(), std::move(query).value()};
+}
+
+Result<FormFields> parse_form(std::string_view body) { return parse_pairs(body, "form"); }
+
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + len > s.size()) return false;
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+                          (len == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace noodbel

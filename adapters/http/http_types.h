@@ -1,0 +1,75 @@
+// HttpRequest / HttpResponse: plain values passed between the Beast server and the
+// handlers (router, webhooks, sandbox), plus URL and form decoding. No Beast here.
+// Thread-compatible value types; the free functions are pure and thread-safe.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "bot/result.h"
+
+namespace noodbel {
+
+// Decoded name/value pairs of a query string or an x-www-form-urlencoded body.
+using FormFields = std::multimap<std::string, std::string>;
+
+struct HttpRequest {
+  std::string method;  // "GET", "POST", ...
+  std::string target;  // as received: "/board/K42?t=abc%20d"
+  std::string path;    // percent-decoded: "/board/K42"
+  FormFields query;    // percent-decoded, '+' is a space
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  std::string remote_address;  // peer IP address
+
+  // The first value of a query parameter, if present.
+  std::optional<std::string> query_param(std::string_view name) const;
+  // A header value by case-insensitive name, if present.
+  std::optional<std::string> header(std::string_view name) const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type = "text/plain; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+
+  static HttpResponse json(int status, const nlohmann::json& body);
+  static HttpResponse text(int status, std::string body);
+  static HttpResponse html(int status, std::string body);
+  // {"error": message}: message says what was wrong and how to fix it.
+  static HttpResponse error_json(int status, std::string_view message);
+
+  // Adds a header; returns *this for chaining.
+  HttpResponse& with_header(std::string name, std::string value);
+  // A header value by case-insensitive name, if present.
+  std::optional<std::string> header(std::string_view name) const;
+};
+
+struct ParsedTarget {
+  std::string path;
+  FormFields query;
+};
+
+// Percent-decodes s; '+' becomes a space when plus_is_space (query and form data).
+// A '%' not followed by two hex digits is an Error naming the position.
+Result<std::string> percent_decode(std::string_view s, bool plus_is_space);
+// "/a%20b?x=1&y=%C3%A9" -> {"/a b", {x:1, y:é}}. The path must start with '/' and
+// may not decode to a NUL byte.
+Result<ParsedTarget> parse_target(std::string_view target);
+// application/x-www-form-urlencoded: "a=1&b=x+y&c" -> {a:1, b:"x y", c:""}.
+Result<FormFields> parse_form(std::string_view body);
+
+// True when s is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
+bool is_valid_utf8(std::string_view s);
+
+// "Content-Type" -> "content-type".
+std::string lower_ascii(std::string_view s);
+
+}  // namespace noodbel

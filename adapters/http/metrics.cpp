@@ -1,0 +1,166 @@
+#include "adapters/http/metrics.h"
+
+#include <cmath>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+namespace noodbel {
+namespace {
+
+bool valid_name(std::string_view name, bool allow_colon) {
+  if (name.empty()) return false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+                       (allow_colon && c == ':');
+    const bool digit = c >= '0' && c <= '9';
+    if (!alpha && !(digit && i > 0)) return false;
+  }
+  return true;
+}
+
+bool valid_labels(const MetricLabels& labels) {
+  for (const auto& [name, value] : labels) {
+    if (!valid_name(name, false) || name.rfind("__", 0) == 0) return false;
+  }
+  return true;
+}
+
+// Label values escape backslash, double quote and newline; help text the first and last.
+std::string escape(std::string_view s, bool quote) {
+  std::string out;
+  out.reserve(s.size());
+  for (const char c : s) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '"' && quote) {
+      out += "\\\"";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string format_value(double v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
+  return fmt::format("{}", v);
+}
+
+std::string format_labels(const MetricLabels& labels) {
+  if (labels.empty()) return "";
+  std::string out = "{";
+  for (const auto& [name, value] : labels) {
+    if (out.size() > 1) out += ',';
+    out += fmt::format("{}=\"{}\"", name, escape(value, true));
+  }
+  return out + "}";
+}
+
+}  // namespace
+
+MetricsRegistry::Metric* MetricsRegistry::find_or_define(std::string_view name, Type type) {
+  const auto it = metrics_.find(name);
+  if (it != metrics_.end()) return &it->second;
+  if (!valid_name(name, true)) {
+    spdlog::error("event=metrics.invalid_name name=\"{}\"", name);
+    return nullptr;
+  }
+  Metric metric;
+  metric.type = type;
+  metric.help = fmt::format("Noodbel metric {}.", name);
+  return &metrics_.emplace(std::string(name), std::move(metric)).first->second;
+}
+
+void MetricsRegistry::define_counter(std::string_view name, std::string_view help) {
+  const std::lock_guard lock(mutex_);
+  if (Metric* m = find_or_define(name, Type::kCounter)) {
+    m->type = Type::kCounter;
+    m->help = std::string(help);
+  }
+}
+
+void MetricsRegistry::define_gauge(std::string_view name, std::string_view help) {
+  define_gauge(name, help, nullptr);
+}
+
+void MetricsRegistry::define_gauge(std::string_view name, std::string_view help,
+                                   std::function<double()> read) {
+  const std::lock_guard lock(mutex_);
+  if (Metric* m = find_or_define(name, Type::kGauge)) {
+    m->type = Type::kGauge;
+    m->help = std::string(help);
+    if (read) m->read = std::move(read);
+  }
+}
+
+void MetricsRegistry::inc(std::string_view name, const MetricLabels& labels, double by) {
+  if (!valid_labels(labels)) {
+    spdlog::error("event=metrics.invalid_label metric={}", name);
+    return;
+  }
+  const std::lock_guard lock(mutex_);
+  if (Metric* m = find_or_define(name, Type::kCounter)) m->series[labels] += by;
+}
+
+void MetricsRegistry::set(std::string_view name, const MetricLabels& labels, double value) {
+  if (!valid_labels(labels)) {
+    spdlog::error("event=metrics.invalid_label metric={}", name);
+    return;
+  }
+  const std::lock_guard lock(mutex_);
+  if (Metric* m = find_or_define(name, Type::kGauge)) m->series[labels] = value;
+}
+
+double MetricsRegistry::value(std::string_view name, const MetricLabels& labels) const {
+  const std::lock_guard lock(mutex_);
+  const auto it = metrics_.find(name);
+  if (it == metrics_.end()) return 0;
+  const auto series = it->second.series.find(labels);
+  return series == it->second.series.end() ? 0 : series->second;
+}
+
+std::string MetricsRegistry::render() const {
+  std::map<std::string, Metric, std::less<>> snapshot;
+  {
+    const std::lock_guard lock(mutex_);
+    snapshot = metrics_;
+  }
+  // Callbacks run without the lock: they may query the store or this registry.
+  for (auto& [name, metric] : snapshot) {
+    if (!metric.read) continue;
+    try {
+      metric.series[{}] = metric.read();
+    } catch (const std::exception& e) {
+      spdlog::warn("event=metrics.gauge_failed metric={} error=\"{}\"", name, e.what());
+    }
+  }
+  std::string out;
+  for (const auto& [name, metric] : snapshot) {
+    out += fmt::format("# HELP {} {}\n", name, escape(metric.help, false));
+    out += fmt::format("# TYPE {} {}\n", name,
+                       metric.type == Type::kCounter ? "counter" : "gauge");
+    for (const auto& [labels, v] : metric.series) {
+      out += fmt::format("{}{} {}\n", name, format_labels(labels), format_value(v));
+    }
+  }
+  return out;
+}
+
+void define_noodbel_metrics(MetricsRegistry& registry) {
+  registry.define_counter("noodbel_http_requests_total",
+                          "HTTP requests served, by route pattern and status code.");
+  registry.define_counter("noodbel_messages_in_total", "Inbound messages accepted, by channel.");
+  registry.define_counter("noodbel_messages_out_total",
+                          "Outbound send attempts, by channel and outcome (sent, retry, failed).");
+  registry.define_gauge("noodbel_open_calls", "Crisis calls currently open.");
+  registry.define_gauge("noodbel_outbox_pending", "Outbox messages waiting to be sent.");
+}
+
+}  // namespace noodbel

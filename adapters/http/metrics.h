@@ -1,0 +1,53 @@
+// MetricsRegistry: counters and gauges with labels, rendered in the Prometheus text
+// exposition format for GET /metrics. Thread-safe: every method may be called from any
+// thread; gauge callbacks run at scrape time outside the registry's lock.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace noodbel {
+
+// Label name -> value; a sorted map, so the same labels always make the same series.
+using MetricLabels = std::map<std::string, std::string>;
+
+class MetricsRegistry {
+ public:
+  // Declares a metric with its help text. Using an undeclared name declares it with
+  // a generic help text. An invalid metric or label name is logged and ignored.
+  void define_counter(std::string_view name, std::string_view help);
+  void define_gauge(std::string_view name, std::string_view help);
+  // A gauge whose single, unlabelled value is read by `read` at every scrape.
+  void define_gauge(std::string_view name, std::string_view help, std::function<double()> read);
+
+  void inc(std::string_view name, const MetricLabels& labels = {}, double by = 1);
+  void set(std::string_view name, const MetricLabels& labels, double value);
+  // The current value of a series (0 when absent); for tests and health checks.
+  double value(std::string_view name, const MetricLabels& labels = {}) const;
+
+  // "# HELP ...\n# TYPE ...\nname{a=\"b\"} 1\n" for every metric, sorted by name.
+  std::string render() const;
+
+ private:
+  enum class Type { kCounter, kGauge };
+  struct Metric {
+    Type type = Type::kCounter;
+    std::string help;
+    std::map<MetricLabels, double> series;
+    std::function<double()> read;  // gauges computed at scrape time
+  };
+  Metric* find_or_define(std::string_view name, Type type);  // requires mutex_
+
+  mutable std::mutex mutex_;
+  std::map<std::string, Metric, std::less<>> metrics_;  // GUARDED_BY(mutex_)
+};
+
+// Declares the metrics of `noodbel serve`: noodbel_http_requests_total{route,status},
+// noodbel_messages_in_total{channel}, noodbel_messages_out_total{channel,status},
+// noodbel_open_calls and noodbel_outbox_pending (attach callbacks with define_gauge).
+void define_noodbel_metrics(MetricsRegistry& registry);
+
+}  // namespace noodbel

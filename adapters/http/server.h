@@ -1,0 +1,56 @@
+// HttpServer: Noodbel's one HTTP/1.1 server (Boost.Beast, hidden behind this header).
+// Reads requests with limits, hands each to a handler as an HttpRequest, writes back
+// the HttpResponse. start()/stop()/wait() may be called from any thread, except that
+// wait() and the destructor must not run on a server thread (inside a handler).
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "adapters/http/http_types.h"
+#include "bot/result.h"
+
+namespace noodbel {
+
+struct HttpServerOptions {
+  std::string address = "127.0.0.1";
+  int port = 0;                             // 0: pick a free port (see port())
+  std::size_t body_limit = 64 * 1024;       // larger bodies get 413
+  std::chrono::milliseconds read_timeout{10'000};  // per read and per write
+  int max_connections = 512;                // more concurrent connections get 503
+  int threads = 2;                          // I/O threads; handlers run on them
+  std::chrono::milliseconds shutdown_grace{5'000};  // in-flight requests may finish
+};
+
+// Called for every request on a server thread; may block (SQLite) but briefly.
+using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
+// Called after every response is produced (also 400/413/503), e.g. for metrics.
+using HttpObserver = std::function<void(const HttpRequest&, int status)>;
+
+class HttpServer {
+ public:
+  HttpServer(HttpServerOptions options, HttpHandler handler, HttpObserver observer = {});
+  ~HttpServer();  // stop() and wait()
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds, listens and starts the I/O threads. The error names the address and the
+  // reason ("cannot listen on 127.0.0.1:8080: Address already in use").
+  Status start();
+  // The bound port (useful with port 0); 0 before a successful start().
+  int port() const;
+  // Graceful: stops accepting, closes idle connections, lets in-flight requests finish
+  // until shutdown_grace, then closes everything. Returns at once; idempotent.
+  void stop();
+  // Blocks until the I/O threads have ended (after stop()).
+  void wait();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace noodbel

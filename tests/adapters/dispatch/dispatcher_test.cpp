@@ -1,0 +1,287 @@
+#include "adapters/dispatch/dispatcher.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "store/store.h"
+
+namespace noodbel {
+namespace {
+
+constexpr UnixTime kStart = 1'760'000'000;
+
+// Returns scripted results (then "sent"), records what it was asked to send, and can
+// run a hook inside send(). Shared state so the test keeps a handle after add_channel.
+struct FakeSenderState {
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<SendResult> script;
+  std::vector<OutboxItem> sent;
+  std::function<void()> on_send;
+  bool throw_next = false;
+};
+
+class FakeSender final : public ChannelSender {
+ public:
+  FakeSender(Channel channel, std::shared_ptr<FakeSenderState> state)
+      : channel_(channel), state_(std::move(state)) {}
+  Channel channel() const override { return channel_; }
+  SendResult send(const OutboxItem& item) override {
+    std::function<void()> hook;
+    SendResult result = SendResult::sent("p-" + std::to_string(item.id));
+    {
+      const std::lock_guard lock(state_->mu);
+      state_->sent.push_back(item);
+      hook = state_->on_send;
+      if (state_->throw_next) {
+        state_->throw_next = false;
+        state_->cv.notify_all();
+        throw std::runtime_error("socket exploded");
+      }
+      if (!state_->script.empty()) {
+        result = state_->script.front();
+        state_->script.pop_front();
+      }
+    }
+    state_->cv.notify_all();
+    if (hook) hook();
+    return result;
+  }
+
+ private:
+  Channel channel_;
+  std::shared_ptr<FakeSenderState> state_;
+};
+
+class DispatcherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = store::Store::open(":memory:");
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    store_ = std::move(opened).value();
+  }
+
+  Dispatcher& make(DispatcherOptions options = {}) {
+    dispatcher_ = std::make_unique<Dispatcher>(
+        *store_, clock_, options, [this](Channel c, const std::string& status) {
+          const std::lock_guard lock(observed_mu_);
+          observed_.emplace_back(c, status);
+        });
+    dispatcher_->add_channel(std::make_unique<FakeSender>(Channel::kSandbox, sender_));
+    return *dispatcher_;
+  }
+
+  std::int64_t enqueue(const std::string& recipient, int priority = 5,
+                       Channel channel = Channel::kSandbox, std::string text = "hallo") {
+    OutboundMessage m;
+    m.recipient_id = recipient;
+    m.channel = channel;
+    m.address = recipient;
+    m.text = std::move(text);
+    m.priority = priority;
+    std::int64_t id = 0;
+    const Status s = store_->transaction([&](Repository& repo) -> Status {
+      id = repo.enqueue(m, clock_.now());
+      return Ok();
+    });
+    EXPECT_TRUE(s.ok());
+    return id;
+  }
+
+  OutboxItem row(const std::string& recipient) {
+    const auto rows = store_->outbox_for(recipient, 10);
+    EXPECT_EQ(rows.size(), 1u);
+    return rows.empty() ? OutboxItem{} : rows.front();
+  }
+
+  void script(std::vector<SendResult> results) {
+    const std::lock_guard lock(sender_->mu);
+    for (auto& r : results) sender_->script.push_back(std::move(r));
+  }
+
+  std::size_t send_calls() {
+    const std::lock_guard lock(sender_->mu);
+    return sender_->sent.size();
+  }
+
+  std::unique_ptr<store::Store> store_;
+  ManualClock clock_{kStart};
+  std::shared_ptr<FakeSenderState> sender_ = std::make_shared<FakeSenderState>();
+  std::mutex observed_mu_;
+  std::vector<std::pair<Channel, std::string>> observed_;
+  std::unique_ptr<Dispatcher> dispatcher_;  // last: destroyed (and stopped) first
+};
+
+TEST_F(DispatcherTest, SentMessageIsMarkedSentAndObserved) {
+  Dispatcher& d = make();
+  enqueue("F0001");
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 1);
+  const OutboxItem item = row("F0001");
+  EXPECT_EQ(item.state, OutboxState::kSent);
+  EXPECT_EQ(item.attempts, 1);
+  ASSERT_EQ(send_calls(), 1u);
+  EXPECT_EQ(sender_->sent[0].message.text, "hallo");
+  EXPECT_EQ(observed_, (std::vector<std::pair<Channel, std::string>>{{Channel::kSandbox, "sent"}}));
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 0);  // nothing left
+}
+
+TEST_F(DispatcherTest, TemporaryFailureHonoursRetryAfterThenSucceeds) {
+  Dispatcher& d = make();
+  script({SendResult::temporary("429 too many requests", 120)});
+  enqueue("F0001");
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 1);
+  OutboxItem item = row("F0001");
+  EXPECT_EQ(item.state, OutboxState::kPending);
+  EXPECT_EQ(item.next_attempt_at, kStart + 120);
+  EXPECT_EQ(item.last_error, "429 too many requests");
+
+  clock_.advance(119);
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 0);  // not due yet
+  clock_.advance(1);
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 1);
+  item = row("F0001");
+  EXPECT_EQ(item.state, OutboxState::kSent);
+  EXPECT_EQ(item.attempts, 2);
+  EXPECT_EQ(send_calls(), 2u);
+  ASSERT_EQ(observed_.size(), 2u);
+  EXPECT_EQ(observed_[0].second, "retry");
+  EXPECT_EQ(observed_[1].second, "sent");
+}
+
+TEST_F(DispatcherTest, TemporaryFailureWithoutHintBacksOffExponentially) {
+  Dispatcher& d = make();
+  script({SendResult::temporary("timeout"), SendResult::temporary("timeout"),
+          SendResult::temporary("timeout")});
+  enqueue("F0001");
+  std::vector<std::int64_t> delays;
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_EQ(d.run_once(Channel::kSandbox), 1);
+    const OutboxItem item = row("F0001");
+    delays.push_back(item.next_attempt_at - clock_.now());
+    clock_.set(item.next_attempt_at);
+  }
+  EXPECT_EQ(delays, (std::vector<std::int64_t>{5, 10, 20}));
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 1);
+  EXPECT_EQ(row("F0001").state, OutboxState::kSent);
+}
+
+TEST_F(DispatcherTest, BackoffDoublesFromFiveSecondsAndIsCappedAtFifteenMinutes) {
+  Dispatcher& d = make();
+  EXPECT_EQ(d.backoff_seconds(1), 5);
+  EXPECT_EQ(d.backoff_seconds(2), 10);
+  EXPECT_EQ(d.backoff_seconds(8), 640);
+  EXPECT_EQ(d.backoff_seconds(9), 900);
+  EXPECT_EQ(d.backoff_seconds(1000), 900);
+}
+
+TEST_F(DispatcherTest, PermanentFailureIsMarkedFailedAndNotRetried) {
+  Dispatcher& d = make();
+  script({SendResult::permanent("number does not exist")});
+  enqueue("F0001");
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 1);
+  const OutboxItem item = row("F0001");
+  EXPECT_EQ(item.state, OutboxState::kFailed);
+  EXPECT_EQ(item.last_error, "number does not exist");
+  clock_.advance(24 * 3600);
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 0);
+  EXPECT_EQ(send_calls(), 1u);
+  ASSERT_EQ(observed_.size(), 1u);
+  EXPECT_EQ(observed_[0].second, "failed");
+}
+
+TEST_F(DispatcherTest, TemporaryFailureBecomesFailedAfterMaxAttempts) {
+  DispatcherOptions options;
+  options.max_attempts = 3;
+  Dispatcher& d = make(options);
+  script({SendResult::temporary("busy"), SendResult::temporary("busy"),
+          SendResult::temporary("busy"), SendResult::temporary("busy")});
+  enqueue("F0001");
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_EQ(d.run_once(Channel::kSandbox), 1);
+    clock_.advance(3600);
+  }
+  const OutboxItem item = row("F0001");
+  EXPECT_EQ(item.state, OutboxState::kFailed);
+  EXPECT_EQ(item.attempts, 3);
+  EXPECT_NE(item.last_error.find("gave up after 3 attempts: busy"), std::string::npos);
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 0);
+  EXPECT_EQ(send_calls(), 3u);
+}
+
+TEST_F(DispatcherTest, SendsInPriorityOrderThenAge) {
+  Dispatcher& d = make();
+  enqueue("F0005", 5);
+  clock_.advance(1);
+  enqueue("F0000", 0);
+  clock_.advance(1);
+  enqueue("F0003", 3);
+  enqueue("F0003b", 3);
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 4);
+  std::vector<std::string> order;
+  for (const auto& item : sender_->sent) order.push_back(item.message.recipient_id);
+  EXPECT_EQ(order, (std::vector<std::string>{"F0000", "F0003", "F0003b", "F0005"}));
+}
+
+TEST_F(DispatcherTest, ChannelWithoutSenderIsLeftUntouched) {
+  Dispatcher& d = make();
+  enqueue("F0001", 5, Channel::kSms);
+  EXPECT_EQ(d.run_once(Channel::kSms), 0);
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 0);  // the sms row is not the sandbox's
+  const OutboxItem item = row("F0001");
+  EXPECT_EQ(item.state, OutboxState::kPending);
+  EXPECT_EQ(item.attempts, 0);
+  EXPECT_EQ(send_calls(), 0u);
+}
+
+TEST_F(DispatcherTest, SenderThatThrowsIsTreatedAsTemporary) {
+  Dispatcher& d = make();
+  sender_->throw_next = true;
+  enqueue("F0001");
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 1);
+  const OutboxItem item = row("F0001");
+  EXPECT_EQ(item.state, OutboxState::kPending);
+  EXPECT_NE(item.last_error.find("socket exploded"), std::string::npos);
+  EXPECT_EQ(item.next_attempt_at, kStart + 5);
+}
+
+TEST_F(DispatcherTest, StopDuringABatchReturnsUnsentRowsToPending) {
+  Dispatcher& d = make();
+  sender_->on_send = [&d] { d.stop(); };
+  enqueue("F0001");
+  enqueue("F0002");
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 1);
+  EXPECT_EQ(row("F0001").state, OutboxState::kSent);
+  const OutboxItem left = row("F0002");
+  EXPECT_EQ(left.state, OutboxState::kPending);
+  EXPECT_EQ(left.next_attempt_at, kStart);
+  EXPECT_EQ(send_calls(), 1u);
+}
+
+TEST_F(DispatcherTest, WorkerSendsAfterNotifyAndStopJoins) {
+  DispatcherOptions options;
+  options.poll_interval = std::chrono::hours(1);  // only notify() can wake the worker
+  Dispatcher& d = make(options);
+  d.start();
+  enqueue("F0001");
+  d.notify();
+  {
+    std::unique_lock lock(sender_->mu);
+    ASSERT_TRUE(sender_->cv.wait_for(lock, std::chrono::seconds(10),
+                                     [&] { return !sender_->sent.empty(); }));
+  }
+  d.stop();  // returns although the poll interval is an hour
+  EXPECT_EQ(row("F0001").state, OutboxState::kSent);
+}
+
+}  // namespace
+}  // namespace noodbel

@@ -1,0 +1,132 @@
+// The `noodbel` command line, run as a user would: exit codes, messages, and that a
+// refused command leaves the database unchanged.
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "e2e/e2e_support.h"
+
+namespace noodbel::testing_support {
+namespace {
+
+std::string write_file(const E2eEnv& env, const std::string& name, const std::string& text) {
+  const std::string path = env.dir + "/" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+const char* kHeader =
+    "id,service,name,contacts,postcode,max_km,min_age,max_age,max_children,languages,"
+    "availability,paused_until,opted_in,preferred_language\n";
+
+TEST(Cli, HelpWorksOnEveryLevel) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--help"}, {"serve", "--help"}, {"families", "--help"},
+        {"families", "import", "--help"}, {"caseworkers", "import", "--help"},
+        {"demo", "--help"}, {"migrate", "--help"}}) {
+    const auto r = run_binary(NOODBEL_BINARY, args);
+    EXPECT_EQ(r.exit_code, 0) << args[0];
+    EXPECT_NE(r.out.find("--"), std::string::npos) << args[0];
+  }
+}
+
+TEST(Cli, UnknownSubcommandIsAUsageError) {
+  const auto r = run_binary(NOODBEL_BINARY, {"fly"});
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST(Cli, InvalidConfigStopsWithFileKeyAndReasonAndExitTwo) {
+  const auto env = make_e2e_env("badcfg", "[calls]\nwave_size = -3\n");
+  const auto r = noodbel(env, {"migrate"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(env.config), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("calls.wave_size"), std::string::npos) << r.err;
+}
+
+TEST(Cli, MigrateCreatesTheDatabaseAndIsIdempotent) {
+  const auto env = make_e2e_env("migrate");
+  const auto first = noodbel(env, {"migrate"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("schema version 0 -> "), std::string::npos) << first.out;
+  const auto second = noodbel(env, {"migrate"});
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(second.out.find("schema version 0"), std::string::npos) << second.out;
+}
+
+TEST(Cli, DemoDataImportsAndListsEveryFamily) {
+  const auto env = make_e2e_env("import");
+  load_demo_data(env);
+  const auto list = noodbel(env, {"families", "list"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_NE(list.out.find("F0001"), std::string::npos);
+  EXPECT_NE(list.out.find(" families"), std::string::npos);
+  // Importing again updates by id instead of adding.
+  const auto again = noodbel(env, {"families", "import", NOODBEL_SOURCE_DIR "/config/demo-families.csv"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find(" 0 new"), std::string::npos) << again.out;
+}
+
+TEST(Cli, BadRowsAreReportedWithLineAndColumnAndNothingIsImported) {
+  const auto env = make_e2e_env("badrows");
+  load_demo_data(env);
+  const auto before = noodbel(env, {"families", "list"});
+  const std::string csv = std::string(kHeader) +
+      "F0901,oost-vlaanderen,Gezin Test,sms:0470 00 09 01,9000,30,0,12,1,nl,,,yes,nl\n"
+      "F0902,oost-vlaanderen,Gezin Fout,sms:12345,9000,30,0,12,1,nl,,,yes,nl\n"
+      "F0903,oost-vlaanderen,Gezin Ver,sms:0470 00 09 03,9999,30,0,12,1,nl,,,yes,nl\n";
+  const auto r = noodbel(env, {"families", "import", write_file(env, "bad.csv", csv)});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad.csv:3:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("contacts"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.csv:4:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("9999"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nothing imported"), std::string::npos) << r.err;
+  const auto after = noodbel(env, {"families", "list"});
+  EXPECT_EQ(before.out, after.out);
+}
+
+TEST(Cli, SkipInvalidImportsTheGoodRowsAndReportsTheRest) {
+  const auto env = make_e2e_env("skip");
+  load_demo_data(env);
+  const std::string csv = std::string(kHeader) +
+      "F0901,oost-vlaanderen,Gezin Test,sms:0470 00 09 01,9000,30,0,12,1,nl,,,yes,nl\n"
+      "F0902,oost-vlaanderen,Gezin Fout,sms:12345,9000,30,0,12,1,nl,,,yes,nl\n";
+  const auto r = noodbel(env, {"families", "import", "--skip-invalid",
+                               write_file(env, "mixed.csv", csv)});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("skipped 1"), std::string::npos) << r.err;
+  const auto list = noodbel(env, {"families", "list"});
+  EXPECT_NE(list.out.find("F0901"), std::string::npos);
+  EXPECT_EQ(list.out.find("F0902"), std::string::npos);
+}
+
+TEST(Cli, MalformedCsvIsRefusedWithoutChanges) {
+  const auto env = make_e2e_env("malformed");
+  load_demo_data(env);
+  const auto before = noodbel(env, {"families", "list"});
+  const auto r = noodbel(env, {"families", "import",
+                               write_file(env, "m.csv", std::string(kHeader) + "F0901,\"unterminated\n")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("m.csv"), std::string::npos) << r.err;
+  EXPECT_EQ(before.out, noodbel(env, {"families", "list"}).out);
+  const auto missing = noodbel(env, {"families", "import", env.dir + "/nope.csv"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("nope.csv"), std::string::npos);
+}
+
+TEST(Cli, DemoPrintsARankedBoard) {
+  const auto env = make_e2e_env("demo");
+  const auto r = noodbel(env, {"demo", "--db", env.dir + "/demo.db"});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_NE(r.out.find("1."), std::string::npos) << r.out;
+}
+
+TEST(Cli, ParseReplyPrintsOneJsonObjectPerLine) {
+  const auto r = run_binary(NOODBEL_BINARY, {"parse-reply"}, "ja hoor\nnee K42\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"intent\":\"yes\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"call\":\"K42\""), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace noodbel::testing_support

@@ -1,0 +1,87 @@
+#include "bot/phone.h"
+
+#include <fmt/format.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <string>
+
+namespace noodbel {
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+constexpr std::size_t kMaxRawLength = 64;
+
+// libphonenumber's parse errors in words a caseworker or administrator understands.
+std::string_view describe(PhoneNumberUtil::ErrorType error) {
+  switch (error) {
+    case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
+      return "the country code is unknown or missing";
+    case PhoneNumberUtil::NOT_A_NUMBER:
+      return "it does not look like a phone number";
+    case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
+    case PhoneNumberUtil::TOO_SHORT_NSN:
+      return "it has too few digits";
+    case PhoneNumberUtil::TOO_LONG_NSN:
+      return "it has too many digits";
+    case PhoneNumberUtil::NO_PARSING_ERROR:
+      break;
+  }
+  return "it cannot be read";
+}
+
+std::string_view describe(PhoneNumberUtil::ValidationResult result) {
+  switch (result) {
+    case PhoneNumberUtil::INVALID_COUNTRY_CODE:
+      return "the country code is unknown";
+    case PhoneNumberUtil::TOO_SHORT:
+    case PhoneNumberUtil::INVALID_LENGTH:
+      return "it has the wrong number of digits";
+    case PhoneNumberUtil::TOO_LONG:
+      return "it has too many digits";
+    case PhoneNumberUtil::IS_POSSIBLE:
+    case PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY:
+      break;
+  }
+  return "no such number is in use";
+}
+
+Error invalid(std::string_view raw, std::string_view reason) {
+  return Error::Invalid(fmt::format(
+      "'{}' is not a valid phone number: {}; write it like 0470 12 34 56 or +32 470 12 34 56",
+      raw, reason));
+}
+
+}  // namespace
+
+Result<std::string> normalize_phone(std::string_view raw, std::string_view default_region) {
+  if (raw.empty()) return invalid(raw, "it is empty");
+  if (raw.size() > kMaxRawLength) {
+    return invalid(raw.substr(0, kMaxRawLength), "it is far too long");
+  }
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  PhoneNumber number;
+  const auto parsed = util.Parse(std::string(raw), std::string(default_region), &number);
+  if (parsed != PhoneNumberUtil::NO_PARSING_ERROR) return invalid(raw, describe(parsed));
+  if (!util.IsValidNumber(number)) {
+    return invalid(raw, describe(util.IsPossibleNumberWithReason(number)));
+  }
+  std::string e164;
+  util.Format(number, PhoneNumberUtil::E164, &e164);
+  return e164;
+}
+
+std::string mask_phone(std::string_view e164) {
+  constexpr std::size_t kHead = 3;
+  constexpr std::size_t kTail = 2;
+  constexpr std::size_t kMinHidden = 3;
+  bool ascii = true;
+  for (const char c : e164) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (!ascii || e164.size() < kHead + kTail + kMinHidden) return std::string(e164.size(), '*');
+  std::string out(e164);
+  for (std::size_t i = kHead; i + kTail < out.size(); ++i) out[i] = '*';
+  return out;
+}
+
+}  // namespace noodbel

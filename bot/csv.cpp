@@ -136,8 +136,8 @@ bool is_blank_record(const CsvRow& row) {
 Result<CsvTable> parse_csv(std::string_view text) {
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
   if (const auto line = first_invalid_utf8_line(text)) {
-    return Error::Invalid(fmt::format(
-        "line {}: the text is not valid UTF-8; save the file as \"CSV UTF-8\"", *line));
+    return Error::Invalid(
+        fmt::format("line {}: the text is not valid UTF-8; save the file as \"CSV UTF-8\"", *line));
   }
   CsvReader reader(text);
   CsvTable table;

@@ -24,8 +24,8 @@ constexpr int kMaxAgeYears = 25;
 constexpr std::size_t kMaxNameBytes = 100;
 
 constexpr std::array<std::string_view, 14> kFamilyColumns{
-    "id",       "service",      "name",      "contacts",  "postcode",
-    "max_km",   "min_age",      "max_age",   "max_children", "languages",
+    "id",           "service",      "name",     "contacts",          "postcode",
+    "max_km",       "min_age",      "max_age",  "max_children",      "languages",
     "availability", "paused_until", "opted_in", "preferred_language"};
 constexpr std::array<std::string_view, 6> kCaseworkerColumns{"id",   "service",  "name",
                                                              "role", "contacts", "language"};
@@ -105,9 +105,11 @@ Result<std::string> parse_service(std::string_view text, const std::vector<std::
 
 Result<std::string> parse_name(std::string_view text) {
   const std::string_view name = trim(text);
-  if (name.empty()) return Error::Invalid("the name is empty; write a display name such as Gezin Peeters");
+  if (name.empty())
+    return Error::Invalid("the name is empty; write a display name such as Gezin Peeters");
   if (name.size() > kMaxNameBytes) {
-    return Error::Invalid(fmt::format("the name is longer than {} characters; shorten it", kMaxNameBytes));
+    return Error::Invalid(
+        fmt::format("the name is longer than {} characters; shorten it", kMaxNameBytes));
   }
   const bool has_control = std::any_of(name.begin(), name.end(),
                                        [](char c) { return static_cast<unsigned char>(c) < 0x20; });
@@ -116,21 +118,26 @@ Result<std::string> parse_name(std::string_view text) {
 }
 
 Result<bool> parse_yes_no(std::string_view text, std::string_view column) {
-  static constexpr std::array<std::pair<std::string_view, bool>, 8> kWords{{
-      {"yes", true}, {"no", false}, {"true", true}, {"false", false},
-      {"1", true}, {"0", false}, {"ja", true}, {"nee", false}}};
+  static constexpr std::array<std::pair<std::string_view, bool>, 8> kWords{{{"yes", true},
+                                                                            {"no", false},
+                                                                            {"true", true},
+                                                                            {"false", false},
+                                                                            {"1", true},
+                                                                            {"0", false},
+                                                                            {"ja", true},
+                                                                            {"nee", false}}};
   const std::string word = lower(trim(text));
   for (const auto& [name, value] : kWords) {
     if (name == word) return value;
   }
-  return Error::Invalid(fmt::format("{} '{}' must be yes or no (also ja/nee, true/false, 1/0)",
-                                    column, trim(text)));
+  return Error::Invalid(
+      fmt::format("{} '{}' must be yes or no (also ja/nee, true/false, 1/0)", column, trim(text)));
 }
 
 Result<Language> parse_language(std::string_view text, std::string_view column) {
   if (const auto language = language_from_string(trim(text))) return *language;
-  return Error::Invalid(fmt::format("{} '{}' is not a language we support; write nl, fr or en",
-                                    column, trim(text)));
+  return Error::Invalid(
+      fmt::format("{} '{}' is not a language we support; write nl, fr or en", column, trim(text)));
 }
 
 Result<std::vector<Language>> parse_languages(std::string_view text) {
@@ -157,20 +164,23 @@ Result<Role> parse_role(std::string_view text) {
 
 Result<std::string> parse_telegram_id(std::string_view address) {
   const std::string_view digits = address.substr(address.starts_with('-') ? 1 : 0);
-  if (!all_digits(digits) || digits.size() > 18 || digits.find_first_not_of('0') == std::string_view::npos) {
-    return Error::Invalid(fmt::format(
-        "telegram chat id '{}' must be the numeric chat id, like telegram:123456789, not a user name",
-        address));
+  if (!all_digits(digits) || digits.size() > 18 ||
+      digits.find_first_not_of('0') == std::string_view::npos) {
+    return Error::Invalid(
+        fmt::format("telegram chat id '{}' must be the numeric chat id, like telegram:123456789, "
+                    "not a user name",
+                    address));
   }
   return std::string(address);
 }
 
 Result<std::string> parse_slash_user(std::string_view address) {
-  const bool ok = !address.empty() && address.size() <= 64 &&
-                  std::isalnum(static_cast<unsigned char>(address.front())) &&
-                  std::all_of(address.begin(), address.end(), [](char c) {
-                    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
-                  });
+  const bool ok =
+      !address.empty() && address.size() <= 64 &&
+      std::isalnum(static_cast<unsigned char>(address.front())) &&
+      std::all_of(address.begin(), address.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+      });
   if (!ok) {
     return Error::Invalid(fmt::format(
         "slash user id '{}' must be the Slack or Mattermost user id, like slash:U123ABC", address));
@@ -191,19 +201,30 @@ Result<Contact> parse_contact(std::string_view item, ContactRules rules) {
   const Channel channel = channel_from_string(name);
   const bool slash_ok = rules == ContactRules::kCaseworker;
   if (channel == Channel::kSandbox) {
-    return Error::Invalid("sandbox contacts are made by the practice channel, not imported; remove '" +
-                          std::string(item) + "'");
+    return Error::Invalid(
+        "sandbox contacts are made by the practice channel, not imported; remove '" +
+        std::string(item) + "'");
   }
-  if (channel == Channel::kUnknown || (channel == Channel::kSlash && !slash_ok)) {
-    return Error::Invalid(fmt::format("contact channel '{}' is unknown; use {}", name,
-                                      slash_ok ? "sms, signal, telegram or slash" : "sms, signal or telegram"));
+  if (channel == Channel::kSlash && !slash_ok) {
+    return Error::Invalid("slash contacts are for caseworkers; use sms, signal or telegram");
+  }
+  if (channel == Channel::kUnknown) {
+    return Error::Invalid(
+        fmt::format("contact channel '{}' is unknown; use {}", name,
+                    slash_ok ? "sms, signal, telegram or slash" : "sms, signal or telegram"));
   }
   Result<std::string> parsed = std::string();
   switch (channel) {
     case Channel::kSms:
-    case Channel::kSignal: parsed = normalize_phone(address); break;
-    case Channel::kTelegram: parsed = parse_telegram_id(address); break;
-    default: parsed = parse_slash_user(address); break;
+    case Channel::kSignal:
+      parsed = normalize_phone(address);
+      break;
+    case Channel::kTelegram:
+      parsed = parse_telegram_id(address);
+      break;
+    default:
+      parsed = parse_slash_user(address);
+      break;
   }
   if (!parsed.ok()) return parsed.error();
   return Contact{channel, std::move(parsed.value())};
@@ -212,11 +233,14 @@ Result<Contact> parse_contact(std::string_view item, ContactRules rules) {
 // ---- availability ----
 
 std::optional<int> weekday_from_name(std::string_view name) {
-  static constexpr std::array<std::array<std::string_view, 4>, 7> kNames{{
-      {"ma", "maandag", "mon", "monday"},   {"di", "dinsdag", "tue", "tuesday"},
-      {"wo", "woensdag", "wed", "wednesday"}, {"do", "donderdag", "thu", "thursday"},
-      {"vr", "vrijdag", "fri", "friday"},   {"za", "zaterdag", "sat", "saturday"},
-      {"zo", "zondag", "sun", "sunday"}}};
+  static constexpr std::array<std::array<std::string_view, 4>, 7> kNames{
+      {{"ma", "maandag", "mon", "monday"},
+       {"di", "dinsdag", "tue", "tuesday"},
+       {"wo", "woensdag", "wed", "wednesday"},
+       {"do", "donderdag", "thu", "thursday"},
+       {"vr", "vrijdag", "fri", "friday"},
+       {"za", "zaterdag", "sat", "saturday"},
+       {"zo", "zondag", "sun", "sunday"}}};
   const std::string word = lower(trim(name));
   for (int day = 0; day < 7; ++day) {
     const auto& names = kNames[static_cast<std::size_t>(day)];
@@ -240,7 +264,8 @@ Result<std::array<bool, 7>> parse_days(std::string_view text, std::string_view e
   for (const std::string_view group : groups) {
     const std::size_t dash = group.find('-');
     const auto first = weekday_from_name(group.substr(0, dash));
-    const auto last = dash == std::string_view::npos ? first : weekday_from_name(group.substr(dash + 1));
+    const auto last =
+        dash == std::string_view::npos ? first : weekday_from_name(group.substr(dash + 1));
     if (!first || !last) {
       return availability_error(entry, fmt::format("'{}' is not a day or day range", group));
     }
@@ -256,7 +281,8 @@ Result<std::array<bool, 7>> parse_days(std::string_view text, std::string_view e
 std::optional<int> parse_clock(std::string_view text) {
   const std::size_t colon = text.find(':');
   const auto hours = to_int(text.substr(0, colon));
-  const auto minutes = colon == std::string_view::npos ? std::optional<int>(0) : to_int(text.substr(colon + 1));
+  const auto minutes =
+      colon == std::string_view::npos ? std::optional<int>(0) : to_int(text.substr(colon + 1));
   if (!hours || !minutes || text.substr(0, colon).size() > 2 ||
       (colon != std::string_view::npos && text.size() - colon - 1 != 2) || *minutes > 59) {
     return std::nullopt;
@@ -270,13 +296,17 @@ Status add_range(std::string_view range, const std::array<bool, 7>& days, std::s
                  std::vector<WeeklyWindow>& out) {
   const std::size_t dash = range.find('-');
   const auto start = parse_clock(trim(range.substr(0, dash)));
-  const auto end = dash == std::string_view::npos ? std::nullopt : parse_clock(trim(range.substr(dash + 1)));
+  const auto end =
+      dash == std::string_view::npos ? std::nullopt : parse_clock(trim(range.substr(dash + 1)));
   if (!start || !end || *start == 24 * 60) {
-    return availability_error(entry, fmt::format("'{}' is not a time range like 18:00-08:00", range));
+    return availability_error(entry,
+                              fmt::format("'{}' is not a time range like 18:00-08:00", range));
   }
   if (*start == *end) {
-    return availability_error(entry, fmt::format("'{}' starts and ends at the same time; for a whole "
-                                                 "day write 00:00-24:00", range));
+    return availability_error(entry,
+                              fmt::format("'{}' starts and ends at the same time; for a whole "
+                                          "day write 00:00-24:00",
+                                          range));
   }
   for (int day = 0; day < 7; ++day) {
     if (!days[static_cast<std::size_t>(day)]) continue;
@@ -304,7 +334,8 @@ class Columns {
     for (std::size_t i = 0; i < header.size(); ++i) {
       const std::string name = lower(trim(header[i]));
       if (std::find(expected.begin(), expected.end(), name) == expected.end()) {
-        return Error::Invalid(fmt::format("line 1: unknown column '{}'; the columns are {}", header[i], all));
+        return Error::Invalid(
+            fmt::format("line 1: unknown column '{}'; the columns are {}", header[i], all));
       }
       if (!columns.index_.emplace(name, i).second) {
         return Error::Invalid(fmt::format("line 1: column '{}' appears twice", name));
@@ -312,10 +343,12 @@ class Columns {
     }
     std::string missing;
     for (const auto name : expected) {
-      if (!columns.index_.contains(std::string(name))) missing += (missing.empty() ? "'" : ", '") + std::string(name) + "'";
+      if (!columns.index_.contains(std::string(name)))
+        missing += (missing.empty() ? "'" : ", '") + std::string(name) + "'";
     }
     if (!missing.empty()) {
-      return Error::Invalid(fmt::format("line 1: the header lacks column {}; the columns are {}", missing, all));
+      return Error::Invalid(
+          fmt::format("line 1: the header lacks column {}; the columns are {}", missing, all));
     }
     columns.width_ = header.size();
     return columns;
@@ -376,7 +409,8 @@ std::optional<Family> family_from_row(RowReader& r, const Postcodes& postcodes,
     f.postcode = home->postcode;
     f.home = home->point;
   }
-  r.set(f.max_distance_km, "max_km", parse_int_in(r.field("max_km"), 1, 200, "max_km", "of kilometres "));
+  r.set(f.max_distance_km, "max_km",
+        parse_int_in(r.field("max_km"), 1, 200, "max_km", "of kilometres "));
   std::optional<int> min_age;
   std::optional<int> max_age;
   r.set(min_age, "min_age", parse_age_months(r.field("min_age")));
@@ -387,7 +421,8 @@ std::optional<Family> family_from_row(RowReader& r, const Postcodes& postcodes,
   }
   f.min_age_months = min_age.value_or(0);
   f.max_age_months = max_age.value_or(0);
-  r.set(f.max_children, "max_children", parse_int_in(r.field("max_children"), 1, 6, "max_children", ""));
+  r.set(f.max_children, "max_children",
+        parse_int_in(r.field("max_children"), 1, 6, "max_children", ""));
   r.set(f.languages, "languages", parse_languages(r.field("languages")));
   r.set(f.availability, "availability", parse_availability(r.field("availability")));
   if (!trim(r.field("paused_until")).empty()) {
@@ -400,7 +435,8 @@ std::optional<Family> family_from_row(RowReader& r, const Postcodes& postcodes,
   return f;
 }
 
-std::optional<Caseworker> caseworker_from_row(RowReader& r, const std::vector<std::string>& service_ids) {
+std::optional<Caseworker> caseworker_from_row(RowReader& r,
+                                              const std::vector<std::string>& service_ids) {
   Caseworker c;
   r.set(c.id, "id", parse_id(r.field("id"), 'C', 3, "C001"));
   r.set(c.service, "service", parse_service(r.field("service"), service_ids));
@@ -434,8 +470,8 @@ Result<Import> parse_people(std::string_view text, const std::array<std::string_
     const std::string id = person ? person->id : upper(trim(reader.field("id")));
     const auto [seen, is_new] = first_line_of_id.emplace(id, row.line);
     if (!is_new && !id.empty()) {
-      reader.issue("id", fmt::format("id {} is already used on line {}; give every {} its own id", id,
-                                     seen->second, kind));
+      reader.issue("id", fmt::format("id {} is already used on line {}; give every {} its own id",
+                                     id, seen->second, kind));
       continue;
     }
     if (person && !reader.failed()) out.rows.push_back(std::move(*person));
@@ -453,7 +489,8 @@ const date::time_zone* brussels() {
 Result<int> parse_age_months(std::string_view text) {
   const std::string value = lower(trim(text));
   const bool months = value.ends_with('m');
-  const std::string_view number = trim(std::string_view(value).substr(0, value.size() - (months ? 1 : 0)));
+  const std::string_view number =
+      trim(std::string_view(value).substr(0, value.size() - (months ? 1 : 0)));
   const auto parsed = to_int(number);
   const int total = parsed ? (months ? *parsed : *parsed * 12) : -1;
   if (total < 0 || total > kMaxAgeYears * 12) {
@@ -477,7 +514,8 @@ Result<std::vector<WeeklyWindow>> parse_availability(std::string_view text) {
     }
   }
   std::sort(windows.begin(), windows.end(), [](const WeeklyWindow& a, const WeeklyWindow& b) {
-    return std::tie(a.weekday, a.start_minute, a.end_minute) < std::tie(b.weekday, b.start_minute, b.end_minute);
+    return std::tie(a.weekday, a.start_minute, a.end_minute) <
+           std::tie(b.weekday, b.start_minute, b.end_minute);
   });
   return windows;
 }
@@ -488,7 +526,8 @@ Result<std::vector<Contact>> parse_contacts(std::string_view text, ContactRules 
     auto contact = parse_contact(item, rules);
     if (!contact.ok()) return contact.error();
     if (std::find(contacts.begin(), contacts.end(), *contact) != contacts.end()) {
-      return Error::Invalid(fmt::format("contact '{}' is listed twice; list each contact once", item));
+      return Error::Invalid(
+          fmt::format("contact '{}' is listed twice; list each contact once", item));
     }
     contacts.push_back(std::move(contact.value()));
   }
@@ -501,7 +540,8 @@ Result<std::vector<Contact>> parse_contacts(std::string_view text, ContactRules 
 Result<UnixTime> parse_local_date(std::string_view text) {
   const std::string_view value = trim(text);
   const auto bad = [&] {
-    return Error::Invalid(fmt::format("date '{}' must be written as YYYY-MM-DD, like 2026-03-14", value));
+    return Error::Invalid(
+        fmt::format("date '{}' must be written as YYYY-MM-DD, like 2026-03-14", value));
   };
   if (value.size() != 10 || value[4] != '-' || value[7] != '-') return bad();
   const auto y = to_int(value.substr(0, 4));
@@ -513,10 +553,11 @@ Result<UnixTime> parse_local_date(std::string_view text) {
   if (!day.ok()) return bad();
   try {
     const auto zoned = date::make_zoned(brussels(), date::local_days{day}, date::choose::earliest);
-    return std::chrono::duration_cast<std::chrono::seconds>(zoned.get_sys_time().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::seconds>(zoned.get_sys_time().time_since_epoch())
+        .count();
   } catch (const std::exception& e) {
-    return Error::Unavailable(std::string("cannot read the Europe/Brussels time zone (install tzdata): ") +
-                              e.what());
+    return Error::Unavailable(
+        std::string("cannot read the Europe/Brussels time zone (install tzdata): ") + e.what());
   }
 }
 

@@ -49,8 +49,8 @@ std::string_view describe(PhoneNumberUtil::ValidationResult result) {
 
 Error invalid(std::string_view raw, std::string_view reason) {
   return Error::Invalid(fmt::format(
-      "'{}' is not a valid phone number: {}; write it like 0470 12 34 56 or +32 470 12 34 56",
-      raw, reason));
+      "'{}' is not a valid phone number: {}; write it like 0470 12 34 56 or +32 470 12 34 56", raw,
+      reason));
 }
 
 }  // namespace

@@ -31,15 +31,18 @@ std::string_view trim(std::string_view s) {
 }
 
 bool is_postcode(std::string_view s) {
-  return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return s.size() == 4 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 bool is_separator(char c) {
-  return c == '-' || c == '\'' || c == '.' || c == '_' || std::isspace(static_cast<unsigned char>(c));
+  return c == '-' || c == '\'' || c == '.' || c == '_' ||
+         std::isspace(static_cast<unsigned char>(c));
 }
 
 // NFKD, marks stripped, case folded; '-', '\'', '.', '_' and runs of spaces become one
@@ -48,14 +51,16 @@ std::string fold(std::string_view text) {
   std::string folded;
   if (is_ascii(text)) {
     folded.reserve(text.size());
-    for (const char c : text) folded.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    for (const char c : text)
+      folded.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   } else {
     utf8proc_uint8_t* out = nullptr;
-    const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT |
-                                                        UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                                        UTF8PROC_CASEFOLD);
-    const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                                            static_cast<utf8proc_ssize_t>(text.size()), &out, options);
+    const auto options =
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+                                       UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    const utf8proc_ssize_t n =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                     static_cast<utf8proc_ssize_t>(text.size()), &out, options);
     if (n < 0) return {};
     const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
     folded.assign(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
@@ -83,7 +88,8 @@ bool fold_equals(std::string_view text, std::string_view folded) {
     }
     if (space_pending && (i >= folded.size() || folded[i++] != ' ')) return false;
     space_pending = false;
-    if (i >= folded.size() || folded[i++] != std::tolower(static_cast<unsigned char>(c))) return false;
+    if (i >= folded.size() || folded[i++] != std::tolower(static_cast<unsigned char>(c)))
+      return false;
   }
   return i == folded.size();
 }
@@ -115,7 +121,8 @@ Result<double> parse_coordinate(std::string_view text, double limit) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
       std::abs(value) > limit) {
-    return Error::Invalid(fmt::format("'{}' is not a number between -{} and {}", text, limit, limit));
+    return Error::Invalid(
+        fmt::format("'{}' is not a number between -{} and {}", text, limit, limit));
   }
   return value;
 }
@@ -123,32 +130,34 @@ Result<double> parse_coordinate(std::string_view text, double limit) {
 constexpr std::array<std::string_view, 6> kColumns{"postcode", "place", "province",
                                                    "region",   "lat",   "lon"};
 
-Result<std::array<std::size_t, kColumns.size()>> column_indexes(const std::vector<std::string>& header,
-                                                                const std::string& path) {
+Result<std::array<std::size_t, kColumns.size()>> column_indexes(
+    const std::vector<std::string>& header, const std::string& path) {
   std::array<std::size_t, kColumns.size()> index{};
   for (std::size_t c = 0; c < kColumns.size(); ++c) {
     const auto it = std::find(header.begin(), header.end(), kColumns[c]);
     if (it == header.end()) {
-      return Error::Invalid(fmt::format(
-          "{} line 1: the header lacks column '{}'; it must be "
-          "postcode,place,province,region,lat,lon,match",
-          path, kColumns[c]));
+      return Error::Invalid(
+          fmt::format("{} line 1: the header lacks column '{}'; it must be "
+                      "postcode,place,province,region,lat,lon,match",
+                      path, kColumns[c]));
     }
     index[c] = static_cast<std::size_t>(it - header.begin());
   }
   return index;
 }
 
-Result<Place> place_from_row(const CsvRow& row, const std::array<std::size_t, kColumns.size()>& index,
+Result<Place> place_from_row(const CsvRow& row,
+                             const std::array<std::size_t, kColumns.size()>& index,
                              std::size_t header_size, const std::string& path) {
   const auto where = [&](std::string_view what) {
     return Error::Invalid(fmt::format("{} line {}: {}", path, row.line, what));
   };
   if (row.fields.size() != header_size) {
-    return where(fmt::format("has {} fields but the header has {}", row.fields.size(), header_size));
+    return where(
+        fmt::format("has {} fields but the header has {}", row.fields.size(), header_size));
   }
-  Place place{row.fields[index[0]], row.fields[index[1]], row.fields[index[2]],
-              row.fields[index[3]], {}};
+  Place place{
+      row.fields[index[0]], row.fields[index[1]], row.fields[index[2]], row.fields[index[3]], {}};
   if (!is_postcode(place.postcode)) {
     return where(fmt::format("postcode '{}' is not 4 digits", place.postcode));
   }
@@ -226,8 +235,9 @@ std::optional<Place> Postcodes::by_name(std::string_view name) const {
 Result<Place> Postcodes::resolve(std::string_view postcode_or_name) const {
   const std::string_view query = trim(postcode_or_name);
   if (query.empty()) {
-    return Error::Invalid("no place given: use a Belgian postcode such as 9000 or a "
-                          "municipality name such as Gent");
+    return Error::Invalid(
+        "no place given: use a Belgian postcode such as 9000 or a "
+        "municipality name such as Gent");
   }
   if (is_postcode(query)) {
     if (auto place = by_postcode(query)) return std::move(*place);
@@ -244,8 +254,9 @@ Result<Place> Postcodes::resolve(std::string_view postcode_or_name) const {
         query));
   }
   if (!all_at_one_spot(found)) {
-    return Error::Invalid(fmt::format("'{}' names more than one place: {}; give the postcode instead",
-                                      query, describe_candidates(found)));
+    return Error::Invalid(
+        fmt::format("'{}' names more than one place: {}; give the postcode instead", query,
+                    describe_candidates(found)));
   }
   return *found.front();
 }
@@ -254,8 +265,9 @@ double distance_km(GeoPoint a, GeoPoint b) {
   constexpr double kRad = std::numbers::pi / 180.0;
   const double dlat = (b.lat - a.lat) * kRad;
   const double dlon = (b.lon - a.lon) * kRad;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  const double h =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 

@@ -55,11 +55,23 @@ FamilyImport families(const std::string& rows) {
 // A family row from kGoodFamily with one column replaced.
 std::string family_with(const std::string& column, const std::string& value) {
   static const std::vector<std::string> kColumns{
-      "id",       "service", "name",         "contacts",  "postcode",     "max_km",   "min_age",
-      "max_age",  "max_children", "languages", "availability", "paused_until", "opted_in",
-      "preferred_language"};
-  std::vector<std::string> fields{"F0001", "oost-vlaanderen", "Gezin Peeters", "sms:0470 12 34 56",
-                                  "9000",  "30", "0", "12", "2", "nl", "", "", "yes", "nl"};
+      "id",           "service",      "name",     "contacts",          "postcode",
+      "max_km",       "min_age",      "max_age",  "max_children",      "languages",
+      "availability", "paused_until", "opted_in", "preferred_language"};
+  std::vector<std::string> fields{"F0001",
+                                  "oost-vlaanderen",
+                                  "Gezin Peeters",
+                                  "sms:0470 12 34 56",
+                                  "9000",
+                                  "30",
+                                  "0",
+                                  "12",
+                                  "2",
+                                  "nl",
+                                  "",
+                                  "",
+                                  "yes",
+                                  "nl"};
   for (std::size_t i = 0; i < kColumns.size(); ++i) {
     if (kColumns[i] == column) fields[i] = value;
   }
@@ -151,7 +163,8 @@ TEST(ParseFamiliesCsv, ReadsTheDemoFamiliesWithoutIssues) {
   for (const Family& f : parsed->rows) {
     services.insert(f.service);
     const bool active = f.opted_in && !f.paused_until && f.availability.empty();
-    if (active && distance_km(gent, f.home) <= std::min(30, f.max_distance_km)) ++reachable_from_gent;
+    if (active && distance_km(gent, f.home) <= std::min(30, f.max_distance_km))
+      ++reachable_from_gent;
   }
   EXPECT_EQ(services.size(), 5u);
   EXPECT_GE(reachable_from_gent, 8);
@@ -171,9 +184,10 @@ TEST(ParseFamiliesCsv, RefusesAnUnknownColumnNamingIt) {
 }
 
 TEST(ParseFamiliesCsv, RefusesAHeaderWithMissingColumnsNamingThem) {
-  const auto parsed = parse_families_csv("id,service,name,contacts,postcode,max_km,min_age,max_age,"
-                                         "max_children,languages,availability,opted_in\n",
-                                         postcodes(), service_ids());
+  const auto parsed = parse_families_csv(
+      "id,service,name,contacts,postcode,max_km,min_age,max_age,"
+      "max_children,languages,availability,opted_in\n",
+      postcodes(), service_ids());
   ASSERT_FALSE(parsed.ok());
   EXPECT_THAT(parsed.error().message,
               HasSubstr("line 1: the header lacks column 'paused_until', 'preferred_language'"));
@@ -201,7 +215,9 @@ TEST(ParseFamiliesCsv, RefusesAnEmptyFile) {
 // ---- families: row issues ----
 
 TEST(ParseFamiliesCsv, ReportsARowWithTheWrongNumberOfFields) {
-  const FamilyImport result = families(kGoodFamily + "F0002,oost-vlaanderen,Gezin Maes,sms:0470 12 34 57,9000,30,0,12,2,nl,fr,,,yes,nl\n");
+  const FamilyImport result = families(
+      kGoodFamily +
+      "F0002,oost-vlaanderen,Gezin Maes,sms:0470 12 34 57,9000,30,0,12,2,nl,fr,,,yes,nl\n");
   ASSERT_EQ(result.rows.size(), 1u);
   ASSERT_EQ(result.issues.size(), 1u);
   EXPECT_EQ(result.issues[0].line, 3);
@@ -212,14 +228,17 @@ TEST(ParseFamiliesCsv, ReportsARowWithTheWrongNumberOfFields) {
 
 TEST(ParseFamiliesCsv, ReportsABadId) {
   for (const char* id : {"F12", "X0001", "F00012", "F00a1", ""}) {
-    EXPECT_THAT(single_issue("id", id).message, HasSubstr("must be F followed by 4 digits, like F0012"));
+    EXPECT_THAT(single_issue("id", id).message,
+                HasSubstr("must be F followed by 4 digits, like F0012"));
   }
 }
 
 TEST(ParseFamiliesCsv, ReportsAnUnknownServiceListingTheKnownOnes) {
   const ImportIssue issue = single_issue("service", "gent");
   EXPECT_THAT(issue.message, HasSubstr("unknown service 'gent'"));
-  EXPECT_THAT(issue.message, HasSubstr("antwerpen, limburg, oost-vlaanderen, west-vlaanderen, vlaams-brabant-brussel"));
+  EXPECT_THAT(
+      issue.message,
+      HasSubstr("antwerpen, limburg, oost-vlaanderen, west-vlaanderen, vlaams-brabant-brussel"));
 }
 
 TEST(ParseFamiliesCsv, ReportsABadName) {
@@ -239,7 +258,8 @@ TEST(ParseFamiliesCsv, ReportsBadContacts) {
   EXPECT_THAT(single_issue("contacts", "0470123456").message, HasSubstr("has no channel"));
   EXPECT_THAT(single_issue("contacts", "whatsapp:0470123456").message,
               HasSubstr("contact channel 'whatsapp' is unknown; use sms, signal or telegram"));
-  EXPECT_THAT(single_issue("contacts", "slash:U123").message, HasSubstr("use sms, signal or telegram"));
+  EXPECT_THAT(single_issue("contacts", "slash:U123").message,
+              HasSubstr("slash contacts are for caseworkers; use sms, signal or telegram"));
   EXPECT_THAT(single_issue("contacts", "sandbox:F0001").message,
               HasSubstr("sandbox contacts are made by the practice channel"));
   EXPECT_THAT(single_issue("contacts", "telegram:@peeters").message,
@@ -269,8 +289,8 @@ TEST(ParseFamiliesCsv, ReportsBadAges) {
 }
 
 TEST(ParseFamiliesCsv, ReportsAMinimumAgeAboveTheMaximumOnMaxAge) {
-  const FamilyImport result = families(
-      "F0001,oost-vlaanderen,Gezin Peeters,sms:0470123456,9000,30,12,6,2,nl,,,yes,nl\n");
+  const FamilyImport result =
+      families("F0001,oost-vlaanderen,Gezin Peeters,sms:0470123456,9000,30,12,6,2,nl,,,yes,nl\n");
   ASSERT_THAT(result.rows, IsEmpty());
   ASSERT_EQ(result.issues.size(), 1u);
   EXPECT_EQ(result.issues[0].column, "max_age");
@@ -283,10 +303,12 @@ TEST(ParseFamiliesCsv, ReportsABadNumberOfChildren) {
 }
 
 TEST(ParseFamiliesCsv, ReportsBadLanguages) {
-  EXPECT_THAT(single_issue("languages", "nl,de").message, HasSubstr("'de' is not a language we support"));
+  EXPECT_THAT(single_issue("languages", "nl,de").message,
+              HasSubstr("'de' is not a language we support"));
   EXPECT_THAT(single_issue("languages", " ").message, HasSubstr("no language given"));
-  EXPECT_THAT(single_issue("preferred_language", "de").message,
-              HasSubstr("preferred_language 'de' is not a language we support; write nl, fr or en"));
+  EXPECT_THAT(
+      single_issue("preferred_language", "de").message,
+      HasSubstr("preferred_language 'de' is not a language we support; write nl, fr or en"));
 }
 
 TEST(ParseFamiliesCsv, ReportsABadAvailability) {
@@ -297,12 +319,14 @@ TEST(ParseFamiliesCsv, ReportsABadAvailability) {
   EXPECT_THAT(single_issue("availability", "ma-vr").message, HasSubstr("the hours are missing"));
   EXPECT_THAT(single_issue("availability", "ma 08:00-08:00").message,
               HasSubstr("for a whole day write 00:00-24:00"));
-  EXPECT_THAT(single_issue("availability", "18:00-20:00").message, HasSubstr("the days are missing"));
+  EXPECT_THAT(single_issue("availability", "18:00-20:00").message,
+              HasSubstr("the days are missing"));
 }
 
 TEST(ParseFamiliesCsv, ReportsABadPauseDate) {
   for (const char* date : {"14/03/2026", "2026-02-30", "2026-3-14", "1999-12-31"}) {
-    EXPECT_THAT(single_issue("paused_until", date).message, HasSubstr("must be written as YYYY-MM-DD"));
+    EXPECT_THAT(single_issue("paused_until", date).message,
+                HasSubstr("must be written as YYYY-MM-DD"));
   }
 }
 
@@ -313,9 +337,9 @@ TEST(ParseFamiliesCsv, ReportsABadOptIn) {
 }
 
 TEST(ParseFamiliesCsv, ReportsEveryProblemOfARowAndKeepsTheOtherRows) {
-  const FamilyImport result = families(
-      kGoodFamily + "F0002,nowhere,Gezin Maes,sms:123,9999,30,0,12,2,nl,,,yes,nl\n" +
-      "F0003,antwerpen,Gezin Janssens,sms:0470 12 34 58,2000,30,0,12,2,nl,,,yes,nl\n");
+  const FamilyImport result =
+      families(kGoodFamily + "F0002,nowhere,Gezin Maes,sms:123,9999,30,0,12,2,nl,,,yes,nl\n" +
+               "F0003,antwerpen,Gezin Janssens,sms:0470 12 34 58,2000,30,0,12,2,nl,,,yes,nl\n");
   ASSERT_EQ(result.rows.size(), 2u);
   EXPECT_EQ(result.rows[0].id, "F0001");
   EXPECT_EQ(result.rows[1].id, "F0003");
@@ -350,8 +374,8 @@ CaseworkerImport caseworkers(const std::string& rows) {
 }
 
 TEST(ParseCaseworkersCsv, ReadsARowWithASlashUser) {
-  const CaseworkerImport result =
-      caseworkers("C001,oost-vlaanderen,An De Clercq,supervisor,\"slash:U123ABC;sms:0470 12 34 56\",FR\n");
+  const CaseworkerImport result = caseworkers(
+      "C001,oost-vlaanderen,An De Clercq,supervisor,\"slash:U123ABC;sms:0470 12 34 56\",FR\n");
   ASSERT_THAT(result.issues, IsEmpty());
   ASSERT_EQ(result.rows.size(), 1u);
   const Caseworker& c = result.rows[0];
@@ -363,8 +387,8 @@ TEST(ParseCaseworkersCsv, ReadsARowWithASlashUser) {
 }
 
 TEST(ParseCaseworkersCsv, ReadsTheDemoCaseworkersWithoutIssues) {
-  const auto parsed =
-      parse_caseworkers_csv(read_file(NOODBEL_SOURCE_DIR "/config/demo-caseworkers.csv"), service_ids());
+  const auto parsed = parse_caseworkers_csv(
+      read_file(NOODBEL_SOURCE_DIR "/config/demo-caseworkers.csv"), service_ids());
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   for (const ImportIssue& issue : parsed->issues) {
     ADD_FAILURE() << "line " << issue.line << " " << issue.column << ": " << issue.message;
@@ -398,7 +422,8 @@ TEST(ParseCaseworkersCsv, ReportsEachBadField) {
   EXPECT_EQ(result.issues[1].column, "role");
   EXPECT_THAT(result.issues[1].message, HasSubstr("role 'boss' must be caseworker or supervisor"));
   EXPECT_EQ(result.issues[2].column, "contacts");
-  EXPECT_THAT(result.issues[2].message, HasSubstr("sandbox contacts are made by the practice channel"));
+  EXPECT_THAT(result.issues[2].message,
+              HasSubstr("sandbox contacts are made by the practice channel"));
   EXPECT_THAT(result.issues[3].message, HasSubstr("slash user id 'U 12' must be"));
   EXPECT_EQ(result.issues[4].column, "language");
   EXPECT_EQ(result.issues[5].column, "service");

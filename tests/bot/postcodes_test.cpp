@@ -162,13 +162,15 @@ TEST(PostcodesLoad, RefusesABadLatitudeNamingFileAndLine) {
 }
 
 TEST(PostcodesLoad, RefusesALongitudeOutOfRange) {
-  const auto postcodes = load_text(std::string(kHeader) + "9000,Gent,Oost-Vlaanderen,VLG,51.05,200,exact\n");
+  const auto postcodes =
+      load_text(std::string(kHeader) + "9000,Gent,Oost-Vlaanderen,VLG,51.05,200,exact\n");
   ASSERT_FALSE(postcodes.ok());
   EXPECT_THAT(postcodes.error().message, HasSubstr("line 2: lon '200' is not a number between"));
 }
 
 TEST(PostcodesLoad, RefusesABadPostcode) {
-  const auto postcodes = load_text(std::string(kHeader) + "900,Gent,Oost-Vlaanderen,VLG,51.05,3.7,exact\n");
+  const auto postcodes =
+      load_text(std::string(kHeader) + "900,Gent,Oost-Vlaanderen,VLG,51.05,3.7,exact\n");
   ASSERT_FALSE(postcodes.ok());
   EXPECT_THAT(postcodes.error().message, HasSubstr("line 2: postcode '900' is not 4 digits"));
 }
@@ -180,15 +182,18 @@ TEST(PostcodesLoad, RefusesARowWithMissingFields) {
 }
 
 TEST(PostcodesLoad, RefusesAHeaderWithoutCoordinates) {
-  const auto postcodes = load_text("postcode,place,province,region\n9000,Gent,Oost-Vlaanderen,VLG\n");
+  const auto postcodes =
+      load_text("postcode,place,province,region\n9000,Gent,Oost-Vlaanderen,VLG\n");
   ASSERT_FALSE(postcodes.ok());
   EXPECT_THAT(postcodes.error().message, HasSubstr("line 1: the header lacks column 'lat'"));
 }
 
 TEST(PostcodesLoad, RefusesMalformedCsvNamingFileAndLine) {
-  const auto postcodes = load_text(std::string(kHeader) + "9000,\"Gent,Oost-Vlaanderen,VLG,51.05,3.7,exact\n");
+  const auto postcodes =
+      load_text(std::string(kHeader) + "9000,\"Gent,Oost-Vlaanderen,VLG,51.05,3.7,exact\n");
   ASSERT_FALSE(postcodes.ok());
-  EXPECT_THAT(postcodes.error().message, HasSubstr("postcodes_test.csv line 2: quoted field is never closed"));
+  EXPECT_THAT(postcodes.error().message,
+              HasSubstr("postcodes_test.csv line 2: quoted field is never closed"));
 }
 
 TEST(PostcodesLoad, RefusesAFileWithoutPlaces) {
@@ -206,12 +211,15 @@ TEST(DistanceKm, MeasuresOneDegreeOnTheEquator) {
 }
 
 TEST(DistanceKm, MatchesKnownDistancesBetweenBelgianCities) {
-  const auto point = [](const char* postcode) { return real_postcodes().by_postcode(postcode)->point; };
+  const auto point = [](const char* postcode) {
+    return real_postcodes().by_postcode(postcode)->point;
+  };
   EXPECT_NEAR(distance_km(point("9000"), point("2000")), 51.0, 2.0);  // Gent - Antwerpen
   EXPECT_NEAR(distance_km(point("1000"), point("2000")), 41.0, 2.0);  // Brussel - Antwerpen
   EXPECT_NEAR(distance_km(point("9000"), point("8000")), 39.0, 2.0);  // Gent - Brugge
   EXPECT_NEAR(distance_km(point("3000"), point("1000")), 25.0, 2.0);  // Leuven - Brussel
-  EXPECT_DOUBLE_EQ(distance_km(point("9000"), point("2000")), distance_km(point("2000"), point("9000")));
+  EXPECT_DOUBLE_EQ(distance_km(point("9000"), point("2000")),
+                   distance_km(point("2000"), point("9000")));
 }
 
 }  // namespace

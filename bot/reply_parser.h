@@ -1,6 +1,5 @@
-// Reply parser: what a family means by a free-text message ("ja hoor", "nee sorry K42",
-// "OUI", "👍"). Pure and allocation-light; thread-safe. The family-conversation issue
-// widens the intents (pause, stop, distance…); the shape of ParsedReply stays.
+// Reply parser: what a family means by a free-text message ("ja hoor", "nee sorry K42", "👍",
+// "pauze tot 5/1", "afstand 40"). Pure functions, callable from anywhere; thread-safe.
 #pragma once
 
 #include <optional>
@@ -16,14 +15,28 @@ std::string_view to_string(Intent i);  // "yes", "no", ... "unknown"
 struct ParsedReply {
   Intent intent = Intent::kUnknown;
   std::optional<std::string> call_code;  // "K42", upper-cased, when the text names one
-  std::optional<std::string> until;      // YYYY-MM-DD for pause, when given
+  std::optional<std::string> until;      // YYYY-MM-DD: last day of a pause, when given
   std::optional<int> km;                 // for distance
   std::optional<std::string> note;       // the condition of a maybe ("pas vanaf 18u")
 };
 
+// Today's local (Europe/Brussels) date, to resolve relative dates: "tot 5/1" (the next
+// 5 January), "pauze 2 weken" (today + 14 days), "tot maandag" (the next Monday).
+// Default-constructed (or any invalid date) means unknown: then `until` comes only from
+// dates written with their year ("tot 31/12/2026").
+struct ReplyContext {
+  int year = 0;
+  int month = 0;  // 1..12
+  int day = 0;    // 1..31
+};
+
+// "2026-11-22" as a ReplyContext; nothing unless it is exactly YYYY-MM-DD and a real date.
+std::optional<ReplyContext> reply_context_from_iso(std::string_view yyyy_mm_dd);
+
 // A call code: one capital letter other than I and O, then two digits ("K42").
 bool is_call_code(std::string_view s);
 
-ParsedReply parse_reply(std::string_view text);
+ParsedReply parse_reply(std::string_view text, const ReplyContext& ctx);
+ParsedReply parse_reply(std::string_view text);  // today unknown
 
 }  // namespace noodbel

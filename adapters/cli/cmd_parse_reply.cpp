@@ -14,9 +14,12 @@
 namespace noodbel::cli {
 namespace {
 
+// Keys print in the documented order: intent, call, until, km, note.
+using Json = nlohmann::ordered_json;
+
 template <typename T>
-nlohmann::json or_null(const std::optional<T>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+Json or_null(const std::optional<T>& v) {
+  return v ? Json(*v) : Json(nullptr);
 }
 
 // The date relative dates count from: --today, or the current Europe/Brussels date.
@@ -44,18 +47,14 @@ int cmd_parse_reply(const std::string& /*lang*/, const std::optional<std::string
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     const ParsedReply r = parse_reply(line, *ctx);
-    const nlohmann::json out = {{"intent", std::string(to_string(r.intent))},
+    const Json out = {{"intent", std::string(to_string(r.intent))},
                                 {"call", or_null(r.call_code)},
                                 {"until", or_null(r.until)},
                                 {"km", or_null(r.km)},
                                 {"note", or_null(r.note)}};
-    std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << out.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
   }
   return kExitOk;
 }
-
-// Transitional: the one-argument form cli.cpp calls until it passes --today.
-// Delete once commands.h declares the two-argument form.
-int cmd_parse_reply(const std::string& lang) { return cmd_parse_reply(lang, std::nullopt); }
 
 }  // namespace noodbel::cli

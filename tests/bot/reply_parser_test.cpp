@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace noodbel {
@@ -76,6 +78,9 @@ const std::vector<Case>& corpus() {
       {"Misschien, moet even overleggen", Intent::kMaybe, std::nullopt, "moet even overleggen"},
       {"eventueel", Intent::kMaybe},
       {"ja maar pas vanaf 18u", Intent::kMaybe, std::nullopt, "pas vanaf 18u"},
+      {"ja mr pas vanaf 18u", Intent::kMaybe, std::nullopt, "pas vanaf 18u"},
+      {"ik laat het straks weten", Intent::kMaybe, std::nullopt, "ik laat het straks weten"},
+      {"K42 ik moet het eerst vragen", Intent::kMaybe, "K42", "ik moet het eerst vragen"},
       {"ja, pas vanaf 18u", Intent::kMaybe, std::nullopt, "pas vanaf 18u"},
       {"pas vanaf 18u", Intent::kMaybe, std::nullopt, "pas vanaf 18u"},
       {"Ja maar enkel tot zondag K42", Intent::kMaybe, "K42", "enkel tot zondag"},
@@ -174,6 +179,189 @@ TEST(ReplyParser, VeryLongMessagesAreCutNotCrashed) {
   std::string text = "ja";
   for (int i = 0; i < 5000; ++i) text += " bla";
   EXPECT_EQ(parse_reply(text).intent, Intent::kYes);
+}
+
+// Sunday 22 November 2026, as the corpus test.
+constexpr ReplyContext kSunday{2026, 11, 22};
+
+std::optional<std::string> until_on(std::string_view text, const ReplyContext& today = kSunday) {
+  const ParsedReply r = parse_reply(text, today);
+  EXPECT_EQ(r.intent, Intent::kPause) << "text: " << text;
+  return r.until;
+}
+
+TEST(ReplyParser, DateWithoutYearIsTheNextOneToCome) {
+  EXPECT_EQ(until_on("pauze tot 5/1"), "2027-01-05");
+  EXPECT_EQ(until_on("pauze tot 30/11"), "2026-11-30");
+  EXPECT_EQ(until_on("pauze tot 22/11"), "2026-11-22");  // today still counts
+  EXPECT_EQ(until_on("pauze tot 21/11"), "2027-11-21");
+  EXPECT_EQ(until_on("pauze tot 29/2"), "2028-02-29");   // the next leap day
+}
+
+TEST(ReplyParser, MonthNamesAreReadInDutchFrenchAndEnglish) {
+  EXPECT_EQ(until_on("op vakantie tot 3 december"), "2026-12-03");
+  EXPECT_EQ(until_on("en vacances jusqu'au 1er janvier"), "2027-01-01");
+  EXPECT_EQ(until_on("jusqu'au 3 décembre, pause"), "2026-12-03");
+  EXPECT_EQ(until_on("on holiday until December 3rd"), "2026-12-03");
+  EXPECT_EQ(until_on("pauze tot 6 jan."), "2027-01-06");
+  EXPECT_EQ(until_on("pauze tot 3 maart 2028"), "2028-03-03");
+  EXPECT_EQ(until_on("pauze tot eind december"), "2026-12-31");
+  EXPECT_EQ(until_on("pauze tot eind november"), "2026-11-30");
+}
+
+TEST(ReplyParser, SpansCountFromToday) {
+  EXPECT_EQ(until_on("pauze 2 weken"), "2026-12-06");
+  EXPECT_EQ(until_on("pauze voor een weekje"), "2026-11-29");
+  EXPECT_EQ(until_on("pause 10 jours"), "2026-12-02");
+  EXPECT_EQ(until_on("pause for two weeks"), "2026-12-06");
+  EXPECT_EQ(until_on("pauze 1 maand"), "2026-12-22");
+  EXPECT_EQ(until_on("pauze 1 maand", ReplyContext{2027, 1, 31}), "2027-02-28");
+}
+
+TEST(ReplyParser, WeekdayAfterUntilIsTheNextSuchDayNeverToday) {
+  EXPECT_EQ(until_on("pauze tot maandag"), "2026-11-23");
+  EXPECT_EQ(until_on("pauze tot zondag"), "2026-11-29");  // today is Sunday
+  EXPECT_EQ(until_on("pause jusqu'à vendredi"), "2026-11-27");
+  EXPECT_EQ(until_on("pauze tot morgen"), "2026-11-23");
+  EXPECT_EQ(until_on("pauze t/m woensdag"), "2026-11-25");
+}
+
+TEST(ReplyParser, DateAfterUntilWinsOverOtherNumbers) {
+  EXPECT_EQ(until_on("pauze, 2 kinderen ziek, tot 5/12"), "2026-12-05");
+  EXPECT_EQ(until_on("pauze 2 weken, dus tot 6/12"), "2026-12-06");
+}
+
+TEST(ReplyParser, RelativeDatesNeedToday) {
+  EXPECT_EQ(parse_reply("pauze tot 5/1").intent, Intent::kPause);
+  EXPECT_FALSE(parse_reply("pauze tot 5/1").until.has_value());
+  EXPECT_FALSE(parse_reply("pauze 2 weken").until.has_value());
+  EXPECT_FALSE(parse_reply("pauze tot maandag").until.has_value());
+  EXPECT_EQ(parse_reply("pauze tot 5/1/2027").until, "2027-01-05");
+  EXPECT_EQ(parse_reply("pauze tot 3 december 2026").until, "2026-12-03");
+}
+
+TEST(ReplyParser, InvalidTodayIsTreatedAsUnknown) {
+  EXPECT_FALSE(parse_reply("pauze tot 5/1", ReplyContext{2026, 13, 1}).until.has_value());
+  EXPECT_FALSE(parse_reply("pauze tot 5/1", ReplyContext{2026, 2, 30}).until.has_value());
+}
+
+TEST(ReplyParser, ImpossibleDateGivesPauseWithoutUntil) {
+  EXPECT_EQ(until_on("pauze tot 31/2"), std::nullopt);
+  EXPECT_EQ(until_on("pauze tot 31/4/2027"), std::nullopt);
+  EXPECT_EQ(until_on("pauze tot 5/1/1999"), std::nullopt);
+}
+
+TEST(ReplyParser, IntentDoesNotDependOnKnowingToday) {
+  for (const char* text : {"sorry we zijn op vakantie tot 3 december", "op reis tot maandag",
+                           "we are away until 5/1", "nee we zijn zelf op reis"}) {
+    EXPECT_EQ(parse_reply(text).intent, parse_reply(text, kSunday).intent) << text;
+  }
+}
+
+TEST(ReplyParser, HolidayWithADateIsAPauseButAPlainNoStaysANo) {
+  EXPECT_EQ(parse_reply("sorry we zijn op vakantie tot 3 december").intent, Intent::kPause);
+  EXPECT_EQ(parse_reply("Nee we zijn zelf op reis").intent, Intent::kNo);
+  EXPECT_EQ(parse_reply("we zijn op vakantie").intent, Intent::kPause);
+}
+
+TEST(ReplyParser, QuestionsWithoutAnAnswerAreUnknown) {
+  EXPECT_EQ(parse_reply("Heeft iemand anders al ja gezegd?").intent, Intent::kUnknown);
+  EXPECT_EQ(parse_reply("Kan je me bellen?").intent, Intent::kUnknown);
+  EXPECT_EQ(parse_reply("hoeveel km is dat?").intent, Intent::kUnknown);
+  EXPECT_EQ(parse_reply("Ja, hoe laat?").intent, Intent::kYes);
+  EXPECT_EQ(parse_reply("Ja! Hoe oud is het kindje?").intent, Intent::kYes);
+  EXPECT_EQ(parse_reply("sta ik nog op pauze?").intent, Intent::kStatus);
+}
+
+TEST(ReplyParser, CarrierOptOutWordsStopAndStartOptsIn) {
+  for (const char* w : {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "ARRET", "ARRÊT"}) {
+    EXPECT_EQ(parse_reply(w).intent, Intent::kStop) << w;
+  }
+  EXPECT_EQ(parse_reply("START").intent, Intent::kStart);
+  EXPECT_EQ(parse_reply("Ik wil geen berichten meer ontvangen").intent, Intent::kStop);
+  EXPECT_EQ(parse_reply("Ik wil terug berichten ontvangen").intent, Intent::kStart);
+}
+
+TEST(ReplyParser, CommandWordsLaterInAnAnswerDoNotCount) {
+  EXPECT_EQ(parse_reply("ja, tot het einde van de week").intent, Intent::kMaybe);
+  EXPECT_EQ(parse_reply("we zijn beschikbaar voor K42").intent, Intent::kYes);
+  EXPECT_NE(parse_reply("ja, max 2 nachten").intent, Intent::kDistance);
+}
+
+TEST(ReplyParser, DistanceSaidInASentence) {
+  EXPECT_EQ(parse_reply("Mijn maximale afstand is 35 km").km, 35);
+  EXPECT_EQ(parse_reply("zet mijn afstand op 60").km, 60);
+  EXPECT_EQ(parse_reply("Ik wil max 25 km rijden").km, 25);
+  EXPECT_EQ(parse_reply("wat is de afstand?").intent, Intent::kUnknown);
+}
+
+TEST(ReplyParser, MaarAsAFlemishParticleKeepsTheYes) {
+  EXPECT_EQ(parse_reply("Ja! Stuur maar de gegevens").intent, Intent::kYes);
+  EXPECT_EQ(parse_reply("ja, stuur maar door").intent, Intent::kYes);
+  EXPECT_EQ(parse_reply("ja, maar de kinderen zijn ziek").intent, Intent::kMaybe);
+  EXPECT_EQ(parse_reply("ja voor K42 maar pas na 17u").note, "pas na 17u");
+}
+
+TEST(ReplyParser, AbilityWordsAreAYesUnlessNegated) {
+  EXPECT_EQ(parse_reply("wij kunnen").intent, Intent::kYes);
+  EXPECT_EQ(parse_reply("wij kunnen niet").intent, Intent::kNo);
+  EXPECT_EQ(parse_reply("je ne peux pas").intent, Intent::kNo);
+  EXPECT_EQ(parse_reply("kan pas na het werk").intent, Intent::kMaybe);
+  EXPECT_EQ(parse_reply("nee dit weekend lukt het echt niet sorry").intent, Intent::kNo);
+}
+
+TEST(ReplyParser, OneArgumentFormIsTheUnknownTodayForm) {
+  for (const char* text : {"ja k42", "pauze tot 5/1/2027", "afstand 40", "ja mr pas vanaf 18u"}) {
+    const ParsedReply a = parse_reply(text);
+    const ParsedReply b = parse_reply(text, ReplyContext{});
+    EXPECT_EQ(a.intent, b.intent);
+    EXPECT_EQ(a.call_code, b.call_code);
+    EXPECT_EQ(a.until, b.until);
+    EXPECT_EQ(a.km, b.km);
+    EXPECT_EQ(a.note, b.note);
+  }
+}
+
+TEST(ReplyParser, TodayIsReadOnlyFromARealIsoDate) {
+  const std::optional<ReplyContext> today = reply_context_from_iso("2026-11-22");
+  ASSERT_TRUE(today.has_value());
+  EXPECT_EQ(today->year, 2026);
+  EXPECT_EQ(today->month, 11);
+  EXPECT_EQ(today->day, 22);
+  for (const char* bad : {"", "2026-11-2", "22/11/2026", "2026-13-01", "2026-02-30", "2026-1a-01",
+                          "2026-11-22x", "20261122", "2026--1-22", "-026-11-22"}) {
+    EXPECT_FALSE(reply_context_from_iso(bad).has_value()) << bad;
+  }
+}
+
+TEST(ReplyParser, RandomBytesAndCodePointsNeverBreakParsing) {
+  std::mt19937 rng(20261122);
+  const std::vector<std::string> pieces = {"ja", "nee", " ", "?", ".", "/", "5", "12", "K42",
+                                           "\xF0\x9F\x91\x8D", "\xC3\xA9", "\xEF\xBC\xAB",
+                                           "pauze", "tot", "afstand", "maar", "\xff", "\n", "ﬁ",
+                                           "ǄǄǄ", "\xE0\xA4\xB7\xE0\xA5\x8D"};
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int parts = static_cast<int>(rng() % 400);
+    for (int i = 0; i < parts; ++i) {
+      if (rng() % 4 == 0) {
+        text.push_back(static_cast<char>(rng() % 256));
+      } else {
+        text += pieces[rng() % pieces.size()];
+      }
+    }
+    const ParsedReply r = parse_reply(text, kSunday);
+    EXPECT_NE(to_string(r.intent), "") << text;
+    if (r.call_code) {
+      EXPECT_TRUE(is_call_code(*r.call_code)) << text;
+    }
+    if (r.until) {
+      EXPECT_TRUE(reply_context_from_iso(*r.until).has_value()) << text;
+    }
+    if (r.note) {
+      EXPECT_LE(r.note->size(), text.size()) << text;
+    }
+  }
 }
 
 TEST(ReplyParser, IntentNamesAreStable) {

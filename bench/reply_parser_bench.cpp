@@ -1,0 +1,57 @@
+// Reply-parser throughput over the whole test corpus (tests/corpus/replies.tsv).
+// Budget (DESIGN.md section 5): at least 500,000 replies per second on one core.
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "bot/reply_parser.h"
+
+namespace {
+
+// The message texts of the corpus: the fifth tab-separated field of each data line.
+std::vector<std::string> corpus_texts() {
+  std::ifstream in(std::string(NOODBEL_SOURCE_DIR) + "/tests/corpus/replies.tsv");
+  std::vector<std::string> texts;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::size_t pos = 0;
+    for (int field = 0; field < 4 && pos != std::string::npos; ++field) {
+      pos = line.find('\t', pos);
+      if (pos != std::string::npos) ++pos;
+    }
+    if (pos != std::string::npos) texts.push_back(line.substr(pos));
+  }
+  return texts;
+}
+
+void BM_ParseCorpus(benchmark::State& state) {
+  const std::vector<std::string> texts = corpus_texts();
+  if (texts.empty()) {
+    state.SkipWithError("tests/corpus/replies.tsv not found or empty");
+    return;
+  }
+  const noodbel::ReplyContext today{2026, 11, 22};
+  for (auto _ : state) {
+    for (const std::string& text : texts) {
+      benchmark::DoNotOptimize(noodbel::parse_reply(text, today));
+    }
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(texts.size()));
+}
+BENCHMARK(BM_ParseCorpus)->Unit(benchmark::kMicrosecond);
+
+void BM_ParseShortYes(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(noodbel::parse_reply("ja k42"));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_ParseShortYes);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "adapters/cli/cmd_common.h"
 #include "adapters/cli/commands.h"
 
 namespace noodbel::cli {
@@ -66,7 +67,10 @@ int run(int argc, char** argv) {
       "parse-reply", "Parse family messages: one per stdin line, one JSON object per line");
   parse_reply->add_option("--lang", lang, "Language hint: nl, fr or en")
       ->check(CLI::IsMember({"nl", "fr", "en"}));
-  parse_reply->callback([&] { code = cmd_parse_reply(lang); });
+  std::optional<std::string> today;
+  parse_reply->add_option("--today", today, "Today's date for relative dates (YYYY-MM-DD)");
+  parse_reply->callback([&] { code = cmd_parse_reply(lang, today); });
+
 
   try {
     app.parse(argc, argv);

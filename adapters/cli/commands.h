@@ -2,6 +2,7 @@
 // Called by cli.cpp after parsing; each prints its own errors to stderr.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "adapters/cli/cli.h"
@@ -14,6 +15,7 @@ int cmd_families_import(const CommonOptions& o, const std::string& file, bool sk
 int cmd_families_list(const CommonOptions& o);
 int cmd_caseworkers_import(const CommonOptions& o, const std::string& file, bool skip_invalid);
 int cmd_demo(const CommonOptions& o, bool keep_quiet);
-int cmd_parse_reply(const std::string& lang);
+int cmd_parse_reply(const std::string& lang, const std::optional<std::string>& today);
+int cmd_check_note(const std::string& data_dir);
 
 }  // namespace noodbel::cli

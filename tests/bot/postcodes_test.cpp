@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include "bot/postcodes.h"
 
 #include <gmock/gmock.h>
@@ -25,7 +27,9 @@ const Postcodes& real_postcodes() {
 
 // Writes `text` to a fresh file in the test temp dir and returns its path.
 std::string write_temp(const std::string& name, const std::string& text) {
-  const std::string path = ::testing::TempDir() + "/" + name;
+  // Unique per process: ctest runs tests in parallel processes.
+  const std::string path =
+      ::testing::TempDir() + "/" + std::to_string(::getpid()) + "-" + name;
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -79,13 +81,17 @@ TEST(Templates, HasAndNamesArePerLanguage) {
 class TemplatesDir : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) / "noodbel_templates_test";
+    // One folder per test and process: ctest runs tests in parallel processes.
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ("noodbel_templates_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir_);
     for (const char* lang : {"nl", "fr", "en"}) std::filesystem::create_directories(dir_ / lang);
   }
   void write(const std::string& rel, const std::string& text) {
     std::ofstream(dir_ / rel, std::ios::binary) << text;
   }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
   std::filesystem::path dir_;
 };
 

@@ -71,6 +71,13 @@ int run(int argc, char** argv) {
   parse_reply->add_option("--today", today, "Today's date for relative dates (YYYY-MM-DD)");
   parse_reply->callback([&] { code = cmd_parse_reply(lang, today); });
 
+  auto* check_note = app.add_subcommand(
+      "check-note", "Check a call note on stdin for personal data; JSON findings on stdout");
+  add_common(check_note, common);
+  check_note->callback([&] {
+    auto config = config_or_report(common);
+    code = config ? cmd_check_note(config->data_dir) : kExitUsage;
+  });
 
   try {
     app.parse(argc, argv);

@@ -128,5 +128,44 @@ TEST(Cli, ParseReplyPrintsOneJsonObjectPerLine) {
   EXPECT_NE(r.out.find("\"call\":\"K42\""), std::string::npos) << r.out;
 }
 
+TEST(Cli, ParseReplyResolvesRelativeDatesFromToday) {
+  const auto r = run_binary(NOODBEL_BINARY, {"parse-reply", "--today", "2026-11-22"}, "pauze 2 weken\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"until\":\"2026-12-06\""), std::string::npos) << r.out;
+}
+
+TEST(Cli, ParseReplyRefusesAMalformedTodayWithExitTwo) {
+  const auto r = run_binary(NOODBEL_BINARY, {"parse-reply", "--today", "2026-13-01"}, "ja\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("2026-13-01"), std::string::npos) << r.err;
+}
+
+TEST(Cli, CheckNoteAcceptsACleanNoteWithExitZero) {
+  const auto r = run_binary(NOODBEL_BINARY, {"check-note"},
+                            "Meisje van 4, rustig, gaat naar school in Gent.\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"ok\":true"), std::string::npos) << r.out;
+}
+
+TEST(Cli, CheckNoteRefusesPersonalDataWithFindingsAndExitOne) {
+  const auto r = run_binary(NOODBEL_BINARY, {"check-note"},
+                            "Het meisje heet Yasmine, mama belt op 0470 12 34 56.\n");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("\"kind\":\"name\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"kind\":\"phone\""), std::string::npos) << r.out;
+}
+
+TEST(Cli, CheckNoteRefusesAnOverlongNoteWithExitTwo) {
+  const auto r = run_binary(NOODBEL_BINARY, {"check-note"}, std::string(2500, 'a'));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("2"), std::string::npos) << r.err;
+}
+
+TEST(Cli, CheckNoteRefusesInvalidUtf8WithExitTwo) {
+  const auto r = run_binary(NOODBEL_BINARY, {"check-note"}, std::string("caf\xC3", 4));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_FALSE(r.err.empty());
+}
+
 }  // namespace
 }  // namespace noodbel::testing_support

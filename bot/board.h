@@ -1,54 +1,99 @@
-// Board: the yes and maybe answers to one call, ranked by an explained score, and its
-// text form for caseworkers. Pure functions over values; thread-safe.
+// Board: the yes and maybe answers to one call, ranked by an explained score (distance,
+// language, age and capacity fit, availability over the expected duration, answer time,
+// recent crisis placements), with the call's counts, and its text form for caseworkers.
+// build_board and render_board are pure and thread-safe; load_board_facts reads through
+// the caller's Repository (one unit of work).
 #pragma once
 
+#include <array>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "bot/clock.h"
+#include "bot/config.h"
+#include "bot/repository.h"
 #include "bot/result.h"
 #include "bot/templates.h"
 #include "bot/types.h"
 
 namespace noodbel {
 
+// The factors of a score, in the order they are explained.
+enum class Factor { kDistance, kLanguage, kFit, kAvailability, kAnswerTime, kRecentPlacements };
+inline constexpr std::size_t kFactorCount = 6;
+
+inline constexpr double kDistanceScaleKm = 50;      // 0 km scores 1, this far or more 0
+inline constexpr int kAnswerScaleMinutes = 60;      // answering at once scores 1, this late 0
+inline constexpr int kRecentPlacementDays = 90;     // placements counted over this period
+
 struct BoardEntry {
   std::string family_id;
-  std::string display_name;  // internal; caseworkers only
+  std::string display_name;  // internal; caseworkers only ("" when the family is gone)
   Answer answer = Answer::kYes;
-  std::string note;
+  std::string note;  // the condition of a maybe, or empty
   double distance_km = 0;
-  int wave = 0;
+  int wave = 0;  // 0: answered without being sent the call
   UnixTime answered_at = 0;
-  double score = 0;  // lower is better
-  // Why the entry ranks where it does, language-neutral as "kind:value":
-  // "distance:12" (km, rounded), "language:nl", "maybe:pas vanaf 18u" (or "maybe:").
-  // Rendered through the `factor_<kind>` templates.
-  std::vector<std::string> factors;
+  // What was measured, for the explanation.
+  std::optional<Language> shared_language;  // a language of the call the family speaks
+  bool ages_fit = false;
+  int children = 0;
+  int capacity = 0;                // the family's max_children
+  int available_percent = 0;       // of the expected duration, 0..100
+  int answer_minutes = 0;          // from sending to answering
+  int recent_placements = 0;       // crisis placements in the last 90 days
+  std::array<double, kFactorCount> points{};  // weight x factor value, per Factor
+  double maybe_points = 0;                    // minus the maybe penalty, or 0
+  double score = 0;                           // sum of points; higher is better
+};
+
+struct WaveCount {
+  int wave = 0;
+  int families = 0;
+  UnixTime sent_at = 0;  // when the wave went out (its first sending)
+};
+
+struct BoardCounts {
+  int sent = 0;       // families the call was sent to
+  int delivered = 0;  // of those, with a message about the call confirmed delivered
+  int yes = 0;
+  int maybe = 0;
+  int no = 0;
+  int no_answer = 0;  // sent, not (yet) answered
+  std::vector<WaveCount> waves;  // by wave number
 };
 
 struct Board {
   Call call;
   std::vector<BoardEntry> entries;  // best first
-  int sent = 0;
-  int answered_yes = 0;
-  int maybe = 0;
-  int no = 0;
-  int no_answer = 0;  // sent, not (yet) answered
+  BoardCounts counts;
 };
 
-// Score weights (km equivalents): a maybe weighs as 5 km further, a language match as
-// 2 km nearer.
-inline constexpr double kMaybePenaltyKm = 5;
-inline constexpr double kLanguageBonusKm = 2;
+// Everything about a call the board needs besides the call itself.
+struct BoardFacts {
+  std::vector<Recipient> recipients;
+  std::vector<Response> responses;
+  std::vector<Family> families;  // at least those that answered yes or maybe
+  std::unordered_map<std::string, int> recent_placements;  // by family; missing: 0
+  std::vector<std::string> delivered;  // recipients with a delivered message about the call
+};
 
-// Ranks the yes and maybe answers: score = distance + maybe penalty - language bonus;
-// ties by answered_at, then family id. `families` may hold more families than answered.
-Board build_board(const Call& call, const std::vector<Recipient>& recipients,
-                  const std::vector<Response>& responses, const std::vector<Family>& families);
+// Reads the facts of `call`'s board at `now` (recent placements exclude this call).
+BoardFacts load_board_facts(Repository& repo, const Call& call, UnixTime now);
 
-// The board as chat text in `lang` (`board_header`, `board_row`, `board_more`,
-// `board_empty`, `board_counts`); at most `max_rows` rows.
+// The counts only (for lists of calls).
+BoardCounts count_answers(const std::vector<Recipient>& recipients,
+                          const std::vector<Response>& responses,
+                          const std::vector<std::string>& delivered = {});
+
+// Ranks the yes and maybe answers by score (highest first); ties by answer time, then
+// distance, then family id.
+Board build_board(const Call& call, const BoardFacts& facts, const BoardConfig& weights);
+
+// The board as chat text in `lang`: header, waves, at most `max_rows` rows with their
+// factors, and the counts.
 Result<std::string> render_board(const Board& board, const Templates& templates, Language lang,
                                  UnixTime now, int max_rows = 20);
 

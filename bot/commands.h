@@ -1,19 +1,23 @@
-// Commands: the caseworker slash-commands (Dutch first, English aliases): /crisis
-// (/new), /bord (/board), /oproepen (/calls), /sluit (/close), /annuleer (/cancel),
-// /kies (/pick), /help. Stateless functions over one unit of work (the Outbox).
+// Commands: the caseworker slash-commands (Dutch first, English aliases): /crisis (/new),
+// /oproepen (/calls), /bord (/board), /kies (/pick), /sluit (/close), /annuleer (/cancel),
+// /gezin (/family), /gezinnen (/families), /help. Stateless functions over one unit of work
+// (the Outbox); the handlers live in bot/commands_*.cpp.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "bot/anonymization_guard.h"
 #include "bot/outbound.h"
 #include "bot/postcodes.h"
 #include "bot/types.h"
 
 namespace noodbel {
 
-enum class CommandKind { kCrisis, kBoard, kCalls, kClose, kCancel, kPick, kHelp, kUnknown };
+enum class CommandKind {
+  kCrisis, kBoard, kCalls, kClose, kCancel, kPick, kFamily, kFamilies, kHelp, kUnknown
+};
 
 struct ParsedCommand {
   CommandKind kind = CommandKind::kUnknown;
@@ -25,9 +29,17 @@ struct ParsedCommand {
 // left out.
 ParsedCommand parse_command(std::string_view text);
 
+// What the commands need besides the message and the unit of work. References must
+// outlive the call.
+struct CommandEnv {
+  const Postcodes& postcodes;
+  const AnonymizationGuard& guard;  // checks the note of /crisis
+  std::uint64_t seed = 0;           // feeds the call-code generator
+};
+
 // Handles one message of a registered caseworker: always queues one reply to them and
-// audits the outcome under their id. `seed` feeds the call-code generator.
+// audits the command and its outcome under their id.
 void handle_command(const Caseworker& caseworker, const InboundMessage& message,
-                    const Postcodes& postcodes, const Outbox& out, std::uint64_t seed);
+                    const CommandEnv& env, const Outbox& out);
 
 }  // namespace noodbel

@@ -3,16 +3,37 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bot/types.h"
 
 namespace noodbel {
 
+// What happens outside office hours: a crisis coordinator matches during `staffed` hours,
+// or matching waits for the next working day. Calls are always published at once.
+enum class AfterHours { kStaffed, kNextWorkingDay };
+
+// Default schedules (Europe/Brussels): office Monday-Friday 09:00-17:00; staffed
+// Monday-Friday 17:00-21:00 and Saturday-Sunday 09:00-21:00.
+std::vector<WeeklyWindow> default_office_hours();
+std::vector<WeeklyWindow> default_staffed_hours();
+
 struct ServiceConfig {
   std::string id;    // "oost-vlaanderen"
   std::string name;  // "Pleegzorg Oost-Vlaanderen"
+  // Weekly windows in Brussels time; a Belgian public holiday counts as a Sunday.
+  std::vector<WeeklyWindow> office_hours = default_office_hours();
+  AfterHours after_hours = AfterHours::kStaffed;
+  std::vector<WeeklyWindow> staffed_hours = default_staffed_hours();  // used when kStaffed
+  // Per-service overrides of CallsConfig (unset: the [calls] value).
+  std::optional<int> wave_size = std::nullopt;
+  std::optional<int> wave_interval_minutes = std::nullopt;
+  std::optional<int> stop_after_yes = std::nullopt;
 };
 
 struct HttpConfig {
@@ -35,8 +56,85 @@ struct SandboxConfig {
   bool enabled = false;
 };
 
+// Weights of the ranked board (points; each factor scores 0..1, 1 best). The score is
+// the weighted sum minus maybe_penalty for a maybe-answer; the default maximum is 100.
+struct BoardConfig {
+  double weight_distance = 35;           // nearer is better (0 km: 1, 50 km or more: 0)
+  double weight_language = 15;           // speaks one of the call's languages
+  double weight_fit = 15;                // ages in range and children fill the capacity
+  double weight_availability = 15;       // share of the expected duration available
+  double weight_answer_time = 10;        // quick answer after the call was sent
+  double weight_recent_placements = 10;  // fewer crisis placements in the last 90 days
+  double maybe_penalty = 20;
+};
+
+// Caseworker slash-commands on POST /slash (Slack and Mattermost formats).
+struct SlashConfig {
+  std::string signing_secret;    // Slack app signing secret; empty: Slack requests refused
+  std::string mattermost_token;  // Mattermost command token; empty: Mattermost refused
+  // Slack/Mattermost user id -> caseworker id. Authoritative over slash: contacts.
+  std::map<std::string, std::string, std::less<>> users;
+};
+
+// The supervisors' daily digest (bot/digest.h).
+struct DigestConfig {
+  int minute_of_day = 7 * 60 + 30;  // digest time, Brussels local time ("07:30")
+  int coverage_min_families = 3;    // fewer families within 30 km tonight is a coverage gap
+};
+
 struct LogConfig {
   std::string level = "info";  // trace, debug, info, warn, error
+};
+
+// The Telegram Bot API channel (adapters/telegram/). webhook: Telegram POSTs updates to
+// public_url + "/webhooks/telegram"; polling: Noodbel calls getUpdates (no public HTTPS).
+enum class TelegramMode { kWebhook, kPolling };
+
+struct TelegramConfig {
+  bool enabled = false;
+  std::string token;  // from @BotFather; NOODBEL_TELEGRAM_TOKEN overrides
+  std::string api_base_url = "https://api.telegram.org";
+  TelegramMode mode = TelegramMode::kWebhook;
+  std::string webhook_secret;  // X-Telegram-Bot-Api-Secret-Token; NOODBEL_TELEGRAM_WEBHOOK_SECRET
+  std::string public_url;      // webhook mode: "https://noodbel.example.be" (behind the proxy)
+  int messages_per_second = 25;           // Telegram's overall limit is about 30/s
+  int per_chat_messages_per_second = 1;   // and about 1/s in one chat
+  int poll_timeout_seconds = 25;          // polling mode: getUpdates long-poll timeout
+};
+
+// SMS through Twilio's REST API (adapters/twilio/). Twilio POSTs incoming messages and
+// status callbacks to public_url, signed with the auth token (X-Twilio-Signature).
+struct TwilioConfig {
+  bool enabled = false;
+  std::string account_sid;            // "AC" + 32 hex
+  std::string auth_token;             // NOODBEL_TWILIO_AUTH_TOKEN overrides
+  std::string from;                   // sender number or id; set this or the next one
+  std::string messaging_service_sid;  // "MG" + 32 hex
+  std::string api_base_url = "https://api.twilio.com";
+  std::string public_url;       // the URL Twilio calls: "https://noodbel.example.be/webhooks/twilio"
+  std::string status_callback;  // StatusCallback of sent messages; empty: public_url
+};
+
+// SMS through a self-hosted Kannel gateway (adapters/kannel/): smsbox's sendsms
+// interface out; its sms-service and delivery reports call /webhooks/kannel/{secret}.
+struct KannelConfig {
+  bool enabled = false;
+  std::string sendsms_url = "http://127.0.0.1:13013/cgi-bin/sendsms";
+  std::string username;        // a sendsms-user of smsbox
+  std::string password;        // NOODBEL_KANNEL_PASSWORD overrides
+  std::string from;            // sender number or id; empty: smsbox's default
+  std::string dlr_url;         // "http://127.0.0.1:8080/webhooks/kannel"; empty: no reports
+  std::string webhook_secret;  // the {secret} path segment; NOODBEL_KANNEL_SECRET overrides
+  std::vector<std::string> allowed_sources = {"127.0.0.1", "::1"};  // IPs Kannel calls from
+};
+
+// Which provider sends Channel::kSms, and how fast.
+enum class SmsProvider { kNone, kTwilio, kKannel };
+
+struct SmsConfig {
+  // Default: the one of [twilio] and [kannel] that is enabled. kNone: SMS rows wait.
+  SmsProvider provider = SmsProvider::kNone;
+  int messages_per_second = 5;
 };
 
 struct Config {
@@ -48,7 +146,14 @@ struct Config {
   HttpConfig http;
   CallsConfig calls;
   SandboxConfig sandbox;
+  BoardConfig board;
+  SlashConfig slash;
   LogConfig log;
+  TelegramConfig telegram;
+  DigestConfig digest;
+  TwilioConfig twilio;
+  KannelConfig kannel;
+  SmsConfig sms;
 
   std::string templates_dir() const { return data_dir + "/templates"; }
   std::string postcodes_path() const { return data_dir + "/config/be-postcodes.csv"; }
@@ -56,5 +161,10 @@ struct Config {
 
 // The five provincial pleegzorg services.
 std::vector<ServiceConfig> default_services();
+
+// The service with this id, or nullptr.
+const ServiceConfig* find_service(const Config& config, std::string_view id);
+// config.calls with the service's own overrides applied (config.calls for an unknown id).
+CallsConfig calls_for_service(const Config& config, std::string_view id);
 
 }  // namespace noodbel

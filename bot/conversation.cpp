@@ -1,201 +1,225 @@
 #include "bot/conversation.h"
 
-#include <algorithm>
-#include <charconv>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "bot/local_time.h"
+#include "bot/answer_binding.h"
+#include "bot/family_turn.h"
 #include "bot/reply_parser.h"
+#include "bot/self_service.h"
+#include "bot/throttle.h"
 
 namespace noodbel {
 namespace {
 
-// One family message being handled.
-struct Turn {
-  const Family& family;
-  const InboundMessage& message;
-  const Outbox& out;
+// A family's own words forwarded to a caseworker are cut at this many bytes.
+constexpr std::size_t kMaxForwardedBytes = 1000;
 
-  Addressee to() const { return addressee_of(family); }
-  void reply(std::string_view name, const TemplateArgs& args = {}) const {
-    out.reply(to(), message, name, args);
+std::string joined(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
   }
-  void audit(std::string_view action, std::string detail) const {
-    out.repo().audit({out.now(), family.id, std::string(action), std::move(detail)});
-  }
-  // Replies with a template about `call` (call_args plus `extra`).
-  void reply_about(const Call& call, std::string_view name, TemplateArgs extra = {}) const {
-    Result<TemplateArgs> args = call_args(out.templates(), family.preferred_language, call,
-                                          out.now());
-    if (!args) {
-      out.skipped(to(), name, args.error());
-      return;
-    }
-    args->insert(args->end(), extra.begin(), extra.end());
-    reply(name, *args);
-  }
-};
-
-bool was_sent(const Call& call, const Family& family, Repository& repo) {
-  const std::vector<Recipient> sent = repo.recipients(call.id);
-  return std::any_of(sent.begin(), sent.end(),
-                     [&](const Recipient& r) { return r.family_id == family.id; });
+  return out;
 }
 
-// "K42: 4 jaar, Gent" lines, one per call.
-Result<std::string> call_lines(const Turn& turn, const std::vector<Call>& calls) {
-  std::string lines;
-  for (const Call& call : calls) {
-    Result<TemplateArgs> args =
-        call_args(turn.out.templates(), turn.family.preferred_language, call, turn.out.now());
-    if (!args) return args.error();
-    Result<std::string> line = turn.out.render(turn.family.preferred_language, "call_line", *args);
-    if (!line) return line;
-    lines += (lines.empty() ? "" : "\n") + *line;
-  }
-  return lines;
+// `text` cut to at most kMaxForwardedBytes on a UTF-8 character boundary.
+std::string excerpt(std::string_view text) {
+  if (text.size() <= kMaxForwardedBytes) return std::string(text);
+  std::size_t end = kMaxForwardedBytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return std::string(text.substr(0, end)) + "...";
 }
 
-// The call an answer is about, or nothing after replying why it cannot be told.
-std::optional<Call> call_for_answer(const Turn& turn, const ParsedReply& reply) {
-  Repository& repo = turn.out.repo();
-  if (reply.call_code) {
-    std::optional<Call> call = repo.call_by_code(*reply.call_code);
-    if (!call || !was_sent(*call, turn.family, repo)) {
-      turn.audit("reply.unknown_code", "code=" + *reply.call_code);
-      turn.reply("err_unknown_code", {{"code", *reply.call_code}});
-      return std::nullopt;
-    }
-    return call;
+std::optional<Response> response_of(const FamilyTurn& turn, std::int64_t call_id) {
+  for (const Response& r : turn.repo().responses(call_id)) {
+    if (r.family_id == turn.family.id) return r;
   }
-  const std::vector<Call> open = repo.open_calls_for_family(turn.family.id);
-  if (open.size() == 1) return open.front();
-  if (open.empty()) {
-    turn.audit("reply.no_open_call", "");
-    turn.reply("no_open_call");
-    return std::nullopt;
-  }
-  turn.audit("reply.which_call", "open=" + std::to_string(open.size()));
-  Result<std::string> lines = call_lines(turn, open);
-  if (!lines) {
-    turn.out.skipped(turn.to(), "which_call", lines.error());
-    return std::nullopt;
-  }
-  turn.reply("which_call", {{"calls", *lines}, {"code", open.front().code}});
   return std::nullopt;
 }
 
-void record_answer(const Turn& turn, const ParsedReply& reply, Answer answer) {
-  const std::optional<Call> call = call_for_answer(turn, reply);
-  if (!call) return;
-  if (call->state != CallState::kOpen) {
-    turn.audit("reply.call_not_open", "code=" + call->code);
-    turn.reply_about(*call, "call_already_filled");
+std::optional<Caseworker> caseworker_of(const FamilyTurn& turn, const Call& call) {
+  std::optional<Caseworker> caseworker = turn.repo().caseworker(call.caseworker_id);
+  if (!caseworker) {
+    turn.repo().audit({turn.now(), "system", "outbound.no_caseworker",
+                       "call=" + call.code + " caseworker=" + call.caseworker_id});
+  }
+  return caseworker;
+}
+
+std::string_view ack_template(Answer answer, bool changed) {
+  switch (answer) {
+    case Answer::kYes: return changed ? "ack_changed_yes" : "ack_yes";
+    case Answer::kNo: return changed ? "ack_changed_no" : "ack_no";
+    case Answer::kMaybe: break;
+  }
+  return changed ? "ack_changed_maybe" : "ack_maybe";
+}
+
+std::string_view answer_template(Answer answer) {
+  switch (answer) {
+    case Answer::kYes: return "answer_yes";
+    case Answer::kNo: return "answer_no";
+    case Answer::kMaybe: break;
+  }
+  return "answer_maybe";
+}
+
+std::string answer_detail(const Call& call, Answer answer, const std::optional<Response>& before) {
+  return "code=" + call.code + " answer=" + std::string(to_string(answer)) +
+         (before ? " previous=" + std::string(to_string(before->answer)) : "");
+}
+
+// Several open calls and no code: list them ("K42: 4 jaar, Gent") and ask which.
+void ask_which(const FamilyTurn& turn, const std::vector<Call>& open) {
+  std::vector<std::string> lines;
+  for (const Call& call : open) {
+    Result<TemplateArgs> args =
+        call_args(turn.out.templates(), turn.family.preferred_language, call, turn.now());
+    Result<std::string> line =
+        args ? turn.out.render(turn.family.preferred_language, "call_line", *args)
+             : Result<std::string>(args.error());
+    if (!line) return turn.out.skipped(turn.to(), "which_call", line.error());
+    lines.push_back(*line);
+  }
+  turn.audit("reply.which_call", "open=" + std::to_string(open.size()));
+  turn.reply("which_call", {{"calls", joined(lines, "\n")}, {"code", open.front().code}});
+}
+
+void record(const FamilyTurn& turn, const Call& call, Answer answer, const std::string& note) {
+  const std::optional<Response> before = response_of(turn, call.id);
+  turn.repo().upsert_response({call.id, turn.family.id, answer, note, turn.now()});
+  const bool changed = before && before->answer != answer;
+  turn.audit(changed ? "response.change" : "response.record", answer_detail(call, answer, before));
+  turn.reply_about(call, ack_template(answer, changed));
+}
+
+// The caseworker who picked this family hears at once that it answers differently now.
+void tell_caseworker_of_change(const FamilyTurn& turn, const Call& call, Answer answer) {
+  const std::optional<Caseworker> caseworker = caseworker_of(turn, call);
+  if (!caseworker) return;
+  const Addressee to = addressee_of(*caseworker);
+  Result<std::string> word = turn.out.render(to.language, answer_template(answer), {});
+  if (!word) return turn.out.skipped(to, "family_changed_answer", word.error());
+  turn.out.send(to, "family_changed_answer",
+                {{"family", turn.family.id},
+                 {"name", turn.family.display_name},
+                 {"code", call.code},
+                 {"answer", *word},
+                 {"text", excerpt(turn.message.text)}},
+                {kPriorityNotice, call.id});
+}
+
+// An answer from the family picked for `call` (matched): a new answer is recorded and
+// the caseworker told; the same answer again only gets a reminder.
+void answer_after_pick(const FamilyTurn& turn, const Call& call, Answer answer,
+                       const std::string& note) {
+  const std::optional<Response> before = response_of(turn, call.id);
+  if (before && before->answer == answer) {
+    turn.audit("reply.picked_same", answer_detail(call, answer, before));
+    turn.reply_about(call, "picked_reminder");
     return;
   }
-  const std::string note = answer == Answer::kMaybe ? reply.note.value_or("") : "";
-  turn.out.repo().upsert_response({call->id, turn.family.id, answer, note, turn.out.now()});
-  turn.audit("response.record",
-             "code=" + call->code + " answer=" + std::string(to_string(answer)));
-  const char* ack = answer == Answer::kYes ? "ack_yes" : answer == Answer::kNo ? "ack_no"
-                                                                                : "ack_maybe";
-  turn.reply_about(*call, ack);
+  turn.repo().upsert_response({call.id, turn.family.id, answer, note, turn.now()});
+  turn.audit("response.change_after_pick", answer_detail(call, answer, before));
+  tell_caseworker_of_change(turn, call, answer);
+  turn.reply_about(call, "ack_picked_changed");
 }
 
-void save_family(const Turn& turn, const Family& changed, std::string_view action,
-                 std::string detail) {
-  turn.out.repo().upsert_family(changed);
-  turn.audit(action, std::move(detail));
-}
-
-void set_opted_in(const Turn& turn, bool opted_in) {
-  Family f = turn.family;
-  f.opted_in = opted_in;
-  save_family(turn, f, opted_in ? "family.start" : "family.stop", "");
-  turn.reply(opted_in ? "started" : "stopped");
-}
-
-// "2026-12-01" -> local midnight after that day; nothing when malformed.
-std::optional<UnixTime> end_of_local_day(std::string_view iso) {
-  int y = 0, m = 0, d = 0;
-  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
-  const auto num = [&](std::size_t pos, std::size_t len, int& out) {
-    const char* first = iso.data() + pos;
-    return std::from_chars(first, first + len, out).ec == std::errc{};
-  };
-  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return std::nullopt;
-  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  return from_local(y, m, d, 24 * 60);
-}
-
-void pause(const Turn& turn, const ParsedReply& reply) {
-  const UnixTime now = turn.out.now();
-  const std::optional<UnixTime> until =
-      reply.until ? end_of_local_day(*reply.until) : local_midnight(now, kDefaultPauseDays + 1);
-  if (!until || *until <= now) {
-    turn.reply("err_pause_date", {{"value", reply.until.value_or("")}});
-    return;
+void answer(const FamilyTurn& turn, const ParsedReply& reply, Answer given) {
+  const AnswerBinding binding = bind_answer(turn, reply);
+  switch (binding.kind) {
+    case AnswerBinding::Kind::kUnknownCode:
+      turn.audit("reply.unknown_code", "code=" + binding.code);
+      return turn.reply("err_unknown_code", {{"code", binding.code}});
+    case AnswerBinding::Kind::kSeveralOpen:
+      return ask_which(turn, binding.open);
+    case AnswerBinding::Kind::kNone:
+      turn.audit("reply.no_open_call", "");
+      return turn.reply("no_open_call");
+    case AnswerBinding::Kind::kCall:
+      break;
   }
-  Family f = turn.family;
-  f.paused_until = *until;
-  const std::string last_day = format_local(*until - 1, "date");
-  save_family(turn, f, "family.pause", "until=" + last_day);
-  turn.reply("paused", {{"until", last_day}});
-}
-
-void resume(const Turn& turn) {
-  Family f = turn.family;
-  f.paused_until.reset();
-  save_family(turn, f, "family.resume", "");
-  turn.reply("resumed");
-}
-
-void set_distance(const Turn& turn, const ParsedReply& reply) {
-  if (!reply.km || *reply.km < kMinDistanceKm || *reply.km > kMaxDistanceKm) {
-    turn.reply("err_distance", {{"value", reply.km ? std::to_string(*reply.km) : ""},
-                                {"min", std::to_string(kMinDistanceKm)},
-                                {"max", std::to_string(kMaxDistanceKm)}});
-    return;
+  const Call& call = *binding.call;
+  const std::string note = given == Answer::kMaybe ? reply.note.value_or("") : "";
+  if (call.state == CallState::kOpen) return record(turn, call, given, note);
+  if (call.state == CallState::kMatched && call.matched_family == turn.family.id) {
+    return answer_after_pick(turn, call, given, note);
   }
-  Family f = turn.family;
-  f.max_distance_km = *reply.km;
-  save_family(turn, f, "family.distance", "km=" + std::to_string(*reply.km));
-  turn.reply("distance_set", {{"km", std::to_string(*reply.km)}});
+  turn.audit("reply.call_not_open",
+             "code=" + call.code + " state=" + std::string(to_string(call.state)));
+  turn.reply_about(call, call.state == CallState::kMatched ? "call_already_filled"
+                                                           : "call_no_longer_open");
 }
 
-void status(const Turn& turn) {
-  const Family& f = turn.family;
-  const UnixTime now = turn.out.now();
-  const bool paused = f.paused_until && *f.paused_until > now;
-  const char* name = !f.opted_in ? "status_stopped" : paused ? "status_paused" : "status_active";
-  const auto open = turn.out.repo().open_calls_for_family(f.id).size();
-  turn.reply(name, {{"km", std::to_string(f.max_distance_km)},
-                    {"open", std::to_string(open)},
-                    {"until", paused ? format_local(*f.paused_until - 1, "date") : ""}});
+// A message the bot did not understand goes to the caseworker(s) of the family's open
+// calls, in the family's own words; without one, the family gets the help text.
+void forward(const FamilyTurn& turn, const ParsedReply& reply) {
+  const std::vector<Call> calls = calls_to_forward_about(turn, reply);
+  std::map<std::string, std::vector<const Call*>> by_caseworker;
+  for (const Call& call : calls) by_caseworker[call.caseworker_id].push_back(&call);
+  std::vector<std::string> codes;
+  std::vector<std::string> told;
+  for (const auto& [caseworker_id, theirs] : by_caseworker) {
+    const std::optional<Caseworker> caseworker = caseworker_of(turn, *theirs.front());
+    if (!caseworker) continue;
+    std::vector<std::string> their_codes;
+    for (const Call* call : theirs) their_codes.push_back(call->code);
+    const bool sent = turn.out.send(addressee_of(*caseworker), "forwarded_to_caseworker",
+                                    {{"family", turn.family.id},
+                                     {"name", turn.family.display_name},
+                                     {"codes", joined(their_codes, ", ")},
+                                     {"text", excerpt(turn.message.text)}},
+                                    {kPriorityNotice, theirs.front()->id});
+    if (!sent) continue;
+    told.push_back(caseworker_id);
+    codes.insert(codes.end(), their_codes.begin(), their_codes.end());
+  }
+  if (told.empty()) return help(turn, "intent=unknown");
+  turn.audit("family.forward", "codes=" + joined(codes, ",") + " to=" + joined(told, ","));
+  const std::optional<std::int64_t> about =
+      calls.size() == 1 ? std::optional<std::int64_t>(calls.front().id) : std::nullopt;
+  turn.reply("forwarded", {{"codes", joined(codes, ", ")}}, about);
 }
 
 }  // namespace
 
 void handle_family_message(const Family& family, const InboundMessage& message,
                            const Outbox& out) {
-  const Turn turn{family, message, out};
-  const ParsedReply reply = parse_reply(message.text);
+  const FamilyTurn turn{family, message, out};
+  const ParsedReply reply = parse_reply(message.text, reply_context_at(out.now()));
+  const ThrottleVerdict verdict = count_message(family.id, out);
+  const std::string intent(to_string(reply.intent));
+  if (!family.opted_in && reply.intent != Intent::kStart) {
+    // STOP means nothing after the confirmation, until START.
+    if (verdict == ThrottleVerdict::kAct) turn.audit("inbound.opted_out", "intent=" + intent);
+    return;
+  }
+  if (verdict != ThrottleVerdict::kAct && reply.intent != Intent::kStop) {
+    if (verdict == ThrottleVerdict::kNotice) {
+      turn.audit("inbound.throttled",
+                 "more than " + std::to_string(kFamilyMessagesPerMinute) + " a minute");
+      turn.reply("throttled", {{"limit", std::to_string(kFamilyMessagesPerMinute)}});
+    }
+    return;
+  }
   switch (reply.intent) {
-    case Intent::kYes: return record_answer(turn, reply, Answer::kYes);
-    case Intent::kNo: return record_answer(turn, reply, Answer::kNo);
-    case Intent::kMaybe: return record_answer(turn, reply, Answer::kMaybe);
-    case Intent::kStop: return set_opted_in(turn, false);
-    case Intent::kStart: return set_opted_in(turn, true);
+    case Intent::kYes: return answer(turn, reply, Answer::kYes);
+    case Intent::kNo: return answer(turn, reply, Answer::kNo);
+    case Intent::kMaybe: return answer(turn, reply, Answer::kMaybe);
+    case Intent::kStop: return stop(turn);
+    case Intent::kStart: return start(turn);
     case Intent::kPause: return pause(turn, reply);
     case Intent::kResume: return resume(turn);
     case Intent::kDistance: return set_distance(turn, reply);
     case Intent::kStatus: return status(turn);
-    case Intent::kHelp:
-    case Intent::kUnknown: break;
+    case Intent::kHelp: return help(turn, "intent=help");
+    case Intent::kUnknown: return forward(turn, reply);
   }
-  turn.audit("family.help", "intent=" + std::string(to_string(reply.intent)));
-  turn.reply("family_help");
+  help(turn, "intent=" + intent);
 }
 
 }  // namespace noodbel

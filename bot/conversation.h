@@ -1,6 +1,8 @@
-// Conversation: what the bot does with a message from a registered family — answers to
-// calls (tied to the right call), stop/start, pause/resume, distance, status and help.
-// Stateless function over one unit of work (the Outbox); not thread-safe beyond that.
+// Conversation: what the bot does with a message from a registered family — answers tied
+// to the right call (answer_binding.h), changed and late answers, questions forwarded to
+// the caseworker, self-service settings (self_service.h), and the per-minute limit
+// (throttle.h). Stateless function over one unit of work (the Outbox); not thread-safe
+// beyond that.
 #pragma once
 
 #include "bot/outbound.h"
@@ -8,12 +10,12 @@
 
 namespace noodbel {
 
-inline constexpr int kDefaultPauseDays = 7;
-inline constexpr int kMinDistanceKm = 1;
-inline constexpr int kMaxDistanceKm = 250;
-
-// Handles one message of `family`; always queues exactly one reply to it and audits
-// every change under the family id.
+// Handles one message of `family`, audited under the family id:
+// - an opted-out family gets nothing, except for START;
+// - past kFamilyMessagesPerMinute in a minute, only STOP is acted on, and the first
+//   message over the limit gets one `throttled` notice;
+// - otherwise the family gets exactly one reply, and a caseworker may be told (a family
+//   they picked changed its answer, or a message the bot did not understand).
 void handle_family_message(const Family& family, const InboundMessage& message,
                            const Outbox& out);
 

@@ -7,6 +7,7 @@
 #include "bot/conversation.h"
 #include "bot/outbound.h"
 #include "bot/router.h"
+#include "bot/throttle.h"
 #include "bot/waves.h"
 
 namespace noodbel {
@@ -21,8 +22,9 @@ std::uint64_t code_seed(UnixTime now) {
 }  // namespace
 
 Engine::Engine(const Config& config, const Postcodes& postcodes, const Templates& templates,
-               const Clock& clock)
-    : config_(config), postcodes_(postcodes), templates_(templates), clock_(clock) {}
+               const Clock& clock, const AnonymizationGuard& guard)
+    : config_(config), postcodes_(postcodes), templates_(templates), clock_(clock),
+      guard_(guard) {}
 
 HandleOutcome Engine::handle(const InboundMessage& message, Repository& repo) const {
   // Deduplication happens here, in the same unit of work as the effects; a message
@@ -31,21 +33,20 @@ HandleOutcome Engine::handle(const InboundMessage& message, Repository& repo) co
     return HandleOutcome::kDuplicate;
   }
   const UnixTime now = clock_.now();
-  const Route route_to = route(message, repo);
+  const Route route_to = route(message, repo, config_.slash);
   const Outbox out(config_, templates_, repo, now);
   switch (route_to.kind) {
     case Sender::Kind::kFamily:
       handle_family_message(*route_to.family, message, out);
       return HandleOutcome::kHandled;
     case Sender::Kind::kCaseworker:
-      handle_command(*route_to.caseworker, message, postcodes_, out, code_seed(now));
+      handle_command(*route_to.caseworker, message, {postcodes_, guard_, code_seed(now)}, out);
       return HandleOutcome::kHandled;
     case Sender::Kind::kUnknown:
       break;
   }
-  repo.audit({now, "system", "inbound.unknown_sender",
-              "channel=" + std::string(to_string(message.channel)) +
-                  " address=" + mask_address(message.channel, message.address)});
+  // One generic reply per sender per 24 hours; only a counter keyed by a hash is kept.
+  answer_unknown_sender(message, out);
   return HandleOutcome::kUnknownSender;
 }
 

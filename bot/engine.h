@@ -5,6 +5,7 @@
 // Repository (unit of work).
 #pragma once
 
+#include "bot/anonymization_guard.h"
 #include "bot/clock.h"
 #include "bot/config.h"
 #include "bot/postcodes.h"
@@ -18,18 +19,21 @@ namespace noodbel {
 enum class HandleOutcome {
   kHandled,        // answered or acted on
   kDuplicate,      // (channel, provider id) was seen before: nothing done
-  kUnknownSender,  // not a registered family or caseworker: nothing sent (audited)
+  kUnknownSender,  // not a registered family or caseworker: at most one generic reply
+                   // per sender per 24 hours (bot/throttle.h), nothing else
 };
 
 class Engine {
  public:
   // All references must outlive the Engine.
+  // `guard` checks the note of every call a caseworker opens.
   Engine(const Config& config, const Postcodes& postcodes, const Templates& templates,
-         const Clock& clock);
+         const Clock& clock, const AnonymizationGuard& guard);
 
   // Handles one message within the caller's unit of work. Never throws for bad input:
   // every message gets an answer (an acknowledgement, a result or a clear error),
-  // except duplicates and messages from unknown senders (answered by the caller's policy).
+  // except duplicates, unknown senders past their one reply a day, opted-out families
+  // and families over the per-minute limit (see bot/conversation.h, bot/throttle.h).
   // Deduplication by (channel, provider id) happens here, in the same unit of work.
   HandleOutcome handle(const InboundMessage& message, Repository& repo) const;
 
@@ -42,6 +46,7 @@ class Engine {
   const Postcodes& postcodes_;
   const Templates& templates_;
   const Clock& clock_;
+  const AnonymizationGuard& guard_;
 };
 
 }  // namespace noodbel

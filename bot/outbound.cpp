@@ -157,8 +157,8 @@ bool Outbox::send(const Addressee& to, std::string_view name, const TemplateArgs
 }
 
 bool Outbox::reply(const Addressee& to, const InboundMessage& in, std::string_view name,
-                   const TemplateArgs& args) const {
-  return enqueue(to, reply_contact(to, in), name, args, {kPriorityReply, std::nullopt});
+                   const TemplateArgs& args, std::optional<std::int64_t> call_id) const {
+  return enqueue(to, reply_contact(to, in), name, args, {kPriorityReply, call_id});
 }
 
 void Outbox::reply_text(const Addressee& to, const InboundMessage& in, std::string text) const {

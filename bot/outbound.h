@@ -68,9 +68,11 @@ class Outbox {
   // False when the message was skipped (render error or no contact); that is audited.
   bool send(const Addressee& to, std::string_view name, const TemplateArgs& args,
             const Delivery& delivery = {}) const;
-  // The same, addressed to the contact `in` came from (the sandbox when enabled).
+  // The same, addressed to the contact `in` came from (the sandbox when enabled);
+  // `call_id` ties the reply to a call, so a family quoting it is understood.
   bool reply(const Addressee& to, const InboundMessage& in, std::string_view name,
-             const TemplateArgs& args) const;
+             const TemplateArgs& args,
+             std::optional<std::int64_t> call_id = std::nullopt) const;
   // Queues an already rendered text (e.g. a board) to the contact `in` came from.
   void reply_text(const Addressee& to, const InboundMessage& in, std::string text) const;
   // Records a message that could not be composed (audit "template.error").

@@ -40,7 +40,9 @@ class Repository {
   // True when an open call, or one closed less than `reuse_after` seconds ago, has it.
   virtual bool code_in_use(std::string_view code, UnixTime now, std::int64_t reuse_after) = 0;
   virtual std::int64_t insert_call(const Call& call) = 0;  // returns the new id
-  virtual void update_call(const Call& call) = 0;          // state, closed_at, matched_family
+  // Stores state, closed_at, matched_family and closed_by; a state change is recorded as a
+  // call event by closed_by (else "system" for expiry, else the call's caseworker).
+  virtual void update_call(const Call& call) = 0;
   virtual std::optional<Call> call_by_id(std::int64_t id) = 0;
   // The newest call with this code (codes are reused after a while).
   virtual std::optional<Call> call_by_code(std::string_view code) = 0;
@@ -49,13 +51,40 @@ class Repository {
   virtual std::vector<Recipient> recipients(std::int64_t call_id) = 0;  // ordered by wave, distance
   // Open calls this family was sent, newest first.
   virtual std::vector<Call> open_calls_for_family(std::string_view family_id) = 0;
+  // Calls in any state this family was sent at or after `since`, newest sent first.
+  virtual std::vector<Call> recent_calls_for_family(std::string_view family_id,
+                                                    UnixTime since) = 0;
   virtual void upsert_response(const Response& r) = 0;  // one per (call, family)
   virtual std::vector<Response> responses(std::int64_t call_id) = 0;
+  // How many calls were matched to this family (closed_at at or after `since`).
+  virtual int placements_since(std::string_view family_id, UnixTime since) = 0;
+  // Recipients with at least one outbox row about this call in state delivered; by id.
+  virtual std::vector<std::string> delivered_recipients(std::int64_t call_id) = 0;
 
   // --- messages ---
   // Records an inbound message id; false when (channel, provider_id) was seen before.
   virtual bool remember_inbound(const InboundMessage& m) = 0;
   virtual std::int64_t enqueue(const OutboundMessage& m, UnixTime now) = 0;
+  // The call of the outbox row the provider knows as `provider_message_id` on `channel`
+  // (the newest such row); nothing when unknown or when that row is not about a call.
+  virtual std::optional<std::int64_t> call_of_sent_message(
+      Channel channel, std::string_view provider_message_id) = 0;
+  // Marks every pending outbox row of this person failed (last_error = `reason`);
+  // rows already being sent are left alone. Returns how many rows were cancelled.
+  virtual int cancel_pending_for(std::string_view recipient_id, std::string_view reason,
+                                 UnixTime now) = 0;
+
+  // --- rate limits: counters only, never message content ---
+  // Counts one message of a person in the fixed window starting at `window_start` and
+  // forgets every earlier window (of anyone). Returns the count in this window, this one
+  // included.
+  virtual int count_message(std::string_view person_id, UnixTime window_start) = 0;
+  // Counts one message from an unknown sender, keyed by a hash of its address (never the
+  // address itself). A window of `window_seconds` starts at `now` with the first message;
+  // windows that ended are forgotten (for every sender). Returns the count in the current
+  // window, this one included.
+  virtual int count_unknown_sender(Channel channel, std::string_view address_hash,
+                                   UnixTime now, std::int64_t window_seconds) = 0;
 
   // --- audit ---
   virtual void audit(const AuditEntry& e) = 0;

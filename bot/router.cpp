@@ -17,6 +17,16 @@ Route route(const InboundMessage& message, Repository& repo) {
   return r;
 }
 
+Route route(const InboundMessage& message, Repository& repo, const SlashConfig& slash) {
+  if (message.channel != Channel::kSlash) return route(message, repo);
+  const auto mapped = slash.users.find(message.address);
+  if (mapped == slash.users.end()) return route(message, repo);
+  Route r;
+  r.caseworker = repo.caseworker(mapped->second);
+  if (r.caseworker) r.kind = Sender::Kind::kCaseworker;
+  return r;
+}
+
 std::string mask_address(Channel channel, std::string_view address) {
   if (channel == Channel::kSms || channel == Channel::kSignal) return mask_phone(address);
   if (address.size() <= 4) return std::string(address.size(), '*');

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "bot/config.h"
 #include "bot/repository.h"
 #include "bot/types.h"
 
@@ -21,6 +22,10 @@ struct Route {
 // Looks the sender up by (channel, address). A contact whose owner record is missing
 // counts as unknown.
 Route route(const InboundMessage& message, Repository& repo);
+// As above, but a slash user listed in `slash.users` is that caseworker whatever the
+// stored contacts say (the configuration is authoritative); one mapped to a caseworker
+// that does not exist is unknown.
+Route route(const InboundMessage& message, Repository& repo, const SlashConfig& slash);
 
 // An address safe for logs and audit: phone numbers through mask_phone, other addresses
 // with only their first and last two characters.

@@ -1,5 +1,5 @@
-// Targeting: which registered families may receive a crisis call, nearest first.
-// Pure functions over values; thread-safe.
+// Targeting: which registered families may receive a crisis call, nearest first, and how
+// many families are available around a place. Pure functions over values; thread-safe.
 #pragma once
 
 #include <optional>
@@ -20,6 +20,9 @@ struct Candidate {
 // True when the family speaks one of the call's languages.
 bool speaks_call_language(const Call& call, const Family& family);
 
+// True when `t` falls in one of the weekly windows (Brussels time); no windows: always.
+bool available_at(const std::vector<WeeklyWindow>& windows, UnixTime t);
+
 // Why a family is not eligible, or nothing when it is. The moment that counts is
 // max(call.needed_from, now): opted in, not paused then, available then (when the family
 // set availability windows), the call's place within its max distance, every child's
@@ -30,5 +33,11 @@ std::optional<Ineligible> ineligibility(const Call& call, const Family& family, 
 // The eligible families, nearest first, ties by family id.
 std::vector<Candidate> eligible_families(const Call& call, const std::vector<Family>& families,
                                          UnixTime now);
+
+// How many families could take one child (of an age they accept) at `place` at time `at`
+// (as `ineligibility`, taking at least one child), per radius: result[i] counts those at
+// most radii_km[i] km away.
+std::vector<int> count_available(const std::vector<Family>& families, GeoPoint place,
+                                 UnixTime at, const std::vector<int>& radii_km);
 
 }  // namespace noodbel

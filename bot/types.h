@@ -95,6 +95,8 @@ struct Call {
   UnixTime created_at = 0;
   std::optional<UnixTime> closed_at;
   std::optional<std::string> matched_family;
+  std::optional<int> wave_size;          // families per wave set for this call (golf=10)
+  std::optional<std::string> closed_by;  // who ended it: a caseworker id, or "system"
 };
 
 // A family a call was sent to.

@@ -1,6 +1,7 @@
 #include "bot/waves.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 #include <unordered_map>
@@ -16,23 +17,42 @@ std::unordered_map<std::string_view, const Family*> index_families(
   return out;
 }
 
+// The call summary per language, rendered once for a whole wave.
+class CallArgsCache {
+ public:
+  CallArgsCache(const Call& call, const Outbox& out) : call_(call), out_(out) {}
+  Result<TemplateArgs>& get(Language lang) {
+    auto& slot = cache_[static_cast<std::size_t>(lang)];
+    if (!slot) slot.emplace(call_args(out_.templates(), lang, call_, out_.now()));
+    return *slot;
+  }
+
+ private:
+  const Call& call_;
+  const Outbox& out_;
+  std::array<std::optional<Result<TemplateArgs>>, 3> cache_;
+};
+
 bool offer(const Call& call, const Candidate& c, int wave, const Family& family,
-           const Outbox& out) {
+           const Outbox& out, CallArgsCache& summaries) {
   const Addressee to = addressee_of(family);
-  Result<TemplateArgs> args = call_args(out.templates(), to.language, call, out.now());
-  if (!args) {
-    out.skipped(to, "call_offer", args.error());
+  Result<TemplateArgs>& summary = summaries.get(to.language);
+  if (!summary) {
+    out.skipped(to, "call_offer", summary.error());
     return false;
   }
+  // The family's distance joins the shared summary for this one rendering.
   const long km = std::max(1L, std::lround(c.distance_km));
-  args->emplace_back("distance_km", std::to_string(km));
-  if (!out.send(to, "call_offer", *args, {kPriorityCall, call.id})) return false;
+  summary->emplace_back("distance_km", std::to_string(km));
+  const bool sent = out.send(to, "call_offer", *summary, {kPriorityCall, call.id});
+  summary->pop_back();
+  if (!sent) return false;
   out.repo().add_recipient({call.id, family.id, c.distance_km, wave, out.now()});
   return true;
 }
 
 void expire(const Call& call, const Outbox& out) {
-  const Call ended = end_call(call, CallState::kExpired, out);
+  const Call ended = end_call(call, CallState::kExpired, "system", out);
   out.repo().audit({out.now(), "system", "call.expire", "code=" + ended.code});
   const std::optional<Caseworker> cw = out.repo().caseworker(call.caseworker_id);
   if (!cw) return;
@@ -49,10 +69,11 @@ void maybe_send_next_wave(const Call& call, const std::vector<Family>& families,
                           const Outbox& out) {
   Repository& repo = out.repo();
   const std::vector<Recipient> sent = repo.recipients(call.id);
-  if (!wave_due(call, sent, repo.responses(call.id), out.config().calls, out.now())) return;
+  const CallsConfig calls = calls_for_service(out.config(), call.service);
+  if (!wave_due(call, sent, repo.responses(call.id), calls, out.now())) return;
   const std::vector<Candidate> wave =
       next_wave(eligible_families(call, families, out.now()), sent,
-                out.config().calls.wave_size, call.urgent);
+                wave_size_for(calls, call.wave_size), call.urgent);
   if (wave.empty()) return;
   const int number = last_wave(sent) + 1;
   const int reached = send_wave(call, wave, number, families, out);
@@ -112,19 +133,21 @@ bool is_expired(const Call& call, const CallsConfig& calls, UnixTime now) {
 int send_wave(const Call& call, const std::vector<Candidate>& wave_families, int wave,
               const std::vector<Family>& families, const Outbox& out) {
   const auto by_id = index_families(families);
+  CallArgsCache summaries(call, out);
   int reached = 0;
   for (const Candidate& c : wave_families) {
     const auto it = by_id.find(c.family_id);
-    if (it != by_id.end() && offer(call, c, wave, *it->second, out)) ++reached;
+    if (it != by_id.end() && offer(call, c, wave, *it->second, out, summaries)) ++reached;
   }
   return reached;
 }
 
-Call end_call(Call call, CallState state, const Outbox& out,
+Call end_call(Call call, CallState state, std::string_view actor, const Outbox& out,
               std::optional<std::string_view> keep_family, std::string_view family_template) {
   Repository& repo = out.repo();
   call.state = state;
   call.closed_at = out.now();
+  call.closed_by = std::string(actor);
   repo.update_call(call);
   for (const Response& r : repo.responses(call.id)) {
     if (r.answer == Answer::kNo || (keep_family && r.family_id == *keep_family)) continue;

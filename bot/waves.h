@@ -15,7 +15,7 @@
 
 namespace noodbel {
 
-// The size of a wave: the request's own (when given and positive) or the configured one.
+// The size of a wave: the call's own (when given and positive) or the configured one.
 int wave_size_for(const CallsConfig& calls, std::optional<int> requested);
 
 // The highest wave number sent so far (0 when none) and when it went out (the call's
@@ -30,25 +30,28 @@ std::vector<Candidate> next_wave(const std::vector<Candidate>& eligible,
                                  bool urgent);
 
 // True when the interval since the last wave has passed and fewer than stop_after_yes
-// families said yes.
+// families said yes. `calls` is the call's service's (calls_for_service).
 bool wave_due(const Call& call, const std::vector<Recipient>& sent,
               const std::vector<Response>& responses, const CallsConfig& calls, UnixTime now);
 bool is_expired(const Call& call, const CallsConfig& calls, UnixTime now);
 
 // Records each candidate as a recipient of wave `wave` and queues `call_offer` to it in
-// its own language. Returns how many families were reached.
+// its own language (the call summary is rendered once per language). Returns how many
+// families were reached.
 int send_wave(const Call& call, const std::vector<Candidate>& wave_families, int wave,
               const std::vector<Family>& families, const Outbox& out);
 
-// Ends an open call in `state` (matched, closed, cancelled or expired): stores state and
-// closed_at, and tells every family that answered yes or maybe, except `keep_family`
-// (the matched one), with `call_closed_family`. Returns the updated call.
-Call end_call(Call call, CallState state, const Outbox& out,
+// Ends an open call in `state` (matched, closed, cancelled or expired) by `actor` (the
+// caseworker's id, or "system"): stores state, closed_at and closed_by, and tells every
+// family that answered yes or maybe, except `keep_family` (the matched one), with
+// `family_template`. Returns the updated call.
+Call end_call(Call call, CallState state, std::string_view actor, const Outbox& out,
               std::optional<std::string_view> keep_family = std::nullopt,
               std::string_view family_template = "call_closed_family");
 
 // Scheduled work: for every open call, expire it when too old (the caseworker is told
-// `call_expired`), else send the next wave when one is due.
+// `call_expired`; the actor is "system"), else send the next wave when one is due, of
+// the call's own wave size or its service's.
 void run_scheduled(const Outbox& out);
 
 }  // namespace noodbel

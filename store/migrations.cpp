@@ -160,6 +160,40 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_by_time ON audit_log (at);
 )sql";
 
+// Crisis calls for caseworkers: a per-call wave size, who ended a call, and the lookups
+// of the ranked board (recent placements per family, delivery per call).
+constexpr const char* kMigration2 = R"sql(
+ALTER TABLE calls ADD COLUMN wave_size INTEGER CHECK (wave_size IS NULL OR wave_size >= 1);
+ALTER TABLE calls ADD COLUMN closed_by TEXT;
+CREATE INDEX calls_by_matched_family ON calls (matched_family, closed_at)
+  WHERE state = 'matched';
+-- Partial: rows enter it only once delivered, so queueing a call costs no extra index work.
+CREATE INDEX outbox_delivered_by_call ON outbox (call_id) WHERE state = 'delivered';
+)sql";
+
+// Family conversation: tie a quoted bot message to its call, and rate-limit counters.
+// unknown_senders holds a 64-bit FNV-1a hash of "channel:address" as a counter key (not a
+// security measure), never the address, and forgets windows that ended.
+constexpr const char* kMigration3 = R"sql(
+CREATE INDEX outbox_by_provider_message ON outbox (channel, provider_message_id);
+
+CREATE TABLE unknown_senders (
+  channel      TEXT NOT NULL,
+  address_hash TEXT NOT NULL,
+  window_start INTEGER NOT NULL,
+  count        INTEGER NOT NULL CHECK (count >= 1),
+  PRIMARY KEY (channel, address_hash)
+);
+CREATE INDEX unknown_senders_by_window ON unknown_senders (window_start);
+
+CREATE TABLE message_counts (
+  person_id    TEXT NOT NULL,
+  window_start INTEGER NOT NULL,
+  count        INTEGER NOT NULL CHECK (count >= 1),
+  PRIMARY KEY (person_id, window_start)
+);
+)sql";
+
 // Inside the migration's transaction: another process may have migrated meanwhile.
 constexpr const char* kUserVersion = "PRAGMA user_version";
 
@@ -180,6 +214,8 @@ bool apply_one(Database& db, const Migration& m) {
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all{
       {1, "initial schema", kMigration1},
+      {2, "calls: wave size, closed by; board lookups", kMigration2},
+      {3, "conversation: quoted messages, rate-limit counters", kMigration3},
   };
   return all;
 }

@@ -83,32 +83,47 @@ constexpr const char* kCodeInUse =
 constexpr const char* kInsertCall =
     "INSERT INTO calls (code, service, caseworker_id, ages_months, postcode, place, lat, lon,"
     " languages, duration_hours, needed_from, note, urgent, state, created_at, closed_at,"
-    " matched_family)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+    " matched_family, wave_size, closed_by)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+    " ?19)";
 constexpr const char* kCallStateById = "SELECT state FROM calls WHERE id = ?1";
 constexpr const char* kUpdateCall =
-    "UPDATE calls SET state = ?2, closed_at = ?3, matched_family = ?4 WHERE id = ?1";
+    "UPDATE calls SET state = ?2, closed_at = ?3, matched_family = ?4, closed_by = ?5"
+    " WHERE id = ?1";
 constexpr const char* kInsertCallEvent =
     "INSERT INTO call_events (call_id, at, actor, from_state, to_state)"
     " VALUES (?1, COALESCE(?2, CAST(strftime('%s', 'now') AS INTEGER)), ?3, ?4, ?5)";
 constexpr const char* kCallById =
     "SELECT id, code, service, caseworker_id, ages_months, postcode, place, lat, lon,"
     " languages, duration_hours, needed_from, note, urgent, state, created_at, closed_at,"
-    " matched_family FROM calls WHERE id = ?1";
+    " matched_family, wave_size, closed_by FROM calls WHERE id = ?1";
 constexpr const char* kCallByCode =
     "SELECT id, code, service, caseworker_id, ages_months, postcode, place, lat, lon,"
     " languages, duration_hours, needed_from, note, urgent, state, created_at, closed_at,"
-    " matched_family FROM calls WHERE code = ?1 ORDER BY created_at DESC, id DESC LIMIT 1";
+    " matched_family, wave_size, closed_by FROM calls WHERE code = ?1 ORDER BY created_at DESC, id DESC LIMIT 1";
 constexpr const char* kOpenCalls =
     "SELECT id, code, service, caseworker_id, ages_months, postcode, place, lat, lon,"
     " languages, duration_hours, needed_from, note, urgent, state, created_at, closed_at,"
-    " matched_family FROM calls WHERE state = 'open' ORDER BY created_at, id";
+    " matched_family, wave_size, closed_by FROM calls WHERE state = 'open' ORDER BY created_at, id";
 constexpr const char* kOpenCallsForFamily =
     "SELECT c.id, c.code, c.service, c.caseworker_id, c.ages_months, c.postcode, c.place,"
     " c.lat, c.lon, c.languages, c.duration_hours, c.needed_from, c.note, c.urgent, c.state,"
-    " c.created_at, c.closed_at, c.matched_family"
+    " c.created_at, c.closed_at, c.matched_family, c.wave_size, c.closed_by"
     " FROM calls c JOIN call_recipients r ON r.call_id = c.id"
     " WHERE r.family_id = ?1 AND c.state = 'open' ORDER BY c.created_at DESC, c.id DESC";
+// Calls sent to a family since a time, the newest sending first.
+constexpr const char* kRecentCallsForFamily =
+    "SELECT c.id, c.code, c.service, c.caseworker_id, c.ages_months, c.postcode, c.place,"
+    " c.lat, c.lon, c.languages, c.duration_hours, c.needed_from, c.note, c.urgent, c.state,"
+    " c.created_at, c.closed_at, c.matched_family, c.wave_size, c.closed_by"
+    " FROM calls c JOIN call_recipients r ON r.call_id = c.id"
+    " WHERE r.family_id = ?1 AND r.sent_at >= ?2 ORDER BY r.sent_at DESC, c.id DESC";
+constexpr const char* kPlacementsSince =
+    "SELECT COUNT(*) FROM calls WHERE matched_family = ?1 AND state = 'matched'"
+    " AND closed_at >= ?2";
+constexpr const char* kDeliveredRecipients =
+    "SELECT DISTINCT recipient_id FROM outbox WHERE call_id = ?1 AND state = 'delivered'"
+    " ORDER BY recipient_id";
 constexpr const char* kAddRecipient =
     "INSERT INTO call_recipients (call_id, family_id, distance_km, wave, sent_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (call_id, family_id) DO NOTHING";
@@ -130,6 +145,25 @@ constexpr const char* kEnqueue =
     "INSERT INTO outbox (recipient_id, channel, address, text, priority, call_id, state,"
     " attempts, next_attempt_at, created_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', 0, ?7, ?7)";
+constexpr const char* kCallOfSentMessage =
+    "SELECT call_id FROM outbox WHERE channel = ?1 AND provider_message_id = ?2"
+    " ORDER BY id DESC LIMIT 1";
+constexpr const char* kCancelPendingFor =
+    "UPDATE outbox SET state = 'failed', last_error = ?2, failed_at = ?3"
+    " WHERE recipient_id = ?1 AND state = 'pending'";
+
+// ---- rate limits ----
+constexpr const char* kForgetOldMessageCounts =
+    "DELETE FROM message_counts WHERE window_start < ?1";
+constexpr const char* kCountMessage =
+    "INSERT INTO message_counts (person_id, window_start, count) VALUES (?1, ?2, 1)"
+    " ON CONFLICT (person_id, window_start) DO UPDATE SET count = count + 1 RETURNING count";
+constexpr const char* kForgetEndedUnknownSenders =
+    "DELETE FROM unknown_senders WHERE window_start <= ?1";
+constexpr const char* kCountUnknownSender =
+    "INSERT INTO unknown_senders (channel, address_hash, window_start, count)"
+    " VALUES (?1, ?2, ?3, 1) ON CONFLICT (channel, address_hash) DO UPDATE SET"
+    " count = count + 1 RETURNING count";
 constexpr const char* kAudit =
     "INSERT INTO audit_log (at, actor, action, detail) VALUES (?1, ?2, ?3, ?4)";
 
@@ -231,6 +265,8 @@ Call read_call(const Statement& s) {
   c.created_at = s.int64(15);
   c.closed_at = s.optional_int64(16);
   c.matched_family = s.optional_text(17);
+  c.wave_size = s.is_null(18) ? std::nullopt : std::optional<int>(s.integer(18));
+  c.closed_by = s.optional_text(19);
   return c;
 }
 
@@ -256,6 +292,7 @@ std::optional<std::string> first_text(Query q) {
 }
 
 std::string_view call_event_actor(const Call& call) {
+  if (call.closed_by && !call.closed_by->empty()) return *call.closed_by;
   if (call.state == CallState::kExpired || call.caseworker_id.empty()) return "system";
   return call.caseworker_id;
 }
@@ -426,7 +463,7 @@ std::int64_t SqliteRepository::insert_call(const Call& c) {
       ->bind_all(c.code, c.service, c.caseworker_id, encode_ints(c.ages_months), c.postcode,
                  c.place, c.location.lat, c.location.lon, encode_languages(c.languages),
                  c.duration_hours, c.needed_from, c.note, c.urgent ? 1 : 0, to_string(c.state),
-                 c.created_at, c.closed_at, c.matched_family)
+                 c.created_at, c.closed_at, c.matched_family, c.wave_size, c.closed_by)
       .run();
   return db_.last_insert_rowid();
 }
@@ -440,7 +477,9 @@ void SqliteRepository::update_call(const Call& call) {
   }
   if (!before) return;  // no such call: nothing to update
   const std::string_view after = to_string(call.state);
-  db_.query(kUpdateCall)->bind_all(call.id, after, call.closed_at, call.matched_family).run();
+  db_.query(kUpdateCall)
+      ->bind_all(call.id, after, call.closed_at, call.matched_family, call.closed_by)
+      .run();
   if (*before != after) {
     db_.query(kInsertCallEvent)
         ->bind_all(call.id, call.closed_at, call_event_actor(call), *before, after)
@@ -492,6 +531,13 @@ std::vector<Call> SqliteRepository::open_calls_for_family(std::string_view famil
   return calls_of(std::move(q));
 }
 
+std::vector<Call> SqliteRepository::recent_calls_for_family(std::string_view family_id,
+                                                            UnixTime since) {
+  Query q = db_.query(kRecentCallsForFamily);
+  q->bind_all(family_id, since);
+  return calls_of(std::move(q));
+}
+
 void SqliteRepository::upsert_response(const Response& r) {
   db_.query(kUpsertResponse)
       ->bind_all(r.call_id, r.family_id, to_string(r.answer), r.note, r.answered_at)
@@ -509,6 +555,21 @@ std::vector<Response> SqliteRepository::responses(std::int64_t call_id) {
   return out;
 }
 
+int SqliteRepository::placements_since(std::string_view family_id, UnixTime since) {
+  Query q = db_.query(kPlacementsSince);
+  q->bind_all(family_id, since);
+  q->step();
+  return q->integer(0);
+}
+
+std::vector<std::string> SqliteRepository::delivered_recipients(std::int64_t call_id) {
+  std::vector<std::string> out;
+  Query q = db_.query(kDeliveredRecipients);
+  q->bind_all(call_id);
+  while (q->step()) out.push_back(q->text(0));
+  return out;
+}
+
 // ---- messages, audit ----
 
 bool SqliteRepository::remember_inbound(const InboundMessage& m) {
@@ -522,6 +583,39 @@ std::int64_t SqliteRepository::enqueue(const OutboundMessage& m, UnixTime now) {
                  now)
       .run();
   return db_.last_insert_rowid();
+}
+
+std::optional<std::int64_t> SqliteRepository::call_of_sent_message(
+    Channel channel, std::string_view provider_message_id) {
+  Query q = db_.query(kCallOfSentMessage);
+  q->bind_all(to_string(channel), provider_message_id);
+  if (!q->step()) return std::nullopt;
+  return q->optional_int64(0);
+}
+
+int SqliteRepository::cancel_pending_for(std::string_view recipient_id, std::string_view reason,
+                                         UnixTime now) {
+  db_.query(kCancelPendingFor)->bind_all(recipient_id, reason, now).run();
+  return db_.changes();
+}
+
+// ---- rate limits ----
+
+int SqliteRepository::count_message(std::string_view person_id, UnixTime window_start) {
+  db_.query(kForgetOldMessageCounts)->bind_all(window_start).run();
+  Query q = db_.query(kCountMessage);
+  q->bind_all(person_id, window_start);
+  q->step();
+  return q->integer(0);
+}
+
+int SqliteRepository::count_unknown_sender(Channel channel, std::string_view address_hash,
+                                           UnixTime now, std::int64_t window_seconds) {
+  db_.query(kForgetEndedUnknownSenders)->bind_all(now - window_seconds).run();
+  Query q = db_.query(kCountUnknownSender);
+  q->bind_all(to_string(channel), address_hash, now);
+  q->step();
+  return q->integer(0);
 }
 
 void SqliteRepository::audit(const AuditEntry& e) {

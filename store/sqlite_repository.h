@@ -22,7 +22,7 @@ class SqliteRepository final : public Repository {
 
   bool code_in_use(std::string_view code, UnixTime now, std::int64_t reuse_after) override;
   std::int64_t insert_call(const Call& call) override;  // call.id is ignored
-  // Also writes a call_events row when the state changes.
+  // Also writes a call_events row when the state changes (actor: see Repository).
   void update_call(const Call& call) override;
   std::optional<Call> call_by_id(std::int64_t id) override;
   std::optional<Call> call_by_code(std::string_view code) override;
@@ -31,11 +31,23 @@ class SqliteRepository final : public Repository {
   void add_recipient(const Recipient& r) override;
   std::vector<Recipient> recipients(std::int64_t call_id) override;
   std::vector<Call> open_calls_for_family(std::string_view family_id) override;
+  std::vector<Call> recent_calls_for_family(std::string_view family_id,
+                                            UnixTime since) override;
   void upsert_response(const Response& r) override;
   std::vector<Response> responses(std::int64_t call_id) override;  // by answered_at
+  int placements_since(std::string_view family_id, UnixTime since) override;
+  std::vector<std::string> delivered_recipients(std::int64_t call_id) override;
 
   bool remember_inbound(const InboundMessage& m) override;
   std::int64_t enqueue(const OutboundMessage& m, UnixTime now) override;
+  std::optional<std::int64_t> call_of_sent_message(Channel channel,
+                                                   std::string_view provider_message_id) override;
+  int cancel_pending_for(std::string_view recipient_id, std::string_view reason,
+                         UnixTime now) override;
+
+  int count_message(std::string_view person_id, UnixTime window_start) override;
+  int count_unknown_sender(Channel channel, std::string_view address_hash, UnixTime now,
+                           std::int64_t window_seconds) override;
 
   void audit(const AuditEntry& e) override;
 

@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 #include <utility>
 
+#include "store/digest_queries.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
 #include "store/sqlite_repository.h"
@@ -30,6 +32,18 @@ constexpr const char* kMarkRetry =
     "UPDATE outbox SET state = 'pending', next_attempt_at = ?2, last_error = ?3 WHERE id = ?1";
 constexpr const char* kMarkFailed =
     "UPDATE outbox SET state = 'failed', last_error = ?2, failed_at = ?3 WHERE id = ?1";
+// The channel list lets SQLite use the (channel, provider_message_id) index.
+constexpr const char* kMarkDelivered =
+    "UPDATE outbox SET state = 'delivered' WHERE channel IN"
+    " ('sandbox', 'sms', 'telegram', 'signal', 'slash') AND provider_message_id = ?1"
+    " AND state = 'sent'";
+constexpr const char* kMarkDeliveryFailed =
+    "UPDATE outbox SET state = 'failed', failed_at = ?2, last_error = 'delivery failed'"
+    " WHERE channel IN ('sandbox', 'sms', 'telegram', 'signal', 'slash')"
+    " AND provider_message_id = ?1 AND state = 'sent'";
+constexpr const char* kKnownProviderId =
+    "SELECT 1 FROM outbox WHERE channel IN ('sandbox', 'sms', 'telegram', 'signal', 'slash')"
+    " AND provider_message_id = ?1 LIMIT 1";
 constexpr const char* kRequeueInFlight =
     "UPDATE outbox SET state = 'pending' WHERE state = 'sending'";
 constexpr const char* kOutboxCounts = "SELECT state, COUNT(*) FROM outbox GROUP BY state";
@@ -41,6 +55,13 @@ constexpr const char* kOutboxFor =
     " next_attempt_at, created_at, last_error FROM ("
     " SELECT * FROM outbox WHERE recipient_id = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2)"
     " ORDER BY created_at, id";
+constexpr const char* kTakeable =
+    "SELECT id, recipient_id, channel, address, text, priority, call_id, state, attempts,"
+    " next_attempt_at, created_at, last_error FROM outbox"
+    " WHERE channel = ?1 AND address = ?2 AND state = 'pending' ORDER BY created_at, id";
+constexpr const char* kMarkTaken =
+    "UPDATE outbox SET state = 'sent', attempts = attempts + 1,"
+    " provider_message_id = 'http-response', sent_at = ?2 WHERE id = ?1";
 constexpr const char* kHealthy = "SELECT 1";
 constexpr const char* kCountCalls = "SELECT COUNT(*) FROM calls WHERE state = ?1";
 constexpr const char* kAuditLog =
@@ -154,6 +175,19 @@ OutboxItem read_outbox_item(const Statement& s) {
   return item;
 }
 
+constexpr std::size_t kMaxEarlyReports = 1024;
+
+// Moves a `sent` row to delivered or failed; true when a row changed.
+bool apply_delivery(Database& db, const std::string& provider_message_id, OutboxState state,
+                    UnixTime now) {
+  if (state == OutboxState::kDelivered) {
+    db.query(kMarkDelivered)->bind_all(provider_message_id).run();
+  } else {
+    db.query(kMarkDeliveryFailed)->bind_all(provider_message_id, now).run();
+  }
+  return db.changes() > 0;
+}
+
 // Runs f under the store's lock; a storage failure is logged (no message bodies: SQL
 // statements and SQLite messages only) and turned into `fallback`.
 template <typename T, typename F>
@@ -258,6 +292,13 @@ std::vector<OutboxItem> Store::claim_outbox(Channel channel, UnixTime now, int l
 void Store::mark_sent(std::int64_t id, const std::string& provider_message_id, UnixTime now) {
   guarded(mutex_, this, "mark_sent", false, [&] {
     db_->query(kMarkSent)->bind_all(id, provider_message_id, now).run();
+    const auto early = std::find_if(early_reports_.begin(), early_reports_.end(),
+                                    [&](const auto& r) { return r.first == provider_message_id; });
+    if (early != early_reports_.end()) {
+      const OutboxState state = early->second;
+      early_reports_.erase(early);
+      apply_delivery(*db_, provider_message_id, state, now);
+    }
     return true;
   });
 }
@@ -272,6 +313,26 @@ void Store::mark_retry(std::int64_t id, UnixTime next_attempt_at, const std::str
 void Store::mark_failed(std::int64_t id, const std::string& error, UnixTime now) {
   guarded(mutex_, this, "mark_failed", false, [&] {
     db_->query(kMarkFailed)->bind_all(id, error, now).run();
+    return true;
+  });
+}
+
+void Store::mark_delivery(const std::string& provider_message_id, OutboxState state,
+                          UnixTime now) {
+  if (state != OutboxState::kDelivered && state != OutboxState::kFailed) {
+    spdlog::error("store: mark_delivery with state {} refused", to_string(state));
+    return;
+  }
+  guarded(mutex_, this, "mark_delivery", false, [&] {
+    if (apply_delivery(*db_, provider_message_id, state, now) || provider_message_id.empty()) {
+      return true;
+    }
+    Query known = db_->query(kKnownProviderId);
+    known->bind_all(provider_message_id);
+    if (known->step()) return true;  // already delivered or failed: a replay
+    // Not recorded yet: the provider reported before mark_sent ran. Keep it for mark_sent.
+    early_reports_.emplace_back(provider_message_id, state);
+    if (early_reports_.size() > kMaxEarlyReports) early_reports_.pop_front();
     return true;
   });
 }
@@ -315,6 +376,26 @@ std::vector<OutboxItem> Store::outbox_for(const std::string& recipient_id, int l
   });
 }
 
+std::vector<OutboxItem> Store::take_outbox_for(Channel channel, const std::string& address,
+                                               UnixTime now) {
+  return guarded(mutex_, this, "take_outbox_for", std::vector<OutboxItem>{}, [&] {
+    std::vector<OutboxItem> items;
+    Transaction tx(*db_);
+    {
+      Query q = db_->query(kTakeable);
+      q->bind_all(to_string(channel), address);
+      while (q->step()) items.push_back(read_outbox_item(*q));
+    }
+    for (OutboxItem& item : items) {
+      db_->query(kMarkTaken)->bind_all(item.id, now).run();
+      item.state = OutboxState::kSent;
+      ++item.attempts;
+    }
+    tx.commit();
+    return items;
+  });
+}
+
 // ---- operations ----
 
 bool Store::healthy() {
@@ -341,6 +422,22 @@ std::vector<AuditEntry> Store::audit_log(int limit) {
     while (q->step()) entries.push_back({q->int64(0), q->text(1), q->text(2), q->text(3)});
     return entries;
   });
+}
+
+// ---- digest ----
+
+Result<DigestData> Store::digest_data(UnixTime from, UnixTime to) {
+  if (t_holding == this) {
+    return Error::Internal("Store::digest_data called from inside a transaction");
+  }
+  std::lock_guard lock(mutex_);
+  Holding holding(this);
+  try {
+    return read_digest_data(*db_, TimeSpan{from, to});
+  } catch (const StoreError& e) {
+    spdlog::error("store: digest_data failed: {}", e.what());
+    return storage_error(e);
+  }
 }
 
 }  // namespace noodbel::store

@@ -4,13 +4,16 @@
 // by an internal mutex. SQLite errors stop here and become Error values.
 #pragma once
 
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bot/clock.h"
+#include "bot/digest.h"
 #include "bot/repository.h"
 #include "bot/result.h"
 #include "bot/types.h"
@@ -54,20 +57,38 @@ class Store {
   void mark_sent(std::int64_t id, const std::string& provider_message_id, UnixTime now);
   void mark_retry(std::int64_t id, UnixTime next_attempt_at, const std::string& error);
   void mark_failed(std::int64_t id, const std::string& error, UnixTime now);
+  // A provider's delivery report for the message it knows as provider_message_id (as given
+  // to mark_sent): a `sent` row becomes kDelivered or kFailed (failed_at = now). Other
+  // states and other target states change nothing, so replays are harmless. A report for
+  // an id not recorded yet (a fast SMSC reports before mark_sent runs) is kept in memory
+  // (the newest 1,024) and applied by mark_sent.
+  void mark_delivery(const std::string& provider_message_id, OutboxState state, UnixTime now);
   // At start-up: rows left `sending` by a crash go back to `pending` (at-least-once).
   int requeue_in_flight();
   OutboxCounts outbox_counts();
   std::vector<OutboxItem> outbox_for(const std::string& recipient_id, int limit);
+  // Channels that answer within the request (slash-commands): takes every pending row
+  // for (channel, address), oldest first, and marks it sent at `now` in one step, so the
+  // caller can put the texts in its HTTP response. Rows already claimed are left alone.
+  std::vector<OutboxItem> take_outbox_for(Channel channel, const std::string& address,
+                                          UnixTime now);
 
   // --- operations ---
   bool healthy();  // a trivial query succeeds
   std::int64_t count_calls(CallState state);
   std::vector<AuditEntry> audit_log(int limit);  // newest first
 
+  // --- digest ---
+  // The raw rows of a digest for [from, to) (store/digest_queries.h), read in one
+  // snapshot; changes nothing. A storage failure is an Error.
+  Result<DigestData> digest_data(UnixTime from, UnixTime to);
+
  private:
   explicit Store(std::unique_ptr<Database> db);
   std::mutex mutex_;
   std::unique_ptr<Database> db_;  // GUARDED_BY(mutex_)
+  // Delivery reports that came before mark_sent recorded their id.
+  std::deque<std::pair<std::string, OutboxState>> early_reports_;  // GUARDED_BY(mutex_)
 };
 
 }  // namespace noodbel::store

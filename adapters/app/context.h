@@ -1,10 +1,12 @@
 // AppContext: what every command needs once the configuration is known: the postcode
-// table, the templates and the opened (migrated) store. Built by load_context; owned by
-// the command that runs; not copyable or movable (the Engine keeps references into it).
+// table, the templates, the anonymization guard and the opened (migrated) store. Built by
+// load_context; owned by the command that runs; not copyable or movable (the Engine keeps
+// references into it).
 #pragma once
 
 #include <memory>
 
+#include "bot/anonymization_guard.h"
 #include "bot/clock.h"
 #include "bot/config.h"
 #include "bot/postcodes.h"
@@ -18,17 +20,20 @@ struct AppContext {
   Config config;
   Postcodes postcodes;
   Templates templates;
+  AnonymizationGuard guard;
   std::unique_ptr<store::Store> store;
   SystemClock clock;
 
-  AppContext(Config c, Postcodes p, Templates t, std::unique_ptr<store::Store> s)
+  AppContext(Config c, Postcodes p, Templates t, AnonymizationGuard g,
+             std::unique_ptr<store::Store> s)
       : config(std::move(c)), postcodes(std::move(p)), templates(std::move(t)),
-        store(std::move(s)) {}
+        guard(std::move(g)), store(std::move(s)) {}
   AppContext(const AppContext&) = delete;
   AppContext& operator=(const AppContext&) = delete;
 };
 
-// Loads postcodes and templates from config.data_dir and opens config.db_path.
+// Loads postcodes, templates and the guard's first names (config/first-names.txt) from
+// config.data_dir and opens config.db_path.
 Result<std::unique_ptr<AppContext>> load_context(const Config& config);
 
 }  // namespace noodbel

@@ -24,7 +24,9 @@ Result<InboundOutcome> InboundPipeline::deliver(const InboundMessage& message) {
     return InboundOutcome::kDuplicate;
   }
   if (outcome == HandleOutcome::kUnknownSender) {
+    // The core may have queued its once-a-day generic reply: wake the dispatcher.
     spdlog::info("event=inbound.unknown_sender channel={}", to_string(message.channel));
+    if (on_commit_) on_commit_();
     return InboundOutcome::kUnknownSender;
   }
   spdlog::debug("event=inbound.handled channel={} text=\"{}\"", to_string(message.channel),

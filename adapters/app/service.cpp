@@ -7,6 +7,9 @@
 #include <spdlog/spdlog.h>
 
 #include "adapters/sandbox/sandbox_routes.h"
+#include "adapters/slash/slash_routes.h"
+#include "adapters/sms/sms_channel.h"
+#include "adapters/telegram/telegram_channel.h"
 
 namespace noodbel {
 namespace {
@@ -45,7 +48,7 @@ std::vector<SandboxPerson> sandbox_people(store::Store& store) {
 
 Service::Service(AppContext& ctx)
     : ctx_(ctx),
-      engine_(ctx.config, ctx.postcodes, ctx.templates, ctx.clock),
+      engine_(ctx.config, ctx.postcodes, ctx.templates, ctx.clock, ctx.guard),
       dispatcher_(*ctx.store, ctx.clock, DispatcherOptions{}),
       pipeline_(*ctx.store, engine_, [this] { dispatcher_.notify(); }) {
   define_noodbel_metrics(metrics_);
@@ -86,6 +89,18 @@ Status Service::add_routes() {
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     return r;
   });
+  add_slash_routes(
+      router_,
+      SlashDeps{ctx_.config.slash, ctx_.clock, *ctx_.store,
+                [this](const InboundMessage& m) {
+                  metrics_.inc("noodbel_messages_in_total", {{"channel", "slash"}});
+                  return pipeline_.deliver(m);
+                },
+                [this](std::size_t replies) {
+                  metrics_.inc("noodbel_messages_out_total", {{"channel", "slash"}, {"status", "sent"}},
+                               static_cast<double>(replies));
+                }});
+  warn_unknown_slash_users(*ctx_.store, ctx_.config.slash);
   if (sandbox_ == nullptr) return Ok();
   auto page = load_sandbox_page(ctx_.config.data_dir);
   if (!page.ok()) return page.error();
@@ -104,8 +119,44 @@ Status Service::add_routes() {
   return Ok();
 }
 
+Status Service::add_telegram() {
+  if (!ctx_.config.telegram.enabled) return Ok();
+  auto channel = telegram::TelegramChannel::create(
+      ctx_.config, ctx_.templates, *ctx_.store, ctx_.clock, [this](const InboundMessage& m) {
+        metrics_.inc("noodbel_messages_in_total", {{"channel", "telegram"}});
+        return pipeline_.deliver(m);
+      });
+  if (!channel.ok()) return channel.error();
+  telegram_ = std::move(channel).value();
+  dispatcher_.add_channel(telegram_->make_sender());
+  telegram_->add_routes(router_);
+  return Ok();
+}
+
+Status Service::add_sms() {
+  if (Status s = check_sms_config(ctx_.config); !s.ok()) return s;
+  add_sms_routes(router_,
+                 SmsDeps{ctx_.config, ctx_.clock,
+                         [this](const InboundMessage& m) {
+                           metrics_.inc("noodbel_messages_in_total", {{"channel", "sms"}});
+                           return pipeline_.deliver(m);
+                         },
+                         [this](const std::string& id, OutboxState state, UnixTime now) {
+                           ctx_.store->mark_delivery(id, state, now);
+                         }});
+  if (ctx_.config.sms.provider == SmsProvider::kNone) return Ok();
+  sms_client_ = make_http_client();
+  dispatcher_.add_channel(make_sms_sender(ctx_.config, *sms_client_));
+  spdlog::info("event=sms.enabled provider={} messages_per_second={}",
+               ctx_.config.sms.provider == SmsProvider::kTwilio ? "twilio" : "kannel",
+               ctx_.config.sms.messages_per_second);
+  return Ok();
+}
+
 Status Service::start() {
   if (Status s = add_routes(); !s.ok()) return s;
+  if (Status s = add_telegram(); !s.ok()) return s;
+  if (Status s = add_sms(); !s.ok()) return s;
   const int requeued = ctx_.store->requeue_in_flight();
   if (requeued > 0) {
     spdlog::warn("event=outbox.requeued count={} reason=\"in flight at last stop; sent again\"",
@@ -113,6 +164,7 @@ Status Service::start() {
   }
   if (Status s = server_->start(); !s.ok()) return s;
   dispatcher_.start();
+  if (telegram_) telegram_->start();
   scheduler_ = std::thread([this] { scheduler_loop(); });
   spdlog::info("event=serve.started address={} port={} sandbox={}", ctx_.config.http.address,
                server_->port(), sandbox_ != nullptr);
@@ -129,6 +181,7 @@ void Service::stop() {
   server_->stop();
   server_->wait();
   if (scheduler_.joinable()) scheduler_.join();
+  if (telegram_) telegram_->stop();
   dispatcher_.stop();
   spdlog::info("event=serve.stopped");
 }
@@ -153,6 +206,10 @@ void Service::tick() {
     return;
   }
   dispatcher_.notify();
+  if (const int failed = fail_undeliverable_slash_rows(*ctx_.store, ctx_.clock.now()); failed > 0) {
+    metrics_.inc("noodbel_messages_out_total", {{"channel", "slash"}, {"status", "failed"}},
+                 static_cast<double>(failed));
+  }
 }
 
 }  // namespace noodbel

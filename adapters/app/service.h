@@ -11,10 +11,12 @@
 #include "adapters/app/context.h"
 #include "adapters/app/inbound_pipeline.h"
 #include "adapters/dispatch/dispatcher.h"
+#include "adapters/http/client.h"
 #include "adapters/http/metrics.h"
 #include "adapters/http/router.h"
 #include "adapters/http/server.h"
 #include "adapters/sandbox/sandbox_channel.h"
+#include "adapters/telegram/telegram_channel.h"
 #include "bot/engine.h"
 
 namespace noodbel {
@@ -34,12 +36,18 @@ class Service {
 
  private:
   Status add_routes();
+  Status add_telegram();  // before the server and the dispatcher start
+  Status add_sms();       // the same: [twilio] / [kannel] routes and the [sms] sender
   void scheduler_loop();
   void tick();
 
   AppContext& ctx_;
   Engine engine_;
   MetricsRegistry metrics_;
+  // Null when disabled. Declared before dispatcher_, which holds its sender.
+  std::unique_ptr<telegram::TelegramChannel> telegram_;
+  // Null when no SMS provider sends. Declared before dispatcher_, whose sender uses it.
+  std::unique_ptr<HttpClient> sms_client_;
   Dispatcher dispatcher_;
   SandboxChannel* sandbox_ = nullptr;  // owned by dispatcher_, null when disabled
   InboundPipeline pipeline_;

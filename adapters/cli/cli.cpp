@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "adapters/cli/cmd_common.h"
+#include "adapters/cli/cmd_digest.h"
 #include "adapters/cli/commands.h"
 
 namespace noodbel::cli {
@@ -78,6 +79,15 @@ int run(int argc, char** argv) {
     auto config = config_or_report(common);
     code = config ? cmd_check_note(config->data_dir) : kExitUsage;
   });
+
+  DigestCliOptions digest_options;
+  auto* digest = app.add_subcommand(
+      "digest", "The supervisors' digest of the 24 hours before the digest time on a date");
+  add_common(digest, common);
+  digest->add_option("--date", digest_options.date, "YYYY-MM-DD (default: today, Brussels time)");
+  digest->add_option("--service", digest_options.service, "A service id or name (default: all)");
+  digest->add_option("--format", digest_options.format, "text, html or json (default: text)");
+  digest->callback([&] { code = cmd_digest(common, digest_options); });
 
   try {
     app.parse(argc, argv);

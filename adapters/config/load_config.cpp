@@ -1,5 +1,9 @@
 #include "adapters/config/load_config.h"
 
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -7,6 +11,11 @@
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
+
+#include "adapters/http/client.h"
+#include "bot/digest.h"
+#include "bot/office_hours.h"
+#include "bot/people_import.h"
 
 namespace noodbel {
 namespace {
@@ -57,6 +66,21 @@ class Reader {
     const auto v = n->value_exact<std::string>();
     if (!v) return fail(join(prefix, key), "must be a string in double quotes");
     if (!allow_empty && v->empty()) return fail(join(prefix, key), "must not be empty");
+    out = *v;
+  }
+
+  // A number written with or without decimals ("35" or "7.5").
+  void number(const toml::table& t, std::string_view prefix, std::string_view key, double lo,
+              double hi, double& out) {
+    const toml::node* n = t.get(key);
+    if (!n) return;
+    const auto v = n->value<double>();
+    if (!v || !(n->is_integer() || n->is_floating_point())) {
+      return fail(join(prefix, key), "must be a number, like 35 or 7.5");
+    }
+    if (!(*v >= lo && *v <= hi)) {
+      return fail(join(prefix, key), fmt::format("must be between {} and {} (got {})", lo, hi, *v));
+    }
     out = *v;
   }
 
@@ -136,6 +160,24 @@ void read_calls(Reader& r, const toml::table& root, Config& c) {
   r.integer(*t, "calls", "code_reuse_days", 0, 365, c.calls.code_reuse_days);
 }
 
+// [digest] time = "07:30" (Brussels local time), coverage_min_families = 3.
+void read_digest(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.section(root, "digest");
+  if (!t) return;
+  r.only_keys(*t, "digest", {"time", "coverage_min_families"});
+  std::string time;
+  r.text(*t, "digest", "time", time);
+  if (!time.empty()) {
+    const Result<int> minute = parse_clock_time(time);
+    if (minute.ok()) {
+      c.digest.minute_of_day = *minute;
+    } else {
+      r.fail("digest.time", minute.error().message);
+    }
+  }
+  r.integer(*t, "digest", "coverage_min_families", 1, 1000, c.digest.coverage_min_families);
+}
+
 void read_sandbox_and_log(Reader& r, const toml::table& root, Config& c) {
   if (const toml::table* t = r.section(root, "sandbox")) {
     r.only_keys(*t, "sandbox", {"enabled"});
@@ -148,6 +190,118 @@ void read_sandbox_and_log(Reader& r, const toml::table& root, Config& c) {
     if (!kLevels.count(c.log.level)) {
       r.fail("log.level", "must be one of trace, debug, info, warn, error");
     }
+  }
+}
+
+constexpr std::size_t kMinSecretLength = 16;
+
+// Why a slash secret is unusable, or nullopt when it is fine.
+std::optional<std::string> weak_secret(std::string_view secret) {
+  if (secret.size() >= kMinSecretLength) return std::nullopt;
+  return fmt::format("is {} characters long; a real secret has at least {}: copy it from the "
+                     "app's settings (Slack: Basic Information > Signing Secret; Mattermost: "
+                     "the slash command's token)",
+                     secret.size(), kMinSecretLength);
+}
+
+// [slash] secrets and the [slash.users] table: "U012ABC" = "C001".
+void read_slash(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.section(root, "slash");
+  if (!t) return;
+  r.only_keys(*t, "slash", {"signing_secret", "mattermost_token", "users"});
+  r.text(*t, "slash", "signing_secret", c.slash.signing_secret);
+  r.text(*t, "slash", "mattermost_token", c.slash.mattermost_token);
+  for (const auto& [key, value] : {std::pair{"slash.signing_secret", &c.slash.signing_secret},
+                                   std::pair{"slash.mattermost_token", &c.slash.mattermost_token}}) {
+    if (value->empty()) continue;
+    if (auto why = weak_secret(*value)) r.fail(key, *why);
+  }
+  const toml::node* n = t->get("users");
+  if (!n) return;
+  const toml::table* users = n->as_table();
+  if (!users) return r.fail("slash.users", "must be a table, written as [slash.users]");
+  for (const auto& [k, v] : *users) {
+    const std::string user(k.str());
+    const std::string key = "slash.users." + user;
+    if (const auto parsed = parse_contacts("slash:" + user, ContactRules::kCaseworker); !parsed) {
+      r.fail(key, "is not a Slack or Mattermost user id: use letters, digits, '.', '_' or '-', "
+                  "like U012ABC = \"C001\"");
+      continue;
+    }
+    const auto id = v.value_exact<std::string>();
+    if (!id || id->empty()) {
+      r.fail(key, "must be the caseworker id in double quotes, like U012ABC = \"C001\"");
+      continue;
+    }
+    c.slash.users.emplace(user, *id);
+  }
+}
+
+// [board] weights of the ranked board: numbers from 0 to 1000, at least one above 0.
+void read_board(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.section(root, "board");
+  if (!t) return;
+  BoardConfig& b = c.board;
+  const std::pair<std::string_view, double*> keys[] = {
+      {"weight_distance", &b.weight_distance},
+      {"weight_language", &b.weight_language},
+      {"weight_fit", &b.weight_fit},
+      {"weight_availability", &b.weight_availability},
+      {"weight_answer_time", &b.weight_answer_time},
+      {"weight_recent_placements", &b.weight_recent_placements},
+      {"maybe_penalty", &b.maybe_penalty}};
+  r.only_keys(*t, "board", {"weight_distance", "weight_language", "weight_fit",
+                            "weight_availability", "weight_answer_time",
+                            "weight_recent_placements", "maybe_penalty"});
+  double sum = 0;
+  for (const auto& [key, value] : keys) {
+    r.number(*t, "board", key, 0, 1000, *value);
+    if (key != "maybe_penalty") sum += *value;
+  }
+  if (sum <= 0) r.fail("board", "at least one weight_... must be above 0, e.g. weight_distance = 35");
+}
+
+// A weekly schedule key of a service ("ma-vr 08:30-17:00"); true when the key was given.
+bool read_schedule(Reader& r, const toml::table& t, const std::string& prefix,
+                   std::string_view key, std::vector<WeeklyWindow>& out) {
+  std::string text;
+  r.text(t, prefix, key, text);
+  if (text.empty()) return false;
+  Result<std::vector<WeeklyWindow>> windows = parse_weekly_schedule(text);
+  if (!windows) {
+    r.fail(prefix + "." + std::string(key), windows.error().message);
+    return false;
+  }
+  out = std::move(windows).value();
+  return true;
+}
+
+// Office hours, the after-hours policy and the wave settings of one [[services]] entry.
+void read_service_calls(Reader& r, const toml::table& t, const std::string& prefix,
+                        ServiceConfig& s) {
+  read_schedule(r, t, prefix, "office_hours", s.office_hours);
+  std::string after;
+  r.text(t, prefix, "after_hours", after);
+  if (after == "next_working_day") {
+    s.after_hours = AfterHours::kNextWorkingDay;
+  } else if (!after.empty() && after != "staffed") {
+    r.fail(prefix + ".after_hours", "must be \"staffed\" or \"next_working_day\"");
+  }
+  if (read_schedule(r, t, prefix, "staffed", s.staffed_hours) &&
+      s.after_hours == AfterHours::kNextWorkingDay) {
+    r.fail(prefix + ".staffed",
+           "only applies with after_hours = \"staffed\"; remove it or change after_hours");
+  }
+  const std::pair<std::string_view, std::optional<int>*> numbers[] = {
+      {"wave_size", &s.wave_size},
+      {"wave_interval_minutes", &s.wave_interval_minutes},
+      {"stop_after_yes", &s.stop_after_yes}};
+  const int highest[] = {500, 24 * 60, 100};
+  for (std::size_t i = 0; i < std::size(numbers); ++i) {
+    if (!t.get(numbers[i].first)) continue;
+    int value = 0;
+    r.integer(t, prefix, numbers[i].first, 1, highest[i], value);
+    if (value > 0) *numbers[i].second = value;
   }
 }
 
@@ -164,16 +318,315 @@ void read_services(Reader& r, const toml::table& root, Config& c) {
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const toml::table& t = *arr->get(i)->as_table();
     const std::string prefix = fmt::format("services[{}]", i);
-    r.only_keys(t, prefix, {"id", "name"});
+    r.only_keys(t, prefix, {"id", "name", "office_hours", "after_hours", "staffed", "wave_size",
+                            "wave_interval_minutes", "stop_after_yes"});
     ServiceConfig s;
     r.text(t, prefix, "id", s.id);
     r.text(t, prefix, "name", s.name);
+    read_service_calls(r, t, prefix, s);
     if (s.id.empty()) r.fail(prefix + ".id", "is required, e.g. id = \"oost-vlaanderen\"");
     if (s.name.empty()) r.fail(prefix + ".name", "is required");
     if (!seen.insert(s.id).second) r.fail(prefix + ".id", "is used twice: ids must be unique");
     services.push_back(std::move(s));
   }
   c.services = std::move(services);
+}
+
+// --- [telegram] ---
+
+bool is_secret_char(char ch) {
+  return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_' || ch == '-';
+}
+
+// Why a Telegram bot token is unusable, or nullopt when it looks like one.
+std::optional<std::string> bad_telegram_token(std::string_view token) {
+  const std::size_t colon = token.find(':');
+  const std::string_view id = token.substr(0, colon);
+  const std::string_view rest =
+      colon == std::string_view::npos ? std::string_view{} : token.substr(colon + 1);
+  const bool id_ok = !id.empty() && std::all_of(id.begin(), id.end(), [](char ch) {
+    return std::isdigit(static_cast<unsigned char>(ch)) != 0;
+  });
+  if (id_ok && rest.size() >= 20 && std::all_of(rest.begin(), rest.end(), is_secret_char)) {
+    return std::nullopt;
+  }
+  return std::string("is not a bot token like \"123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw\": "
+                     "copy it from @BotFather (/token)");
+}
+
+// Why a webhook secret is unusable (Telegram allows 1-256 of A-Z a-z 0-9 _ -; we want 16+).
+std::optional<std::string> bad_webhook_secret(std::string_view secret) {
+  if (secret.size() < 16 || secret.size() > 256) {
+    return fmt::format("is {} characters long; use 16 to 256 of A-Z, a-z, 0-9, _ and - "
+                       "(e.g. the output of `openssl rand -hex 32`)",
+                       secret.size());
+  }
+  if (!std::all_of(secret.begin(), secret.end(), is_secret_char)) {
+    return std::string("may only hold A-Z, a-z, 0-9, _ and - (Telegram's rule); e.g. the "
+                       "output of `openssl rand -hex 32`");
+  }
+  return std::nullopt;
+}
+
+// Why a base URL is unusable; `webhook`: Telegram must be able to POST to it.
+std::optional<std::string> bad_base_url(std::string_view url, bool webhook) {
+  const Result<Url> parsed = parse_url(url);
+  if (!parsed.ok()) return parsed.error().message;
+  if (url.find_first_of("?#") != std::string_view::npos) {
+    return std::string("must not hold a query (?) or fragment (#)");
+  }
+  if (!webhook) return std::nullopt;
+  const bool local = parsed->host == "127.0.0.1" || parsed->host == "localhost" || parsed->host == "::1";
+  if (local) return std::nullopt;  // a local Bot API emulator
+  if (parsed->scheme != "https") {
+    return std::string("must start with https://: Telegram sends webhooks over HTTPS only "
+                       "(without public HTTPS, use mode = \"polling\")");
+  }
+  if (parsed->port != 443 && parsed->port != 80 && parsed->port != 88 && parsed->port != 8443) {
+    return fmt::format("uses port {}; Telegram sends webhooks to ports 443, 80, 88 and 8443 only",
+                       parsed->port);
+  }
+  return std::nullopt;
+}
+
+void strip_trailing_slashes(std::string& url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+}
+
+void read_telegram(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.section(root, "telegram");
+  if (!t) return;
+  TelegramConfig& tg = c.telegram;
+  r.only_keys(*t, "telegram", {"enabled", "token", "api_base_url", "mode", "webhook_secret",
+                               "public_url", "messages_per_second",
+                               "per_chat_messages_per_second", "poll_timeout_seconds"});
+  r.boolean(*t, "telegram", "enabled", tg.enabled);
+  r.text(*t, "telegram", "token", tg.token);
+  if (!tg.token.empty()) {
+    if (auto why = bad_telegram_token(tg.token)) r.fail("telegram.token", *why);
+  }
+  r.text(*t, "telegram", "webhook_secret", tg.webhook_secret);
+  if (!tg.webhook_secret.empty()) {
+    if (auto why = bad_webhook_secret(tg.webhook_secret)) r.fail("telegram.webhook_secret", *why);
+  }
+  std::string mode;
+  r.text(*t, "telegram", "mode", mode);
+  if (mode == "webhook") {
+    tg.mode = TelegramMode::kWebhook;
+  } else if (mode == "polling") {
+    tg.mode = TelegramMode::kPolling;
+  } else if (!mode.empty()) {
+    r.fail("telegram.mode", "must be \"webhook\" or \"polling\"");
+  }
+  r.text(*t, "telegram", "api_base_url", tg.api_base_url);
+  if (auto why = bad_base_url(tg.api_base_url, false)) r.fail("telegram.api_base_url", *why);
+  strip_trailing_slashes(tg.api_base_url);
+  r.text(*t, "telegram", "public_url", tg.public_url);
+  if (!tg.public_url.empty()) {
+    if (auto why = bad_base_url(tg.public_url, true)) r.fail("telegram.public_url", *why);
+  }
+  strip_trailing_slashes(tg.public_url);
+  r.integer(*t, "telegram", "messages_per_second", 1, 1000, tg.messages_per_second);
+  r.integer(*t, "telegram", "per_chat_messages_per_second", 1, 20, tg.per_chat_messages_per_second);
+  r.integer(*t, "telegram", "poll_timeout_seconds", 1, 50, tg.poll_timeout_seconds);
+  if (tg.enabled && tg.mode == TelegramMode::kWebhook && tg.public_url.empty()) {
+    r.fail("telegram.public_url",
+           "is required when telegram is enabled in webhook mode: the https:// address at which "
+           "Telegram reaches this service (or set mode = \"polling\")");
+  }
+}
+
+// --- [twilio], [kannel], [sms] ---
+
+bool is_hex_id(std::string_view s, std::string_view prefix) {
+  return s.size() == prefix.size() + 32 && s.substr(0, prefix.size()) == prefix &&
+         std::all_of(s.begin() + static_cast<std::ptrdiff_t>(prefix.size()), s.end(),
+                     [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)) != 0; });
+}
+
+// Why an http(s) URL for an SMS provider is unusable, or nullopt.
+std::optional<std::string> bad_sms_url(std::string_view url, bool allow_query) {
+  const Result<Url> parsed = parse_url(url);
+  if (!parsed.ok()) return parsed.error().message;
+  if (url.find('#') != std::string_view::npos ||
+      (!allow_query && url.find('?') != std::string_view::npos)) {
+    return std::string(allow_query ? "must not hold a fragment (#)"
+                                   : "must not hold a query (?) or fragment (#)");
+  }
+  return std::nullopt;
+}
+
+// Why a Kannel webhook secret is unusable: it is a URL path segment, so plain characters.
+std::optional<std::string> bad_kannel_secret(std::string_view secret) {
+  if (secret.size() >= 16 && secret.size() <= 256 &&
+      std::all_of(secret.begin(), secret.end(), is_secret_char)) {
+    return std::nullopt;
+  }
+  return fmt::format("must be 16 to 256 of A-Z, a-z, 0-9, _ and - (it is {} characters long); "
+                     "e.g. the output of `openssl rand -hex 32`",
+                     secret.size());
+}
+
+bool is_ip_address(const std::string& s) {
+  unsigned char buf[sizeof(in6_addr)];
+  return inet_pton(AF_INET, s.c_str(), buf) == 1 || inet_pton(AF_INET6, s.c_str(), buf) == 1;
+}
+
+void read_twilio(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.section(root, "twilio");
+  if (!t) return;
+  TwilioConfig& tw = c.twilio;
+  r.only_keys(*t, "twilio", {"enabled", "account_sid", "auth_token", "from",
+                             "messaging_service_sid", "api_base_url", "public_url",
+                             "status_callback"});
+  r.boolean(*t, "twilio", "enabled", tw.enabled);
+  r.text(*t, "twilio", "account_sid", tw.account_sid);
+  if (!tw.account_sid.empty() && !is_hex_id(tw.account_sid, "AC")) {
+    r.fail("twilio.account_sid", "must be \"AC\" followed by 32 hex digits: copy the Account SID "
+                                 "from the Twilio console");
+  }
+  r.text(*t, "twilio", "auth_token", tw.auth_token);
+  if (!tw.auth_token.empty() && tw.auth_token.size() < 16) {
+    r.fail("twilio.auth_token", "is too short for a Twilio auth token: copy it from the console, "
+                                "or set NOODBEL_TWILIO_AUTH_TOKEN");
+  }
+  r.text(*t, "twilio", "from", tw.from);
+  r.text(*t, "twilio", "messaging_service_sid", tw.messaging_service_sid);
+  if (!tw.messaging_service_sid.empty() && !is_hex_id(tw.messaging_service_sid, "MG")) {
+    r.fail("twilio.messaging_service_sid", "must be \"MG\" followed by 32 hex digits");
+  }
+  if (!tw.from.empty() && !tw.messaging_service_sid.empty()) {
+    r.fail("twilio.from", "set either from or messaging_service_sid, not both");
+  }
+  r.text(*t, "twilio", "api_base_url", tw.api_base_url);
+  if (auto why = bad_sms_url(tw.api_base_url, false)) r.fail("twilio.api_base_url", *why);
+  strip_trailing_slashes(tw.api_base_url);
+  r.text(*t, "twilio", "public_url", tw.public_url);
+  if (!tw.public_url.empty()) {
+    if (auto why = bad_sms_url(tw.public_url, true)) r.fail("twilio.public_url", *why);
+  }
+  r.text(*t, "twilio", "status_callback", tw.status_callback);
+  if (!tw.status_callback.empty()) {
+    if (auto why = bad_sms_url(tw.status_callback, true)) r.fail("twilio.status_callback", *why);
+    const std::string base = tw.public_url.substr(0, tw.public_url.find('?'));
+    if (tw.status_callback.rfind(base, 0) != 0 ||
+        (tw.status_callback.size() > base.size() && tw.status_callback[base.size()] != '?')) {
+      r.fail("twilio.status_callback",
+             "must be public_url, optionally with a query (\"?...\"): Twilio signs status "
+             "callbacks with that URL and Noodbel checks them against public_url");
+    }
+  }
+  if (!tw.enabled) return;
+  if (tw.account_sid.empty()) r.fail("twilio.account_sid", "is required when twilio is enabled");
+  if (tw.from.empty() && tw.messaging_service_sid.empty()) {
+    r.fail("twilio.from", "is required when twilio is enabled (or set messaging_service_sid)");
+  }
+  if (tw.public_url.empty()) {
+    r.fail("twilio.public_url",
+           "is required when twilio is enabled: the full URL at which Twilio reaches "
+           "/webhooks/twilio, e.g. \"https://noodbel.example.be/webhooks/twilio\"");
+  }
+}
+
+void read_kannel(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.section(root, "kannel");
+  if (!t) return;
+  KannelConfig& kn = c.kannel;
+  r.only_keys(*t, "kannel", {"enabled", "sendsms_url", "username", "password", "from", "dlr_url",
+                             "webhook_secret", "allowed_sources"});
+  r.boolean(*t, "kannel", "enabled", kn.enabled);
+  r.text(*t, "kannel", "sendsms_url", kn.sendsms_url);
+  if (auto why = bad_sms_url(kn.sendsms_url, false)) r.fail("kannel.sendsms_url", *why);
+  r.text(*t, "kannel", "username", kn.username);
+  r.text(*t, "kannel", "password", kn.password);
+  r.text(*t, "kannel", "from", kn.from, /*allow_empty=*/true);
+  r.text(*t, "kannel", "dlr_url", kn.dlr_url, /*allow_empty=*/true);
+  if (!kn.dlr_url.empty()) {
+    if (auto why = bad_sms_url(kn.dlr_url, false)) r.fail("kannel.dlr_url", *why);
+  }
+  strip_trailing_slashes(kn.dlr_url);
+  r.text(*t, "kannel", "webhook_secret", kn.webhook_secret);
+  if (!kn.webhook_secret.empty()) {
+    if (auto why = bad_kannel_secret(kn.webhook_secret)) r.fail("kannel.webhook_secret", *why);
+  }
+  if (const toml::node* n = t->get("allowed_sources")) {
+    const toml::array* list = n->as_array();
+    std::vector<std::string> sources;
+    for (std::size_t i = 0; list != nullptr && i < list->size(); ++i) {
+      const auto ip = list->get(i)->value_exact<std::string>();
+      if (!ip || !is_ip_address(*ip)) {
+        r.fail("kannel.allowed_sources",
+               fmt::format("entry {} is not an IP address in double quotes, like \"127.0.0.1\"",
+                           i + 1));
+        break;
+      }
+      sources.push_back(*ip);
+    }
+    if (list == nullptr || list->empty()) {
+      r.fail("kannel.allowed_sources",
+             "must be a non-empty list of the IP addresses Kannel's smsbox calls from, like "
+             "[\"127.0.0.1\"]");
+    }
+    kn.allowed_sources = std::move(sources);
+  }
+  if (kn.enabled && kn.username.empty()) {
+    r.fail("kannel.username", "is required when kannel is enabled: a sendsms-user of smsbox");
+  }
+}
+
+// [sms]; runs after [twilio] and [kannel] so the provider can default to the enabled one.
+void read_sms(Reader& r, const toml::table& root, Config& c) {
+  std::string provider;
+  if (const toml::table* t = r.section(root, "sms")) {
+    r.only_keys(*t, "sms", {"provider", "messages_per_second"});
+    r.text(*t, "sms", "provider", provider);
+    r.integer(*t, "sms", "messages_per_second", 1, 1000, c.sms.messages_per_second);
+  }
+  if (provider.empty()) {
+    if (c.twilio.enabled && c.kannel.enabled) {
+      return r.fail("sms.provider", "is required when both [twilio] and [kannel] are enabled: "
+                                    "\"twilio\" or \"kannel\" sends the SMS");
+    }
+    c.sms.provider = c.twilio.enabled   ? SmsProvider::kTwilio
+                     : c.kannel.enabled ? SmsProvider::kKannel
+                                        : SmsProvider::kNone;
+    return;
+  }
+  if (provider == "twilio" && c.twilio.enabled) {
+    c.sms.provider = SmsProvider::kTwilio;
+  } else if (provider == "kannel" && c.kannel.enabled) {
+    c.sms.provider = SmsProvider::kKannel;
+  } else if (provider == "twilio" || provider == "kannel") {
+    r.fail("sms.provider", fmt::format("is \"{0}\" but [{0}] is not enabled: set enabled = true "
+                                       "in [{0}]",
+                                       provider));
+  } else if (provider == "none") {
+    c.sms.provider = SmsProvider::kNone;
+  } else {
+    r.fail("sms.provider", "must be \"twilio\", \"kannel\" or \"none\"");
+  }
+}
+
+// NOODBEL_TWILIO_AUTH_TOKEN, NOODBEL_KANNEL_PASSWORD and NOODBEL_KANNEL_SECRET.
+Status apply_sms_secret_env(Config& config,
+                            const std::function<const char*(const char*)>& getenv) {
+  if (const char* v = getenv("NOODBEL_TWILIO_AUTH_TOKEN"); v != nullptr && *v != '\0') {
+    if (std::string_view(v).size() < 16) {
+      return Error::Invalid("environment variable NOODBEL_TWILIO_AUTH_TOKEN is too short for a "
+                            "Twilio auth token: copy it from the Twilio console");
+    }
+    config.twilio.auth_token = v;
+  }
+  if (const char* v = getenv("NOODBEL_KANNEL_PASSWORD"); v != nullptr && *v != '\0') {
+    config.kannel.password = v;
+  }
+  if (const char* v = getenv("NOODBEL_KANNEL_SECRET"); v != nullptr && *v != '\0') {
+    if (auto why = bad_kannel_secret(v)) {
+      return Error::Invalid(fmt::format("environment variable NOODBEL_KANNEL_SECRET {}", *why));
+    }
+    config.kannel.webhook_secret = v;
+  }
+  return Ok();
 }
 
 }  // namespace
@@ -197,14 +650,21 @@ Result<Config> parse_config(std::string_view toml_text, const std::string& sourc
   Config c = default_config();
   c.source = source;
   Reader r(source);
-  r.only_keys(root, "", {"general", "database", "paths", "http", "calls", "sandbox", "log",
-                         "services"});
+  r.only_keys(root, "", {"telegram", "general", "database", "paths", "http", "calls", "sandbox", "slash",
+                         "log", "services", "digest", "board", "twilio", "kannel", "sms"});
   read_general(r, root, c);
   read_paths(r, root, c);
   read_http(r, root, c);
   read_calls(r, root, c);
+  read_board(r, root, c);
   read_sandbox_and_log(r, root, c);
+  read_digest(r, root, c);
+  read_slash(r, root, c);
   read_services(r, root, c);
+  read_telegram(r, root, c);
+  read_twilio(r, root, c);
+  read_kannel(r, root, c);
+  read_sms(r, root, c);
   if (r.failed()) return r.error();
   return c;
 }
@@ -230,7 +690,36 @@ Result<Config> resolve_config(const std::optional<std::string>& config_flag,
   Result<Config> config = path ? load_config_file(*path) : Result<Config>(default_config());
   if (!config.ok()) return config;
   if (db_flag) config->db_path = *db_flag;
+  if (Status s = apply_secret_env(*config, std::getenv); !s.ok()) return s.error();
   return config;
+}
+
+Status apply_secret_env(Config& config, const std::function<const char*(const char*)>& getenv) {
+  for (const auto& [name, target] :
+       {std::pair{"NOODBEL_SLACK_SIGNING_SECRET", &config.slash.signing_secret},
+        std::pair{"NOODBEL_MATTERMOST_TOKEN", &config.slash.mattermost_token}}) {
+    const char* value = getenv(name);
+    if (value == nullptr || *value == '\0') continue;
+    if (auto why = weak_secret(value)) {
+      return Error::Invalid(fmt::format("environment variable {} {}", name, *why));
+    }
+    *target = value;
+  }
+  if (const char* token = getenv("NOODBEL_TELEGRAM_TOKEN"); token != nullptr && *token != '\0') {
+    if (auto why = bad_telegram_token(token)) {
+      return Error::Invalid(fmt::format("environment variable NOODBEL_TELEGRAM_TOKEN {}", *why));
+    }
+    config.telegram.token = token;
+  }
+  if (const char* secret = getenv("NOODBEL_TELEGRAM_WEBHOOK_SECRET");
+      secret != nullptr && *secret != '\0') {
+    if (auto why = bad_webhook_secret(secret)) {
+      return Error::Invalid(
+          fmt::format("environment variable NOODBEL_TELEGRAM_WEBHOOK_SECRET {}", *why));
+    }
+    config.telegram.webhook_secret = secret;
+  }
+  return apply_sms_secret_env(config, getenv);
 }
 
 }  // namespace noodbel

@@ -3,6 +3,7 @@
 // Called by the command line before anything starts. Pure functions; thread-safe.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,8 +24,15 @@ Result<Config> parse_config(std::string_view toml_text, const std::string& sourc
 Result<Config> load_config_file(const std::string& path);
 
 // The command line's rule: --config FILE, else $NOODBEL_CONFIG, else built-in defaults;
-// then --db PATH overrides the database path.
+// then --db PATH overrides the database path; then apply_secret_env(std::getenv).
 Result<Config> resolve_config(const std::optional<std::string>& config_flag,
                               const std::optional<std::string>& db_flag);
+
+// Secrets from the environment override (or supply) the file's: NOODBEL_SLACK_SIGNING_SECRET
+// -> slash.signing_secret, NOODBEL_MATTERMOST_TOKEN -> slash.mattermost_token,
+// NOODBEL_TWILIO_AUTH_TOKEN, NOODBEL_KANNEL_PASSWORD, NOODBEL_KANNEL_SECRET. Unset or
+// empty variables change nothing; a value too short to be a real secret is an Error
+// naming the variable. `getenv` is std::getenv outside tests.
+Status apply_secret_env(Config& config, const std::function<const char*(const char*)>& getenv);
 
 }  // namespace noodbel

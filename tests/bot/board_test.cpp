@@ -2,14 +2,20 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "support/memory_repository.h"
 
 namespace noodbel {
 namespace {
 
 constexpr UnixTime kMonday10h = 1763974800;  // 2025-11-24 10:00 Europe/Brussels
+constexpr UnixTime kSaturday12hBeforeDst = 1774695600;  // 2026-03-28 12:00, clocks go forward on Sunday
+constexpr GeoPoint kGent{51.05, 3.71667};
 
 Templates load_templates() {
   Result<Templates> t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
@@ -17,17 +23,17 @@ Templates load_templates() {
   return std::move(t).value();
 }
 
-Call open_call() {
+Call open_call(UnixTime from = kMonday10h, int hours = 72) {
   Call c;
   c.id = 7;
   c.code = "K42";
   c.ages_months = {48};
   c.place = "Gent";
-  c.location = {51.05, 3.71667};
+  c.location = kGent;
   c.languages = {Language::kNl};
-  c.duration_hours = 72;
-  c.needed_from = kMonday10h;
-  c.created_at = kMonday10h;
+  c.duration_hours = hours;
+  c.needed_from = from;
+  c.created_at = from;
   return c;
 }
 
@@ -35,15 +41,16 @@ Family family(const std::string& id, Language lang = Language::kNl) {
   Family f;
   f.id = id;
   f.display_name = "Gezin " + id;
+  f.home = kGent;
   f.languages = {lang};
   return f;
 }
 
-Recipient sent(const std::string& id, double km, int wave = 1) {
-  return {7, id, km, wave, kMonday10h};
+Recipient sent(const std::string& id, double km, int wave = 1, UnixTime at = kMonday10h) {
+  return {7, id, km, wave, at};
 }
 
-Response answer(const std::string& id, Answer a, UnixTime at, std::string note = "") {
+Response answer(const std::string& id, Answer a, UnixTime at = kMonday10h, std::string note = "") {
   return {7, id, a, std::move(note), at};
 }
 
@@ -53,82 +60,292 @@ std::vector<std::string> ids(const Board& b) {
   return out;
 }
 
-TEST(Board, ListsOnlyYesAndMaybeAndCountsEveryAnswer) {
-  const Board b = build_board(
-      open_call(), {sent("F1", 3), sent("F2", 5), sent("F3", 8), sent("F4", 9)},
-      {answer("F1", Answer::kNo, kMonday10h), answer("F2", Answer::kYes, kMonday10h),
-       answer("F3", Answer::kMaybe, kMonday10h, "pas vanaf 18u")},
-      {family("F1"), family("F2"), family("F3"), family("F4")});
+double points(const BoardEntry& e, Factor f) { return e.points[static_cast<std::size_t>(f)]; }
+
+// One yes-answer from F1 at `km`, sent and answered at the call's start.
+BoardEntry single(const Family& f, double km = 10, const Call& call = open_call(),
+                  const BoardConfig& weights = {}) {
+  BoardFacts facts;
+  facts.recipients = {sent(f.id, km, 1, call.created_at)};
+  facts.responses = {answer(f.id, Answer::kYes, call.created_at)};
+  facts.families = {f};
+  const Board b = build_board(call, facts, weights);
+  if (b.entries.size() != 1) throw std::logic_error("expected one entry");
+  return b.entries.front();
+}
+
+TEST(Board, ListsOnlyYesAndMaybeAndCountsEveryAnswerDeliveryAndWave) {
+  BoardFacts facts;
+  facts.recipients = {sent("F1", 3), sent("F2", 5), sent("F3", 8),
+                      sent("F4", 9, 2, kMonday10h + 900)};
+  facts.responses = {answer("F1", Answer::kNo), answer("F2", Answer::kYes),
+                     answer("F3", Answer::kMaybe, kMonday10h, "pas vanaf 18u")};
+  facts.families = {family("F1"), family("F2"), family("F3"), family("F4")};
+  facts.delivered = {"F2", "F4", "F9"};  // F9 was never sent the call
+  const Board b = build_board(open_call(), facts, {});
   EXPECT_EQ(ids(b), (std::vector<std::string>{"F2", "F3"}));
-  EXPECT_EQ(b.sent, 4);
-  EXPECT_EQ(b.answered_yes, 1);
-  EXPECT_EQ(b.maybe, 1);
-  EXPECT_EQ(b.no, 1);
-  EXPECT_EQ(b.no_answer, 1);
+  EXPECT_EQ(b.counts.sent, 4);
+  EXPECT_EQ(b.counts.delivered, 2);
+  EXPECT_EQ(b.counts.yes, 1);
+  EXPECT_EQ(b.counts.maybe, 1);
+  EXPECT_EQ(b.counts.no, 1);
+  EXPECT_EQ(b.counts.no_answer, 1);
+  ASSERT_EQ(b.counts.waves.size(), 2u);
+  EXPECT_EQ(b.counts.waves[0].families, 3);
+  EXPECT_EQ(b.counts.waves[1].wave, 2);
+  EXPECT_EQ(b.counts.waves[1].sent_at, kMonday10h + 900);
   EXPECT_EQ(b.entries[0].display_name, "Gezin F2");
   EXPECT_EQ(b.entries[1].note, "pas vanaf 18u");
 }
 
-TEST(Board, ScoresDistancePlusMaybePenaltyMinusLanguageBonus) {
-  const Board b = build_board(
-      open_call(), {sent("F1", 10), sent("F2", 7), sent("F3", 4, 2)},
-      {answer("F1", Answer::kYes, kMonday10h), answer("F2", Answer::kYes, kMonday10h),
-       answer("F3", Answer::kMaybe, kMonday10h)},
-      {family("F1"), family("F2", Language::kFr), family("F3")});
-  // F1: 10 - 2 = 8; F2: 7 (no shared language); F3: 4 + 5 - 2 = 7.
-  ASSERT_EQ(b.entries.size(), 3u);
-  EXPECT_DOUBLE_EQ(b.entries[0].score, 7);
-  EXPECT_DOUBLE_EQ(b.entries[1].score, 7);
-  EXPECT_DOUBLE_EQ(b.entries[2].score, 8);
-  EXPECT_EQ(b.entries[2].family_id, "F1");
-  EXPECT_EQ(b.entries[0].wave + b.entries[1].wave, 3);
-  EXPECT_EQ(b.entries[2].factors, (std::vector<std::string>{"distance:10", "language:nl"}));
+TEST(Board, APerfectNearbyQuickFamilyScoresEveryWeight) {
+  const BoardEntry e = single(family("F1"), 0);
+  EXPECT_DOUBLE_EQ(points(e, Factor::kDistance), 35);
+  EXPECT_DOUBLE_EQ(points(e, Factor::kLanguage), 15);
+  EXPECT_DOUBLE_EQ(points(e, Factor::kFit), 15);
+  EXPECT_DOUBLE_EQ(points(e, Factor::kAvailability), 15);
+  EXPECT_DOUBLE_EQ(points(e, Factor::kAnswerTime), 10);
+  EXPECT_DOUBLE_EQ(points(e, Factor::kRecentPlacements), 10);
+  EXPECT_DOUBLE_EQ(e.score, 100);
 }
 
-TEST(Board, BreaksScoreTiesByAnswerTimeThenFamilyId) {
-  const Board b = build_board(
-      open_call(), {sent("F1", 5), sent("F2", 5), sent("F3", 5)},
-      {answer("F3", Answer::kYes, kMonday10h + 60), answer("F2", Answer::kYes, kMonday10h + 120),
-       answer("F1", Answer::kYes, kMonday10h + 120)},
-      {family("F1"), family("F2"), family("F3")});
-  EXPECT_EQ(ids(b), (std::vector<std::string>{"F3", "F1", "F2"}));
+TEST(Board, DistanceScoresLinearlyToZeroAtFiftyKm) {
+  EXPECT_DOUBLE_EQ(points(single(family("F1"), 10), Factor::kDistance), 28);
+  EXPECT_DOUBLE_EQ(points(single(family("F1"), 25), Factor::kDistance), 17.5);
+  EXPECT_DOUBLE_EQ(points(single(family("F1"), 80), Factor::kDistance), 0);
 }
 
-TEST(Board, ExplainsAMaybeWithItsCondition) {
-  const Board b =
-      build_board(open_call(), {sent("F1", 12.4)},
-                  {answer("F1", Answer::kMaybe, kMonday10h, "pas vanaf 18u")}, {family("F1")});
+TEST(Board, LanguageCountsOnlyWhenTheFamilySpeaksOneOfTheCallsLanguages) {
+  const BoardEntry french = single(family("F1", Language::kFr));
+  EXPECT_DOUBLE_EQ(points(french, Factor::kLanguage), 0);
+  EXPECT_FALSE(french.shared_language.has_value());
+  Call any = open_call();
+  any.languages.clear();
+  EXPECT_DOUBLE_EQ(points(single(family("F1", Language::kFr), 10, any), Factor::kLanguage), 15);
+}
+
+TEST(Board, FitPrefersAFamilyWhoseCapacityTheChildrenFill) {
+  Family one = family("F1");
+  Family three = family("F2");
+  three.max_children = 3;
+  Family babies = family("F3");
+  babies.max_age_months = 24;
+  EXPECT_DOUBLE_EQ(points(single(one), Factor::kFit), 15);
+  EXPECT_DOUBLE_EQ(points(single(three), Factor::kFit), 10);
+  const BoardEntry baby_family = single(babies);
+  EXPECT_DOUBLE_EQ(points(baby_family, Factor::kFit), 0);
+  EXPECT_FALSE(baby_family.ages_fit);
+  Call siblings = open_call();
+  siblings.ages_months = {48, 60};
+  EXPECT_DOUBLE_EQ(points(single(one, 10, siblings), Factor::kFit), 0);
+}
+
+TEST(Board, AvailabilityIsTheShareOfTheExpectedDurationInTheWeeklyWindows) {
+  const Call day = open_call(kMonday10h, 24);  // Monday 10:00 to Tuesday 10:00
+  Family evening_and_night = family("F1");
+  evening_and_night.availability = {{0, 18 * 60, 1440}, {1, 0, 10 * 60}};
+  Family daytime = family("F2");
+  daytime.availability = {{0, 10 * 60, 22 * 60}, {0, 12 * 60, 14 * 60}};  // overlap once
+  Family weekend = family("F3");
+  weekend.availability = {{5, 0, 1440}, {6, 0, 1440}};
+  EXPECT_EQ(single(evening_and_night, 10, day).available_percent, 67);
+  EXPECT_EQ(single(daytime, 10, day).available_percent, 50);
+  EXPECT_DOUBLE_EQ(points(single(daytime, 10, day), Factor::kAvailability), 7.5);
+  EXPECT_EQ(single(weekend, 10, day).available_percent, 0);
+  EXPECT_EQ(single(family("F4"), 10, day).available_percent, 100);  // no windows: always
+}
+
+TEST(Board, AvailabilityFollowsTheWallClockAcrossTheSpringDaylightSavingChange) {
+  const Call weekend = open_call(kSaturday12hBeforeDst, 48);  // to Monday 13:00 summer time
+  Family always_then = family("F1");
+  always_then.availability = {{5, 0, 1440}, {6, 0, 1440}, {0, 0, 13 * 60}};
+  Family monday_morning = family("F2");
+  monday_morning.availability = {{0, 0, 13 * 60}};
+  EXPECT_EQ(single(always_then, 10, weekend).available_percent, 100);
+  // Saturday 12:00-24:00, Sunday 24 wall-clock hours, Monday 00:00-13:00: 13 of 49.
+  EXPECT_EQ(single(monday_morning, 10, weekend).available_percent, 27);
+}
+
+TEST(Board, APausedFamilyIsUnavailableUntilItsPauseEndsAndAStoppedOneNever) {
+  const Call day = open_call(kMonday10h, 24);
+  Family paused = family("F1");
+  paused.paused_until = kMonday10h + 12 * 3600;
+  EXPECT_EQ(single(paused, 10, day).available_percent, 50);
+  Family stopped = family("F2");
+  stopped.opted_in = false;
+  EXPECT_EQ(single(stopped, 10, day).available_percent, 0);
+}
+
+TEST(Board, AnswerTimeCountsFromWhenTheFamilyWasSentTheCall) {
+  BoardFacts facts;
+  facts.recipients = {sent("F1", 10, 1, kMonday10h), sent("F2", 10, 2, kMonday10h + 3600)};
+  facts.responses = {answer("F1", Answer::kYes, kMonday10h + 30 * 60),
+                     answer("F2", Answer::kYes, kMonday10h + 3600 + 6 * 60),
+                     answer("F3", Answer::kYes, kMonday10h + 3 * 3600)};  // never sent
+  facts.families = {family("F1"), family("F2"), family("F3")};
+  facts.families[2].home = {kGent.lat + 0.09, kGent.lon};  // about 10 km, like the others
+  const Board b = build_board(open_call(), facts, {});
+  ASSERT_EQ(ids(b), (std::vector<std::string>{"F2", "F1", "F3"}));
+  EXPECT_DOUBLE_EQ(points(b.entries[0], Factor::kAnswerTime), 9);
+  EXPECT_EQ(b.entries[0].answer_minutes, 6);
+  EXPECT_DOUBLE_EQ(points(b.entries[1], Factor::kAnswerTime), 5);
+  EXPECT_DOUBLE_EQ(points(b.entries[2], Factor::kAnswerTime), 0);  // from the call's opening
+  EXPECT_EQ(b.entries[2].answer_minutes, 180);
+  EXPECT_EQ(b.entries[2].wave, 0);
+}
+
+TEST(Board, RecentPlacementsSpreadTheLoad) {
+  BoardFacts facts;
+  facts.recipients = {sent("F1", 10), sent("F2", 10), sent("F3", 10)};
+  facts.responses = {answer("F1", Answer::kYes), answer("F2", Answer::kYes),
+                     answer("F3", Answer::kYes)};
+  facts.families = {family("F1"), family("F2"), family("F3")};
+  facts.recent_placements = {{"F1", 3}, {"F2", 1}};
+  const Board b = build_board(open_call(), facts, {});
+  ASSERT_EQ(ids(b), (std::vector<std::string>{"F3", "F2", "F1"}));
+  EXPECT_DOUBLE_EQ(points(b.entries[0], Factor::kRecentPlacements), 10);
+  EXPECT_DOUBLE_EQ(points(b.entries[1], Factor::kRecentPlacements), 5);
+  EXPECT_DOUBLE_EQ(points(b.entries[2], Factor::kRecentPlacements), 2.5);
+  EXPECT_EQ(b.entries[2].recent_placements, 3);
+}
+
+TEST(Board, AMaybeIsPenalisedByTheConfiguredAmount) {
+  BoardFacts facts;
+  facts.recipients = {sent("F1", 10), sent("F2", 20)};
+  facts.responses = {answer("F1", Answer::kMaybe, kMonday10h, "pas vanaf 18u"),
+                     answer("F2", Answer::kYes)};
+  facts.families = {family("F1"), family("F2")};
+  const Board b = build_board(open_call(), facts, {});
+  EXPECT_EQ(ids(b), (std::vector<std::string>{"F2", "F1"}));
+  EXPECT_DOUBLE_EQ(b.entries[1].maybe_points, -20);
+  BoardConfig lenient;
+  lenient.maybe_penalty = 0;
+  EXPECT_EQ(ids(build_board(open_call(), facts, lenient)), (std::vector<std::string>{"F1", "F2"}));
+}
+
+TEST(Board, WeightsComeFromTheConfiguration) {
+  BoardConfig only_language;
+  only_language.weight_distance = 0;
+  only_language.weight_fit = 0;
+  only_language.weight_availability = 0;
+  only_language.weight_answer_time = 0;
+  only_language.weight_recent_placements = 0;
+  BoardFacts facts;
+  facts.recipients = {sent("F1", 1), sent("F2", 40)};
+  facts.responses = {answer("F1", Answer::kYes), answer("F2", Answer::kYes)};
+  facts.families = {family("F1", Language::kFr), family("F2")};
+  const Board b = build_board(open_call(), facts, only_language);
+  EXPECT_EQ(ids(b), (std::vector<std::string>{"F2", "F1"}));
+  EXPECT_DOUBLE_EQ(b.entries[0].score, 15);
+  EXPECT_DOUBLE_EQ(b.entries[1].score, 0);
+}
+
+TEST(Board, BreaksScoreTiesByAnswerTimeThenDistanceThenFamilyId) {
+  BoardConfig distance_blind;
+  distance_blind.weight_distance = 0;
+  distance_blind.weight_answer_time = 0;
+  BoardFacts facts;
+  facts.recipients = {sent("F1", 5), sent("F2", 5), sent("F3", 5), sent("F4", 2)};
+  facts.responses = {answer("F3", Answer::kYes, kMonday10h + 60),
+                     answer("F2", Answer::kYes, kMonday10h + 120),
+                     answer("F1", Answer::kYes, kMonday10h + 120),
+                     answer("F4", Answer::kYes, kMonday10h + 120)};
+  facts.families = {family("F1"), family("F2"), family("F3"), family("F4")};
+  EXPECT_EQ(ids(build_board(open_call(), facts, distance_blind)),
+            (std::vector<std::string>{"F3", "F4", "F1", "F2"}));
+}
+
+TEST(Board, TheRankingDoesNotDependOnTheOrderOfTheInput) {
+  BoardFacts facts;
+  for (int i = 0; i < 40; ++i) {
+    const std::string id = "F" + std::to_string(100 + i);
+    facts.recipients.push_back(sent(id, i % 7, 1 + i % 3));
+    facts.responses.push_back(answer(id, i % 4 == 0 ? Answer::kMaybe : Answer::kYes,
+                                     kMonday10h + (i % 5) * 60));
+    facts.families.push_back(family(id, i % 2 ? Language::kFr : Language::kNl));
+  }
+  const std::vector<std::string> expected = ids(build_board(open_call(), facts, {}));
+  std::mt19937 rng(7);
+  for (int round = 0; round < 5; ++round) {
+    std::shuffle(facts.recipients.begin(), facts.recipients.end(), rng);
+    std::shuffle(facts.responses.begin(), facts.responses.end(), rng);
+    std::shuffle(facts.families.begin(), facts.families.end(), rng);
+    EXPECT_EQ(ids(build_board(open_call(), facts, {})), expected);
+  }
+}
+
+TEST(Board, AnAnswerFromAFamilyThatWasErasedStillRanksWithoutAName) {
+  BoardFacts facts;
+  facts.recipients = {sent("F1", 4)};
+  facts.responses = {answer("F1", Answer::kYes)};
+  const Board b = build_board(open_call(), facts, {});
   ASSERT_EQ(b.entries.size(), 1u);
-  EXPECT_EQ(b.entries[0].factors,
-            (std::vector<std::string>{"distance:12", "language:nl", "maybe:pas vanaf 18u"}));
+  EXPECT_EQ(b.entries[0].display_name, "");
+  EXPECT_DOUBLE_EQ(points(b.entries[0], Factor::kAvailability), 0);
 }
 
-TEST(Board, RendersRowsBestFirstWithFactorsAndCounts) {
+// ---- rendering ----
+
+Board sample_board() {
+  BoardFacts facts;
+  facts.recipients = {sent("F1", 12.4), sent("F2", 3), sent("F3", 30, 2, kMonday10h + 900)};
+  facts.responses = {answer("F1", Answer::kMaybe, kMonday10h + 300, "pas vanaf 18u"),
+                     answer("F2", Answer::kYes, kMonday10h + 600)};
+  Family f2 = family("F2");
+  f2.max_children = 2;
+  facts.families = {family("F1", Language::kFr), f2};
+  facts.recent_placements = {{"F2", 1}};
+  facts.delivered = {"F1"};
+  return build_board(open_call(), facts, {});
+}
+
+TEST(BoardText, ShowsRankFamilyAnswerTimeWaveScoreAndEveryFactorWithItsPoints) {
   const Templates templates = load_templates();
-  const Board b = build_board(
-      open_call(), {sent("F1", 12.4), sent("F2", 3)},
-      {answer("F1", Answer::kMaybe, kMonday10h + 300, "pas vanaf 18u"),
-       answer("F2", Answer::kYes, kMonday10h + 600)},
-      {family("F1"), family("F2")});
-  const Result<std::string> text = render_board(b, templates, Language::kNl, kMonday10h);
+  const Result<std::string> text = render_board(sample_board(), templates, Language::kNl, kMonday10h);
   ASSERT_TRUE(text.ok()) << text.error().message;
   EXPECT_NE(text->find("Bord K42 (open): 4 jaar, Gent"), std::string::npos) << *text;
-  EXPECT_NE(text->find("1. F2 Gezin F2 - JA om 10:10 - 3 km, spreekt Nederlands"),
+  EXPECT_NE(text->find("Golven: golf 1 (10:00): 2 verstuurd, golf 2 (10:15): 1 verstuurd"),
             std::string::npos)
       << *text;
-  EXPECT_NE(text->find("2. F1 Gezin F1 - MISSCHIEN om 10:05 - 12 km, spreekt Nederlands, "
-                       "misschien: pas vanaf 18u"),
+  EXPECT_NE(text->find("1. F2 Gezin F2 - JA om 10:10 (golf 1) - score 87: 3 km +33, spreekt "
+                       "Nederlands +15, leeftijd past, 1 kind(eren) op 2 plaats(en) +11, 100% "
+                       "van de periode beschikbaar +15, antwoord na 10 min +8, 1 "
+                       "crisisplaatsing(en) in 90 dagen +5"),
             std::string::npos)
       << *text;
-  EXPECT_NE(text->find("Verstuurd: 2, ja: 1, misschien: 1, nee: 0, nog geen antwoord: 0."),
+  EXPECT_NE(text->find("2. F1 Gezin F1 - MISSCHIEN om 10:05 (golf 1) - score 55: 12 km +26, "
+                       "spreekt geen Nederlands +0"),
             std::string::npos)
       << *text;
-  EXPECT_EQ(text->find('{'), std::string::npos);
+  EXPECT_NE(text->find("misschien: pas vanaf 18u -20"), std::string::npos) << *text;
+  EXPECT_NE(text->find("Verstuurd: 3, afgeleverd: 1, ja: 1, misschien: 1, nee: 0, nog geen "
+                       "antwoord: 1."),
+            std::string::npos)
+      << *text;
 }
 
-TEST(Board, RendersAnEmptyBoardInEveryLanguage) {
+TEST(BoardText, RendersEveryLanguageWithoutPlaceholdersLeft) {
   const Templates templates = load_templates();
-  const Board b = build_board(open_call(), {sent("F1", 3)}, {}, {family("F1")});
+  for (Language lang : {Language::kNl, Language::kFr, Language::kEn}) {
+    const Result<std::string> text = render_board(sample_board(), templates, lang, kMonday10h);
+    ASSERT_TRUE(text.ok()) << text.error().message;
+    EXPECT_EQ(text->find('{'), std::string::npos) << *text;
+  }
+}
+
+TEST(BoardText, ShowsTheDateOfAnAnswerGivenOnAnotherDay) {
+  const Templates templates = load_templates();
+  const Result<std::string> text =
+      render_board(sample_board(), templates, Language::kEn, kMonday10h + 86400);
+  ASSERT_TRUE(text.ok()) << text.error().message;
+  EXPECT_NE(text->find("YES at 24/11 10:10"), std::string::npos) << *text;
+}
+
+TEST(BoardText, RendersAnEmptyBoardInEveryLanguage) {
+  const Templates templates = load_templates();
+  BoardFacts facts;
+  facts.recipients = {sent("F1", 3)};
+  const Board b = build_board(open_call(), facts, {});
   for (Language lang : {Language::kNl, Language::kFr, Language::kEn}) {
     const Result<std::string> text = render_board(b, templates, lang, kMonday10h);
     ASSERT_TRUE(text.ok()) << text.error().message;
@@ -138,21 +355,77 @@ TEST(Board, RendersAnEmptyBoardInEveryLanguage) {
   }
 }
 
-TEST(Board, ShowsAtMostMaxRowsAndSaysHowManyMore) {
+TEST(BoardText, ShowsAtMostMaxRowsAndSaysHowManyMore) {
   const Templates templates = load_templates();
-  std::vector<Recipient> recipients;
-  std::vector<Response> responses;
+  BoardFacts facts;
   for (int i = 0; i < 25; ++i) {
     const std::string id = "F" + std::to_string(100 + i);
-    recipients.push_back(sent(id, i));
-    responses.push_back(answer(id, Answer::kYes, kMonday10h));
+    facts.recipients.push_back(sent(id, i));
+    facts.responses.push_back(answer(id, Answer::kYes));
+    facts.families.push_back(family(id));
   }
-  const Board b = build_board(open_call(), recipients, responses, {});
+  const Board b = build_board(open_call(), facts, {});
   const Result<std::string> text = render_board(b, templates, Language::kEn, kMonday10h, 20);
   ASSERT_TRUE(text.ok()) << text.error().message;
   EXPECT_NE(text->find("20. F119"), std::string::npos) << *text;
   EXPECT_EQ(text->find("F120"), std::string::npos) << *text;
   EXPECT_NE(text->find("... and 5 more."), std::string::npos) << *text;
+}
+
+TEST(BoardText, AMissingTemplateIsAnErrorNotAHalfBoard) {
+  const Templates partial = Templates::from_map({{{Language::kNl, "board_header"}, "Bord"}});
+  EXPECT_FALSE(render_board(sample_board(), partial, Language::kNl, kMonday10h).ok());
+}
+
+// ---- facts from the repository ----
+
+TEST(BoardFacts, LoadsTheAnsweringFamiliesPlacementsExceptThisCallAndDelivery) {
+  MemoryRepository repo;
+  for (const char* id : {"F1", "F2", "F3"}) repo.upsert_family(family(id));
+  Call earlier = open_call(kMonday10h - 20 * 86400);
+  earlier.state = CallState::kMatched;
+  earlier.matched_family = "F1";
+  earlier.closed_at = kMonday10h - 19 * 86400;
+  repo.insert_call(earlier);
+  Call ancient = earlier;
+  ancient.closed_at = kMonday10h - 100 * 86400;  // outside the 90 days
+  repo.insert_call(ancient);
+  Call call = open_call();
+  call.id = repo.insert_call(call);
+  call.state = CallState::kMatched;
+  call.matched_family = "F1";
+  call.closed_at = kMonday10h + 3600;
+  repo.update_call(call);
+  for (const char* id : {"F1", "F2", "F3"}) repo.add_recipient({call.id, id, 5, 1, kMonday10h});
+  repo.upsert_response({call.id, "F1", Answer::kYes, "", kMonday10h});
+  repo.upsert_response({call.id, "F2", Answer::kNo, "", kMonday10h});
+  const std::int64_t row =
+      repo.enqueue({"F3", Channel::kSms, "+32470000003", "x", 0, call.id}, kMonday10h);
+  repo.outbox[static_cast<std::size_t>(row - 1)].state = OutboxState::kDelivered;
+
+  const BoardFacts facts = load_board_facts(repo, call, kMonday10h + 7200);
+  EXPECT_EQ(facts.recipients.size(), 3u);
+  EXPECT_EQ(facts.responses.size(), 2u);
+  ASSERT_EQ(facts.families.size(), 1u);  // only yes and maybe answers need their family
+  EXPECT_EQ(facts.families[0].id, "F1");
+  EXPECT_EQ(facts.recent_placements.at("F1"), 1);  // the earlier call, not this one
+  EXPECT_EQ(facts.delivered, std::vector<std::string>{"F3"});
+}
+
+TEST(BoardFacts, ManyAnswersReadTheWillingFamiliesInBulk) {
+  MemoryRepository repo;
+  Call call = open_call();
+  call.id = repo.insert_call(call);
+  for (int i = 0; i < 160; ++i) {
+    const std::string id = "F" + std::to_string(1000 + i);
+    repo.upsert_family(family(id));
+    repo.add_recipient({call.id, id, 5, 1, kMonday10h});
+    repo.upsert_response({call.id, id, i < 150 ? Answer::kYes : Answer::kNo, "", kMonday10h});
+  }
+  const BoardFacts facts = load_board_facts(repo, call, kMonday10h);
+  EXPECT_EQ(facts.families.size(), 150u);
+  EXPECT_EQ(facts.recent_placements.size(), 150u);
+  EXPECT_EQ(build_board(call, facts, {}).entries.size(), 150u);
 }
 
 }  // namespace

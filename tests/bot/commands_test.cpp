@@ -12,6 +12,9 @@ namespace noodbel {
 namespace {
 
 constexpr UnixTime kMonday10h = 1763974800;  // 2025-11-24 10:00 Europe/Brussels
+constexpr UnixTime kMonday18h = 1764003600;
+constexpr UnixTime kMonday22h = 1764018000;
+constexpr UnixTime kSaturday10h = 1764406800;  // 2025-11-29
 
 Templates load_templates() {
   Result<Templates> t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
@@ -36,6 +39,10 @@ TEST(ParseCommand, KnowsDutchWordsAndEnglishAliases) {
   EXPECT_EQ(parse_command("/cancel K42").kind, CommandKind::kCancel);
   EXPECT_EQ(parse_command("/kies K42 F1").kind, CommandKind::kPick);
   EXPECT_EQ(parse_command("/pick K42 F1").kind, CommandKind::kPick);
+  EXPECT_EQ(parse_command("/gezin F1").kind, CommandKind::kFamily);
+  EXPECT_EQ(parse_command("/family F1").kind, CommandKind::kFamily);
+  EXPECT_EQ(parse_command("/gezinnen 9000").kind, CommandKind::kFamilies);
+  EXPECT_EQ(parse_command("/families 9000").kind, CommandKind::kFamilies);
   EXPECT_EQ(parse_command("/help").kind, CommandKind::kHelp);
   EXPECT_EQ(parse_command("/foo").kind, CommandKind::kUnknown);
 }
@@ -55,7 +62,8 @@ class Commands : public ::testing::Test {
       : postcodes_(Postcodes::from_places(
             {{"9000", "Gent", "Oost-Vlaanderen", "VLG", {51.05, 3.71667}},
              {"9820", "Merelbeke", "Oost-Vlaanderen", "VLG", {50.99, 3.75}}})),
-        templates_(load_templates()) {
+        templates_(load_templates()),
+        guard_(AnonymizationGuard::from_lists({"Emma"}, {"Gent", "Merelbeke"})) {
     config_.services = default_services();
     repo_.upsert_caseworker({"C1", "oost-vlaanderen", "An", {{Channel::kTelegram, "11"}},
                              Role::kCaseworker, Language::kNl});
@@ -66,8 +74,10 @@ class Commands : public ::testing::Test {
     for (const char* id : {"F1", "F2", "F3"}) {
       Family f;
       f.id = id;
+      f.service = "oost-vlaanderen";
       f.display_name = std::string("Gezin ") + id;
       f.contacts = {{Channel::kSms, std::string("+3247000000") + id[1]}};
+      f.postcode = "9820";
       f.home = {50.99, 3.75};
       f.languages = {Language::kNl};
       repo_.upsert_family(f);
@@ -80,7 +90,7 @@ class Commands : public ::testing::Test {
     handle_command(cw,
                    {c.channel, c.address, "m" + std::to_string(++sequence_), text, now_,
                     std::nullopt},
-                   postcodes_, Outbox(config_, templates_, repo_, now_), 42);
+                   {postcodes_, guard_, 42}, Outbox(config_, templates_, repo_, now_));
   }
   std::string last_text(const std::string& id) const {
     const auto items = repo_.outbox_for(id);
@@ -90,12 +100,19 @@ class Commands : public ::testing::Test {
     run("/crisis leeftijd=4 postcode=9000 taal=nl Korte toelichting");
     return repo_.call_rows.back().code;
   }
-  void answer(const std::string& code, const std::string& family, Answer a) {
-    repo_.upsert_response({repo_.call_by_code(code)->id, family, a, "", now_});
+  void answer(const std::string& code, const std::string& family, Answer a,
+              const std::string& note = "") {
+    repo_.upsert_response({repo_.call_by_code(code)->id, family, a, note, now_});
   }
   std::string last_rejection() const {
     const auto r = repo_.audits("command.rejected");
     return r.empty() ? "" : r.back().detail;
+  }
+  ServiceConfig& service(const std::string& id) {
+    for (ServiceConfig& s : config_.services) {
+      if (s.id == id) return s;
+    }
+    throw std::logic_error("no service " + id);
   }
 
   void TearDown() override {
@@ -103,15 +120,21 @@ class Commands : public ::testing::Test {
       EXPECT_FALSE(contains(item.message.text, "{")) << item.message.text;
     }
     EXPECT_TRUE(repo_.audits("template.error").empty());
+    for (const AuditEntry& e : repo_.audit_log) {
+      EXPECT_FALSE(e.actor.empty()) << e.action;
+    }
   }
 
   Config config_;
   Postcodes postcodes_;
   Templates templates_;
+  AnonymizationGuard guard_;
   MemoryRepository repo_;
   UnixTime now_ = kMonday10h;
   int sequence_ = 0;
 };
+
+// ---- /crisis ----
 
 TEST_F(Commands, CrisisRepliesToTheChannelTheCaseworkerUsed) {
   const std::string code = open();
@@ -133,6 +156,53 @@ TEST_F(Commands, TheRequestedWaveSizeAndUrgentDecideHowManyFamiliesTheFirstWaveR
   EXPECT_TRUE(contains(last_text("C1"), "Verstuurd naar 3 van de 3")) << last_text("C1");
 }
 
+TEST_F(Commands, TheRequestedWaveSizeIsStoredWithTheCall) {
+  run("/crisis leeftijd=4 postcode=9000 golf=2 Korte toelichting");
+  EXPECT_EQ(repo_.call_rows.back().wave_size, 2);
+  EXPECT_TRUE(contains(repo_.audits("call.open").back().detail, "wave_size=2"));
+  run("/crisis leeftijd=4 postcode=9000 Korte toelichting");
+  EXPECT_EQ(repo_.call_rows.back().wave_size, std::nullopt);
+}
+
+TEST_F(Commands, TheServiceWaveSizeOverridesTheGeneralOne) {
+  config_.calls.wave_size = 10;
+  service("oost-vlaanderen").wave_size = 2;
+  open();
+  EXPECT_EQ(repo_.recipients(repo_.call_rows.back().id).size(), 2u);
+}
+
+TEST_F(Commands, ANoteThatNamesTheChildIsRefusedWithTheFindingAndStoresNothing) {
+  run("/crisis leeftijd=4 postcode=9000 Emma is erg bang");
+  EXPECT_TRUE(repo_.call_rows.empty());
+  EXPECT_TRUE(repo_.recipient_rows.empty());
+  ASSERT_EQ(repo_.outbox.size(), 1u);
+  const std::string text = last_text("C1");
+  EXPECT_TRUE(contains(text, "niet verstuurd")) << text;
+  EXPECT_TRUE(contains(text, "'Emma'")) << text;
+  EXPECT_TRUE(contains(text, "het meisje")) << text;
+  EXPECT_EQ(last_rejection(), "command=crisis error=guard_refused kinds=name");
+  EXPECT_TRUE(repo_.audits("call.open").empty());
+}
+
+TEST_F(Commands, ARefusalNamesEveryKindFoundButTheAuditNeverHoldsTheText) {
+  run("/crisis leeftijd=4 postcode=9000 Emma, bel mama op 0470 12 34 56");
+  EXPECT_TRUE(repo_.call_rows.empty());
+  const std::string text = last_text("C1");
+  EXPECT_TRUE(contains(text, "0470 12 34 56")) << text;
+  EXPECT_TRUE(contains(last_rejection(), "phone")) << last_rejection();
+  for (const AuditEntry& e : repo_.audit_log) {
+    EXPECT_FALSE(contains(e.detail, "0470")) << e.detail;
+    EXPECT_FALSE(contains(e.detail, "Emma")) << e.detail;
+  }
+}
+
+TEST_F(Commands, ARefusalInFrenchUsesTheFrenchTemplates) {
+  run("/new age=4 postcode=9000 Emma a peur", "C3");
+  EXPECT_TRUE(repo_.call_rows.empty());
+  EXPECT_TRUE(contains(last_text("C3"), "Emma")) << last_text("C3");
+  EXPECT_FALSE(contains(last_text("C3"), "niet verstuurd")) << last_text("C3");
+}
+
 TEST_F(Commands, CrisisErrorsUseTheTemplateOfTheirReason) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"postcode=9000", "err_crisis_missing_age"},
@@ -140,6 +210,7 @@ TEST_F(Commands, CrisisErrorsUseTheTemplateOfTheirReason) {
       {"leeftijd=4 postcode=1234", "err_crisis_bad_place"},
       {"leeftijd=4 postcode=9000 taal=xx", "err_crisis_bad_language"},
       {"leeftijd=4 postcode=9000 duur=eeuwig", "err_crisis_bad_duration"},
+      {"leeftijd=4 postcode=9000 golf=0", "err_crisis_bad_wave"},
       {"leeftijd=4 postcode=9000 kleur=blauw", "err_crisis_unknown_key"},
   };
   for (const auto& [args, expected] : cases) {
@@ -157,7 +228,7 @@ TEST_F(Commands, CrisisErrorWithoutAReasonTemplateFallsBackToTheGenericOne) {
        {{Language::kNl, "usage_crisis"}, "/crisis leeftijd=4 postcode=9000"}});
   const Caseworker cw = *repo_.caseworker("C1");
   handle_command(cw, {Channel::kTelegram, "11", "x", "/crisis postcode=9000", now_, std::nullopt},
-                 postcodes_, Outbox(config_, minimal, repo_, now_), 1);
+                 {postcodes_, guard_, 1}, Outbox(config_, minimal, repo_, now_));
   const std::string text = last_text("C1");
   EXPECT_TRUE(contains(text, "Fout: crisis.missing_age")) << text;
   EXPECT_TRUE(contains(text, "Voorbeeld: /crisis leeftijd=4 postcode=9000")) << text;
@@ -174,18 +245,102 @@ TEST_F(Commands, ReportsWhenEveryCallCodeIsTaken) {
   run("/crisis leeftijd=4 postcode=9000 Korte toelichting");
   EXPECT_EQ(repo_.call_rows.size(), 2400u);
   EXPECT_TRUE(contains(last_text("C1"), "geen vrije oproepcode")) << last_text("C1");
+  EXPECT_TRUE(contains(last_rejection(), "err_no_free_code"));
 }
+
+// ---- office hours in the confirmation ----
+
+TEST_F(Commands, ACallOpenedInOfficeHoursSaysMatchingHappensNow) {
+  open();
+  EXPECT_TRUE(contains(last_text("C1"), "Binnen de kantooruren (tot 17:00)")) << last_text("C1");
+}
+
+TEST_F(Commands, ACallOpenedInTheEveningSaysThePermanenceIsStaffedUntil21) {
+  now_ = kMonday18h;
+  open();
+  EXPECT_EQ(repo_.recipient_rows.size(), 3u);  // published at once all the same
+  EXPECT_TRUE(contains(last_text("C1"), "bemand tot 21:00")) << last_text("C1");
+}
+
+TEST_F(Commands, ACallOpenedAtNightIsPublishedAndNamesWhenMatchingResumes) {
+  now_ = kMonday22h;
+  open();
+  EXPECT_EQ(repo_.recipient_rows.size(), 3u);
+  EXPECT_TRUE(contains(last_text("C1"), "vanaf dinsdag 25/11 om 09:00")) << last_text("C1");
+}
+
+TEST_F(Commands, ANextWorkingDayServiceNamesMondayOnASaturday) {
+  service("oost-vlaanderen").after_hours = AfterHours::kNextWorkingDay;
+  now_ = kSaturday10h;
+  open();
+  EXPECT_EQ(repo_.recipient_rows.size(), 3u);
+  EXPECT_TRUE(contains(last_text("C1"), "volgende werkdag, maandag 01/12 vanaf 09:00"))
+      << last_text("C1");
+}
+
+TEST_F(Commands, AServiceWithoutOfficeHoursSaysSo) {
+  service("oost-vlaanderen").office_hours.clear();
+  service("oost-vlaanderen").staffed_hours.clear();
+  open();
+  EXPECT_TRUE(contains(last_text("C1"), "geen kantooruren ingesteld")) << last_text("C1");
+}
+
+TEST_F(Commands, TheConfirmationIsInTheCaseworkersLanguage) {
+  now_ = kMonday22h;
+  run("/new age=4 postcode=9000 Court", "C3");
+  EXPECT_TRUE(contains(last_text("C3"), "mardi 25/11 à 09:00")) << last_text("C3");
+}
+
+// ---- /bord, /oproepen ----
 
 TEST_F(Commands, AMalformedCodeIsExplainedWithAnExample) {
   run("/bord 42");
   EXPECT_TRUE(contains(last_text("C1"), "42 is geen oproepcode")) << last_text("C1");
   EXPECT_TRUE(contains(last_text("C1"), "/bord K42")) << last_text("C1");
+  EXPECT_TRUE(contains(last_rejection(), "err_bad_code"));
 }
 
 TEST_F(Commands, EnglishAliasesWorkAndTheCaseworkerLanguageIsUsed) {
   const std::string code = open();
   run("/board " + code, "C3");
   EXPECT_TRUE(contains(last_text("C3"), "Tableau " + code)) << last_text("C3");
+}
+
+TEST_F(Commands, TheBoardShowsWavesRanksFactorsAndDelivery) {
+  const std::string code = open();
+  answer(code, "F1", Answer::kMaybe, "pas vanaf 18u");
+  answer(code, "F2", Answer::kYes);
+  answer(code, "F3", Answer::kNo);
+  for (OutboxItem& item : repo_.outbox) {
+    if (item.message.recipient_id == "F1") item.state = OutboxState::kDelivered;
+  }
+  run("/bord " + code);
+  const std::string text = last_text("C1");
+  EXPECT_TRUE(contains(text, "Golven: golf 1 (10:00): 3 verstuurd")) << text;
+  EXPECT_TRUE(contains(text, "1. F2 Gezin F2 - JA om 10:00 (golf 1)")) << text;
+  EXPECT_TRUE(contains(text, "2. F1 Gezin F1 - MISSCHIEN")) << text;
+  EXPECT_TRUE(contains(text, "misschien: pas vanaf 18u -20")) << text;
+  EXPECT_TRUE(contains(text, "spreekt Nederlands +15")) << text;
+  EXPECT_TRUE(contains(text, "Verstuurd: 3, afgeleverd: 1, ja: 1, misschien: 1, nee: 1, "
+                             "nog geen antwoord: 0."))
+      << text;
+  EXPECT_EQ(repo_.audits("board.view").back().detail, "code=" + code + " entries=2");
+}
+
+TEST_F(Commands, TheBoardCountsRecentPlacementsButNotThisCall) {
+  Call old;
+  old.code = "A01";
+  old.state = CallState::kMatched;
+  old.matched_family = "F2";
+  old.closed_at = now_ - 10 * 86400;
+  repo_.insert_call(old);
+  const std::string code = open();
+  answer(code, "F2", Answer::kYes);
+  run("/bord " + code);
+  EXPECT_TRUE(contains(last_text("C1"), "1 crisisplaatsing(en) in 90 dagen +5")) << last_text("C1");
+  run("/kies " + code + " F2");
+  run("/bord " + code);
+  EXPECT_TRUE(contains(last_text("C1"), "1 crisisplaatsing(en) in 90 dagen")) << last_text("C1");
 }
 
 TEST_F(Commands, AnyCaseworkerMayReadABoardButOnlyTheOwningServiceMayChangeTheCall) {
@@ -200,7 +355,22 @@ TEST_F(Commands, AnyCaseworkerMayReadABoardButOnlyTheOwningServiceMayChangeTheCa
   EXPECT_EQ(repo_.call_rows.back().state, CallState::kOpen);
   run("/sluit " + code, "C3");  // same service, other caseworker
   EXPECT_EQ(repo_.call_rows.back().state, CallState::kClosed);
+  EXPECT_EQ(repo_.call_rows.back().closed_by, "C3");
+  EXPECT_EQ(repo_.audits("call.close").back().actor, "C3");
 }
+
+TEST_F(Commands, CallsListsEveryOpenCallWithItsYesCount) {
+  run("/oproepen");
+  EXPECT_TRUE(contains(last_text("C1"), "geen oproepen open")) << last_text("C1");
+  const std::string code = open();
+  answer(code, "F1", Answer::kYes);
+  run("/calls");
+  const std::string text = last_text("C1");
+  EXPECT_TRUE(contains(text, "Open oproepen (1):")) << text;
+  EXPECT_TRUE(contains(text, code + ": 4 jaar, Gent - 1 ja, 0 misschien, 3 verstuurd")) << text;
+}
+
+// ---- /sluit, /annuleer, /kies ----
 
 TEST_F(Commands, CloseTellsTheWillingFamiliesAndConfirms) {
   const std::string code = open();
@@ -212,6 +382,7 @@ TEST_F(Commands, CloseTellsTheWillingFamiliesAndConfirms) {
   const Call call = repo_.call_rows.back();
   EXPECT_EQ(call.state, CallState::kClosed);
   EXPECT_EQ(call.closed_at, now_);
+  EXPECT_EQ(call.closed_by, "C1");
   EXPECT_TRUE(contains(last_text("F1"), "is afgesloten")) << last_text("F1");
   EXPECT_TRUE(contains(last_text("F2"), "is afgesloten")) << last_text("F2");
   EXPECT_EQ(repo_.outbox_for("F3").size(), f3_before);
@@ -219,15 +390,25 @@ TEST_F(Commands, CloseTellsTheWillingFamiliesAndConfirms) {
   EXPECT_TRUE(contains(last_text("C1"), ": 2.")) << last_text("C1");
   const auto audit = repo_.audits("call.close");
   ASSERT_EQ(audit.size(), 1u);
+  EXPECT_EQ(audit.front().actor, "C1");
   EXPECT_FALSE(contains(audit.front().detail, "thuis"));
 }
 
-TEST_F(Commands, CancelMarksTheCallCancelled) {
+TEST_F(Commands, CancelMarksTheCallCancelledByTheCaseworker) {
   const std::string code = open();
   run("/annuleer " + code);
   EXPECT_EQ(repo_.call_rows.back().state, CallState::kCancelled);
+  EXPECT_EQ(repo_.call_rows.back().closed_by, "C1");
   EXPECT_TRUE(contains(last_text("C1"), "is geannuleerd")) << last_text("C1");
   EXPECT_EQ(repo_.audits("call.cancel").size(), 1u);
+}
+
+TEST_F(Commands, CloseAndCancelWithoutACodeShowAnExample) {
+  run("/sluit");
+  EXPECT_TRUE(contains(last_text("C1"), "/sluit K42 reden")) << last_text("C1");
+  run("/annuleer");
+  EXPECT_TRUE(contains(last_text("C1"), "/annuleer K42 reden")) << last_text("C1");
+  EXPECT_EQ(repo_.audits("command.rejected").size(), 2u);
 }
 
 TEST_F(Commands, AClosedCallCannotBeClosedOrPickedAgain) {
@@ -237,6 +418,29 @@ TEST_F(Commands, AClosedCallCannotBeClosedOrPickedAgain) {
   run("/kies " + code + " F1");
   EXPECT_TRUE(contains(last_text("C1"), "niet meer open (gesloten)")) << last_text("C1");
   EXPECT_EQ(repo_.call_rows.back().state, CallState::kClosed);
+}
+
+TEST_F(Commands, PickGivesNameAndPhoneAndRecordsWhoMatched) {
+  const std::string code = open();
+  answer(code, "F2", Answer::kYes);
+  run("/kies " + code + " F2", "C3");
+  const Call call = repo_.call_rows.back();
+  EXPECT_EQ(call.state, CallState::kMatched);
+  EXPECT_EQ(call.closed_by, "C3");
+  EXPECT_TRUE(contains(last_text("C3"), "Gezin F2")) << last_text("C3");
+  EXPECT_TRUE(contains(last_text("C3"), "+32470000002")) << last_text("C3");
+  EXPECT_EQ(repo_.audits("call.match").back().actor, "C3");
+}
+
+TEST_F(Commands, PickOfAFamilyWithoutAPhoneSaysNoNumberIsKnown) {
+  Family f = *repo_.family("F1");
+  f.contacts = {{Channel::kTelegram, "555"}};
+  repo_.upsert_family(f);
+  const std::string code = open();
+  answer(code, "F1", Answer::kYes);
+  run("/kies " + code + " F1");
+  EXPECT_TRUE(contains(last_text("C1"), "geen telefoonnummer gekend")) << last_text("C1");
+  EXPECT_FALSE(contains(last_text("C1"), "555")) << last_text("C1");
 }
 
 TEST_F(Commands, PickWithoutFamilyShowsAnExample) {
@@ -253,22 +457,147 @@ TEST_F(Commands, PickOfAFamilyThatNeverAnsweredListsNobodyYet) {
   EXPECT_EQ(repo_.call_rows.back().state, CallState::kOpen);
 }
 
-TEST_F(Commands, CallsListsEveryOpenCallWithItsYesCount) {
-  run("/oproepen");
-  EXPECT_TRUE(contains(last_text("C1"), "geen oproepen open")) << last_text("C1");
-  const std::string code = open();
-  answer(code, "F1", Answer::kYes);
-  run("/calls");
+// ---- /gezin ----
+
+TEST_F(Commands, FamilyShowsTheProfileWithChannelsButNoNumbers) {
+  Family f = *repo_.family("F1");
+  f.contacts.push_back({Channel::kTelegram, "123456"});
+  f.max_children = 2;
+  f.min_age_months = 6;
+  f.max_age_months = 10 * 12;
+  f.languages = {Language::kNl, Language::kFr};
+  f.availability = {{4, 18 * 60, 1440}, {0, 18 * 60, 1440}};
+  repo_.upsert_family(f);
+  run("/gezin f1");
   const std::string text = last_text("C1");
-  EXPECT_TRUE(contains(text, "Open oproepen (1):")) << text;
-  EXPECT_TRUE(contains(text, code + ": 4 jaar, Gent - 1 ja, 0 misschien, 3 verstuurd")) << text;
+  EXPECT_TRUE(contains(text, "Gezin F1: Gezin F1 (Pleegzorg Oost-Vlaanderen)")) << text;
+  EXPECT_TRUE(contains(text, "9820 Merelbeke; rijdt tot 30 km")) << text;
+  EXPECT_TRUE(contains(text, "tot 2 kind(eren) op van 6 maanden tot 10 jaar")) << text;
+  EXPECT_TRUE(contains(text, "Nederlands en Frans")) << text;
+  EXPECT_TRUE(contains(text, "maandag 18:00-24:00, vrijdag 18:00-24:00")) << text;
+  EXPECT_TRUE(contains(text, "Status: actief")) << text;
+  EXPECT_TRUE(contains(text, "Kanalen: sms, telegram")) << text;
+  EXPECT_FALSE(contains(text, "+32470")) << text;
+  EXPECT_FALSE(contains(text, "123456")) << text;
+  EXPECT_TRUE(contains(text, "Open oproepen: geen")) << text;
+  EXPECT_EQ(repo_.audits("family.view").back().actor, "C1");
+  EXPECT_EQ(repo_.audits("family.view").back().detail, "family=F1");
 }
 
-TEST_F(Commands, HelpListsTheCommands) {
+TEST_F(Commands, FamilyListsItsAnswersToOpenCalls) {
+  const std::string first = open();
+  const std::string second = open();
+  answer(first, "F1", Answer::kMaybe, "pas vanaf 18u");
+  run("/family F1");
+  const std::string text = last_text("C1");
+  EXPECT_TRUE(contains(text, first + " (Gent): MISSCHIEN om 10:00 (pas vanaf 18u)")) << text;
+  EXPECT_TRUE(contains(text, second + " (Gent): nog geen antwoord")) << text;
+}
+
+TEST_F(Commands, FamilyShowsPausedAndStoppedFamilies) {
+  Family paused = *repo_.family("F1");
+  paused.paused_until = now_ + 2 * 86400;
+  repo_.upsert_family(paused);
+  Family stopped = *repo_.family("F2");
+  stopped.opted_in = false;
+  repo_.upsert_family(stopped);
+  run("/gezin F1");
+  EXPECT_TRUE(contains(last_text("C1"), "gepauzeerd tot 26/11 10:00")) << last_text("C1");
+  run("/gezin F2");
+  EXPECT_TRUE(contains(last_text("C1"), "afgemeld (STOP)")) << last_text("C1");
+}
+
+TEST_F(Commands, FamilyWithoutAnIdOrWithAnUnknownIdExplainsWithAnExample) {
+  run("/gezin");
+  EXPECT_TRUE(contains(last_text("C1"), "bv. /gezin F0012")) << last_text("C1");
+  EXPECT_TRUE(contains(last_rejection(), "err_missing_family_id"));
+  run("/gezin F99");
+  EXPECT_TRUE(contains(last_text("C1"), "Er is geen gezin F99")) << last_text("C1");
+  EXPECT_TRUE(contains(last_rejection(), "err_unknown_family"));
+  run("/family", "C3");
+  EXPECT_TRUE(contains(last_text("C3"), "/family F0012")) << last_text("C3");
+}
+
+// ---- /gezinnen ----
+
+TEST_F(Commands, FamiliesCountsAvailableFamiliesPerRadiusNowAndTonight) {
+  Family evening = *repo_.family("F3");
+  evening.availability = {{0, 19 * 60, 1440}};  // Monday from 19:00
+  repo_.upsert_family(evening);
+  Family paused = *repo_.family("F2");
+  paused.paused_until = now_ + 86400;
+  repo_.upsert_family(paused);
+  Family near = *repo_.family("F1");
+  near.id = "F4";
+  near.home = {51.05, 3.72};  // in Gent
+  repo_.upsert_family(near);
+  run("/gezinnen 9000");
+  const std::string text = last_text("C1");
+  EXPECT_TRUE(contains(text, "rond 9000 Gent (nu / vanavond 20:00)")) << text;
+  EXPECT_TRUE(contains(text, "binnen 10 km: 2 / 3")) << text;  // F1, F4 now; F3 tonight
+  EXPECT_TRUE(contains(text, "binnen 50 km: 2 / 3")) << text;
+  EXPECT_EQ(repo_.audits("families.count").back().actor, "C1");
+}
+
+TEST_F(Commands, FamiliesCountsOnlyFamiliesWhoseOwnRangeReachesThePlace) {
+  Family f = *repo_.family("F1");
+  f.max_distance_km = 5;  // Merelbeke to Gent is about 7 km
+  repo_.upsert_family(f);
+  run("/families Gent");
+  EXPECT_TRUE(contains(last_text("C1"), "binnen 10 km: 2 / 2")) << last_text("C1");
+}
+
+TEST_F(Commands, FamiliesAcceptsPostcodeEqualsToo) {
+  run("/gezinnen postcode=9000");
+  EXPECT_TRUE(contains(last_text("C1"), "rond 9000 Gent")) << last_text("C1");
+}
+
+TEST_F(Commands, FamiliesWithoutAPlaceOrWithAnUnknownOneExplainsWithAnExample) {
+  run("/gezinnen");
+  EXPECT_TRUE(contains(last_text("C1"), "bv. /gezinnen 9000")) << last_text("C1");
+  EXPECT_TRUE(contains(last_rejection(), "err_families_missing_place"));
+  run("/gezinnen Nergensdorp");
+  EXPECT_TRUE(contains(last_text("C1"), "'Nergensdorp' ken ik niet")) << last_text("C1");
+  EXPECT_TRUE(contains(last_rejection(), "err_families_bad_place"));
+}
+
+TEST_F(Commands, FamiliesAfterEightInTheEveningCountsTonightAsNow) {
+  now_ = kMonday22h;
+  run("/gezinnen 9000");
+  EXPECT_TRUE(contains(last_text("C1"), "vanavond 22:00")) << last_text("C1");
+  EXPECT_TRUE(contains(last_text("C1"), "binnen 10 km: 3 / 3")) << last_text("C1");
+}
+
+// ---- help and audit ----
+
+TEST_F(Commands, HelpListsEveryCommand) {
   run("/help");
-  EXPECT_TRUE(contains(last_text("C1"), "/crisis")) << last_text("C1");
-  EXPECT_TRUE(contains(last_text("C1"), "/sluit")) << last_text("C1");
+  for (const char* command : {"/crisis", "/oproepen", "/bord", "/kies", "/sluit", "/annuleer",
+                              "/gezin ", "/gezinnen"}) {
+    EXPECT_TRUE(contains(last_text("C1"), command)) << command;
+  }
   EXPECT_EQ(repo_.audits("command.help").front().actor, "C1");
+}
+
+TEST_F(Commands, AnUnknownCommandListsTheCommandsAndIsAudited) {
+  run("/verwijder K42");
+  EXPECT_TRUE(contains(last_text("C1"), "/verwijder")) << last_text("C1");
+  EXPECT_TRUE(contains(last_text("C1"), "/gezinnen 9000")) << last_text("C1");
+  EXPECT_EQ(repo_.audits("command.unknown").back().detail, "command=verwijder");
+}
+
+TEST_F(Commands, EveryCommandIsAuditedUnderTheCaseworker) {
+  const std::string code = open();
+  answer(code, "F1", Answer::kYes);
+  const std::vector<std::string> commands = {"/oproepen", "/bord " + code, "/gezin F1",
+                                             "/gezinnen 9000", "/help", "/bord", "/onbekend",
+                                             "/kies " + code + " F1"};
+  for (const std::string& command : commands) {
+    const std::size_t before = repo_.audit_log.size();
+    run(command);
+    ASSERT_GT(repo_.audit_log.size(), before) << command;
+    EXPECT_EQ(repo_.audit_log.back().actor, "C1") << command;
+  }
 }
 
 }  // namespace

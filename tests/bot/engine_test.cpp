@@ -5,10 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
-#include <regex>
-#include <sstream>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -51,7 +47,8 @@ class EngineScenario : public ::testing::Test {
       : postcodes_(Postcodes::from_places(test_places())),
         templates_(load_templates()),
         clock_(kMonday10h),
-        engine_(config_, postcodes_, templates_, clock_) {
+        guard_(AnonymizationGuard::from_lists({"Emma", "Lucas"}, {"Gent", "Aalst"})),
+        engine_(config_, postcodes_, templates_, clock_, guard_) {
     config_.services = default_services();
     config_.calls.wave_size = 3;
     repo_.upsert_caseworker({"C001", "oost-vlaanderen", "An Peeters",
@@ -131,6 +128,7 @@ class EngineScenario : public ::testing::Test {
   Postcodes postcodes_;
   Templates templates_;
   ManualClock clock_;
+  AnonymizationGuard guard_;
   Engine engine_;
   MemoryRepository repo_;
   std::vector<Family> families_;
@@ -217,6 +215,7 @@ TEST_F(EngineScenario, BoardListsTheYesAnswersRankedByDistance) {
   EXPECT_FALSE(contains(board, "F0002")) << board;
   EXPECT_TRUE(contains(board, "Gezin F0003")) << board;
   EXPECT_TRUE(contains(board, "ja: 2, misschien: 0, nee: 1, nog geen antwoord: 0")) << board;
+  EXPECT_TRUE(contains(board, "(golf 1) - score")) << board;
 }
 
 TEST_F(EngineScenario, PickingAFamilyTellsTheCaseworkerTheChosenFamilyAndTheOthers) {
@@ -251,9 +250,9 @@ TEST_F(EngineScenario, AnAnswerAfterTheMatchIsToldTheCallIsFilledAndNotRecorded)
 
   EXPECT_FALSE(response_of("F0001"));
   EXPECT_TRUE(contains(last_text_to("F0001"), "is al afgesloten")) << last_text_to("F0001");
-  from_family("F0002", "oui");  // no code, no open call left
+  from_family("F0002", "oui");  // no code, no open call left: its only recent call is meant
   EXPECT_FALSE(response_of("F0002"));
-  EXPECT_TRUE(contains(last_text_to("F0002"), "Aucun appel")) << last_text_to("F0002");
+  EXPECT_TRUE(contains(last_text_to("F0002"), "est déjà fermé")) << last_text_to("F0002");
 }
 
 TEST_F(EngineScenario, UnknownCommandAnswersWithTheCommandList) {
@@ -305,14 +304,15 @@ TEST_F(EngineScenario, AFamilyAnsweringWithACodeItWasNotSentIsToldSo) {
   EXPECT_TRUE(contains(last_text_to("F0008"), "Oproep " + code + " vinden we niet"));
 }
 
-TEST_F(EngineScenario, UnknownSenderGetsNothingAndIsAuditedMasked) {
+TEST_F(EngineScenario, UnknownSenderGetsOneGenericReplyAndIsAuditedWithoutItsAddress) {
   EXPECT_EQ(engine_.handle({Channel::kSms, "+32499123456", "x1", "ja", clock_.now(), std::nullopt},
                            repo_),
             HandleOutcome::kUnknownSender);
-  EXPECT_TRUE(repo_.outbox.empty());
+  ASSERT_EQ(repo_.outbox.size(), 1u);  // the generic reply; more in throttle_test.cpp
+  EXPECT_EQ(repo_.outbox.front().message.address, "+32499123456");
   const auto audits = repo_.audits("inbound.unknown_sender");
   ASSERT_EQ(audits.size(), 1u);
-  EXPECT_FALSE(contains(audits.front().detail, "+32499123456")) << audits.front().detail;
+  EXPECT_FALSE(contains(audits.front().detail, "+32499")) << audits.front().detail;
   EXPECT_TRUE(contains(audits.front().detail, "sms")) << audits.front().detail;
 }
 
@@ -361,6 +361,47 @@ TEST_F(EngineScenario, TickSendsTheNextWaveAfterTheIntervalAndExpiresOldCalls) {
   EXPECT_TRUE(contains(last_text_to("F0008"), "is afgesloten")) << last_text_to("F0008");
 }
 
+TEST_F(EngineScenario, ACallWhoseNoteNamesTheChildIsRefusedAndReachesNoFamily) {
+  from_caseworker("/crisis leeftijd=4 postcode=9000 Lucas (4) moet vandaag weg, bel 0470 12 34 56");
+  EXPECT_TRUE(repo_.call_rows.empty());
+  EXPECT_TRUE(repo_.recipient_rows.empty());
+  for (const Family& f : families_) EXPECT_TRUE(texts_to(f.id).empty()) << f.id;
+  const std::string text = last_text_to("C001");
+  EXPECT_TRUE(contains(text, "niet verstuurd")) << text;
+  EXPECT_TRUE(contains(text, "'Lucas'")) << text;
+  EXPECT_TRUE(contains(text, "'0470 12 34 56'")) << text;
+  // Rephrased, the same call goes out.
+  from_caseworker("/crisis leeftijd=4 postcode=9000 De jongen moet vandaag weg");
+  ASSERT_EQ(repo_.call_rows.size(), 1u);
+  EXPECT_EQ(repo_.recipients(repo_.call_rows.front().id).size(), 3u);
+}
+
+TEST_F(EngineScenario, LaterWavesUseTheWaveSizeGivenWithTheCall) {
+  from_caseworker("/crisis leeftijd=4 postcode=9000 golf=1 Korte toelichting");
+  const Call call = repo_.call_rows.front();
+  EXPECT_EQ(call.wave_size, 1);
+  EXPECT_EQ(repo_.recipients(call.id).size(), 1u);
+  clock_.advance(15 * 60);
+  engine_.tick(repo_);
+  const auto sent = repo_.recipients(call.id);
+  ASSERT_EQ(sent.size(), 2u);
+  EXPECT_EQ(sent.back().family_id, "F0001");
+  EXPECT_EQ(sent.back().wave, 2);
+}
+
+TEST_F(EngineScenario, EveryEndOfACallIsStoredWithWhoEndedIt) {
+  const std::string code = open_standard_call();
+  from_family("F0003", "ja");
+  from_caseworker("/kies " + code + " F0003");
+  EXPECT_EQ(repo_.call_rows.front().closed_by, "C001");
+  from_caseworker("/crisis leeftijd=4 postcode=9000 Korte toelichting");
+  clock_.advance(24 * 3600);
+  engine_.tick(repo_);
+  EXPECT_EQ(repo_.call_rows.back().state, CallState::kExpired);
+  EXPECT_EQ(repo_.call_rows.back().closed_by, "system");
+  EXPECT_EQ(repo_.audits("call.expire").back().actor, "system");
+}
+
 TEST_F(EngineScenario, AFamilyThatSaysStopIsNotReachedByTheNextCall) {
   from_family("F0003", "stop");
   EXPECT_TRUE(contains(last_text_to("F0003"), "geen oproepen van Noodbel meer"));
@@ -369,147 +410,7 @@ TEST_F(EngineScenario, AFamilyThatSaysStopIsNotReachedByTheNextCall) {
   EXPECT_FALSE(repo_.family("F0003")->opted_in);
 }
 
-// --- the template files themselves ---
-
-constexpr Language kAllLanguages[] = {Language::kNl, Language::kFr, Language::kEn};
-
-std::set<std::string> placeholders(const std::string& text) {
-  std::set<std::string> out;
-  const std::string unescaped = std::regex_replace(text, std::regex("\\{\\{|\\}\\}"), "");
-  const std::regex placeholder("\\{([a-z_]+)\\}");
-  for (auto it = std::sregex_iterator(unescaped.begin(), unescaped.end(), placeholder);
-       it != std::sregex_iterator(); ++it) {
-    out.insert((*it)[1]);
-  }
-  return out;
-}
-
-// Code points of a UTF-8 text (the texts are valid UTF-8).
-std::vector<char32_t> code_points(const std::string& s) {
-  std::vector<char32_t> out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : c & (0x3F >> (n - 1));
-    for (int k = 1; k < n && i + k < s.size(); ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    }
-    out.push_back(cp);
-    i += static_cast<std::size_t>(n);
-  }
-  return out;
-}
-
-// Septets of a text in the GSM 03.38 alphabet; -1 when a character is outside it.
-int gsm7_septets(const std::string& text) {
-  static const std::u32string basic =
-      U"@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ"
-      U" !\"#¤%&'()*+,-./0123456789:;<=>?"
-      U"¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-  static const std::u32string extension = U"^{}\\[~]|€";
-  int septets = 0;
-  for (char32_t c : code_points(text)) {
-    if (basic.find(c) != std::u32string::npos) {
-      septets += 1;
-    } else if (extension.find(c) != std::u32string::npos) {
-      septets += 2;
-    } else {
-      return -1;
-    }
-  }
-  return septets;
-}
-
-// Templates sent to families by SMS, and the pieces rendered into them.
-const std::vector<std::string> kFamilyTemplates = {
-    "call_offer", "call_line", "which_call", "err_unknown_code", "no_open_call",
-    "call_already_filled", "ack_yes", "ack_no", "ack_maybe", "stopped", "started", "paused",
-    "err_pause_date", "resumed", "err_distance", "distance_set", "status_active",
-    "status_paused", "status_stopped", "family_help", "call_closed_family", "picked_family",
-    "not_picked_family", "and", "age_year", "age_years", "age_month", "age_months", "lang_nl",
-    "lang_fr", "lang_en", "lang_any", "duration_hour", "duration_hours", "duration_day",
-    "duration_days", "duration_week", "duration_weeks", "from_now", "note_none"};
-
-// The raw text of templates/<lang>/<name>.txt.
-std::string template_file(Language lang, const std::string& name) {
-  std::ifstream in(std::string(NOODBEL_SOURCE_DIR "/templates/") + std::string(to_string(lang)) +
-                   "/" + name + ".txt");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-TEST(TemplateFiles, EveryTemplateExistsInEveryLanguageWithTheSamePlaceholders) {
-  const Templates templates = load_templates();
-  std::set<std::string> names;
-  for (Language lang : kAllLanguages) {
-    for (const std::string& n : templates.names(lang)) names.insert(n);
-  }
-  ASSERT_GT(names.size(), 60u);
-  for (const std::string& name : names) {
-    const std::set<std::string> dutch = placeholders(template_file(Language::kNl, name));
-    for (Language lang : kAllLanguages) {
-      EXPECT_TRUE(templates.has(lang, name)) << name << " missing in " << to_string(lang);
-      EXPECT_EQ(placeholders(template_file(lang, name)), dutch) << name << " " << to_string(lang);
-    }
-  }
-}
-
-TEST(TemplateFiles, FamilyTextsUseOnlyTheGsmAlphabet) {
-  for (const std::string& name : kFamilyTemplates) {
-    for (Language lang : kAllLanguages) {
-      const std::string text = template_file(lang, name);
-      ASSERT_FALSE(text.empty()) << name << " " << to_string(lang);
-      EXPECT_GE(gsm7_septets(text), 0) << name << " " << to_string(lang) << ": " << text;
-    }
-  }
-}
-
-TEST(TemplateFiles, ACallOfferWithTypicalValuesFitsInTwoSmsParts) {
-  const Templates templates = load_templates();
-  Call call;
-  call.code = "K42";
-  call.ages_months = {48, 84};
-  call.place = "Sint-Niklaas";
-  call.languages = {Language::kNl, Language::kFr};
-  call.duration_hours = 72;
-  call.needed_from = kMonday10h + 8 * 3600 + 30 * 60;
-  call.note = "Broer en zus, rustig, gaan graag naar school, hebben een knuffel mee.";
-  for (Language lang : kAllLanguages) {
-    Result<TemplateArgs> args = call_args(templates, lang, call, kMonday10h);
-    ASSERT_TRUE(args.ok()) << args.error().message;
-    args->emplace_back("distance_km", "23");
-    const Result<std::string> text = templates.render(lang, "call_offer", *args);
-    ASSERT_TRUE(text.ok()) << text.error().message;
-    const int septets = gsm7_septets(*text);
-    EXPECT_GE(septets, 0) << *text;
-    EXPECT_LE(septets, 306) << *text;
-    EXPECT_NE(text->find("24/11 18:30"), std::string::npos) << *text;
-  }
-}
-
-TEST(TemplateFiles, AgesDurationsAndLanguagesReadNaturally) {
-  const Templates t = load_templates();
-  EXPECT_EQ(*render_ages(t, Language::kNl, {48}), "4 jaar");
-  EXPECT_EQ(*render_ages(t, Language::kNl, {3}), "3 maanden");
-  EXPECT_EQ(*render_ages(t, Language::kNl, {1}), "1 maand");
-  EXPECT_EQ(*render_ages(t, Language::kNl, {48, 84}), "4 en 7 jaar");
-  EXPECT_EQ(*render_ages(t, Language::kNl, {3, 48}), "3 maanden en 4 jaar");
-  EXPECT_EQ(*render_ages(t, Language::kNl, {18}), "18 maanden");
-  EXPECT_EQ(*render_ages(t, Language::kNl, {24, 36, 60}), "2, 3 en 5 jaar");
-  EXPECT_EQ(*render_ages(t, Language::kFr, {12}), "1 an");
-  EXPECT_EQ(*render_ages(t, Language::kFr, {48, 84}), "4 et 7 ans");
-  EXPECT_EQ(*render_ages(t, Language::kEn, {3}), "3 months");
-  EXPECT_EQ(*render_duration(t, Language::kNl, 72), "3 dagen");
-  EXPECT_EQ(*render_duration(t, Language::kNl, 12), "12 uur");
-  EXPECT_EQ(*render_duration(t, Language::kEn, 168), "1 week");
-  EXPECT_EQ(*render_duration(t, Language::kFr, 24), "1 jour");
-  EXPECT_EQ(*render_languages(t, Language::kNl, {Language::kNl, Language::kFr}),
-            "Nederlands en Frans");
-  EXPECT_EQ(*render_languages(t, Language::kEn, {}), "no preference");
-  EXPECT_EQ(*render_from(t, Language::kNl, kMonday10h, kMonday10h), "nu");
-  EXPECT_EQ(*render_from(t, Language::kNl, kMonday10h + 3600, kMonday10h), "24/11 11:00");
-}
+// The template files themselves are checked in templates_catalog_test.cpp.
 
 }  // namespace
 }  // namespace noodbel

@@ -137,5 +137,40 @@ TEST(Targeting, TreatsLanguageAsARankingFactorNotAFilter) {
   EXPECT_TRUE(out[1].language_match);
 }
 
+TEST(Targeting, AvailableAtUsesBrusselsWallClockAndEmptyMeansAlways) {
+  EXPECT_TRUE(available_at({}, kMonday10h));
+  EXPECT_TRUE(available_at({{0, 10 * 60, 11 * 60}}, kMonday10h));
+  EXPECT_FALSE(available_at({{0, 10 * 60 + 1, 11 * 60}}, kMonday10h));
+  EXPECT_FALSE(available_at({{1, 10 * 60, 11 * 60}}, kMonday10h));
+}
+
+TEST(CountAvailable, CountsFamiliesPerRadiusThatWouldTakeAChildThere) {
+  Family in_gent = family("F1", kGent);
+  Family merelbeke = family("F2", kMerelbeke);
+  Family aalst = family("F3", kAalst);
+  Family aalst_short = family("F4", kAalst, 20);  // its own range does not reach Gent
+  Family antwerpen = family("F5", kAntwerpen, 60);
+  Family paused = family("F6", kGent);
+  paused.paused_until = kMonday10h + 60;
+  Family stopped = family("F7", kGent);
+  stopped.opted_in = false;
+  Family no_room = family("F8", kGent);
+  no_room.max_children = 0;
+  const std::vector<Family> families = {in_gent, merelbeke, aalst, aalst_short,
+                                        antwerpen, paused,    stopped, no_room};
+  EXPECT_EQ(count_available(families, kGent, kMonday10h, {10, 20, 30, 50, 60}),
+            (std::vector<int>{2, 2, 3, 3, 4}));
+  EXPECT_EQ(count_available(families, kGent, kMonday10h + 3600, {10}), (std::vector<int>{3}));
+}
+
+TEST(CountAvailable, UsesTheAvailabilityWindowsAtTheGivenTime) {
+  Family evening = family("F1", kGent);
+  evening.availability = {{0, 20 * 60, 1440}};
+  EXPECT_EQ(count_available({evening}, kGent, kMonday10h, {10}), (std::vector<int>{0}));
+  EXPECT_EQ(count_available({evening}, kGent, kMonday10h + 10 * 3600, {10}),
+            (std::vector<int>{1}));
+  EXPECT_TRUE(count_available({evening}, kGent, kMonday10h, {}).empty());
+}
+
 }  // namespace
 }  // namespace noodbel

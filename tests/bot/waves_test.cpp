@@ -113,9 +113,11 @@ class WaveWork : public ::testing::Test {
     }
   }
   Outbox out(UnixTime now) const { return Outbox(config_, templates_, repo_, now); }
-  Call insert_call(bool urgent = false) {
+  Call insert_call(bool urgent = false, std::optional<int> wave_size = std::nullopt) {
     Call c = open_call();
     c.urgent = urgent;
+    c.wave_size = wave_size;
+    c.service = "oost-vlaanderen";
     c.id = repo_.insert_call(c);
     return c;
   }
@@ -197,6 +199,7 @@ TEST_F(WaveWork, ExpiryClosesTheCallAndTellsCaseworkerAndWillingFamilies) {
   const Call expired = *repo_.call_by_id(call.id);
   EXPECT_EQ(expired.state, CallState::kExpired);
   EXPECT_EQ(expired.closed_at, kMonday10h + 24 * 3600);
+  EXPECT_EQ(expired.closed_by, "system");
   ASSERT_EQ(repo_.outbox.size(), before + 2);
   EXPECT_EQ(repo_.outbox_for("F1").back().message.text.find("is afgesloten") != std::string::npos,
             true);
@@ -213,12 +216,68 @@ TEST_F(WaveWork, EndingACallSkipsTheKeptFamilyAndFamiliesThatStopped) {
   Family stopped = *repo_.family("F3");
   stopped.opted_in = false;
   repo_.upsert_family(stopped);
-  const Call ended = end_call(call, CallState::kClosed, out(kMonday10h + 60), "F1");
+  const Call ended = end_call(call, CallState::kClosed, "C002", out(kMonday10h + 60), "F1");
   EXPECT_EQ(ended.state, CallState::kClosed);
+  EXPECT_EQ(ended.closed_by, "C002");
   EXPECT_EQ(repo_.call_by_id(call.id)->state, CallState::kClosed);
+  EXPECT_EQ(repo_.call_by_id(call.id)->closed_by, "C002");
   EXPECT_TRUE(repo_.outbox_for("F1").empty());
   EXPECT_EQ(repo_.outbox_for("F2").size(), 1u);
   EXPECT_TRUE(repo_.outbox_for("F3").empty());
+}
+
+TEST_F(WaveWork, LaterWavesKeepTheWaveSizeStoredWithTheCall) {
+  const Call call = insert_call(false, 1);
+  run_scheduled(out(kMonday10h + 15 * 60));
+  EXPECT_EQ(recipients(call), std::vector<std::string>{"F1"});
+  run_scheduled(out(kMonday10h + 30 * 60));
+  EXPECT_EQ(recipients(call), (std::vector<std::string>{"F1", "F2"}));
+  EXPECT_EQ(repo_.recipients(call.id).back().wave, 2);
+}
+
+TEST_F(WaveWork, LaterWavesUseTheServicesOwnWaveSettings) {
+  config_.services = default_services();
+  for (ServiceConfig& s : config_.services) {
+    if (s.id == "oost-vlaanderen") {
+      s.wave_size = 3;
+      s.wave_interval_minutes = 5;
+    }
+  }
+  const Call call = insert_call();
+  run_scheduled(out(kMonday10h + 5 * 60));
+  EXPECT_EQ(recipients(call).size(), 3u);
+}
+
+TEST_F(WaveWork, AnUrgentCallReachesEveryEligibleFamilyInOneWave) {
+  const Call call = insert_call(true);
+  run_scheduled(out(kMonday10h + 15 * 60));
+  EXPECT_EQ(recipients(call).size(), 4u);
+  for (const Recipient& r : repo_.recipients(call.id)) EXPECT_EQ(r.wave, 1);
+}
+
+TEST_F(WaveWork, TheOfferIsInEachFamilysLanguage) {
+  Family f = *repo_.family("F2");
+  f.preferred_language = Language::kFr;
+  repo_.upsert_family(f);
+  const Call call = insert_call();
+  const auto wave = eligible_families(call, repo_.families(), kMonday10h);
+  (void)send_wave(call, next_wave(wave, {}, 2, false), 1, repo_.families(), out(kMonday10h));
+  EXPECT_NE(repo_.outbox_for("F1").back().message.text.find("JA K42"), std::string::npos);
+  EXPECT_NE(repo_.outbox_for("F2").back().message.text.find("OUI K42"), std::string::npos);
+}
+
+TEST(CallsForService, AppliesTheServicesOverridesOnly) {
+  Config config;
+  config.calls.wave_size = 10;
+  config.calls.stop_after_yes = 3;
+  config.services = default_services();
+  config.services[0].wave_size = 4;
+  const CallsConfig own = calls_for_service(config, config.services[0].id);
+  EXPECT_EQ(own.wave_size, 4);
+  EXPECT_EQ(own.stop_after_yes, 3);
+  EXPECT_EQ(calls_for_service(config, "elders").wave_size, 10);
+  EXPECT_EQ(find_service(config, "elders"), nullptr);
+  EXPECT_EQ(find_service(config, "limburg")->name, "Pleegzorg Limburg");
 }
 
 }  // namespace

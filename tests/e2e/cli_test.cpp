@@ -167,5 +167,34 @@ TEST(Cli, CheckNoteRefusesInvalidUtf8WithExitTwo) {
   EXPECT_FALSE(r.err.empty());
 }
 
+TEST(Cli, DigestWorksOnAnEmptyDatabaseInEveryFormat) {
+  const auto env = make_e2e_env("digest");
+  load_demo_data(env);
+  const auto text = noodbel(env, {"digest", "--date", "2026-11-22"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_FALSE(text.out.empty());
+  const auto html = noodbel(env, {"digest", "--date", "2026-11-22", "--format", "html"});
+  ASSERT_EQ(html.exit_code, 0) << html.err;
+  EXPECT_NE(html.out.find("<svg"), std::string::npos);
+  for (const char* external : {"src=\"http", "href=\"http", "url(http", "@import"}) {
+    EXPECT_EQ(html.out.find(external), std::string::npos) << "the page must be self-contained";
+  }
+  const auto json = noodbel(env, {"digest", "--date", "2026-11-22", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(json.out.front(), '{');
+}
+
+TEST(Cli, DigestRefusesBadOptionsWithExitTwoAndAMissingDatabaseWithExitOne) {
+  const auto env = make_e2e_env("digestbad");
+  const auto missing = noodbel(env, {"digest"});
+  EXPECT_EQ(missing.exit_code, 1) << missing.err;
+  load_demo_data(env);
+  const auto date = noodbel(env, {"digest", "--date", "22/11/2026"});
+  EXPECT_EQ(date.exit_code, 2);
+  EXPECT_NE(date.err.find("22/11/2026"), std::string::npos) << date.err;
+  EXPECT_EQ(noodbel(env, {"digest", "--format", "pdf"}).exit_code, 2);
+  EXPECT_EQ(noodbel(env, {"digest", "--service", "nergens"}).exit_code, 2);
+}
+
 }  // namespace
 }  // namespace noodbel::testing_support

@@ -48,7 +48,7 @@ TEST(Migrations, CreateTheSchemaAndSetUserVersion) {
       "services",       "caseworkers",     "caseworker_contacts", "families",
       "family_contacts", "family_availability", "calls",           "call_events",
       "call_recipients", "responses",       "inbox",               "outbox",
-      "audit_log"};
+      "audit_log",       "unknown_senders", "message_counts"};
   EXPECT_EQ(names(db, kTables), expected_tables);
   const auto indexes = names(db, kIndexes);
   EXPECT_TRUE(indexes.count("family_contacts_by_address"));
@@ -100,6 +100,19 @@ TEST(Migrations, DeletingAFamilyCascadesToItsContactsAndAvailability) {
       "SELECT (SELECT COUNT(*) FROM family_contacts) + (SELECT COUNT(*) FROM family_availability)");
   q->step();
   EXPECT_EQ(q->int64(0), 0);
+}
+
+TEST(Migrations, TwoAddsWaveSizeAndClosedByToCallsAndTheBoardIndexes) {
+  Database db(":memory:");
+  apply_migrations(db);
+  std::set<std::string> columns;
+  Query q = db.query("SELECT name FROM pragma_table_info('calls')");
+  while (q->step()) columns.insert(q->text(0));
+  EXPECT_TRUE(columns.count("wave_size"));
+  EXPECT_TRUE(columns.count("closed_by"));
+  const auto indexes = names(db, kIndexes);
+  EXPECT_TRUE(indexes.count("calls_by_matched_family"));
+  EXPECT_TRUE(indexes.count("outbox_delivered_by_call"));
 }
 
 TEST(StoreOpen, CreatesTheFolderAndTheMigratedDatabase) {

@@ -59,6 +59,7 @@ Call sample_call(const std::string& code, UnixTime created_at) {
   c.urgent = true;
   c.state = CallState::kOpen;
   c.created_at = created_at;
+  c.wave_size = 5;
   return c;
 }
 
@@ -99,6 +100,8 @@ void expect_same_call(const Call& a, const Call& b) {
   EXPECT_EQ(a.created_at, b.created_at);
   EXPECT_EQ(a.closed_at, b.closed_at);
   EXPECT_EQ(a.matched_family, b.matched_family);
+  EXPECT_EQ(a.wave_size, b.wave_size);
+  EXPECT_EQ(a.closed_by, b.closed_by);
 }
 
 class SqliteRepositoryTest : public ::testing::Test {
@@ -444,6 +447,76 @@ TEST_F(SqliteRepositoryTest, AuditAppendsARow) {
   EXPECT_EQ(q->text(1), "C001");
   EXPECT_EQ(q->text(2), "call.open");
   EXPECT_EQ(q->text(3), "K42");
+}
+
+// ---- calls for caseworkers (migration 2) ----
+
+TEST_F(SqliteRepositoryTest, ACallWithoutAWaveSizeReadsBackWithout) {
+  Call c = sample_call("K42", 1000);
+  c.wave_size = std::nullopt;
+  const auto back = repo_->call_by_id(repo_->insert_call(c));
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->wave_size, std::nullopt);
+  EXPECT_EQ(back->closed_by, std::nullopt);
+}
+
+TEST_F(SqliteRepositoryTest, TheCaseworkerWhoEndsACallIsStoredAndIsTheEventActor) {
+  Call c = sample_call("K42", 1000);
+  c.id = repo_->insert_call(c);
+  c.state = CallState::kCancelled;
+  c.closed_at = 3000;
+  c.closed_by = "C007";  // a colleague of the service, not the call's caseworker C001
+  repo_->update_call(c);
+  EXPECT_EQ(repo_->call_by_id(c.id)->closed_by, "C007");
+  Query q = db_.query("SELECT at, actor, from_state, to_state FROM call_events");
+  ASSERT_TRUE(q->step());
+  EXPECT_EQ(q->int64(0), 3000);
+  EXPECT_EQ(q->text(1), "C007");
+  EXPECT_EQ(q->text(2), "open");
+  EXPECT_EQ(q->text(3), "cancelled");
+}
+
+TEST_F(SqliteRepositoryTest, AWaveSizeBelowOneIsRefusedByTheSchema) {
+  Call c = sample_call("K42", 1000);
+  c.wave_size = 0;
+  EXPECT_THROW(repo_->insert_call(c), StoreError);
+}
+
+TEST_F(SqliteRepositoryTest, PlacementsSinceCountsOnlyMatchedCallsOfTheFamilySinceTheTime) {
+  auto add = [&](const std::string& code, CallState state, const char* family, UnixTime at) {
+    Call c = sample_call(code, at - 100);
+    c.id = repo_->insert_call(c);
+    c.state = state;
+    c.closed_at = at;
+    c.matched_family = family ? std::optional<std::string>(family) : std::nullopt;
+    repo_->update_call(c);
+  };
+  add("K1", CallState::kMatched, "F1", 1000);  // too long ago
+  add("K2", CallState::kMatched, "F1", 5000);
+  add("K3", CallState::kMatched, "F1", 6000);
+  add("K4", CallState::kMatched, "F2", 6000);  // another family
+  add("K5", CallState::kClosed, nullptr, 6000);
+  EXPECT_EQ(repo_->placements_since("F1", 5000), 2);
+  EXPECT_EQ(repo_->placements_since("F1", 0), 3);
+  EXPECT_EQ(repo_->placements_since("F2", 5000), 1);
+  EXPECT_EQ(repo_->placements_since("F9", 0), 0);
+}
+
+TEST_F(SqliteRepositoryTest, DeliveredRecipientsAreThoseWithADeliveredRowAboutTheCall) {
+  OutboundMessage m{"F1", Channel::kSms, "+32470000001", "Noodoproep K42", 0, 7};
+  const std::int64_t f1_offer = repo_->enqueue(m, 1000);
+  const std::int64_t f1_notice = repo_->enqueue(m, 1100);
+  m.recipient_id = "F2";
+  repo_->enqueue(m, 1000);  // still pending
+  m.recipient_id = "F3";
+  m.call_id = 8;  // another call
+  const std::int64_t other = repo_->enqueue(m, 1000);
+  for (const std::int64_t id : {f1_offer, f1_notice, other}) {
+    db_.query("UPDATE outbox SET state = 'delivered' WHERE id = ?1")->bind_all(id).run();
+  }
+  EXPECT_EQ(repo_->delivered_recipients(7), std::vector<std::string>{"F1"});
+  EXPECT_EQ(repo_->delivered_recipients(8), std::vector<std::string>{"F3"});
+  EXPECT_TRUE(repo_->delivered_recipients(9).empty());
 }
 
 }  // namespace

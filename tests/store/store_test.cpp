@@ -282,6 +282,45 @@ TEST_F(StoreTest, OutboxForGivesTheNewestRowsOfOneRecipientOldestFirst) {
   EXPECT_TRUE(store_->outbox_for("F9", 10).empty());
 }
 
+TEST_F(StoreTest, TakeOutboxForMarksThePendingRowsOfOneContactSentOldestFirst) {
+  auto slash = [](const std::string& user) {
+    return OutboundMessage{"C001", Channel::kSlash, user, "Bord K42", 1, std::nullopt};
+  };
+  const std::int64_t second = enqueue(*store_, slash("U012ABC"), 1001);
+  const std::int64_t first = enqueue(*store_, slash("U012ABC"), 1000);
+  const std::int64_t other_user = enqueue(*store_, slash("U999"), 1000);
+  OutboundMessage same_address_other_channel = slash("U012ABC");
+  same_address_other_channel.channel = Channel::kTelegram;
+  const std::int64_t telegram = enqueue(*store_, same_address_other_channel, 1000);
+
+  const auto taken = store_->take_outbox_for(Channel::kSlash, "U012ABC", 1005);
+  EXPECT_EQ(ids(taken), (std::vector<std::int64_t>{first, second}));
+  for (const OutboxItem& item : taken) {
+    EXPECT_EQ(item.state, OutboxState::kSent);
+    EXPECT_EQ(item.attempts, 1);
+    EXPECT_EQ(item.message.text, "Bord K42");
+  }
+  EXPECT_TRUE(store_->take_outbox_for(Channel::kSlash, "U012ABC", 1006).empty())
+      << "taken rows are not taken twice";
+  const OutboxCounts counts = store_->outbox_counts();
+  EXPECT_EQ(counts.sent, 2);
+  EXPECT_EQ(counts.pending, 2);
+  EXPECT_EQ(ids(store_->claim_outbox(Channel::kSlash, 9999, 10)),
+            std::vector<std::int64_t>{other_user});
+  EXPECT_EQ(ids(store_->claim_outbox(Channel::kTelegram, 9999, 10)),
+            std::vector<std::int64_t>{telegram});
+}
+
+TEST_F(StoreTest, TakeOutboxForLeavesRowsTheDispatcherAlreadyClaimed) {
+  const OutboundMessage m{"C001", Channel::kSlash, "U012ABC", "Bord K42", 1, std::nullopt};
+  const std::int64_t id = enqueue(*store_, m, 1000);
+  ASSERT_EQ(store_->claim_outbox(Channel::kSlash, 1000, 10).size(), 1u);
+  EXPECT_TRUE(store_->take_outbox_for(Channel::kSlash, "U012ABC", 1001).empty());
+  store_->mark_retry(id, 1000, "later");
+  EXPECT_EQ(ids(store_->take_outbox_for(Channel::kSlash, "U012ABC", 1002)),
+            std::vector<std::int64_t>{id});
+}
+
 TEST(StoreInMemory, OpensMigratedForTests) {
   auto store = Store::open(":memory:");
   ASSERT_TRUE(store.ok()) << store.error().message;

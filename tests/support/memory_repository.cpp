@@ -103,6 +103,7 @@ void MemoryRepository::update_call(const Call& call) {
       row.state = call.state;
       row.closed_at = call.closed_at;
       row.matched_family = call.matched_family;
+      row.closed_by = call.closed_by;
       return;
     }
   }
@@ -165,6 +166,21 @@ std::vector<Call> MemoryRepository::open_calls_for_family(std::string_view famil
   return out;
 }
 
+std::vector<Call> MemoryRepository::recent_calls_for_family(std::string_view family_id,
+                                                            UnixTime since) {
+  std::vector<std::pair<UnixTime, Call>> sent;
+  for (const Recipient& r : recipient_rows) {
+    if (r.family_id != family_id || r.sent_at < since) continue;
+    if (const auto call = call_by_id(r.call_id)) sent.emplace_back(r.sent_at, *call);
+  }
+  std::sort(sent.begin(), sent.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first, a.second.id) > std::tie(b.first, b.second.id);
+  });
+  std::vector<Call> out;
+  for (auto& [at, call] : sent) out.push_back(std::move(call));
+  return out;
+}
+
 void MemoryRepository::upsert_response(const Response& r) {
   for (Response& row : response_rows) {
     if (row.call_id == r.call_id && row.family_id == r.family_id) {
@@ -186,6 +202,23 @@ std::vector<Response> MemoryRepository::responses(std::int64_t call_id) {
   return out;
 }
 
+int MemoryRepository::placements_since(std::string_view family_id, UnixTime since) {
+  return static_cast<int>(std::count_if(call_rows.begin(), call_rows.end(), [&](const Call& c) {
+    return c.state == CallState::kMatched && c.matched_family == family_id && c.closed_at &&
+           *c.closed_at >= since;
+  }));
+}
+
+std::vector<std::string> MemoryRepository::delivered_recipients(std::int64_t call_id) {
+  std::set<std::string> ids;
+  for (const OutboxItem& item : outbox) {
+    if (item.message.call_id == call_id && item.state == OutboxState::kDelivered) {
+      ids.insert(item.message.recipient_id);
+    }
+  }
+  return {ids.begin(), ids.end()};
+}
+
 bool MemoryRepository::remember_inbound(const InboundMessage& m) {
   return inbox.emplace(m.channel, m.provider_id).second;
 }
@@ -200,6 +233,47 @@ std::int64_t MemoryRepository::enqueue(const OutboundMessage& m, UnixTime now) {
   return item.id;
 }
 
+std::optional<std::int64_t> MemoryRepository::call_of_sent_message(
+    Channel channel, std::string_view provider_message_id) {
+  for (auto it = outbox.rbegin(); it != outbox.rend(); ++it) {
+    const auto id = provider_message_ids.find(it->id);
+    if (it->message.channel == channel && id != provider_message_ids.end() &&
+        id->second == provider_message_id) {
+      return it->message.call_id;
+    }
+  }
+  return std::nullopt;
+}
+
+int MemoryRepository::cancel_pending_for(std::string_view recipient_id, std::string_view reason,
+                                         UnixTime /*now*/) {
+  int cancelled = 0;
+  for (OutboxItem& item : outbox) {
+    if (item.message.recipient_id != recipient_id || item.state != OutboxState::kPending) continue;
+    item.state = OutboxState::kFailed;
+    item.last_error = std::string(reason);
+    ++cancelled;
+  }
+  return cancelled;
+}
+
+int MemoryRepository::count_message(std::string_view person_id, UnixTime window_start) {
+  std::erase_if(message_counts,
+                [&](const auto& entry) { return entry.second.start < window_start; });
+  Window& w = message_counts[std::string(person_id)];
+  if (w.count == 0) w.start = window_start;
+  return ++w.count;
+}
+
+int MemoryRepository::count_unknown_sender(Channel channel, std::string_view address_hash,
+                                           UnixTime now, std::int64_t window_seconds) {
+  std::erase_if(unknown_senders,
+                [&](const auto& entry) { return entry.second.start <= now - window_seconds; });
+  Window& w = unknown_senders[{channel, std::string(address_hash)}];
+  if (w.count == 0) w.start = now;
+  return ++w.count;
+}
+
 void MemoryRepository::audit(const AuditEntry& e) { audit_log.push_back(e); }
 
 std::vector<OutboxItem> MemoryRepository::outbox_for(std::string_view recipient_id) const {
@@ -208,6 +282,13 @@ std::vector<OutboxItem> MemoryRepository::outbox_for(std::string_view recipient_
     if (item.message.recipient_id == recipient_id) out.push_back(item);
   }
   return out;
+}
+
+void MemoryRepository::mark_sent(std::int64_t outbox_id, std::string provider_message_id) {
+  for (OutboxItem& item : outbox) {
+    if (item.id == outbox_id) item.state = OutboxState::kSent;
+  }
+  provider_message_ids[outbox_id] = std::move(provider_message_id);
 }
 
 std::vector<AuditEntry> MemoryRepository::audits(std::string_view action) const {

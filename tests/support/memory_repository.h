@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -36,12 +37,25 @@ class MemoryRepository final : public Repository {
   void add_recipient(const Recipient& r) override;  // throws on a duplicate (call, family)
   std::vector<Recipient> recipients(std::int64_t call_id) override;
   std::vector<Call> open_calls_for_family(std::string_view family_id) override;
+  std::vector<Call> recent_calls_for_family(std::string_view family_id,
+                                            UnixTime since) override;
   void upsert_response(const Response& r) override;
   std::vector<Response> responses(std::int64_t call_id) override;
+  int placements_since(std::string_view family_id, UnixTime since) override;
+  std::vector<std::string> delivered_recipients(std::int64_t call_id) override;
 
   // --- messages ---
   bool remember_inbound(const InboundMessage& m) override;
   std::int64_t enqueue(const OutboundMessage& m, UnixTime now) override;
+  std::optional<std::int64_t> call_of_sent_message(Channel channel,
+                                                   std::string_view provider_message_id) override;
+  int cancel_pending_for(std::string_view recipient_id, std::string_view reason,
+                         UnixTime now) override;
+
+  // --- rate limits ---
+  int count_message(std::string_view person_id, UnixTime window_start) override;
+  int count_unknown_sender(Channel channel, std::string_view address_hash, UnixTime now,
+                           std::int64_t window_seconds) override;
 
   // --- audit ---
   void audit(const AuditEntry& e) override;
@@ -51,6 +65,8 @@ class MemoryRepository final : public Repository {
   std::vector<OutboxItem> outbox_for(std::string_view recipient_id) const;
   // Audit rows with this action, oldest first.
   std::vector<AuditEntry> audits(std::string_view action) const;
+  // What the dispatcher does after a send: the row becomes `sent` with this provider id.
+  void mark_sent(std::int64_t outbox_id, std::string provider_message_id);
 
   std::vector<Family> family_rows;
   std::vector<Caseworker> caseworker_rows;
@@ -60,6 +76,13 @@ class MemoryRepository final : public Repository {
   std::set<std::pair<Channel, std::string>> inbox;
   std::vector<OutboxItem> outbox;
   std::vector<AuditEntry> audit_log;
+  std::map<std::int64_t, std::string> provider_message_ids;  // outbox id -> provider's id
+  struct Window {
+    UnixTime start = 0;
+    int count = 0;
+  };
+  std::map<std::string, Window, std::less<>> message_counts;  // person id -> its window
+  std::map<std::pair<Channel, std::string>, Window> unknown_senders;  // (channel, hash)
 
  private:
   std::int64_t next_call_id_ = 1;

@@ -3,6 +3,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -102,6 +106,374 @@ TEST(LoadConfig, EnvironmentVariableNamesTheFileWhenNoFlagIsGiven) {
   const auto d = resolve_config(std::nullopt, std::nullopt);
   ASSERT_TRUE(d.ok());
   EXPECT_FALSE(d->sandbox.enabled);
+}
+
+TEST(LoadConfig, SlashSectionReadsSecretsAndUsers) {
+  const auto c = parse_config(
+      "[slash]\nsigning_secret = \"8f742231b10e8888abcd99yyyzzz85a5\"\n"
+      "mattermost_token = \"xr3j5x3p4pfk7k3kdgm1ejwqrc\"\n"
+      "[slash.users]\nU012ABC = \"C001\"\n\"mm.user_1\" = \"C002\"\n",
+      "t.toml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->slash.signing_secret, "8f742231b10e8888abcd99yyyzzz85a5");
+  EXPECT_EQ(c->slash.mattermost_token, "xr3j5x3p4pfk7k3kdgm1ejwqrc");
+  EXPECT_EQ(c->slash.users.size(), 2u);
+  EXPECT_EQ(c->slash.users.at("U012ABC"), "C001");
+  EXPECT_EQ(c->slash.users.at("mm.user_1"), "C002");
+  const Config defaults = default_config();
+  EXPECT_TRUE(defaults.slash.signing_secret.empty());
+  EXPECT_TRUE(defaults.slash.users.empty());
+}
+
+TEST(LoadConfig, SlashSectionRefusesBadValuesNamingTheKey) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"[slash]\nsigning_secret = \"short\"\n", "slash.signing_secret: is 5 characters long"},
+      {"[slash]\nmattermost_token = 42\n", "slash.mattermost_token: must be a string"},
+      {"[slash]\nsecret = \"8f742231b10e8888abcd99yyyzzz85a5\"\n", "slash.secret: unknown key"},
+      {"[slash]\nusers = \"U1=C1\"\n", "slash.users: must be a table"},
+      {"[slash.users]\n\"U 1\" = \"C001\"\n", "slash.users.U 1: is not a Slack or Mattermost user id"},
+      {"[slash.users]\nU012ABC = 7\n", "slash.users.U012ABC: must be the caseworker id"},
+      {"[slash.users]\nU012ABC = \"\"\n", "slash.users.U012ABC: must be the caseworker id"},
+  };
+  for (const auto& [toml, expected] : cases) {
+    const auto c = parse_config(toml, "bad.toml");
+    ASSERT_FALSE(c.ok()) << toml;
+    EXPECT_NE(c.error().message.find(std::string("bad.toml: ") + expected), std::string::npos)
+        << c.error().message;
+  }
+}
+
+TEST(LoadConfig, DigestSectionSetsTheTimeAndTheCoverageMinimum) {
+  const Config defaults = default_config();
+  EXPECT_EQ(defaults.digest.minute_of_day, 7 * 60 + 30);
+  EXPECT_EQ(defaults.digest.coverage_min_families, 3);
+  const auto example = load_config_file(NOODBEL_SOURCE_DIR "/config/example.toml");
+  ASSERT_TRUE(example.ok()) << example.error().message;
+  EXPECT_EQ(example->digest.minute_of_day, 7 * 60 + 30);
+  const auto c =
+      parse_config("[digest]\ntime = \"06:05\"\ncoverage_min_families = 5\n", "d.toml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->digest.minute_of_day, 6 * 60 + 5);
+  EXPECT_EQ(c->digest.coverage_min_families, 5);
+}
+
+TEST(LoadConfig, DigestSectionRefusesBadValuesNamingTheKey) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"[digest]\ntime = \"7:30\"\n",
+       "digest.time: '7:30' is not a time of day: write it as HH:MM"},
+      {"[digest]\ntime = \"24:00\"\n", "digest.time: '24:00' is not a time of day"},
+      {"[digest]\ntime = 730\n", "digest.time: must be a string"},
+      {"[digest]\ncoverage_min_families = 0\n",
+       "digest.coverage_min_families: must be between 1"},
+      {"[digest]\nhour = \"07:30\"\n", "digest.hour: unknown key"},
+  };
+  for (const auto& [toml, expected] : cases) {
+    const auto c = parse_config(toml, "bad.toml");
+    ASSERT_FALSE(c.ok()) << toml;
+    EXPECT_NE(c.error().message.find(std::string("bad.toml: ") + expected), std::string::npos)
+        << c.error().message;
+  }
+}
+
+TEST(LoadConfig, SecretEnvironmentVariablesOverrideTheFile) {
+  auto c = parse_config("[slash]\nsigning_secret = \"from-the-file-0000000000\"\n", "t.toml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  const std::map<std::string, std::string> env{
+      {"NOODBEL_SLACK_SIGNING_SECRET", "from-the-environment-000"},
+      {"NOODBEL_MATTERMOST_TOKEN", "mattermost-from-env-0000"}};
+  const auto getenv = [&](const char* name) -> const char* {
+    const auto it = env.find(name);
+    return it == env.end() ? nullptr : it->second.c_str();
+  };
+  ASSERT_TRUE(apply_secret_env(*c, getenv).ok());
+  EXPECT_EQ(c->slash.signing_secret, "from-the-environment-000");
+  EXPECT_EQ(c->slash.mattermost_token, "mattermost-from-env-0000");
+}
+
+TEST(LoadConfig, UnsetOrEmptySecretVariablesChangeNothingAndShortOnesAreRefused) {
+  Config c = default_config();
+  c.slash.signing_secret = "from-the-file-0000000000";
+  const auto empty = [](const char*) -> const char* { return ""; };
+  ASSERT_TRUE(apply_secret_env(c, empty).ok());
+  ASSERT_TRUE(apply_secret_env(c, [](const char*) -> const char* { return nullptr; }).ok());
+  EXPECT_EQ(c.slash.signing_secret, "from-the-file-0000000000");
+  const Status s = apply_secret_env(c, [](const char*) -> const char* { return "abc"; });
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().message.find("NOODBEL_SLACK_SIGNING_SECRET is 3 characters long"),
+            std::string::npos)
+      << s.error().message;
+  EXPECT_EQ(c.slash.signing_secret, "from-the-file-0000000000");
+}
+
+// ---- [board] and per-service office hours (issue 3) ----
+
+TEST(LoadConfig, BoardWeightsDefaultAndAcceptWholeAndDecimalNumbers) {
+  EXPECT_DOUBLE_EQ(default_config().board.weight_distance, 35);
+  const auto c = parse_config("[board]\nweight_distance = 50\nweight_fit = 7.5\nmaybe_penalty = 0\n",
+                              "t.toml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_DOUBLE_EQ(c->board.weight_distance, 50);
+  EXPECT_DOUBLE_EQ(c->board.weight_fit, 7.5);
+  EXPECT_DOUBLE_EQ(c->board.maybe_penalty, 0);
+  EXPECT_DOUBLE_EQ(c->board.weight_language, 15);
+}
+
+TEST(LoadConfig, BoardRefusesBadWeightsNamingTheKey) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"[board]\nweight_distance = -1\n", "board.weight_distance: must be between 0 and 1000"},
+      {"[board]\nweight_language = \"veel\"\n", "board.weight_language: must be a number"},
+      {"[board]\nweight_speed = 3\n", "board.weight_speed: unknown key"},
+      {"[board]\nweight_distance = 0\nweight_language = 0\nweight_fit = 0\n"
+       "weight_availability = 0\nweight_answer_time = 0\nweight_recent_placements = 0\n",
+       "board: at least one weight"},
+  };
+  for (const auto& [toml, expected] : cases) {
+    const auto c = parse_config(toml, "bad.toml");
+    ASSERT_FALSE(c.ok()) << toml;
+    EXPECT_NE(c.error().message.find(expected), std::string::npos) << c.error().message;
+  }
+}
+
+TEST(LoadConfig, ServicesReadOfficeHoursAfterHoursAndWaveSettings) {
+  const auto c = parse_config(
+      "[[services]]\nid = \"a\"\nname = \"A\"\noffice_hours = \"ma-vr 08:30-17:00\"\n"
+      "after_hours = \"next_working_day\"\nwave_size = 4\nstop_after_yes = 2\n"
+      "[[services]]\nid = \"b\"\nname = \"B\"\nstaffed = \"za-zo 10:00-18:00\"\n",
+      "t.toml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  const ServiceConfig& a = c->services[0];
+  EXPECT_EQ(a.office_hours.size(), 5u);
+  EXPECT_EQ(a.office_hours.front(), (WeeklyWindow{0, 510, 1020}));
+  EXPECT_EQ(a.after_hours, AfterHours::kNextWorkingDay);
+  EXPECT_EQ(a.wave_size, 4);
+  EXPECT_EQ(a.stop_after_yes, 2);
+  EXPECT_EQ(a.wave_interval_minutes, std::nullopt);
+  const ServiceConfig& b = c->services[1];
+  EXPECT_EQ(b.office_hours, default_office_hours());
+  EXPECT_EQ(b.after_hours, AfterHours::kStaffed);
+  EXPECT_EQ(b.staffed_hours, (std::vector<WeeklyWindow>{{5, 600, 1080}, {6, 600, 1080}}));
+  EXPECT_EQ(calls_for_service(*c, "a").wave_size, 4);
+}
+
+TEST(LoadConfig, DefaultServicesAreStaffedUntil21AndAtWeekends) {
+  const ServiceConfig s = default_config().services.front();
+  EXPECT_EQ(s.after_hours, AfterHours::kStaffed);
+  EXPECT_EQ(s.office_hours.size(), 5u);
+  EXPECT_EQ(s.staffed_hours.size(), 7u);
+}
+
+TEST(LoadConfig, ServicesRefuseBadHoursAndWaveSettingsNamingTheKey) {
+  const std::string head = "[[services]]\nid = \"a\"\nname = \"A\"\n";
+  const std::pair<std::string, const char*> cases[] = {
+      {head + "office_hours = \"ma-vr 17:00-08:00\"\n",
+       "services[0].office_hours: '17:00-08:00' ends before it starts"},
+      {head + "office_hours = \"weekdays 9-5\"\n", "services[0].office_hours: 'weekdays' is not a day"},
+      {head + "office_hours = \"\"\n", "services[0].office_hours: must not be empty"},
+      {head + "after_hours = \"nooit\"\n",
+       "services[0].after_hours: must be \"staffed\" or \"next_working_day\""},
+      {head + "after_hours = \"next_working_day\"\nstaffed = \"za 09:00-12:00\"\n",
+       "services[0].staffed: only applies with after_hours = \"staffed\""},
+      {head + "staffed = \"za 09:00\"\n", "services[0].staffed: '09:00' is not a time range"},
+      {head + "wave_size = 0\n", "services[0].wave_size: must be between 1 and 500"},
+      {head + "wave_interval_minutes = 2000\n", "services[0].wave_interval_minutes: must be between"},
+      {head + "stop_after_yes = \"3\"\n", "services[0].stop_after_yes: must be a whole number"},
+  };
+  for (const auto& [toml, expected] : cases) {
+    const auto c = parse_config(toml, "bad.toml");
+    ASSERT_FALSE(c.ok()) << toml;
+    EXPECT_NE(c.error().message.find(expected), std::string::npos) << c.error().message;
+  }
+}
+
+// ---- [telegram] (issue 5) ----
+
+TEST(LoadConfig, TelegramIsOffByDefaultWithTelegramsLimits) {
+  const Config c = default_config();
+  EXPECT_FALSE(c.telegram.enabled);
+  EXPECT_EQ(c.telegram.api_base_url, "https://api.telegram.org");
+  EXPECT_EQ(c.telegram.mode, TelegramMode::kWebhook);
+  EXPECT_EQ(c.telegram.messages_per_second, 25);
+  EXPECT_EQ(c.telegram.per_chat_messages_per_second, 1);
+}
+
+TEST(LoadConfig, TelegramSectionReadsEveryKey) {
+  const auto c = parse_config(
+      "[telegram]\nenabled = true\ntoken = \"123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw\"\n"
+      "api_base_url = \"http://127.0.0.1:8081/\"\nmode = \"webhook\"\n"
+      "webhook_secret = \"3f9c0b6e2a7d41c8b5e0f2a9d6c3b1e7\"\n"
+      "public_url = \"https://noodbel.example.be:8443/\"\nmessages_per_second = 20\n"
+      "per_chat_messages_per_second = 2\npoll_timeout_seconds = 30\n",
+      "t.toml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_TRUE(c->telegram.enabled);
+  EXPECT_EQ(c->telegram.token, "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw");
+  EXPECT_EQ(c->telegram.api_base_url, "http://127.0.0.1:8081");
+  EXPECT_EQ(c->telegram.webhook_secret, "3f9c0b6e2a7d41c8b5e0f2a9d6c3b1e7");
+  EXPECT_EQ(c->telegram.public_url, "https://noodbel.example.be:8443");
+  EXPECT_EQ(c->telegram.messages_per_second, 20);
+  EXPECT_EQ(c->telegram.per_chat_messages_per_second, 2);
+  EXPECT_EQ(c->telegram.poll_timeout_seconds, 30);
+  const auto polling = parse_config("[telegram]\nenabled = true\nmode = \"polling\"\n", "t.toml");
+  ASSERT_TRUE(polling.ok()) << polling.error().message;
+  EXPECT_EQ(polling->telegram.mode, TelegramMode::kPolling);
+}
+
+TEST(LoadConfig, TelegramSectionRefusesBadValuesNamingTheKey) {
+  const std::pair<std::string, const char*> cases[] = {
+      {"token = \"abc\"", "telegram.token: is not a bot token like"},
+      {"token = \"12345:short\"", "telegram.token: is not a bot token"},
+      {"webhook_secret = \"short\"", "telegram.webhook_secret: is 5 characters long"},
+      {"webhook_secret = \"has spaces in it, not allowed\"", "telegram.webhook_secret: may only hold"},
+      {"mode = \"push\"", "telegram.mode: must be \"webhook\" or \"polling\""},
+      {"api_base_url = \"api.telegram.org\"", "telegram.api_base_url: URL must start with http://"},
+      {"api_base_url = \"https://api.telegram.org/?x=1\"", "telegram.api_base_url: must not hold a query"},
+      {"public_url = \"http://noodbel.example.be\"", "telegram.public_url: must start with https://"},
+      {"public_url = \"https://noodbel.example.be:9443\"", "telegram.public_url: uses port 9443"},
+      {"messages_per_second = 0", "telegram.messages_per_second: must be between 1 and 1000"},
+      {"per_chat_messages_per_second = 50", "telegram.per_chat_messages_per_second: must be between 1 and 20"},
+      {"poll_timeout_seconds = 60", "telegram.poll_timeout_seconds: must be between 1 and 50"},
+      {"enabled = true", "telegram.public_url: is required when telegram is enabled in webhook mode"},
+      {"enabled = \"yes\"", "telegram.enabled: must be true or false"},
+      {"tokn = \"x\"", "telegram.tokn: unknown key"},
+  };
+  for (const auto& [line, expected] : cases) {
+    const auto c = parse_config("[telegram]\n" + line + "\n", "bad.toml");
+    ASSERT_FALSE(c.ok()) << line;
+    EXPECT_NE(c.error().message.find(expected), std::string::npos) << c.error().message;
+    EXPECT_EQ(c.error().message.rfind("bad.toml: ", 0), 0u) << c.error().message;
+  }
+}
+
+TEST(LoadConfig, TelegramSecretsComeFromTheEnvironmentAndAreChecked) {
+  const std::map<std::string, std::string> env{
+      {"NOODBEL_TELEGRAM_TOKEN", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"},
+      {"NOODBEL_TELEGRAM_WEBHOOK_SECRET", "3f9c0b6e2a7d41c8b5e0f2a9d6c3b1e7"}};
+  const auto getenv = [&](const char* name) -> const char* {
+    const auto it = env.find(name);
+    return it == env.end() ? nullptr : it->second.c_str();
+  };
+  Config c = default_config();
+  ASSERT_TRUE(apply_secret_env(c, getenv).ok());
+  EXPECT_EQ(c.telegram.token, "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw");
+  EXPECT_EQ(c.telegram.webhook_secret, "3f9c0b6e2a7d41c8b5e0f2a9d6c3b1e7");
+  Config bad = default_config();
+  const Status s = apply_secret_env(bad, [](const char* name) -> const char* {
+    return std::string_view(name) == "NOODBEL_TELEGRAM_TOKEN" ? "not-a-token" : nullptr;
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().message.find("NOODBEL_TELEGRAM_TOKEN is not a bot token"), std::string::npos)
+      << s.error().message;
+  EXPECT_TRUE(bad.telegram.token.empty());
+}
+
+TEST(LoadConfig, SmsProvidersAreOffByDefault) {
+  const Config c = default_config();
+  EXPECT_FALSE(c.twilio.enabled);
+  EXPECT_FALSE(c.kannel.enabled);
+  EXPECT_EQ(c.sms.provider, SmsProvider::kNone);
+  EXPECT_EQ(c.twilio.api_base_url, "https://api.twilio.com");
+  EXPECT_EQ(c.kannel.allowed_sources, (std::vector<std::string>{"127.0.0.1", "::1"}));
+}
+
+TEST(LoadConfig, TwilioKannelAndSmsSectionsReadEveryKey) {
+  const auto c = parse_config(
+      "[twilio]\nenabled = true\naccount_sid = \"AC0123456789abcdef0123456789abcdef\"\n"
+      "auth_token = \"0123456789abcdef0123456789abcdef\"\nfrom = \"+32460000000\"\n"
+      "api_base_url = \"http://127.0.0.1:9000/\"\n"
+      "public_url = \"https://noodbel.example.be/webhooks/twilio\"\n"
+      "status_callback = \"https://noodbel.example.be/webhooks/twilio?kind=status\"\n"
+      "[kannel]\nenabled = true\nsendsms_url = \"http://127.0.0.1:13013/cgi-bin/sendsms\"\n"
+      "username = \"noodbel\"\npassword = \"pw\"\nfrom = \"Noodbel\"\n"
+      "dlr_url = \"http://127.0.0.1:8080/webhooks/kannel/\"\n"
+      "webhook_secret = \"5b1f0c9e7d2a43b8a6e1d0f9c8b7a6e5\"\n"
+      "allowed_sources = [\"10.0.0.5\", \"fe80::1\"]\n"
+      "[sms]\nprovider = \"kannel\"\nmessages_per_second = 3\n",
+      "t.toml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_TRUE(c->twilio.enabled);
+  EXPECT_EQ(c->twilio.account_sid, "AC0123456789abcdef0123456789abcdef");
+  EXPECT_EQ(c->twilio.from, "+32460000000");
+  EXPECT_EQ(c->twilio.api_base_url, "http://127.0.0.1:9000");
+  EXPECT_EQ(c->twilio.status_callback, "https://noodbel.example.be/webhooks/twilio?kind=status");
+  EXPECT_EQ(c->kannel.username, "noodbel");
+  EXPECT_EQ(c->kannel.from, "Noodbel");
+  EXPECT_EQ(c->kannel.dlr_url, "http://127.0.0.1:8080/webhooks/kannel");
+  EXPECT_EQ(c->kannel.allowed_sources, (std::vector<std::string>{"10.0.0.5", "fe80::1"}));
+  EXPECT_EQ(c->sms.provider, SmsProvider::kKannel);
+  EXPECT_EQ(c->sms.messages_per_second, 3);
+}
+
+TEST(LoadConfig, SmsProviderDefaultsToTheOneEnabled) {
+  const auto c = parse_config("[kannel]\nenabled = true\nusername = \"noodbel\"\n", "t.toml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->sms.provider, SmsProvider::kKannel);
+}
+
+TEST(LoadConfig, SmsSectionsRefuseBadValuesNamingTheKey) {
+  const std::string twilio_ok =
+      "[twilio]\naccount_sid = \"AC0123456789abcdef0123456789abcdef\"\n"
+      "public_url = \"https://n.example.be/webhooks/twilio\"\n";
+  const std::pair<std::string, const char*> cases[] = {
+      {"[twilio]\naccount_sid = \"AC123\"", "twilio.account_sid: must be \"AC\" followed by 32 hex"},
+      {"[twilio]\nauth_token = \"short\"", "twilio.auth_token: is too short"},
+      {"[twilio]\nmessaging_service_sid = \"MGx\"", "twilio.messaging_service_sid: must be \"MG\""},
+      {"[twilio]\nfrom = \"+32460000000\"\nmessaging_service_sid = "
+       "\"MG0123456789abcdef0123456789abcdef\"", "twilio.from: set either from or messaging_service_sid"},
+      {"[twilio]\napi_base_url = \"api.twilio.com\"", "twilio.api_base_url: URL must start with http"},
+      {twilio_ok + "status_callback = \"https://other.example.be/x\"",
+       "twilio.status_callback: must be public_url"},
+      {twilio_ok + "status_callback = \"https://n.example.be/webhooks/twilio2\"",
+       "twilio.status_callback: must be public_url"},
+      {"[twilio]\nenabled = true\npublic_url = \"https://n.example.be/w\"\nfrom = \"x\"",
+       "twilio.account_sid: is required when twilio is enabled"},
+      {twilio_ok + "enabled = true", "twilio.from: is required when twilio is enabled"},
+      {"[twilio]\nsid = \"x\"", "twilio.sid: unknown key"},
+      {"[kannel]\nsendsms_url = \"ftp://x\"", "kannel.sendsms_url:"},
+      {"[kannel]\nwebhook_secret = \"short\"", "kannel.webhook_secret: must be 16 to 256"},
+      {"[kannel]\nwebhook_secret = \"not/a/path/segment/at/all\"", "kannel.webhook_secret: must be 16"},
+      {"[kannel]\nallowed_sources = [\"localhost\"]", "kannel.allowed_sources: entry 1 is not an IP"},
+      {"[kannel]\nallowed_sources = []", "kannel.allowed_sources: must be a non-empty list"},
+      {"[kannel]\nallowed_sources = \"127.0.0.1\"", "kannel.allowed_sources: must be a non-empty list"},
+      {"[kannel]\ndlr_url = \"http://x/webhooks/kannel?a=1\"", "kannel.dlr_url: must not hold a query"},
+      {"[kannel]\nenabled = true", "kannel.username: is required when kannel is enabled"},
+      {"[sms]\nprovider = \"twilio\"", "sms.provider: is \"twilio\" but [twilio] is not enabled"},
+      {"[sms]\nprovider = \"nexmo\"", "sms.provider: must be \"twilio\", \"kannel\" or \"none\""},
+      {"[sms]\nmessages_per_second = 0", "sms.messages_per_second: must be between 1 and 1000"},
+      {"[kannel]\nenabled = true\nusername = \"u\"\n" + twilio_ok + "enabled = true\nfrom = \"x\"",
+       "sms.provider: is required when both [twilio] and [kannel] are enabled"},
+  };
+  for (const auto& [text, expected] : cases) {
+    const auto c = parse_config(text + "\n", "bad.toml");
+    ASSERT_FALSE(c.ok()) << text;
+    EXPECT_NE(c.error().message.find(expected), std::string::npos) << c.error().message;
+    EXPECT_EQ(c.error().message.rfind("bad.toml: ", 0), 0u) << c.error().message;
+  }
+}
+
+TEST(LoadConfig, SmsSecretsComeFromTheEnvironmentAndAreChecked) {
+  const std::map<std::string, std::string> env{
+      {"NOODBEL_TWILIO_AUTH_TOKEN", "0123456789abcdef0123456789abcdef"},
+      {"NOODBEL_KANNEL_PASSWORD", "kannel-pw"},
+      {"NOODBEL_KANNEL_SECRET", "5b1f0c9e7d2a43b8a6e1d0f9c8b7a6e5"}};
+  const auto getenv = [&](const char* name) -> const char* {
+    const auto it = env.find(name);
+    return it == env.end() ? nullptr : it->second.c_str();
+  };
+  Config c = default_config();
+  ASSERT_TRUE(apply_secret_env(c, getenv).ok());
+  EXPECT_EQ(c.twilio.auth_token, "0123456789abcdef0123456789abcdef");
+  EXPECT_EQ(c.kannel.password, "kannel-pw");
+  EXPECT_EQ(c.kannel.webhook_secret, "5b1f0c9e7d2a43b8a6e1d0f9c8b7a6e5");
+  for (const char* variable : {"NOODBEL_TWILIO_AUTH_TOKEN", "NOODBEL_KANNEL_SECRET"}) {
+    Config bad = default_config();
+    const Status s = apply_secret_env(bad, [&](const char* name) -> const char* {
+      return std::string_view(name) == variable ? "short" : nullptr;
+    });
+    ASSERT_FALSE(s.ok()) << variable;
+    EXPECT_NE(s.error().message.find(variable), std::string::npos) << s.error().message;
+    EXPECT_TRUE(bad.twilio.auth_token.empty());
+    EXPECT_TRUE(bad.kannel.webhook_secret.empty());
+  }
 }
 
 }  // namespace

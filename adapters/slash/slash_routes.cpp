@@ -1,0 +1,198 @@
+#include "adapters/slash/slash_routes.h"
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "adapters/slash/slash_auth.h"
+#include "adapters/slash/slash_command.h"
+#include "bot/router.h"
+
+namespace noodbel {
+namespace {
+
+constexpr std::string_view kFormType = "application/x-www-form-urlencoded";
+constexpr int kSweepBatch = 100;
+constexpr const char* kNoPushChannel = "slash has no push channel; use response_url";
+
+std::string_view provider_name(SlashProvider p) {
+  return p == SlashProvider::kSlack ? "slack" : "mattermost";
+}
+
+// Slack reads &, < and > in message text as markup (links, mentions): escape them.
+std::string slack_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+HttpResponse refused(const HttpRequest& request, int status, const Error& error) {
+  spdlog::warn("event=slash.refused status={} remote={} reason=\"{}\"", status,
+               request.remote_address, error.message);
+  return HttpResponse::error_json(status, error.message);
+}
+
+HttpResponse deliver_failed(const HttpRequest& request, const Error& e) {
+  switch (e.kind) {
+    case ErrorKind::kUnavailable:
+      return HttpResponse::error_json(503, e.message + "; try the command again in a moment");
+    case ErrorKind::kInvalidInput:
+      return HttpResponse::error_json(400, e.message);
+    case ErrorKind::kForbidden:
+      return refused(request, 403, e);
+    case ErrorKind::kNotFound:
+    case ErrorKind::kConflict:
+    case ErrorKind::kInternal:
+      break;
+  }
+  spdlog::error("event=slash.deliver_failed error=\"{}\"", e.message);
+  return HttpResponse::error_json(500, "internal error while handling the command; it has been logged");
+}
+
+// The caseworker a slash user is: [slash.users] first, else a slash: contact.
+Result<std::string> find_caseworker(const SlashDeps& deps, const std::string& user_id) {
+  InboundMessage probe;
+  probe.channel = Channel::kSlash;
+  probe.address = user_id;
+  Route found;
+  const Status s = deps.store.transaction([&](Repository& repo) -> Status {
+    found = route(probe, repo, deps.config);
+    return Ok();
+  });
+  if (!s.ok()) return s.error();
+  if (found.kind == Sender::Kind::kCaseworker) return found.caseworker->id;
+  if (const auto mapped = deps.config.users.find(user_id); mapped != deps.config.users.end()) {
+    return Error::Forbidden(fmt::format(
+        "slash user '{}' is mapped to caseworker '{}' in [slash.users], but no such caseworker "
+        "is registered: import the caseworker or fix the mapping",
+        user_id, mapped->second));
+  }
+  return Error::Forbidden(fmt::format(
+      "slash user '{}' is not a registered caseworker: map it in the config "
+      "([slash.users] {} = \"C001\") or give the caseworker a slash:{} contact",
+      user_id, user_id, user_id));
+}
+
+HttpResponse replies_response(SlashProvider provider, const std::vector<OutboxItem>& items) {
+  std::string text;
+  for (const OutboxItem& item : items) {
+    if (!text.empty()) text += "\n\n";
+    text += item.message.text;
+  }
+  if (text.empty()) return HttpResponse::text(200, "");
+  if (provider == SlashProvider::kSlack) text = slack_escape(text);
+  return HttpResponse::json(200, {{"response_type", "ephemeral"}, {"text", text}});
+}
+
+HttpResponse handle_slash(const SlashDeps& deps, const HttpRequest& request) {
+  const UnixTime now = deps.clock.now();
+  const Result<FormFields> form = parse_form(request.body);
+  const Result<SlashAuth> auth = authenticate_slash(
+      request, form, deps.config.signing_secret, deps.config.mattermost_token, now);
+  if (!auth.ok()) return refused(request, 403, auth.error());
+
+  const auto type = request.header("content-type");
+  if (!type || lower_ascii(*type).rfind(kFormType, 0) != 0) {
+    return HttpResponse::error_json(
+        415, "send the command as a form with Content-Type: application/x-www-form-urlencoded");
+  }
+  if (!form.ok()) return HttpResponse::error_json(400, form.error().message);
+  Result<SlashCommand> command = parse_slash_command(*form);
+  if (!command.ok()) return HttpResponse::error_json(400, command.error().message);
+
+  const Result<std::string> caseworker = find_caseworker(deps, command->user_id);
+  if (!caseworker.ok()) {
+    if (caseworker.error().kind == ErrorKind::kForbidden) {
+      return refused(request, 403, caseworker.error());
+    }
+    return deliver_failed(request, caseworker.error());
+  }
+
+  InboundMessage message;
+  message.channel = Channel::kSlash;
+  message.address = command->user_id;
+  message.provider_id = auth->provider_id;
+  message.text = command->message_text();
+  message.received_at = now;
+  const Result<InboundOutcome> outcome = deps.deliver(message);
+  if (!outcome.ok()) return deliver_failed(request, outcome.error());
+  const std::string_view provider = provider_name(auth->provider);
+  switch (*outcome) {
+    case InboundOutcome::kDuplicate:
+      spdlog::info("event=slash.duplicate provider={} id={}", provider, message.provider_id);
+      return HttpResponse::text(200, "");
+    case InboundOutcome::kUnknownSender:  // removed between the check and the delivery
+      return refused(request, 403,
+                     Error::Forbidden("slash user '" + command->user_id +
+                                      "' is no longer a registered caseworker"));
+    case InboundOutcome::kHandled:
+      break;
+  }
+  const std::vector<OutboxItem> replies =
+      deps.store.take_outbox_for(Channel::kSlash, message.address, deps.clock.now());
+  if (deps.on_replies) deps.on_replies(replies.size());
+  spdlog::info("event=slash.handled provider={} id={} caseworker={} replies={}", provider,
+               message.provider_id, *caseworker, replies.size());
+  spdlog::debug("event=slash.text id={} text=\"{}\"", message.provider_id, message.text);
+  return replies_response(auth->provider, replies);
+}
+
+}  // namespace
+
+void add_slash_routes(Router& router, SlashDeps deps) {
+  auto shared = std::make_shared<const SlashDeps>(std::move(deps));
+  router.add("POST", "/slash", [shared](const HttpRequest& request, const PathParams&) {
+    return handle_slash(*shared, request);
+  });
+}
+
+int fail_undeliverable_slash_rows(store::Store& store, UnixTime now) {
+  int failed = 0;
+  while (true) {
+    const std::vector<OutboxItem> stale =
+        store.claim_outbox(Channel::kSlash, now - kSlashReplyGraceSeconds, kSweepBatch);
+    for (const OutboxItem& item : stale) {
+      store.mark_failed(item.id, kNoPushChannel, now);
+      spdlog::warn(
+          "event=outbox.failed id={} channel=slash recipient={} reason=permanent error=\"{}\" "
+          "hint=\"give this caseworker an sms, signal or telegram contact before the slash one\"",
+          item.id, item.message.recipient_id, kNoPushChannel);
+    }
+    failed += static_cast<int>(stale.size());
+    if (static_cast<int>(stale.size()) < kSweepBatch) return failed;
+  }
+}
+
+void warn_unknown_slash_users(store::Store& store, const SlashConfig& config) {
+  std::vector<std::string> missing;
+  const Status s = store.transaction([&](Repository& repo) -> Status {
+    for (const auto& [user, caseworker] : config.users) {
+      if (!repo.caseworker(caseworker)) missing.push_back(fmt::format("{} = {}", user, caseworker));
+    }
+    return Ok();
+  });
+  if (!s.ok()) {
+    spdlog::error("event=slash.users_check_failed error=\"{}\"", s.error().message);
+    return;
+  }
+  for (const std::string& entry : missing) {
+    spdlog::warn("event=slash.unknown_caseworker entry=\"{}\" hint=\"[slash.users] names a "
+                 "caseworker who is not imported; that user gets 403\"",
+                 entry);
+  }
+}
+
+}  // namespace noodbel

@@ -1,0 +1,46 @@
+// The SMS channel of `noodbel serve`: the sender of the provider chosen in [sms] (Twilio or
+// Kannel) and the webhook routes of every enabled provider. Called while the Service is
+// built; the returned sender and routes follow their own thread-safety notes.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "adapters/app/inbound_pipeline.h"
+#include "adapters/dispatch/channel_sender.h"
+#include "adapters/http/client.h"
+#include "adapters/http/router.h"
+#include "adapters/sms/sms_common.h"
+#include "bot/clock.h"
+#include "bot/config.h"
+#include "bot/result.h"
+
+namespace noodbel {
+
+struct SmsDeps {
+  const Config& config;  // must outlive the router and the sender
+  const Clock& clock;    // must outlive the router
+  std::function<Result<InboundOutcome>(const InboundMessage&)> deliver;
+  // Store::mark_delivery.
+  std::function<void(const std::string& provider_message_id, OutboxState state, UnixTime now)>
+      mark_delivery;
+};
+
+// What an enabled provider needs besides the file's checks, once secrets from the
+// environment are in: Twilio's auth token; Kannel's password and webhook secret. The
+// error names the key and its environment variable.
+Status check_sms_config(const Config& config);
+
+// The sender for Channel::kSms chosen by config.sms.provider, paced at
+// config.sms.messages_per_second; nullptr for SmsProvider::kNone. config and client must
+// outlive it. `pacer` replaces the default real-time pacing (tests).
+std::unique_ptr<ChannelSender> make_sms_sender(const Config& config, HttpClient& client,
+                                               std::optional<SmsPacer> pacer = std::nullopt);
+
+// POST /webhooks/twilio when [twilio] is enabled, GET|POST /webhooks/kannel/{secret} when
+// [kannel] is.
+void add_sms_routes(Router& router, const SmsDeps& deps);
+
+}  // namespace noodbel

@@ -1,0 +1,96 @@
+#include "adapters/sms/sms_common.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "bot/phone.h"
+#include "bot/sms_text.h"
+
+namespace noodbel {
+namespace {
+
+constexpr int kMaxRetryAfterSeconds = 24 * 3600;
+
+bool is_unreserved(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '.' || c == '_' ||
+         c == '~';
+}
+
+}  // namespace
+
+std::string url_encode(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (const char c : s) {
+    if (is_unreserved(c)) {
+      out.push_back(c);
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(c);
+    out.push_back('%');
+    out.push_back(kHex[byte >> 4]);
+    out.push_back(kHex[byte & 0x0F]);
+  }
+  return out;
+}
+
+std::string form_encode(const FormPairs& pairs) {
+  std::string out;
+  for (const auto& [name, value] : pairs) {
+    if (!out.empty()) out.push_back('&');
+    out += url_encode(name);
+    out.push_back('=');
+    out += url_encode(value);
+  }
+  return out;
+}
+
+std::optional<int> retry_after_seconds(const ClientResponse& response) {
+  const auto it = response.headers.find("retry-after");
+  if (it == response.headers.end()) return std::nullopt;
+  std::string_view v = it->second;
+  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  long long seconds = 0;
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), seconds);
+  if (v.empty() || ec != std::errc() || end != v.data() + v.size() || seconds < 0) {
+    return std::nullopt;
+  }
+  return static_cast<int>(std::min<long long>(seconds, kMaxRetryAfterSeconds));
+}
+
+Result<std::string> sms_sender_number(std::string_view raw) {
+  auto number = normalize_phone(raw);
+  if (number.ok()) return number;
+  const bool digits = !raw.empty() && std::all_of(raw.begin(), raw.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+  });
+  if (digits && raw.size() >= 8) {
+    std::string_view international = raw;
+    if (international.substr(0, 2) == "00") international.remove_prefix(2);
+    auto with_plus = normalize_phone("+" + std::string(international));
+    if (with_plus.ok()) return with_plus;
+  }
+  return number;
+}
+
+std::string sms_body(std::string_view text) { return transliterate_for_sms(text); }
+
+SmsPacer::SmsPacer(int messages_per_second, Sleep sleep, Now now)
+    : interval_(std::chrono::duration_cast<Duration>(std::chrono::seconds(1)) /
+                std::max(messages_per_second, 1)),
+      sleep_(sleep ? std::move(sleep) : Sleep([](Duration d) { std::this_thread::sleep_for(d); })),
+      now_(now ? std::move(now) : Now([] { return std::chrono::steady_clock::now(); })) {}
+
+void SmsPacer::wait_turn() {
+  const TimePoint now = now_();
+  if (next_ > now) sleep_(next_ - now);
+  next_ = std::max(now, next_) + interval_;
+}
+
+}  // namespace noodbel

@@ -1,0 +1,63 @@
+// Helpers shared by the SMS providers (adapters/twilio, adapters/kannel): URL and form
+// encoding, Retry-After, the sender's phone number, the text as sent, and the pacing of
+// sends to the configured rate. Pure functions are thread-safe; SmsPacer is not (it is
+// used by the one SMS dispatcher thread).
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "adapters/http/client.h"
+#include "bot/result.h"
+
+namespace noodbel {
+
+using FormPairs = std::vector<std::pair<std::string, std::string>>;
+
+// RFC 3986 percent-encoding: everything but A-Z a-z 0-9 - . _ ~ becomes %XX.
+std::string url_encode(std::string_view s);
+// "a=1&b=x%20y", in the given order.
+std::string form_encode(const FormPairs& pairs);
+
+// The Retry-After header in whole seconds (only the delay-seconds form; an HTTP date or a
+// bad value gives nothing). Capped at one day.
+std::optional<int> retry_after_seconds(const ClientResponse& response);
+
+// An incoming SMS sender as E.164. Providers send "+32470123456", some SMSCs "32470123456"
+// or "0032470123456": digits without a prefix are read as international. An Error quotes
+// a sender that is no phone number (a short code, an alphanumeric id).
+Result<std::string> sms_sender_number(std::string_view raw);
+
+// The text as an SMS carries it: typographic characters transliterated (bot/sms_text.h).
+std::string sms_body(std::string_view text);
+
+// Incoming SMS text longer than this is refused (a concatenated SMS of 255 UCS-2 parts is
+// about 34 KB of UTF-8 at worst; real replies are far shorter).
+inline constexpr std::size_t kMaxInboundSmsBytes = 16 * 1024;
+
+// Spaces sends at least 1/rate seconds apart by waiting before each one.
+class SmsPacer {
+ public:
+  using TimePoint = std::chrono::steady_clock::time_point;
+  using Duration = std::chrono::steady_clock::duration;
+  using Sleep = std::function<void(Duration)>;
+  using Now = std::function<TimePoint()>;
+
+  // rate below 1 counts as 1. sleep/now default to the real steady clock; tests pass fakes.
+  explicit SmsPacer(int messages_per_second, Sleep sleep = {}, Now now = {});
+  // Waits until the next send is allowed and books it.
+  void wait_turn();
+
+ private:
+  const Duration interval_;
+  const Sleep sleep_;
+  const Now now_;
+  TimePoint next_{};
+};
+
+}  // namespace noodbel

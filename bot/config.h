@@ -137,6 +137,15 @@ struct SmsConfig {
   int messages_per_second = 5;
 };
 
+// Signed web links (bot/links.h): the live board and the HTML digest.
+struct WebConfig {
+  std::string public_url;   // "https://noodbel.example.be"; empty: http://{http.address}:{port}
+  std::string secret;       // HMAC key, >= 32 chars; NOODBEL_WEB_SECRET overrides; empty:
+                            // a random key per start (links die at restart, logged)
+  int board_link_hours = 12;  // a board link is valid this long
+  int digest_link_days = 7;   // a digest link is valid this long
+};
+
 struct Config {
   std::string source;  // the file it came from, or "(built-in defaults)"
   std::string db_path = "var/noodbel.db";
@@ -154,6 +163,7 @@ struct Config {
   TwilioConfig twilio;
   KannelConfig kannel;
   SmsConfig sms;
+  WebConfig web;
 
   std::string templates_dir() const { return data_dir + "/templates"; }
   std::string postcodes_path() const { return data_dir + "/config/be-postcodes.csv"; }

@@ -22,9 +22,9 @@ std::uint64_t code_seed(UnixTime now) {
 }  // namespace
 
 Engine::Engine(const Config& config, const Postcodes& postcodes, const Templates& templates,
-               const Clock& clock, const AnonymizationGuard& guard)
+               const Clock& clock, const AnonymizationGuard& guard, const Links* links)
     : config_(config), postcodes_(postcodes), templates_(templates), clock_(clock),
-      guard_(guard) {}
+      guard_(guard), links_(links) {}
 
 HandleOutcome Engine::handle(const InboundMessage& message, Repository& repo) const {
   // Deduplication happens here, in the same unit of work as the effects; a message

@@ -8,6 +8,7 @@
 #include "bot/anonymization_guard.h"
 #include "bot/clock.h"
 #include "bot/config.h"
+#include "bot/links.h"
 #include "bot/postcodes.h"
 #include "bot/repository.h"
 #include "bot/templates.h"
@@ -28,7 +29,7 @@ class Engine {
   // All references must outlive the Engine.
   // `guard` checks the note of every call a caseworker opens.
   Engine(const Config& config, const Postcodes& postcodes, const Templates& templates,
-         const Clock& clock, const AnonymizationGuard& guard);
+         const Clock& clock, const AnonymizationGuard& guard, const Links* links = nullptr);
 
   // Handles one message within the caller's unit of work. Never throws for bad input:
   // every message gets an answer (an acknowledgement, a result or a clear error),
@@ -47,6 +48,7 @@ class Engine {
   const Templates& templates_;
   const Clock& clock_;
   const AnonymizationGuard& guard_;
+  const Links* links_;  // signed web links; null: messages carry no links
 };
 
 }  // namespace noodbel

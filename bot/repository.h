@@ -60,6 +60,9 @@ class Repository {
   virtual int placements_since(std::string_view family_id, UnixTime since) = 0;
   // Recipients with at least one outbox row about this call in state delivered; by id.
   virtual std::vector<std::string> delivered_recipients(std::int64_t call_id) = 0;
+  // Per recipient, the newest outbox row about this call (a failover's row replaces the
+  // failed one); ordered by recipient id.
+  virtual std::vector<DeliveryStatus> delivery_statuses(std::int64_t call_id) = 0;
 
   // --- messages ---
   // Records an inbound message id; false when (channel, provider_id) was seen before.

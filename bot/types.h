@@ -155,6 +155,15 @@ struct OutboxItem {
   std::string last_error;
 };
 
+// Where a person's newest message about a call stands (the board's delivery column).
+struct DeliveryStatus {
+  std::string recipient_id;
+  Channel channel = Channel::kUnknown;
+  OutboxState state = OutboxState::kPending;
+  std::string last_error;  // short, no message body
+  UnixTime at = 0;         // when it failed, else was sent, else was queued
+};
+
 // Who sent an inbound message, as far as the router can tell.
 struct Sender {
   enum class Kind { kUnknown, kFamily, kCaseworker } kind = Kind::kUnknown;

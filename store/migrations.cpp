@@ -194,6 +194,12 @@ CREATE TABLE message_counts (
 );
 )sql";
 
+// Channels: the board's per-family delivery status reads the newest outbox row per
+// recipient of a call.
+constexpr const char* kMigration4 = R"sql(
+CREATE INDEX outbox_by_call ON outbox (call_id, recipient_id, id) WHERE call_id IS NOT NULL;
+)sql";
+
 // Inside the migration's transaction: another process may have migrated meanwhile.
 constexpr const char* kUserVersion = "PRAGMA user_version";
 
@@ -216,6 +222,7 @@ const std::vector<Migration>& migrations() {
       {1, "initial schema", kMigration1},
       {2, "calls: wave size, closed by; board lookups", kMigration2},
       {3, "conversation: quoted messages, rate-limit counters", kMigration3},
+      {4, "channels: delivery status per call", kMigration4},
   };
   return all;
 }

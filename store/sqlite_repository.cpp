@@ -124,6 +124,10 @@ constexpr const char* kPlacementsSince =
 constexpr const char* kDeliveredRecipients =
     "SELECT DISTINCT recipient_id FROM outbox WHERE call_id = ?1 AND state = 'delivered'"
     " ORDER BY recipient_id";
+constexpr const char* kDeliveryStatuses =
+    "SELECT recipient_id, channel, state, last_error, COALESCE(failed_at, sent_at, created_at)"
+    " FROM outbox WHERE id IN (SELECT max(id) FROM outbox WHERE call_id = ?1"
+    " GROUP BY recipient_id) ORDER BY recipient_id";
 constexpr const char* kAddRecipient =
     "INSERT INTO call_recipients (call_id, family_id, distance_km, wave, sent_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (call_id, family_id) DO NOTHING";
@@ -567,6 +571,22 @@ std::vector<std::string> SqliteRepository::delivered_recipients(std::int64_t cal
   Query q = db_.query(kDeliveredRecipients);
   q->bind_all(call_id);
   while (q->step()) out.push_back(q->text(0));
+  return out;
+}
+
+std::vector<DeliveryStatus> SqliteRepository::delivery_statuses(std::int64_t call_id) {
+  std::vector<DeliveryStatus> out;
+  Query q = db_.query(kDeliveryStatuses);
+  q->bind_all(call_id);
+  while (q->step()) {
+    DeliveryStatus d;
+    d.recipient_id = q->text(0);
+    d.channel = channel_from_string(q->text(1));
+    d.state = outbox_state_from_string(q->text(2)).value_or(OutboxState::kPending);
+    d.last_error = q->text(3);
+    d.at = q->int64(4);
+    out.push_back(std::move(d));
+  }
   return out;
 }
 

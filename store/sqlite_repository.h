@@ -37,6 +37,7 @@ class SqliteRepository final : public Repository {
   std::vector<Response> responses(std::int64_t call_id) override;  // by answered_at
   int placements_since(std::string_view family_id, UnixTime since) override;
   std::vector<std::string> delivered_recipients(std::int64_t call_id) override;
+  std::vector<DeliveryStatus> delivery_statuses(std::int64_t call_id) override;
 
   bool remember_inbound(const InboundMessage& m) override;
   std::int64_t enqueue(const OutboundMessage& m, UnixTime now) override;

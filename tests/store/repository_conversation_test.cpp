@@ -185,6 +185,27 @@ TEST_P(RepositoryConversation, CountUnknownSenderRunsAWindowFromTheFirstMessage)
   EXPECT_EQ(repo_.count_unknown_sender(Channel::kSms, "abc", kT0 + kDay + 5, kDay), 2);
 }
 
+TEST_P(RepositoryConversation, DeliveryStatusesShowTheNewestRowPerRecipientOfThatCall) {
+  const std::int64_t call = repo_.insert_call(sample_call("K42"));
+  const std::int64_t other = repo_.insert_call(sample_call("B17"));
+  const std::int64_t sms = repo_.enqueue(message_to("F2", Channel::kSms, call), kT0);
+  fixture_->mark_sent(sms, "s1");
+  repo_.enqueue(message_to("F1", Channel::kSms, call), kT0);
+  repo_.cancel_pending_for("F1", "permanent: unsubscribed", kT0 + 1);
+  repo_.enqueue(message_to("F1", Channel::kTelegram, call), kT0 + 2);  // the failover
+  repo_.enqueue(message_to("F3", Channel::kSms, other), kT0);
+  repo_.enqueue(message_to("F3", Channel::kSms), kT0);
+  const std::vector<DeliveryStatus> statuses = repo_.delivery_statuses(call);
+  ASSERT_EQ(statuses.size(), 2u);
+  EXPECT_EQ(statuses[0].recipient_id, "F1");
+  EXPECT_EQ(statuses[0].channel, Channel::kTelegram);
+  EXPECT_EQ(statuses[0].state, OutboxState::kPending);
+  EXPECT_EQ(statuses[1].recipient_id, "F2");
+  EXPECT_EQ(statuses[1].channel, Channel::kSms);
+  EXPECT_EQ(statuses[1].state, OutboxState::kSent);
+  EXPECT_TRUE(repo_.delivery_statuses(call + 100).empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Sqlite, RepositoryConversation,
     ::testing::Values<Make>([]() -> std::unique_ptr<Fixture> {

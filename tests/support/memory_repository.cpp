@@ -1,6 +1,7 @@
 #include "support/memory_repository.h"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 #include <tuple>
 
@@ -217,6 +218,20 @@ std::vector<std::string> MemoryRepository::delivered_recipients(std::int64_t cal
     }
   }
   return {ids.begin(), ids.end()};
+}
+
+std::vector<DeliveryStatus> MemoryRepository::delivery_statuses(std::int64_t call_id) {
+  std::map<std::string, const OutboxItem*> newest;
+  for (const OutboxItem& item : outbox) {
+    if (item.message.call_id != call_id) continue;
+    const OutboxItem*& slot = newest[item.message.recipient_id];
+    if (slot == nullptr || slot->id < item.id) slot = &item;
+  }
+  std::vector<DeliveryStatus> out;
+  for (const auto& [id, item] : newest) {
+    out.push_back({id, item->message.channel, item->state, item->last_error, item->created_at});
+  }
+  return out;
 }
 
 bool MemoryRepository::remember_inbound(const InboundMessage& m) {

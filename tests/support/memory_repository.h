@@ -43,6 +43,7 @@ class MemoryRepository final : public Repository {
   std::vector<Response> responses(std::int64_t call_id) override;
   int placements_since(std::string_view family_id, UnixTime since) override;
   std::vector<std::string> delivered_recipients(std::int64_t call_id) override;
+  std::vector<DeliveryStatus> delivery_statuses(std::int64_t call_id) override;
 
   // --- messages ---
   bool remember_inbound(const InboundMessage& m) override;

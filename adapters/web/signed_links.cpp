@@ -1,0 +1,177 @@
+#include "adapters/web/signed_links.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <optional>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace noodbel {
+namespace {
+
+constexpr char kBase64Url[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+std::string base64url(const unsigned char* data, std::size_t size) {
+  std::string out;
+  out.reserve((size * 4 + 2) / 3);
+  for (std::size_t i = 0; i < size; i += 3) {
+    const unsigned v = (data[i] << 16U) | ((i + 1 < size ? data[i + 1] : 0U) << 8U) |
+                       (i + 2 < size ? data[i + 2] : 0U);
+    out += kBase64Url[(v >> 18U) & 63U];
+    out += kBase64Url[(v >> 12U) & 63U];
+    if (i + 1 < size) out += kBase64Url[(v >> 6U) & 63U];
+    if (i + 2 < size) out += kBase64Url[v & 63U];
+  }
+  return out;
+}
+
+// Unreserved characters pass; everything else is %XX.
+std::string percent_encode(std::string_view s) {
+  std::string out;
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += ch;
+    } else {
+      out += fmt::format("%{:02X}", c);
+    }
+  }
+  return out;
+}
+
+std::string random_secret() {
+  std::array<unsigned char, 32> bytes{};
+  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
+    throw std::runtime_error("cannot draw a random web secret (OpenSSL RAND_bytes failed)");
+  }
+  return base64url(bytes.data(), bytes.size());
+}
+
+bool same(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+// "<subject>.<expires>.<mac>" split at its last two dots (a subject holds no dot).
+struct Parts {
+  std::string_view subject;
+  UnixTime expires_at = 0;
+  std::string_view mac;
+};
+
+std::optional<Parts> split_token(std::string_view token) {
+  const auto last = token.rfind('.');
+  if (last == std::string_view::npos || last == 0) return std::nullopt;
+  const auto middle = token.rfind('.', last - 1);
+  if (middle == std::string_view::npos) return std::nullopt;
+  Parts p;
+  p.subject = token.substr(0, middle);
+  p.mac = token.substr(last + 1);
+  const std::string_view expiry = token.substr(middle + 1, last - middle - 1);
+  const auto [end, ec] = std::from_chars(expiry.data(), expiry.data() + expiry.size(), p.expires_at);
+  if (ec != std::errc() || end != expiry.data() + expiry.size() || p.expires_at <= 0) {
+    return std::nullopt;
+  }
+  if (p.mac.empty() || p.subject.find('.') != std::string_view::npos) return std::nullopt;
+  return p;
+}
+
+std::string base_without_slash(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+}  // namespace
+
+std::string_view to_string(LinkCheck c) {
+  switch (c) {
+    case LinkCheck::kValid: return "valid";
+    case LinkCheck::kMalformed: return "malformed";
+    case LinkCheck::kBadSignature: return "bad_signature";
+    case LinkCheck::kExpired: return "expired";
+  }
+  return "malformed";
+}
+
+SignedLinks::SignedLinks(std::string base_url, std::string secret, int board_link_hours,
+                         int digest_link_days)
+    : base_url_(base_without_slash(std::move(base_url))),
+      secret_(std::move(secret)),
+      board_link_hours_(board_link_hours),
+      digest_link_days_(digest_link_days) {}
+
+SignedLinks SignedLinks::from_config(const Config& config) {
+  std::string base = config.web.public_url;
+  if (base.empty()) base = fmt::format("http://{}:{}", config.http.address, config.http.port);
+  std::string secret = config.web.secret.empty() ? random_secret() : config.web.secret;
+  return SignedLinks(std::move(base), std::move(secret), config.web.board_link_hours,
+                     config.web.digest_link_days);
+}
+
+std::string SignedLinks::mac(std::string_view message) const {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
+  unsigned int size = 0;
+  HMAC(EVP_sha256(), secret_.data(), static_cast<int>(secret_.size()),
+       reinterpret_cast<const unsigned char*>(message.data()), message.size(), out.data(), &size);
+  return base64url(out.data(), size);
+}
+
+std::string SignedLinks::board_token(std::string_view call_code, std::string_view caseworker_id,
+                                     UnixTime expires_at) const {
+  const std::string message = fmt::format("board\n{}\n{}\n{}", call_code, caseworker_id, expires_at);
+  return fmt::format("{}.{}.{}", caseworker_id, expires_at, mac(message));
+}
+
+std::string SignedLinks::digest_token(std::string_view date, std::string_view service,
+                                      UnixTime expires_at) const {
+  const std::string message = fmt::format("digest\n{}\n{}\n{}", date, service, expires_at);
+  return fmt::format("d.{}.{}", expires_at, mac(message));
+}
+
+std::string SignedLinks::board_url(std::string_view call_code, std::string_view caseworker_id,
+                                   UnixTime now) const {
+  const UnixTime expires = now + static_cast<UnixTime>(board_link_hours_) * 3600;
+  return fmt::format("{}/board/{}?t={}", base_url_, percent_encode(call_code),
+                     board_token(call_code, caseworker_id, expires));
+}
+
+std::string SignedLinks::digest_url(std::string_view date, std::string_view service,
+                                    UnixTime now) const {
+  const UnixTime expires = now + static_cast<UnixTime>(digest_link_days_) * 86400;
+  const std::string token = digest_token(date, service, expires);
+  if (service.empty()) return fmt::format("{}/digest/{}?t={}", base_url_, date, token);
+  return fmt::format("{}/digest/{}?service={}&t={}", base_url_, date, percent_encode(service),
+                     token);
+}
+
+BoardAccess SignedLinks::check_board(std::string_view call_code, std::string_view token,
+                                     UnixTime now) const {
+  BoardAccess access;
+  const auto parts = split_token(token);
+  if (!parts || parts->subject.empty()) return access;
+  if (!same(board_token(call_code, parts->subject, parts->expires_at), token)) {
+    access.check = LinkCheck::kBadSignature;
+    return access;
+  }
+  access.expires_at = parts->expires_at;
+  access.check = now >= parts->expires_at ? LinkCheck::kExpired : LinkCheck::kValid;
+  if (access.check == LinkCheck::kValid) access.caseworker_id = std::string(parts->subject);
+  return access;
+}
+
+LinkCheck SignedLinks::check_digest(std::string_view date, std::string_view service,
+                                    std::string_view token, UnixTime now) const {
+  const auto parts = split_token(token);
+  if (!parts || parts->subject != "d") return LinkCheck::kMalformed;
+  if (!same(digest_token(date, service, parts->expires_at), token)) return LinkCheck::kBadSignature;
+  return now >= parts->expires_at ? LinkCheck::kExpired : LinkCheck::kValid;
+}
+
+}  // namespace noodbel

@@ -1,0 +1,57 @@
+// SignedLinks: Links (bot/links.h) signed with HMAC-SHA256 under the server secret, and
+// the checks of GET /board/{code}?t= and GET /digest/{date}?t=. A token is
+// "<subject>.<expires unix>.<base64url mac>"; the mac covers the kind, the path values,
+// the subject and the expiry. Immutable after construction: thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "bot/config.h"
+#include "bot/links.h"
+#include "bot/result.h"
+
+namespace noodbel {
+
+// Why a token was refused (for the 403 page and the rejection metrics).
+enum class LinkCheck { kValid, kMalformed, kBadSignature, kExpired };
+std::string_view to_string(LinkCheck c);  // "valid", "malformed", "bad_signature", "expired"
+
+struct BoardAccess {
+  LinkCheck check = LinkCheck::kMalformed;
+  std::string caseworker_id;  // when valid
+  UnixTime expires_at = 0;
+};
+
+class SignedLinks final : public Links {
+ public:
+  // base_url: "https://noodbel.example.be" (no trailing slash needed); secret: HMAC key.
+  SignedLinks(std::string base_url, std::string secret, int board_link_hours,
+              int digest_link_days);
+  // From [web]; an empty secret becomes 32 random bytes (links die at restart).
+  static SignedLinks from_config(const Config& config);
+
+  std::string board_url(std::string_view call_code, std::string_view caseworker_id,
+                        UnixTime now) const override;
+  std::string digest_url(std::string_view date, std::string_view service,
+                         UnixTime now) const override;
+
+  std::string board_token(std::string_view call_code, std::string_view caseworker_id,
+                          UnixTime expires_at) const;
+  std::string digest_token(std::string_view date, std::string_view service,
+                           UnixTime expires_at) const;
+
+  BoardAccess check_board(std::string_view call_code, std::string_view token,
+                          UnixTime now) const;
+  LinkCheck check_digest(std::string_view date, std::string_view service,
+                         std::string_view token, UnixTime now) const;
+
+ private:
+  std::string mac(std::string_view message) const;  // base64url, no padding
+  std::string base_url_;
+  std::string secret_;
+  int board_link_hours_;
+  int digest_link_days_;
+};
+
+}  // namespace noodbel

@@ -97,4 +97,8 @@ Board build_board(const Call& call, const BoardFacts& facts, const BoardConfig& 
 Result<std::string> render_board(const Board& board, const Templates& templates, Language lang,
                                  UnixTime now, int max_rows = 20);
 
+// Each explained factor of a row ("12 km +28", …, and a maybe's condition) in `lang`.
+Result<std::vector<std::string>> render_factors(const BoardEntry& entry, const Call& call,
+                                                const Templates& templates, Language lang);
+
 }  // namespace noodbel

@@ -59,19 +59,10 @@ Result<std::string> factor_text(const Templates& t, Language lang, const BoardEn
 // "12 km +28, spreekt Nederlands +15, ..., misschien: pas vanaf 18u -20".
 Result<std::string> factors_text(const Templates& t, Language lang, const BoardEntry& e,
                                  const Call& call) {
+  Result<std::vector<std::string>> pieces = render_factors(e, call, t, lang);
+  if (!pieces) return pieces.error();
   std::string out;
-  for (std::size_t i = 0; i < kFactorCount; ++i) {
-    const auto f = static_cast<Factor>(i);
-    Result<std::string> text = factor_text(t, lang, e, call, f);
-    if (!text) return text;
-    out += (out.empty() ? "" : ", ") + *text + " " + signed_points(points_of(e, f));
-  }
-  if (e.answer == Answer::kMaybe) {
-    Result<std::string> maybe = e.note.empty() ? t.render(lang, "factor_maybe_plain", {})
-                                               : t.render(lang, "factor_maybe", {{"note", e.note}});
-    if (!maybe) return maybe;
-    out += ", " + *maybe + " " + signed_points(e.maybe_points);
-  }
+  for (const std::string& piece : *pieces) out += (out.empty() ? "" : ", ") + piece;
   return out;
 }
 
@@ -137,6 +128,24 @@ Result<std::string> render_counts(const BoardCounts& c, const Templates& t, Lang
 }
 
 }  // namespace
+
+Result<std::vector<std::string>> render_factors(const BoardEntry& e, const Call& call,
+                                                const Templates& t, Language lang) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < kFactorCount; ++i) {
+    const auto f = static_cast<Factor>(i);
+    Result<std::string> text = factor_text(t, lang, e, call, f);
+    if (!text) return text.error();
+    out.push_back(*text + " " + signed_points(points_of(e, f)));
+  }
+  if (e.answer == Answer::kMaybe) {
+    Result<std::string> maybe = e.note.empty() ? t.render(lang, "factor_maybe_plain", {})
+                                               : t.render(lang, "factor_maybe", {{"note", e.note}});
+    if (!maybe) return maybe.error();
+    out.push_back(*maybe + " " + signed_points(e.maybe_points));
+  }
+  return out;
+}
 
 Result<std::string> render_board(const Board& board, const Templates& templates, Language lang,
                                  UnixTime now, int max_rows) {

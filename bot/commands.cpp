@@ -14,7 +14,7 @@ struct CommandWord {
   CommandKind kind;
 };
 
-constexpr std::array<CommandWord, 20> kCommandWords{{
+constexpr std::array<CommandWord, 22> kCommandWords{{
     {"crisis", CommandKind::kCrisis},     {"new", CommandKind::kCrisis},
     {"nieuw", CommandKind::kCrisis},      {"bord", CommandKind::kBoard},
     {"board", CommandKind::kBoard},       {"oproepen", CommandKind::kCalls},
@@ -25,6 +25,7 @@ constexpr std::array<CommandWord, 20> kCommandWords{{
     {"family", CommandKind::kFamily},     {"gezinnen", CommandKind::kFamilies},
     {"families", CommandKind::kFamilies}, {"help", CommandKind::kHelp},
     {"hulp", CommandKind::kHelp},         {"start", CommandKind::kHelp},
+    {"koppel", CommandKind::kLink},       {"link", CommandKind::kLink},
 }};
 
 void help(const Request& req) {
@@ -59,13 +60,14 @@ void handle_command(const Caseworker& caseworker, const InboundMessage& message,
   const Request req{caseworker, message, out, command};
   switch (command.kind) {
     case CommandKind::kCrisis: return command::open_call(req, env);
-    case CommandKind::kBoard: return command::show_board(req);
+    case CommandKind::kBoard: return command::show_board(req, env.links);
     case CommandKind::kCalls: return command::list_calls(req);
     case CommandKind::kClose: return command::end_by_caseworker(req, CallState::kClosed);
     case CommandKind::kCancel: return command::end_by_caseworker(req, CallState::kCancelled);
     case CommandKind::kPick: return command::pick(req);
     case CommandKind::kFamily: return command::show_family(req, env.postcodes);
     case CommandKind::kFamilies: return command::count_families(req, env.postcodes);
+    case CommandKind::kLink: return command::link_family(req);
     case CommandKind::kHelp:
     case CommandKind::kUnknown: return help(req);
   }

@@ -1,7 +1,8 @@
 // Commands: the caseworker slash-commands (Dutch first, English aliases): /crisis (/new),
 // /oproepen (/calls), /bord (/board), /kies (/pick), /sluit (/close), /annuleer (/cancel),
-// /gezin (/family), /gezinnen (/families), /help. Stateless functions over one unit of work
-// (the Outbox); the handlers live in bot/commands_*.cpp.
+// /gezin (/family), /gezinnen (/families), /koppel (/link), /help. Stateless functions
+// over one unit of work (the Outbox); the handlers live in bot/commands_*.cpp and
+// bot/linking.cpp.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include <string_view>
 
 #include "bot/anonymization_guard.h"
+#include "bot/links.h"
 #include "bot/outbound.h"
 #include "bot/postcodes.h"
 #include "bot/types.h"
@@ -16,7 +18,7 @@
 namespace noodbel {
 
 enum class CommandKind {
-  kCrisis, kBoard, kCalls, kClose, kCancel, kPick, kFamily, kFamilies, kHelp, kUnknown
+  kCrisis, kBoard, kCalls, kClose, kCancel, kPick, kFamily, kFamilies, kLink, kHelp, kUnknown
 };
 
 struct ParsedCommand {
@@ -35,6 +37,7 @@ struct CommandEnv {
   const Postcodes& postcodes;
   const AnonymizationGuard& guard;  // checks the note of /crisis
   std::uint64_t seed = 0;           // feeds the call-code generator
+  const Links* links = nullptr;     // signs the web board link of /bord; null: no link
 };
 
 // Handles one message of a registered caseworker: always queues one reply to them and

@@ -57,7 +57,7 @@ std::optional<Family> chosen_family(const Request& req, const Call& call, std::s
 
 }  // namespace
 
-void show_board(const Request& req) {
+void show_board(const Request& req, const Links* links) {
   const std::optional<Target> target = find_call(req, "usage_board");
   if (!target) return;
   const Call& call = target->call;
@@ -66,7 +66,14 @@ void show_board(const Request& req) {
   Result<std::string> text = render_board(board, req.out.templates(), req.lang(), req.now());
   if (!text) return req.out.skipped(req.to(), "board_row", text.error());
   req.audit("board.view", "code=" + call.code + " entries=" + std::to_string(board.entries.size()));
-  req.reply_text(std::move(text).value());
+  std::string reply = std::move(text).value();
+  if (links != nullptr) {
+    const std::string link = req.text(
+        "board_link", {{"url", links->board_url(call.code, req.cw.id, req.now())},
+                       {"hours", std::to_string(req.out.config().web.board_link_hours)}});
+    if (!link.empty()) reply += "\n" + link;
+  }
+  req.reply_text(std::move(reply));
 }
 
 void list_calls(const Request& req) {

@@ -56,11 +56,12 @@ bool may_change(const Request& req, const Call& call);
 
 // The handlers.
 void open_call(const Request& req, const CommandEnv& env);          // commands_crisis.cpp
-void show_board(const Request& req);                                 // commands_calls.cpp
+void show_board(const Request& req, const Links* links);             // commands_calls.cpp
 void list_calls(const Request& req);                                 // commands_calls.cpp
 void end_by_caseworker(const Request& req, CallState state);         // commands_calls.cpp
 void pick(const Request& req);                                       // commands_calls.cpp
 void show_family(const Request& req, const Postcodes& postcodes);    // commands_family.cpp
 void count_families(const Request& req, const Postcodes& postcodes);  // commands_family.cpp
+void link_family(const Request& req);                                // linking.cpp
 
 }  // namespace noodbel::command

@@ -100,6 +100,7 @@ struct TelegramConfig {
   int messages_per_second = 25;           // Telegram's overall limit is about 30/s
   int per_chat_messages_per_second = 1;   // and about 1/s in one chat
   int poll_timeout_seconds = 25;          // polling mode: getUpdates long-poll timeout
+  std::string bot_username;  // "noodbel_bot", for https://t.me/<bot_username>?start=CODE links
 };
 
 // SMS through Twilio's REST API (adapters/twilio/). Twilio POSTs incoming messages and
@@ -137,6 +138,33 @@ struct SmsConfig {
   int messages_per_second = 5;
 };
 
+// Signal through a signal-cli daemon in HTTP mode (adapters/signal/), run next to Noodbel:
+// `signal-cli -a ACCOUNT daemon --http 127.0.0.1:8081`. Plain HTTP on loopback only.
+struct SignalConfig {
+  bool enabled = false;
+  std::string account;                            // the bot's own number, E.164 ("+3247...")
+  std::string rpc_url = "http://127.0.0.1:8081";  // base URL of the daemon's HTTP endpoint
+  int messages_per_second = 1;                    // conservative: Signal rate-limits new bots
+  int reconnect_min_seconds = 1;                  // event stream reconnect backoff, doubling
+  int reconnect_max_seconds = 60;                 // up to this
+};
+
+// Data retention (store/retention.h): notes and message texts of calls closed more than
+// `days` ago, and any outbox text older than that, are erased; counts are kept.
+struct RetentionConfig {
+  int days = 30;
+};
+
+// The outbox dispatcher (adapters/dispatch/): retries with backoff, and failover to the
+// person's next contact. Send rates come from [telegram], [sms] and [signal].
+struct DispatchConfig {
+  int failover_after_attempts = 3;  // temporary failures before the next contact gets it
+  int max_attempts = 8;             // without a next contact, then a temporary failure is final
+  int backoff_base_seconds = 5;     // first retry delay, doubled per attempt
+  int backoff_cap_seconds = 900;    // longest retry delay
+  int backoff_jitter_percent = 20;  // a retry comes up to this share earlier, spread per row
+};
+
 // Signed web links (bot/links.h): the live board and the HTML digest.
 struct WebConfig {
   std::string public_url;   // "https://noodbel.example.be"; empty: http://{http.address}:{port}
@@ -164,6 +192,9 @@ struct Config {
   KannelConfig kannel;
   SmsConfig sms;
   WebConfig web;
+  RetentionConfig retention;
+  SignalConfig signal;
+  DispatchConfig dispatch;
 
   std::string templates_dir() const { return data_dir + "/templates"; }
   std::string postcodes_path() const { return data_dir + "/config/be-postcodes.csv"; }

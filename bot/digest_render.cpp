@@ -9,6 +9,7 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include "bot/html_escape.h"
 #include "bot/local_time.h"
 
 namespace noodbel {
@@ -219,22 +220,6 @@ void append_scope_text(Words& w, const Digest& d, const ScopeDigest& s, int max_
 
 // ---- HTML ----
 
-std::string escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // A chat heading ends in a colon ("Berichten per kanaal:", "Messages par canal :"); an
 // HTML heading does not.
 std::string heading(std::string text) {
@@ -244,7 +229,7 @@ std::string heading(std::string text) {
 
 std::string tag(std::string_view name, std::string_view text, std::string_view cls = {}) {
   const std::string attr = cls.empty() ? "" : fmt::format(" class=\"{}\"", cls);
-  return fmt::format("<{0}{1}>{2}</{0}>\n", name, attr, escape(text));
+  return fmt::format("<{0}{1}>{2}</{0}>\n", name, attr, html_escape(text));
 }
 
 std::string list(const std::vector<std::string>& items, std::string_view cls = {}) {
@@ -256,11 +241,11 @@ std::string list(const std::vector<std::string>& items, std::string_view cls = {
 std::string week_table(Words& w, const ScopeDigest& s) {
   const TemplateArgs days{{"days", n(kDigestWeekDays)}};
   std::string out = "<table>\n<thead><tr><th></th>";
-  out += "<th>" + escape(w("digest_label_last_week", days)) + "</th>";
-  out += "<th>" + escape(w("digest_label_previous_week", days)) + "</th></tr></thead>\n<tbody>\n";
+  out += "<th>" + html_escape(w("digest_label_last_week", days)) + "</th>";
+  out += "<th>" + html_escape(w("digest_label_previous_week", days)) + "</th></tr></thead>\n<tbody>\n";
   for (const WeekRow& r : week_rows(w, s)) {
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", escape(r.label),
-                       escape(r.last), escape(r.previous));
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", html_escape(r.label),
+                       html_escape(r.last), html_escape(r.previous));
   }
   return out + "</tbody>\n</table>\n";
 }
@@ -288,7 +273,7 @@ std::string chart_svg(Words& w, const ScopeDigest& s) {
   std::string out = fmt::format(
       "<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\" "
       "xmlns=\"http://www.w3.org/2000/svg\">\n<title>{}</title>\n",
-      kChartWidth, kChartHeight, escape(title), escape(title));
+      kChartWidth, kChartHeight, html_escape(title), html_escape(title));
   out += fmt::format(
       "<line x1=\"{0}\" y1=\"{2}\" x2=\"{1}\" y2=\"{2}\" stroke=\"#d8dbe0\"/>\n"
       "<line x1=\"{0}\" y1=\"{3}\" x2=\"{1}\" y2=\"{3}\" stroke=\"#5b6475\"/>\n",
@@ -300,7 +285,7 @@ std::string chart_svg(Words& w, const ScopeDigest& s) {
   if (max_match > 0) {
     out += fmt::format(
         "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\" fill=\"#c2410c\">{}</text>\n",
-        kRight, kTop - 4, escape(duration_text(w, max_match)));
+        kRight, kTop - 4, html_escape(duration_text(w, max_match)));
   }
   std::vector<std::string> runs{""};  // polyline point lists; a day without a match breaks it
   std::string dots;
@@ -367,8 +352,8 @@ std::string scope_html(Words& w, const Digest& d, const ScopeDigest& s) {
   out += week_table(w, s);
   out += tag("h3", w("digest_chart_title", {{"days", n(kDigestChartDays)}}));
   out += "<figure>\n" + chart_svg(w, s);
-  out += "<figcaption class=\"legend\"><span class=\"calls\">" + escape(w("digest_chart_calls")) +
-         "</span><span class=\"match\">" + escape(w("digest_chart_match")) +
+  out += "<figcaption class=\"legend\"><span class=\"calls\">" + html_escape(w("digest_chart_calls")) +
+         "</span><span class=\"match\">" + html_escape(w("digest_chart_match")) +
          "</span></figcaption>\n</figure>\n";
   return out + "</section>\n";
 }
@@ -502,8 +487,8 @@ Result<std::string> render_digest_html(const Digest& digest, const Templates& te
   if (w.error()) return *w.error();
   std::string out(page);
   replace_marker(out, "{{lang}}", std::string(to_string(lang)));
-  replace_marker(out, "{{title}}", escape(title));
-  replace_marker(out, "{{heading}}", escape(heading_text));
+  replace_marker(out, "{{title}}", html_escape(title));
+  replace_marker(out, "{{heading}}", html_escape(heading_text));
   replace_marker(out, kBody, body);
   return out;
 }

@@ -5,6 +5,7 @@
 
 #include "bot/commands.h"
 #include "bot/conversation.h"
+#include "bot/linking.h"
 #include "bot/outbound.h"
 #include "bot/router.h"
 #include "bot/throttle.h"
@@ -33,14 +34,16 @@ HandleOutcome Engine::handle(const InboundMessage& message, Repository& repo) co
     return HandleOutcome::kDuplicate;
   }
   const UnixTime now = clock_.now();
-  const Route route_to = route(message, repo, config_.slash);
   const Outbox out(config_, templates_, repo, now);
+  // Telegram "/start CODE" links a chat to a family, so it runs before routing.
+  if (handle_link_start(message, out)) return HandleOutcome::kHandled;
+  const Route route_to = route(message, repo, config_.slash);
   switch (route_to.kind) {
     case Sender::Kind::kFamily:
       handle_family_message(*route_to.family, message, out);
       return HandleOutcome::kHandled;
     case Sender::Kind::kCaseworker:
-      handle_command(*route_to.caseworker, message, {postcodes_, guard_, code_seed(now)}, out);
+      handle_command(*route_to.caseworker, message, {postcodes_, guard_, code_seed(now), links_}, out);
       return HandleOutcome::kHandled;
     case Sender::Kind::kUnknown:
       break;

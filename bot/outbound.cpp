@@ -158,7 +158,10 @@ bool Outbox::send(const Addressee& to, std::string_view name, const TemplateArgs
 
 bool Outbox::reply(const Addressee& to, const InboundMessage& in, std::string_view name,
                    const TemplateArgs& args, std::optional<std::int64_t> call_id) const {
-  return enqueue(to, reply_contact(to, in), name, args, {kPriorityReply, call_id});
+  const Contact contact = reply_contact(to, in);
+  std::optional<std::string> quoted;
+  if (contact.channel == in.channel && !in.provider_id.empty()) quoted = in.provider_id;
+  return enqueue(to, contact, name, args, {kPriorityReply, call_id}, std::move(quoted));
 }
 
 void Outbox::reply_text(const Addressee& to, const InboundMessage& in, std::string text) const {
@@ -181,18 +184,19 @@ Result<std::string> Outbox::render(Language lang, std::string_view name,
 }
 
 bool Outbox::enqueue(const Addressee& to, const Contact& contact, std::string_view name,
-                     const TemplateArgs& args, const Delivery& delivery) const {
+                     const TemplateArgs& args, const Delivery& delivery,
+                     std::optional<std::string> reply_to) const {
   Result<std::string> text = templates_.render(to.language, name, args);
   if (!text) {
     skipped(to, name, text.error());
     return false;
   }
-  enqueue_text(to, contact, std::move(text).value(), delivery);
+  enqueue_text(to, contact, std::move(text).value(), delivery, std::move(reply_to));
   return true;
 }
 
 void Outbox::enqueue_text(const Addressee& to, const Contact& contact, std::string text,
-                          const Delivery& delivery) const {
+                          const Delivery& delivery, std::optional<std::string> reply_to) const {
   OutboundMessage m;
   m.recipient_id = to.id;
   m.channel = contact.channel;
@@ -200,6 +204,7 @@ void Outbox::enqueue_text(const Addressee& to, const Contact& contact, std::stri
   m.text = std::move(text);
   m.priority = delivery.priority;
   m.call_id = delivery.call_id;
+  m.reply_to = std::move(reply_to);
   repo_.enqueue(m, now_);
 }
 

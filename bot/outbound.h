@@ -69,7 +69,8 @@ class Outbox {
   bool send(const Addressee& to, std::string_view name, const TemplateArgs& args,
             const Delivery& delivery = {}) const;
   // The same, addressed to the contact `in` came from (the sandbox when enabled);
-  // `call_id` ties the reply to a call, so a family quoting it is understood.
+  // `call_id` ties the reply to a call, so a family quoting it is understood. On the
+  // channel `in` came from, the reply quotes `in` (OutboundMessage::reply_to).
   bool reply(const Addressee& to, const InboundMessage& in, std::string_view name,
              const TemplateArgs& args,
              std::optional<std::int64_t> call_id = std::nullopt) const;
@@ -86,10 +87,13 @@ class Outbox {
   UnixTime now() const { return now_; }
 
  private:
+  // reply_to: the provider id of the inbound message answered (OutboundMessage::reply_to).
   bool enqueue(const Addressee& to, const Contact& contact, std::string_view name,
-               const TemplateArgs& args, const Delivery& delivery) const;
+               const TemplateArgs& args, const Delivery& delivery,
+               std::optional<std::string> reply_to = std::nullopt) const;
   void enqueue_text(const Addressee& to, const Contact& contact, std::string text,
-                    const Delivery& delivery) const;
+                    const Delivery& delivery,
+                    std::optional<std::string> reply_to = std::nullopt) const;
   Contact reply_contact(const Addressee& to, const InboundMessage& in) const;
 
   const Config& config_;

@@ -22,6 +22,16 @@ struct AuditEntry {
   std::string detail;  // short, no message bodies, no phone numbers
 };
 
+// A one-time code that binds a Telegram chat to a family (bot/linking.h). Only the code's
+// SHA-256 hash (64 lower-case hex digits) is stored, never the code.
+struct LinkCode {
+  std::string code_hash;
+  std::string family_id;
+  UnixTime created_at = 0;
+  UnixTime expires_at = 0;
+  std::optional<UnixTime> used_at;
+};
+
 class Repository {
  public:
   virtual ~Repository() = default;
@@ -88,6 +98,23 @@ class Repository {
   // window, this one included.
   virtual int count_unknown_sender(Channel channel, std::string_view address_hash,
                                    UnixTime now, std::int64_t window_seconds) = 0;
+
+  // --- daily digest runs (one per Brussels date and service id) ---
+  // Records that the digest of `date` ("2026-11-23") for `service` was queued at `sent_at`.
+  // False, changing nothing, when that (date, service) was recorded before.
+  virtual bool record_digest_run(std::string_view date, std::string_view service,
+                                 UnixTime sent_at) = 0;
+  // The newest date ("YYYY-MM-DD") recorded for `service`; nothing when none was.
+  virtual std::optional<std::string> latest_digest_run(std::string_view service) = 0;
+
+  // --- linking codes (bot/linking.h) ---
+  // Stores a new code and deletes the family's older unused codes (used ones stay).
+  virtual void create_link_code(const LinkCode& code) = 0;
+  // The code with this hash, used or not; nothing when unknown.
+  virtual std::optional<LinkCode> link_code(std::string_view code_hash) = 0;
+  // Marks the code used at `at`; false (and nothing changed) when it is unknown or was
+  // already used.
+  virtual bool consume_link_code(std::string_view code_hash, UnixTime at) = 0;
 
   // --- audit ---
   virtual void audit(const AuditEntry& e) = 0;

@@ -142,6 +142,9 @@ struct OutboundMessage {
   std::string text;
   int priority = 5;           // lower goes first; crisis calls use 0
   std::optional<std::int64_t> call_id;
+  // provider_id of the inbound message this answers; channels that can quote it do
+  // (Signal: quoteTimestamp), the others ignore it.
+  std::optional<std::string> reply_to = std::nullopt;
 };
 
 // An outbox row as the dispatcher sees it.

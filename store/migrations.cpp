@@ -200,6 +200,43 @@ constexpr const char* kMigration4 = R"sql(
 CREATE INDEX outbox_by_call ON outbox (call_id, recipient_id, id) WHERE call_id IS NOT NULL;
 )sql";
 
+// Digest: one row per (Brussels date, service) whose daily digest was queued, written in
+// the transaction that enqueues its messages, so a digest is never sent twice.
+constexpr const char* kMigration5 = R"sql(
+CREATE TABLE digest_runs (
+  date    TEXT NOT NULL CHECK (length(date) = 10),
+  service TEXT NOT NULL,
+  sent_at INTEGER NOT NULL,
+  PRIMARY KEY (date, service)
+);
+)sql";
+
+// Telegram linking (bot/linking.h): one-time codes that bind a chat to a family. Only a
+// SHA-256 hash of a code is stored; a family's older unused codes are deleted on issue.
+constexpr const char* kMigration6 = R"sql(
+CREATE TABLE link_codes (
+  code_hash  TEXT PRIMARY KEY CHECK (length(code_hash) = 64),
+  family_id  TEXT NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at    INTEGER
+);
+CREATE INDEX link_codes_by_family ON link_codes (family_id);
+)sql";
+
+// Outbox: the provider id of the inbound message an outgoing reply answers, so channels
+// that can quote it (Signal's quoteTimestamp) do.
+constexpr const char* kMigration7 = R"sql(
+ALTER TABLE outbox ADD COLUMN reply_to TEXT;
+)sql";
+
+// Operations: GET /metrics counts answers by intent, and the hourly retention run drops
+// old inbound ids, without scanning whole tables.
+constexpr const char* kMigration8 = R"sql(
+CREATE INDEX responses_by_answer ON responses (answer);
+CREATE INDEX inbox_by_time ON inbox (received_at);
+)sql";
+
 // Inside the migration's transaction: another process may have migrated meanwhile.
 constexpr const char* kUserVersion = "PRAGMA user_version";
 
@@ -211,7 +248,7 @@ bool apply_one(Database& db, const Migration& m) {
   const std::string set_version = fmt::format("{} = {}", kUserVersion, m.version);
   db.exec(set_version.c_str());
   tx.commit();
-  spdlog::info("store: applied migration {} ({})", m.version, m.name);
+  spdlog::info("event=store.migrated version={} name=\"{}\"", m.version, m.name);
   return true;
 }
 
@@ -223,6 +260,10 @@ const std::vector<Migration>& migrations() {
       {2, "calls: wave size, closed by; board lookups", kMigration2},
       {3, "conversation: quoted messages, rate-limit counters", kMigration3},
       {4, "channels: delivery status per call", kMigration4},
+      {5, "digest: daily digest runs", kMigration5},
+      {6, "linking: telegram link codes", kMigration6},
+      {7, "outbox: the inbound message a reply quotes", kMigration7},
+      {8, "operations: metrics and retention lookups", kMigration8},
   };
   return all;
 }

@@ -147,8 +147,8 @@ constexpr const char* kRememberInbound =
     "INSERT OR IGNORE INTO inbox (channel, provider_id, received_at) VALUES (?1, ?2, ?3)";
 constexpr const char* kEnqueue =
     "INSERT INTO outbox (recipient_id, channel, address, text, priority, call_id, state,"
-    " attempts, next_attempt_at, created_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', 0, ?7, ?7)";
+    " attempts, next_attempt_at, created_at, reply_to)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', 0, ?7, ?7, ?8)";
 constexpr const char* kCallOfSentMessage =
     "SELECT call_id FROM outbox WHERE channel = ?1 AND provider_message_id = ?2"
     " ORDER BY id DESC LIMIT 1";
@@ -170,6 +170,25 @@ constexpr const char* kCountUnknownSender =
     " count = count + 1 RETURNING count";
 constexpr const char* kAudit =
     "INSERT INTO audit_log (at, actor, action, detail) VALUES (?1, ?2, ?3, ?4)";
+
+// ---- linking codes ----
+constexpr const char* kDeleteUnusedLinkCodes =
+    "DELETE FROM link_codes WHERE family_id = ?1 AND used_at IS NULL";
+constexpr const char* kInsertLinkCode =
+    "INSERT INTO link_codes (code_hash, family_id, created_at, expires_at, used_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)";
+constexpr const char* kLinkCodeByHash =
+    "SELECT code_hash, family_id, created_at, expires_at, used_at FROM link_codes"
+    " WHERE code_hash = ?1";
+constexpr const char* kConsumeLinkCode =
+    "UPDATE link_codes SET used_at = ?2 WHERE code_hash = ?1 AND used_at IS NULL";
+
+// ---- digest runs ----
+constexpr const char* kRecordDigestRun =
+    "INSERT INTO digest_runs (date, service, sent_at) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (date, service) DO NOTHING";
+constexpr const char* kLatestDigestRun =
+    "SELECT max(date) FROM digest_runs WHERE service = ?1";
 
 // ---- column encodings ----
 
@@ -600,7 +619,7 @@ bool SqliteRepository::remember_inbound(const InboundMessage& m) {
 std::int64_t SqliteRepository::enqueue(const OutboundMessage& m, UnixTime now) {
   db_.query(kEnqueue)
       ->bind_all(m.recipient_id, to_string(m.channel), m.address, m.text, m.priority, m.call_id,
-                 now)
+                 now, m.reply_to)
       .run();
   return db_.last_insert_rowid();
 }
@@ -640,6 +659,48 @@ int SqliteRepository::count_unknown_sender(Channel channel, std::string_view add
 
 void SqliteRepository::audit(const AuditEntry& e) {
   db_.query(kAudit)->bind_all(e.at, e.actor, e.action, e.detail).run();
+}
+
+// ---- linking codes ----
+
+void SqliteRepository::create_link_code(const LinkCode& code) {
+  db_.query(kDeleteUnusedLinkCodes)->bind_all(code.family_id).run();
+  db_.query(kInsertLinkCode)
+      ->bind_all(code.code_hash, code.family_id, code.created_at, code.expires_at, code.used_at)
+      .run();
+}
+
+std::optional<LinkCode> SqliteRepository::link_code(std::string_view code_hash) {
+  Query q = db_.query(kLinkCodeByHash);
+  q->bind_all(code_hash);
+  if (!q->step()) return std::nullopt;
+  LinkCode c;
+  c.code_hash = q->text(0);
+  c.family_id = q->text(1);
+  c.created_at = q->int64(2);
+  c.expires_at = q->int64(3);
+  c.used_at = q->optional_int64(4);
+  return c;
+}
+
+bool SqliteRepository::consume_link_code(std::string_view code_hash, UnixTime at) {
+  db_.query(kConsumeLinkCode)->bind_all(code_hash, at).run();
+  return db_.changes() == 1;
+}
+
+// ---- digest runs ----
+
+bool SqliteRepository::record_digest_run(std::string_view date, std::string_view service,
+                                         UnixTime sent_at) {
+  db_.query(kRecordDigestRun)->bind_all(date, service, sent_at).run();
+  return db_.changes() == 1;
+}
+
+std::optional<std::string> SqliteRepository::latest_digest_run(std::string_view service) {
+  Query q = db_.query(kLatestDigestRun);
+  q->bind_all(service);
+  if (!q->step()) return std::nullopt;
+  return q->optional_text(0);
 }
 
 }  // namespace noodbel::store

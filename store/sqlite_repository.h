@@ -50,6 +50,14 @@ class SqliteRepository final : public Repository {
   int count_unknown_sender(Channel channel, std::string_view address_hash, UnixTime now,
                            std::int64_t window_seconds) override;
 
+  bool record_digest_run(std::string_view date, std::string_view service,
+                         UnixTime sent_at) override;
+  std::optional<std::string> latest_digest_run(std::string_view service) override;
+
+  void create_link_code(const LinkCode& code) override;
+  std::optional<LinkCode> link_code(std::string_view code_hash) override;
+  bool consume_link_code(std::string_view code_hash, UnixTime at) override;
+
   void audit(const AuditEntry& e) override;
 
  private:

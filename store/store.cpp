@@ -21,7 +21,7 @@ constexpr const char* kFirstForeignTable =
     " ORDER BY name LIMIT 1";
 constexpr const char* kClaimable =
     "SELECT id, recipient_id, channel, address, text, priority, call_id, state, attempts,"
-    " next_attempt_at, created_at, last_error FROM outbox"
+    " next_attempt_at, created_at, last_error, reply_to FROM outbox"
     " WHERE channel = ?1 AND state = 'pending' AND next_attempt_at <= ?2"
     " ORDER BY priority, created_at, id LIMIT ?3";
 constexpr const char* kMarkSending =
@@ -44,6 +44,9 @@ constexpr const char* kMarkDeliveryFailed =
 constexpr const char* kKnownProviderId =
     "SELECT 1 FROM outbox WHERE channel IN ('sandbox', 'sms', 'telegram', 'signal', 'slash')"
     " AND provider_message_id = ?1 LIMIT 1";
+constexpr const char* kRelease =
+    "UPDATE outbox SET state = 'pending', next_attempt_at = ?2, attempts = MAX(attempts - 1, 0)"
+    " WHERE id = ?1 AND state = 'sending'";
 constexpr const char* kRequeueInFlight =
     "UPDATE outbox SET state = 'pending' WHERE state = 'sending'";
 constexpr const char* kOutboxCounts = "SELECT state, COUNT(*) FROM outbox GROUP BY state";
@@ -52,12 +55,12 @@ constexpr const char* kOldestPending =
 // The newest `limit` rows of a recipient, oldest first.
 constexpr const char* kOutboxFor =
     "SELECT id, recipient_id, channel, address, text, priority, call_id, state, attempts,"
-    " next_attempt_at, created_at, last_error FROM ("
+    " next_attempt_at, created_at, last_error, reply_to FROM ("
     " SELECT * FROM outbox WHERE recipient_id = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2)"
     " ORDER BY created_at, id";
 constexpr const char* kTakeable =
     "SELECT id, recipient_id, channel, address, text, priority, call_id, state, attempts,"
-    " next_attempt_at, created_at, last_error FROM outbox"
+    " next_attempt_at, created_at, last_error, reply_to FROM outbox"
     " WHERE channel = ?1 AND address = ?2 AND state = 'pending' ORDER BY created_at, id";
 constexpr const char* kMarkTaken =
     "UPDATE outbox SET state = 'sent', attempts = attempts + 1,"
@@ -172,6 +175,7 @@ OutboxItem read_outbox_item(const Statement& s) {
   item.next_attempt_at = s.int64(9);
   item.created_at = s.int64(10);
   item.last_error = s.text(11);
+  item.message.reply_to = s.optional_text(12);
   return item;
 }
 
@@ -337,6 +341,28 @@ void Store::mark_delivery(const std::string& provider_message_id, OutboxState st
   });
 }
 
+void Store::release(std::int64_t id, UnixTime next_attempt_at) {
+  guarded(mutex_, this, "release", false, [&] {
+    db_->query(kRelease)->bind_all(id, next_attempt_at).run();
+    return true;
+  });
+}
+
+Result<std::int64_t> Store::fail_over(
+    std::int64_t id, UnixTime now,
+    const std::function<std::optional<Failover>(Repository&)>& decide) {
+  std::int64_t new_id = 0;
+  const Status s = transaction([&](Repository& repo) -> Status {
+    const std::optional<Failover> next = decide(repo);
+    if (!next) return Ok();
+    db_->query(kMarkFailed)->bind_all(id, next->last_error, now).run();
+    new_id = repo.enqueue(next->message, now);
+    return Ok();
+  });
+  if (!s.ok()) return s.error();
+  return new_id;
+}
+
 int Store::requeue_in_flight() {
   return guarded(mutex_, this, "requeue_in_flight", 0, [&] {
     db_->query(kRequeueInFlight)->run();
@@ -422,6 +448,20 @@ std::vector<AuditEntry> Store::audit_log(int limit) {
     while (q->step()) entries.push_back({q->int64(0), q->text(1), q->text(2), q->text(3)});
     return entries;
   });
+}
+
+Status Store::with_database(const std::function<Status(Database&)>& fn) {
+  if (t_holding == this) {
+    return Error::Internal("Store::with_database called from inside a transaction");
+  }
+  std::lock_guard lock(mutex_);
+  Holding holding(this);
+  try {
+    return fn(*db_);
+  } catch (const StoreError& e) {
+    spdlog::error("event=store.failed what=with_database error=\"{}\"", e.what());
+    return storage_error(e);
+  }
 }
 
 // ---- digest ----

@@ -6,8 +6,10 @@
 
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,6 +30,17 @@ struct OutboxCounts {
   std::int64_t sent = 0;
   std::int64_t delivered = 0;
   std::int64_t failed = 0;
+  UnixTime oldest_pending_at = 0;  // 0 when none pending
+};
+
+// What GET /metrics reads from the database, in one read snapshot (store/metrics_queries.cpp).
+// Keys are the stored names: calls by state ("open", ...), answers by intent ("yes", ...),
+// outbox rows by (channel, state). Every known state and intent is present (0 when none).
+struct MetricsSnapshot {
+  std::map<std::string, std::int64_t> calls_by_state;
+  std::map<std::string, std::int64_t> answers_by_intent;
+  std::map<std::pair<std::string, std::string>, std::int64_t> outbox_by_channel_state;
+  std::int64_t queue_depth = 0;    // pending + sending outbox rows
   UnixTime oldest_pending_at = 0;  // 0 when none pending
 };
 
@@ -57,6 +70,19 @@ class Store {
   void mark_sent(std::int64_t id, const std::string& provider_message_id, UnixTime now);
   void mark_retry(std::int64_t id, UnixTime next_attempt_at, const std::string& error);
   void mark_failed(std::int64_t id, const std::string& error, UnixTime now);
+  // A claimed row the dispatcher did not send (rate limit, stopping): back to pending,
+  // due at next_attempt_at, its claim not counted as an attempt. Only a `sending` row.
+  void release(std::int64_t id, UnixTime next_attempt_at);
+  // Failover of a claimed row, in ONE transaction: `decide` reads the Repository (and may
+  // audit); when it returns a Failover, row `id` becomes failed with its last_error and its
+  // message is enqueued. Returns the new row's id, or 0 when `decide` gave nothing (nothing
+  // changed). A storage failure is an Error and changes nothing.
+  struct Failover {
+    OutboundMessage message;
+    std::string last_error;
+  };
+  Result<std::int64_t> fail_over(std::int64_t id, UnixTime now,
+                                 const std::function<std::optional<Failover>(Repository&)>& decide);
   // A provider's delivery report for the message it knows as provider_message_id (as given
   // to mark_sent): a `sent` row becomes kDelivered or kFailed (failed_at = now). Other
   // states and other target states change nothing, so replays are harmless. A report for
@@ -77,6 +103,11 @@ class Store {
   bool healthy();  // a trivial query succeeds
   std::int64_t count_calls(CallState state);
   std::vector<AuditEntry> audit_log(int limit);  // newest first
+  // The figures of GET /metrics in one read snapshot; a storage failure is an Error.
+  Result<MetricsSnapshot> metrics_snapshot();
+  // For store/ modules only (metrics, retention, erasure): runs fn on the connection under
+  // the store's lock, outside any transaction; a StoreError thrown by fn becomes an Error.
+  Status with_database(const std::function<Status(Database&)>& fn);
 
   // --- digest ---
   // The raw rows of a digest for [from, to) (store/digest_queries.h), read in one

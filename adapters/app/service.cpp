@@ -10,6 +10,10 @@
 #include "adapters/slash/slash_routes.h"
 #include "adapters/sms/sms_channel.h"
 #include "adapters/telegram/telegram_channel.h"
+#include "adapters/web/board_routes.h"
+#include "adapters/web/digest_routes.h"
+#include "adapters/app/logfmt.h"
+#include "store/retention.h"
 
 namespace noodbel {
 namespace {
@@ -48,16 +52,23 @@ std::vector<SandboxPerson> sandbox_people(store::Store& store) {
 
 Service::Service(AppContext& ctx)
     : ctx_(ctx),
-      engine_(ctx.config, ctx.postcodes, ctx.templates, ctx.clock, ctx.guard),
-      dispatcher_(*ctx.store, ctx.clock, DispatcherOptions{}),
-      pipeline_(*ctx.store, engine_, [this] { dispatcher_.notify(); }) {
+      links_(ctx.config),
+      engine_(ctx.config, ctx.postcodes, ctx.templates, ctx.clock, ctx.guard, &links_),
+      dispatcher_(*ctx.store, ctx.clock, dispatcher_options(ctx.config)),
+      pipeline_(*ctx.store, engine_, [this] {
+        dispatcher_.notify();
+        board_events_.notify();
+      }) {
   define_noodbel_metrics(metrics_);
+  metrics_.define_counter("noodbel_digest_runs_total",
+                          "Daily digest runs (date and service), by result (sent, skipped, failed).");
   store::Store& store = *ctx_.store;
   metrics_.define_gauge("noodbel_open_calls", "Crisis calls currently open",
                         [&store] { return static_cast<double>(store.count_calls(CallState::kOpen)); });
   metrics_.define_gauge("noodbel_outbox_pending", "Outbound messages waiting to be sent",
                         [&store] { return static_cast<double>(store.outbox_counts().pending); });
   dispatcher_.set_observer([this](Channel channel, const std::string& status) {
+    board_events_.notify();
     metrics_.inc("noodbel_messages_out_total",
                  {{"channel", std::string(to_string(channel))}, {"status", status}});
   });
@@ -67,10 +78,19 @@ Service::Service(AppContext& ctx)
     dispatcher_.add_channel(std::move(channel));
   }
   server_ = std::make_unique<HttpServer>(
-      server_options(ctx_.config.http), [this](const HttpRequest& r) { return router_.handle(r); },
+      server_options(ctx_.config.http),
+      [this](const HttpRequest& r) {
+        HttpResponse response = router_.handle(r);
+        if (auto reason = webhook_rejection(r.path, response)) {
+          metrics_.inc("noodbel_webhook_rejections_total",
+                       {{"route", router_.route_label(r.path)}, {"reason", *reason}});
+        }
+        return response;
+      },
       [this](const HttpRequest& r, int status) {
         metrics_.inc("noodbel_http_requests_total",
                      {{"route", router_.route_label(r.path)}, {"status", std::to_string(status)}});
+        count_server_rejection(r, status);
       });
 }
 
@@ -82,9 +102,15 @@ Status Service::add_routes() {
     return HttpResponse::json(db_ok ? 200 : 503,
                               {{"status", db_ok ? "ok" : "degraded"},
                                {"version", NOODBEL_VERSION},
-                               {"database", db_ok ? "ok" : "unavailable"}});
+                               {"database", db_ok ? "ok" : "unavailable"},
+                               {"signal", signal_ ? signal_->health() : "disabled"}});
   });
   router_.add("GET", "/metrics", [this](const HttpRequest&, const PathParams&) {
+    if (auto snapshot = ctx_.store->metrics_snapshot(); snapshot.ok()) {
+      record_store_snapshot(metrics_, *snapshot, ctx_.clock.now());
+    } else {
+      spdlog::warn("event=metrics.snapshot_failed error={}", logfmt_value(snapshot.error().message));
+    }
     HttpResponse r = HttpResponse::text(200, metrics_.render());
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     return r;
@@ -94,7 +120,7 @@ Status Service::add_routes() {
       SlashDeps{ctx_.config.slash, ctx_.clock, *ctx_.store,
                 [this](const InboundMessage& m) {
                   metrics_.inc("noodbel_messages_in_total", {{"channel", "slash"}});
-                  return pipeline_.deliver(m);
+                  return deliver(m);
                 },
                 [this](std::size_t replies) {
                   metrics_.inc("noodbel_messages_out_total", {{"channel", "slash"}, {"status", "sent"}},
@@ -108,7 +134,7 @@ Status Service::add_routes() {
       [this] { return sandbox_people(*ctx_.store); },
       [this](const InboundMessage& m) -> Status {
         metrics_.inc("noodbel_messages_in_total", {{"channel", std::string(to_string(m.channel))}});
-        auto outcome = pipeline_.deliver(m);
+        auto outcome = deliver(m);
         if (!outcome.ok()) return outcome.error();
         return Ok();
       },
@@ -124,12 +150,25 @@ Status Service::add_telegram() {
   auto channel = telegram::TelegramChannel::create(
       ctx_.config, ctx_.templates, *ctx_.store, ctx_.clock, [this](const InboundMessage& m) {
         metrics_.inc("noodbel_messages_in_total", {{"channel", "telegram"}});
-        return pipeline_.deliver(m);
+        return deliver(m);
       });
   if (!channel.ok()) return channel.error();
   telegram_ = std::move(channel).value();
   dispatcher_.add_channel(telegram_->make_sender());
   telegram_->add_routes(router_);
+  return Ok();
+}
+
+Status Service::add_signal() {
+  if (!ctx_.config.signal.enabled) return Ok();
+  signal_ = std::make_unique<signal_cli::SignalChannel>(
+      ctx_.config.signal, ctx_.clock,
+      [this](const InboundMessage& m) {
+        metrics_.inc("noodbel_messages_in_total", {{"channel", "signal"}});
+        return deliver(m);
+      },
+      &metrics_);
+  dispatcher_.add_channel(signal_->make_sender());
   return Ok();
 }
 
@@ -139,10 +178,11 @@ Status Service::add_sms() {
                  SmsDeps{ctx_.config, ctx_.clock,
                          [this](const InboundMessage& m) {
                            metrics_.inc("noodbel_messages_in_total", {{"channel", "sms"}});
-                           return pipeline_.deliver(m);
+                           return deliver(m);
                          },
                          [this](const std::string& id, OutboxState state, UnixTime now) {
                            ctx_.store->mark_delivery(id, state, now);
+                           board_events_.notify();
                          }});
   if (ctx_.config.sms.provider == SmsProvider::kNone) return Ok();
   sms_client_ = make_http_client();
@@ -157,14 +197,24 @@ Status Service::start() {
   if (Status s = add_routes(); !s.ok()) return s;
   if (Status s = add_telegram(); !s.ok()) return s;
   if (Status s = add_sms(); !s.ok()) return s;
+  if (Status s = add_signal(); !s.ok()) return s;
+  if (Status s = add_digest(); !s.ok()) return s;
+  if (Status s = add_board(); !s.ok()) return s;
   const int requeued = ctx_.store->requeue_in_flight();
   if (requeued > 0) {
     spdlog::warn("event=outbox.requeued count={} reason=\"in flight at last stop; sent again\"",
                  requeued);
   }
   if (Status s = server_->start(); !s.ok()) return s;
+  links_.set_bound_port(server_->port());
+  board_events_.start();
+  if (ctx_.config.web.secret.empty()) {
+    spdlog::warn("event=web.random_secret reason=\"[web] secret not set: board and digest links "
+                 "stop working when the service restarts\"");
+  }
   dispatcher_.start();
   if (telegram_) telegram_->start();
+  if (signal_) signal_->start();
   scheduler_ = std::thread([this] { scheduler_loop(); });
   spdlog::info("event=serve.started address={} port={} sandbox={}", ctx_.config.http.address,
                server_->port(), sandbox_ != nullptr);
@@ -178,12 +228,48 @@ void Service::stop() {
     stopping_ = true;
   }
   wake_.notify_all();
+  board_events_.stop();  // live boards push no more; the server then ends their streams
   server_->stop();
   server_->wait();
   if (scheduler_.joinable()) scheduler_.join();
   if (telegram_) telegram_->stop();
+  if (signal_) signal_->stop();
   dispatcher_.stop();
   spdlog::info("event=serve.stopped");
+}
+
+Status Service::add_digest() {
+  auto source = DigestSource::load(ctx_.config, ctx_.postcodes, *ctx_.store);
+  if (!source.ok()) return source.error();
+  digest_source_ = std::make_unique<DigestSource>(std::move(source).value());
+  add_digest_routes(router_, DigestRouteDeps{ctx_.config, ctx_.templates, *digest_source_, links_.checker(),
+                                             ctx_.clock, nullptr});
+  digest_sender_ = std::make_unique<DigestSender>(ctx_.config, ctx_.templates, *digest_source_,
+                                                  *ctx_.store, ctx_.clock, links_);
+  return Ok();
+}
+
+Status Service::add_board() {
+  auto page = load_board_page(ctx_.config.data_dir);
+  if (!page.ok()) return page.error();
+  add_board_routes(router_,
+                   BoardDeps{ctx_.config, ctx_.templates, ctx_.clock,
+                             [this](const std::function<Status(Repository&)>& fn) {
+                               return ctx_.store->transaction(fn);
+                             },
+                             links_.checker(), board_events_, metrics_, std::move(page).value()});
+  return Ok();
+}
+
+void Service::send_digests() {
+  if (!digest_sender_) return;
+  const DigestRunReport r = digest_sender_->run_due();
+  const std::pair<const char*, int> results[] = {
+      {"sent", r.sent}, {"skipped", r.skipped}, {"failed", r.failed}};
+  for (const auto& [result, n] : results) {
+    if (n > 0) metrics_.inc("noodbel_digest_runs_total", {{"result", result}}, n);
+  }
+  if (r.messages > 0) dispatcher_.notify();
 }
 
 void Service::scheduler_loop() {
@@ -193,6 +279,43 @@ void Service::scheduler_loop() {
     tick();
     lock.lock();
     wake_.wait_for(lock, kTickInterval, [this] { return stopping_; });
+  }
+}
+
+// Every inbound message goes through here: a provider's retry of a message already
+// stored counts as a webhook rejection with reason "duplicate" (route: the channel).
+Result<InboundOutcome> Service::deliver(const InboundMessage& m) {
+  auto outcome = pipeline_.deliver(m);
+  if (outcome.ok() && *outcome == InboundOutcome::kDuplicate) {
+    metrics_.inc("noodbel_webhook_rejections_total",
+                 {{"route", std::string(to_string(m.channel))}, {"reason", "duplicate"}});
+  }
+  return outcome;
+}
+
+// The server's own refusals (body too large, unparsable request) reach the observer with
+// no decoded path, often before the target was read: all of them count, with the route
+// when it is known ("unmatched" otherwise).
+void Service::count_server_rejection(const HttpRequest& r, int status) {
+  if (!r.path.empty() || (status != 400 && status != 413 && status != 431)) return;
+  const std::string path = r.target.substr(0, r.target.find('?'));
+  const char* reason = status == 413 ? "too_large" : status == 431 ? "headers_too_large"
+                                                                   : "malformed";
+  metrics_.inc("noodbel_webhook_rejections_total",
+               {{"route", router_.route_label(path)}, {"reason", reason}});
+}
+
+// Data retention (store/retention.h), at most once an hour from the scheduler.
+void Service::purge_if_due() {
+  const UnixTime now = ctx_.clock.now();
+  if (!purge_gate_.due(now)) return;
+  const auto counts =
+      store::purge_expired(*ctx_.store, now, ctx_.config.retention.days, false, "system");
+  if (!counts.ok()) {
+    spdlog::error("event=retention.failed error={}", logfmt_value(counts.error().message));
+  } else if (counts->total() > 0) {
+    spdlog::info("event=retention.purged call_notes={} answer_notes={} message_texts={}",
+                 counts->call_notes, counts->response_notes, counts->outbox_texts);
   }
 }
 
@@ -206,6 +329,9 @@ void Service::tick() {
     return;
   }
   dispatcher_.notify();
+  board_events_.notify();  // waves sent, calls expired; a live board may also have expired
+  send_digests();
+  purge_if_due();
   if (const int failed = fail_undeliverable_slash_rows(*ctx_.store, ctx_.clock.now()); failed > 0) {
     metrics_.inc("noodbel_messages_out_total", {{"channel", "slash"}, {"status", "failed"}},
                  static_cast<double>(failed));

@@ -9,6 +9,8 @@
 #include <thread>
 
 #include "adapters/app/context.h"
+#include "adapters/app/digest_sender.h"
+#include "adapters/app/digest_source.h"
 #include "adapters/app/inbound_pipeline.h"
 #include "adapters/dispatch/dispatcher.h"
 #include "adapters/http/client.h"
@@ -16,8 +18,13 @@
 #include "adapters/http/router.h"
 #include "adapters/http/server.h"
 #include "adapters/sandbox/sandbox_channel.h"
+#include "adapters/signal/signal_channel.h"
 #include "adapters/telegram/telegram_channel.h"
+#include "adapters/web/board_events.h"
+#include "adapters/web/live_links.h"
+#include "adapters/web/signed_links.h"
 #include "bot/engine.h"
+#include "store/retention.h"
 
 namespace noodbel {
 
@@ -38,14 +45,27 @@ class Service {
   Status add_routes();
   Status add_telegram();  // before the server and the dispatcher start
   Status add_sms();       // the same: [twilio] / [kannel] routes and the [sms] sender
+  Status add_signal();    // the same: [signal] sender and event-stream listener
   void scheduler_loop();
   void tick();
+  Status add_digest();  // the digest page route and the scheduled digest sender
+  Status add_board();   // the live web board routes
+  void send_digests();  // in tick(): the daily digests due now
+  void purge_if_due();  // data retention, at most once an hour
+  Result<InboundOutcome> deliver(const InboundMessage& m);  // pipeline_ + duplicate count
+  void count_server_rejection(const HttpRequest& r, int status);
 
   AppContext& ctx_;
+  // Signs and checks board and digest links ([web] secret); its base URL follows the bound
+  // port when web.public_url is empty. Declared before its users.
+  LiveLinks links_;
+  BoardEvents board_events_;  // wakes the live web boards (GET /board/{code}/events)
   Engine engine_;
   MetricsRegistry metrics_;
   // Null when disabled. Declared before dispatcher_, which holds its sender.
   std::unique_ptr<telegram::TelegramChannel> telegram_;
+  // Null when disabled. Declared before dispatcher_, whose sender uses its HTTP client.
+  std::unique_ptr<signal_cli::SignalChannel> signal_;
   // Null when no SMS provider sends. Declared before dispatcher_, whose sender uses it.
   std::unique_ptr<HttpClient> sms_client_;
   Dispatcher dispatcher_;
@@ -53,11 +73,14 @@ class Service {
   InboundPipeline pipeline_;
   Router router_;
   std::unique_ptr<HttpServer> server_;
+  std::unique_ptr<DigestSource> digest_source_;  // set by start()
+  std::unique_ptr<DigestSender> digest_sender_;  // set by start(); used by the scheduler
 
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;  // GUARDED_BY(mutex_)
   std::thread scheduler_;
+  store::PurgeGate purge_gate_;  // scheduler thread only: data retention at most hourly
 };
 
 }  // namespace noodbel

@@ -5,7 +5,12 @@
 #include <CLI/CLI.hpp>
 
 #include "adapters/cli/cmd_common.h"
+#include "adapters/cli/cmd_backup.h"
 #include "adapters/cli/cmd_digest.h"
+#include "adapters/cli/cmd_forget.h"
+#include "adapters/cli/cmd_link.h"
+#include "adapters/cli/cmd_link_family.h"
+#include "adapters/cli/cmd_purge.h"
 #include "adapters/cli/commands.h"
 
 namespace noodbel::cli {
@@ -49,6 +54,17 @@ int run(int argc, char** argv) {
   auto* flist = families->add_subcommand("list", "Print the registered families as a table");
   add_common(flist, common);
   flist->callback([&] { code = cmd_families_list(common); });
+  std::string family_id;
+  auto* fforget = families->add_subcommand(
+      "forget", "Erase a family's personal data (GDPR); anonymous counts are kept");
+  add_common(fforget, common);
+  fforget->add_option("id", family_id, "The family id (see `noodbel families list`)")->required();
+  fforget->callback([&] { code = cmd_families_forget(common, family_id); });
+  auto* flink = families->add_subcommand(
+      "link", "Print a one-time code (valid 7 days) that links a family's Telegram chat");
+  add_common(flink, common);
+  flink->add_option("id", family_id, "The family id (see `noodbel families list`)")->required();
+  flink->callback([&] { code = cmd_families_link(common, family_id); });
 
   auto* caseworkers = app.add_subcommand("caseworkers", "Manage caseworkers and supervisors");
   caseworkers->require_subcommand(1);
@@ -80,6 +96,26 @@ int run(int argc, char** argv) {
     code = config ? cmd_check_note(config->data_dir) : kExitUsage;
   });
 
+  std::string backup_path;
+  auto* backup = app.add_subcommand(
+      "backup", "Copy the database to PATH (online backup: works while `serve` runs), checked");
+  add_common(backup, common);
+  backup->add_option("path", backup_path, "The backup file to write (replaced atomically)")
+      ->required();
+  backup->callback([&] { code = cmd_backup(common, backup_path); });
+  auto* restore = app.add_subcommand(
+      "restore", "Check the backup at PATH and copy it into the database (service stopped)");
+  add_common(restore, common);
+  restore->add_option("path", backup_path, "A file written by `noodbel backup`")->required();
+  restore->callback([&] { code = cmd_restore(common, backup_path); });
+
+  bool dry_run = false;
+  auto* purge = app.add_subcommand(
+      "purge", "Erase notes and message texts older than [retention] days (counts are kept)");
+  add_common(purge, common);
+  purge->add_flag("--dry-run", dry_run, "Only count what would be erased");
+  purge->callback([&] { code = cmd_purge(common, dry_run); });
+
   DigestCliOptions digest_options;
   auto* digest = app.add_subcommand(
       "digest", "The supervisors' digest of the 24 hours before the digest time on a date");
@@ -88,6 +124,8 @@ int run(int argc, char** argv) {
   digest->add_option("--service", digest_options.service, "A service id or name (default: all)");
   digest->add_option("--format", digest_options.format, "text, html or json (default: text)");
   digest->callback([&] { code = cmd_digest(common, digest_options); });
+
+  add_link_commands(app, common, code);
 
   try {
     app.parse(argc, argv);

@@ -178,6 +178,14 @@ void read_digest(Reader& r, const toml::table& root, Config& c) {
   r.integer(*t, "digest", "coverage_min_families", 1, 1000, c.digest.coverage_min_families);
 }
 
+// [retention] days = 30: notes and message texts are erased this long after a call closes.
+void read_retention(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.section(root, "retention");
+  if (!t) return;
+  r.only_keys(*t, "retention", {"days"});
+  r.integer(*t, "retention", "days", 1, 3650, c.retention.days);
+}
+
 void read_sandbox_and_log(Reader& r, const toml::table& root, Config& c) {
   if (const toml::table* t = r.section(root, "sandbox")) {
     r.only_keys(*t, "sandbox", {"enabled"});
@@ -368,6 +376,24 @@ std::optional<std::string> bad_webhook_secret(std::string_view secret) {
   return std::nullopt;
 }
 
+// Why a bot username is unusable (Telegram: 5-32 of A-Z a-z 0-9 _, ending in "bot").
+std::optional<std::string> bad_bot_username(std::string_view name) {
+  if (!name.empty() && name.front() == '@') {
+    return std::string("must be written without the leading @, e.g. \"noodbel_bot\"");
+  }
+  const bool chars_ok = std::all_of(name.begin(), name.end(), [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_';
+  });
+  std::string tail(name.substr(name.size() < 3 ? 0 : name.size() - 3));
+  std::transform(tail.begin(), tail.end(), tail.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  if (name.size() < 5 || name.size() > 32 || !chars_ok || tail != "bot") {
+    return std::string("is not a Telegram bot username: 5 to 32 of A-Z, a-z, 0-9 and _, ending "
+                       "in \"bot\" (as @BotFather shows it, without the @)");
+  }
+  return std::nullopt;
+}
+
 // Why a base URL is unusable; `webhook`: Telegram must be able to POST to it.
 std::optional<std::string> bad_base_url(std::string_view url, bool webhook) {
   const Result<Url> parsed = parse_url(url);
@@ -399,7 +425,8 @@ void read_telegram(Reader& r, const toml::table& root, Config& c) {
   TelegramConfig& tg = c.telegram;
   r.only_keys(*t, "telegram", {"enabled", "token", "api_base_url", "mode", "webhook_secret",
                                "public_url", "messages_per_second",
-                               "per_chat_messages_per_second", "poll_timeout_seconds"});
+                               "per_chat_messages_per_second", "poll_timeout_seconds",
+                               "bot_username"});
   r.boolean(*t, "telegram", "enabled", tg.enabled);
   r.text(*t, "telegram", "token", tg.token);
   if (!tg.token.empty()) {
@@ -429,10 +456,70 @@ void read_telegram(Reader& r, const toml::table& root, Config& c) {
   r.integer(*t, "telegram", "messages_per_second", 1, 1000, tg.messages_per_second);
   r.integer(*t, "telegram", "per_chat_messages_per_second", 1, 20, tg.per_chat_messages_per_second);
   r.integer(*t, "telegram", "poll_timeout_seconds", 1, 50, tg.poll_timeout_seconds);
+  r.text(*t, "telegram", "bot_username", tg.bot_username);
+  if (!tg.bot_username.empty()) {
+    if (auto why = bad_bot_username(tg.bot_username)) r.fail("telegram.bot_username", *why);
+  }
   if (tg.enabled && tg.mode == TelegramMode::kWebhook && tg.public_url.empty()) {
     r.fail("telegram.public_url",
            "is required when telegram is enabled in webhook mode: the https:// address at which "
            "Telegram reaches this service (or set mode = \"polling\")");
+  }
+}
+
+// --- [signal] ---
+
+// Why `account` is not an E.164 number ("+" then 8 to 15 digits), or nullopt.
+std::optional<std::string> bad_signal_account(std::string_view account) {
+  const bool digits = account.size() >= 9 && account.size() <= 16 && account.front() == '+' &&
+                      account[1] != '0' &&
+                      std::all_of(account.begin() + 1, account.end(),
+                                  [](char ch) { return ch >= '0' && ch <= '9'; });
+  if (digits) return std::nullopt;
+  return std::string("must be the bot's Signal number in E.164 form: + and country code, "
+                     "no spaces, like \"+32470123456\"");
+}
+
+// Why the signal-cli daemon's base URL is unusable, or nullopt.
+std::optional<std::string> bad_signal_rpc_url(std::string_view url) {
+  const Result<Url> parsed = parse_url(url);
+  if (!parsed.ok()) return parsed.error().message;
+  if (parsed->scheme != "http") {
+    return std::string("must start with http://: signal-cli's daemon speaks plain HTTP; run it "
+                       "on loopback (--http 127.0.0.1:8081) next to Noodbel");
+  }
+  if (parsed->target != "/") {
+    return std::string("must be the daemon's base URL without a path, like "
+                       "\"http://127.0.0.1:8081\" (Noodbel adds /api/v1/...)");
+  }
+  return std::nullopt;
+}
+
+void read_signal(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.section(root, "signal");
+  if (!t) return;
+  SignalConfig& sg = c.signal;
+  r.only_keys(*t, "signal", {"enabled", "account", "rpc_url", "messages_per_second",
+                             "reconnect_min_seconds", "reconnect_max_seconds"});
+  r.boolean(*t, "signal", "enabled", sg.enabled);
+  r.text(*t, "signal", "account", sg.account);
+  if (!sg.account.empty()) {
+    if (auto why = bad_signal_account(sg.account)) r.fail("signal.account", *why);
+  }
+  r.text(*t, "signal", "rpc_url", sg.rpc_url);
+  strip_trailing_slashes(sg.rpc_url);
+  if (auto why = bad_signal_rpc_url(sg.rpc_url)) r.fail("signal.rpc_url", *why);
+  r.integer(*t, "signal", "messages_per_second", 1, 50, sg.messages_per_second);
+  r.integer(*t, "signal", "reconnect_min_seconds", 1, 3600, sg.reconnect_min_seconds);
+  r.integer(*t, "signal", "reconnect_max_seconds", 1, 3600, sg.reconnect_max_seconds);
+  if (sg.reconnect_max_seconds < sg.reconnect_min_seconds) {
+    r.fail("signal.reconnect_max_seconds",
+           fmt::format("must be at least reconnect_min_seconds ({})", sg.reconnect_min_seconds));
+  }
+  if (sg.enabled && sg.account.empty()) {
+    r.fail("signal.account",
+           "is required when signal is enabled: the number signal-cli is registered or linked "
+           "with, like \"+32470123456\"");
   }
 }
 
@@ -574,6 +661,67 @@ void read_kannel(Reader& r, const toml::table& root, Config& c) {
   }
 }
 
+// Why a [web] secret is unusable: it signs board and digest links (HMAC-SHA256).
+std::optional<std::string> bad_web_secret(std::string_view secret) {
+  if (secret.size() < 32) {
+    return fmt::format("is {} characters long; use at least 32 random characters, e.g. the "
+                       "output of `openssl rand -hex 32`",
+                       secret.size());
+  }
+  return std::nullopt;
+}
+
+// [web]: the signed links of the live board and the HTML digest.
+void read_web(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.section(root, "web");
+  if (!t) return;
+  r.only_keys(*t, "web", {"public_url", "secret", "board_link_hours", "digest_link_days"});
+  WebConfig& w = c.web;
+  r.text(*t, "web", "public_url", w.public_url);
+  if (!w.public_url.empty()) {
+    const bool http = w.public_url.starts_with("http://") || w.public_url.starts_with("https://");
+    if (!http) {
+      r.fail("web.public_url", "must start with http:// or https://, e.g. "
+                               "\"https://noodbel.example.be\" (the address people open)");
+    } else if (auto why = bad_base_url(w.public_url, false)) {
+      r.fail("web.public_url", *why);
+    }
+  }
+  r.text(*t, "web", "secret", w.secret);
+  if (!w.secret.empty()) {
+    if (auto why = bad_web_secret(w.secret)) r.fail("web.secret", *why);
+  }
+  r.integer(*t, "web", "board_link_hours", 1, 168, w.board_link_hours);
+  r.integer(*t, "web", "digest_link_days", 1, 90, w.digest_link_days);
+}
+
+// [dispatch]: retries and failover of the outbox dispatcher.
+void read_dispatch(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.section(root, "dispatch");
+  if (!t) return;
+  DispatchConfig& d = c.dispatch;
+  r.only_keys(*t, "dispatch", {"failover_after_attempts", "max_attempts", "backoff_base_seconds",
+                               "backoff_cap_seconds", "backoff_jitter_percent"});
+  r.integer(*t, "dispatch", "failover_after_attempts", 0, 100, d.failover_after_attempts);
+  r.integer(*t, "dispatch", "max_attempts", 1, 100, d.max_attempts);
+  r.integer(*t, "dispatch", "backoff_base_seconds", 1, 3600, d.backoff_base_seconds);
+  r.integer(*t, "dispatch", "backoff_cap_seconds", 1, 24 * 3600, d.backoff_cap_seconds);
+  r.integer(*t, "dispatch", "backoff_jitter_percent", 0, 100, d.backoff_jitter_percent);
+  if (r.failed()) return;
+  if (d.backoff_cap_seconds < d.backoff_base_seconds) {
+    r.fail("dispatch.backoff_cap_seconds",
+           fmt::format("must be at least backoff_base_seconds ({}), got {}",
+                       d.backoff_base_seconds, d.backoff_cap_seconds));
+  }
+  if (d.failover_after_attempts > d.max_attempts) {
+    r.fail("dispatch.failover_after_attempts",
+           fmt::format("must not exceed max_attempts ({}), got {}: a message would give up "
+                       "before it is handed to the next contact; use 0 to fail over only "
+                       "after permanent errors",
+                       d.max_attempts, d.failover_after_attempts));
+  }
+}
+
 // [sms]; runs after [twilio] and [kannel] so the provider can default to the enabled one.
 void read_sms(Reader& r, const toml::table& root, Config& c) {
   std::string provider;
@@ -651,7 +799,8 @@ Result<Config> parse_config(std::string_view toml_text, const std::string& sourc
   c.source = source;
   Reader r(source);
   r.only_keys(root, "", {"telegram", "general", "database", "paths", "http", "calls", "sandbox", "slash",
-                         "log", "services", "digest", "board", "twilio", "kannel", "sms"});
+                         "log", "services", "digest", "board", "twilio", "kannel", "sms", "signal",
+                         "retention", "web", "dispatch"});
   read_general(r, root, c);
   read_paths(r, root, c);
   read_http(r, root, c);
@@ -659,12 +808,16 @@ Result<Config> parse_config(std::string_view toml_text, const std::string& sourc
   read_board(r, root, c);
   read_sandbox_and_log(r, root, c);
   read_digest(r, root, c);
+  read_retention(r, root, c);
   read_slash(r, root, c);
   read_services(r, root, c);
   read_telegram(r, root, c);
   read_twilio(r, root, c);
   read_kannel(r, root, c);
   read_sms(r, root, c);
+  read_signal(r, root, c);
+  read_web(r, root, c);
+  read_dispatch(r, root, c);
   if (r.failed()) return r.error();
   return c;
 }
@@ -718,6 +871,12 @@ Status apply_secret_env(Config& config, const std::function<const char*(const ch
           fmt::format("environment variable NOODBEL_TELEGRAM_WEBHOOK_SECRET {}", *why));
     }
     config.telegram.webhook_secret = secret;
+  }
+  if (const char* secret = getenv("NOODBEL_WEB_SECRET"); secret != nullptr && *secret != '\0') {
+    if (auto why = bad_web_secret(secret)) {
+      return Error::Invalid(fmt::format("environment variable NOODBEL_WEB_SECRET {}", *why));
+    }
+    config.web.secret = secret;
   }
   return apply_sms_secret_env(config, getenv);
 }

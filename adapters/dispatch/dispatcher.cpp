@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "adapters/dispatch/failover.h"
 #include "bot/phone.h"
 
 namespace noodbel {
@@ -21,11 +22,19 @@ std::string who(const OutboundMessage& m) {
                : fmt::format("recipient={}", id);
 }
 
+// A well-mixed number from a row id and attempt, so retries of many rows spread out.
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
 }  // namespace
 
 Dispatcher::Dispatcher(store::Store& store, const Clock& clock, DispatcherOptions options,
                        DispatchObserver observer)
-    : store_(store), clock_(clock), options_(options), observer_(std::move(observer)) {}
+    : store_(store), clock_(clock), options_(std::move(options)), observer_(std::move(observer)) {}
 
 Dispatcher::~Dispatcher() { stop(); }
 
@@ -35,7 +44,11 @@ void Dispatcher::add_channel(std::unique_ptr<ChannelSender> sender) {
     return;
   }
   const Channel channel = sender->channel();
-  senders_[channel] = std::move(sender);
+  const auto rate = options_.rates.find(channel);
+  lanes_.erase(channel);
+  lanes_.emplace(channel, Lane{std::move(sender), ChannelRateLimit(
+                                                      rate == options_.rates.end() ? ChannelRate{}
+                                                                                   : rate->second)});
 }
 
 void Dispatcher::set_observer(DispatchObserver observer) {
@@ -46,45 +59,122 @@ void Dispatcher::set_observer(DispatchObserver observer) {
   observer_ = std::move(observer);
 }
 
+RateMillis Dispatcher::rate_now() const {
+  if (options_.rate_now) return options_.rate_now();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
 std::int64_t Dispatcher::backoff_seconds(int attempts) const {
   std::int64_t delay = std::max<std::int64_t>(options_.backoff_base_seconds, 1);
   for (int i = 1; i < attempts && delay < options_.backoff_cap_seconds; ++i) delay *= 2;
   return std::min(delay, options_.backoff_cap_seconds);
 }
 
-int Dispatcher::run_once(Channel channel) {
-  const auto it = senders_.find(channel);
-  if (it == senders_.end()) return 0;
-  const std::vector<OutboxItem> items =
-      store_.claim_outbox(channel, clock_.now(), options_.batch_size);
-  int handled = 0;
-  for (const OutboxItem& item : items) {
-    if (stopping_) {
-      // Not sent: back to pending right away; the claim's attempt is not a failure.
-      store_.mark_retry(item.id, clock_.now(), "not sent: dispatcher stopping");
-      continue;
-    }
-    handle(*it->second, item);
-    ++handled;
+std::int64_t Dispatcher::retry_delay(const OutboxItem& item, const SendResult& result) const {
+  if (result.retry_after_seconds) {
+    return std::clamp<std::int64_t>(*result.retry_after_seconds, 1,
+                                    options_.max_retry_after_seconds);
   }
-  return handled;
+  const std::int64_t delay = backoff_seconds(item.attempts);
+  const std::int64_t spread = delay * std::clamp(options_.backoff_jitter_percent, 0, 100) / 100;
+  if (spread <= 0) return delay;
+  const std::uint64_t seed = mix(static_cast<std::uint64_t>(item.id) * 1000003ULL +
+                                 static_cast<std::uint64_t>(item.attempts));
+  return std::max<std::int64_t>(
+      1, delay - static_cast<std::int64_t>(seed % static_cast<std::uint64_t>(spread + 1)));
 }
 
-void Dispatcher::handle(ChannelSender& sender, const OutboxItem& item) {
-  const Channel channel = sender.channel();
+int Dispatcher::run_once(Channel channel) { return round(channel).sent; }
+
+RateMillis Dispatcher::lane_wait(Lane& lane) {
+  const RateMillis now = rate_now();
+  return std::max(lane.paused_until - now, lane.limit.overall_wait(now));
+}
+
+Dispatcher::Round Dispatcher::round(Channel channel) {
+  const auto it = lanes_.find(channel);
+  if (it == lanes_.end()) return {};
+  Lane& lane = it->second;
+  if (lane_wait(lane) > 0) return {0, false, true};
+  const int room = std::min(options_.batch_size, lane.limit.overall_available(rate_now()));
+  if (room <= 0) return {0, false, true};
+  const std::vector<OutboxItem> items = store_.claim_outbox(channel, clock_.now(), room);
+  Round r;
+  r.full = static_cast<int>(items.size()) >= room;
+  for (const OutboxItem& item : items) {
+    if (stopping_ || lane.paused_until > rate_now()) {
+      // Not sent: back to pending as it was; the claim is not counted as an attempt.
+      store_.release(item.id, item.next_attempt_at);
+      continue;
+    }
+    const RateMillis now_ms = rate_now();
+    if (!lane.limit.take(item.message.address, now_ms)) {
+      // This address had its share: the row waits, other addresses go on.
+      const RateMillis wait =
+          std::max<RateMillis>(lane.limit.address_wait(item.message.address, now_ms), 1);
+      store_.release(item.id, clock_.now() + (wait + 999) / 1000);
+      spdlog::debug("event=outbox.deferred id={} channel={} wait_ms={}", item.id,
+                    to_string(channel), wait);
+      continue;
+    }
+    handle(lane, item);
+    ++r.sent;
+  }
+  return r;
+}
+
+bool Dispatcher::fail_over(const OutboxItem& item, const std::string& error) {
+  const OutboundMessage& m = item.message;
+  const UnixTime now = clock_.now();
+  std::optional<Contact> next;
+  const auto can_send = [this](Channel c) { return lanes_.count(c) > 0; };
+  const Result<std::int64_t> id = store_.fail_over(
+      item.id, now, [&](Repository& repo) -> std::optional<store::Store::Failover> {
+        next = next_contact(contacts_of(repo, m.recipient_id), {m.channel, m.address}, can_send);
+        if (!next) return std::nullopt;
+        OutboundMessage moved = m;  // same text: channel specifics are applied at send time
+        moved.channel = next->channel;
+        moved.address = next->address;
+        repo.audit({now, "system", "outbound.failover",
+                    fmt::format("outbox={} to={} from={} next={}", item.id, m.recipient_id,
+                                to_string(m.channel), to_string(next->channel))});
+        return store::Store::Failover{std::move(moved), failover_error(next->channel, error)};
+      });
+  if (!id.ok()) {
+    spdlog::error("event=outbox.failover_failed id={} {} error=\"{}\"", item.id, who(m),
+                  id.error().message);
+    return false;
+  }
+  if (*id == 0) return false;
+  spdlog::warn("event=outbox.failover id={} {} channel={} next_channel={} new_id={} error=\"{}\"",
+               item.id, who(m), to_string(m.channel), to_string(next->channel), *id, error);
+  notify();  // the next contact's worker may be asleep
+  return true;
+}
+
+void Dispatcher::handle(Lane& lane, const OutboxItem& item) {
+  const Channel channel = lane.sender->channel();
   SendResult result;
   try {
-    result = sender.send(item);
+    result = lane.sender->send(item);
   } catch (const std::exception& e) {
     result = SendResult::temporary(fmt::format("sender threw: {}", e.what()));
   }
   const UnixTime now = clock_.now();
   std::string status;
+  const bool failover_due =
+      result.kind == SendResult::Kind::kPermanent ||
+      (result.kind == SendResult::Kind::kTemporary && options_.failover_after_attempts > 0 &&
+       item.attempts >= options_.failover_after_attempts);
   if (result.kind == SendResult::Kind::kSent) {
     store_.mark_sent(item.id, result.provider_message_id, now);
     spdlog::info("event=outbox.sent id={} channel={} {}", item.id, to_string(channel),
                  who(item.message));
     status = "sent";
+  } else if (failover_due && fail_over(item, result.error)) {
+    status = "failover";
   } else if (result.kind == SendResult::Kind::kPermanent) {
     store_.mark_failed(item.id, result.error, now);
     spdlog::warn("event=outbox.failed id={} {} channel={} reason=permanent error=\"{}\"", item.id,
@@ -98,11 +188,11 @@ void Dispatcher::handle(ChannelSender& sender, const OutboxItem& item) {
                  who(item.message), item.attempts, to_string(channel), result.error);
     status = "failed";
   } else {
-    const std::int64_t delay =
-        result.retry_after_seconds
-            ? std::clamp<std::int64_t>(*result.retry_after_seconds, 1,
-                                       options_.max_retry_after_seconds)
-            : backoff_seconds(item.attempts);
+    const std::int64_t delay = retry_delay(item, result);
+    if (result.retry_after_seconds) {
+      const RateMillis pause = std::min<RateMillis>(delay * 1000, kMaxChannelPauseMillis);
+      lane.paused_until = std::max(lane.paused_until, rate_now() + pause);
+    }
     store_.mark_retry(item.id, now + delay, result.error);
     spdlog::info("event=outbox.retry id={} {} channel={} delay_s={} error=\"{}\"", item.id,
                  who(item.message), to_string(channel), delay, result.error);
@@ -114,7 +204,7 @@ void Dispatcher::handle(ChannelSender& sender, const OutboxItem& item) {
 
 void Dispatcher::start() {
   if (!workers_.empty() || stopping_) return;
-  for (const auto& [channel, sender] : senders_) {
+  for (const auto& [channel, lane] : lanes_) {
     workers_.emplace_back([this, ch = channel] { worker(ch); });
   }
 }
@@ -139,6 +229,7 @@ void Dispatcher::stop() {
 }
 
 void Dispatcher::worker(Channel channel) {
+  Lane& lane = lanes_.at(channel);
   while (true) {
     std::uint64_t seen = 0;
     {
@@ -146,16 +237,22 @@ void Dispatcher::worker(Channel channel) {
       if (stopping_) return;
       seen = generation_;
     }
-    int handled = 0;
+    Round r;
     try {
-      handled = run_once(channel);
+      r = round(channel);
     } catch (const std::exception& e) {
       spdlog::error("event=dispatch.round_failed channel={} error=\"{}\"", to_string(channel), e.what());
     }
-    if (handled >= options_.batch_size) continue;  // a full batch: more may be due
+    if (r.full && !r.throttled) continue;  // a full batch: more may be due
     std::unique_lock lock(mutex_);
-    wake_.wait_for(lock, options_.poll_interval,
-                   [&] { return stopping_ || generation_ != seen; });
+    if (r.throttled) {
+      // No overall token, or paused by a Retry-After: wait (notify() cannot end it sooner).
+      const std::chrono::milliseconds wait(std::max<RateMillis>(lane_wait(lane), 1));
+      wake_.wait_for(lock, std::min(wait, options_.poll_interval), [&] { return stopping_.load(); });
+    } else {
+      wake_.wait_for(lock, options_.poll_interval,
+                     [&] { return stopping_ || generation_ != seen; });
+    }
   }
 }
 

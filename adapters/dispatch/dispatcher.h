@@ -1,5 +1,7 @@
-// Dispatcher: drains the outbox, one worker thread per channel: claims due rows, hands
-// each to the channel's sender, records sent / retry (exponential backoff) / failed.
+// Dispatcher: drains the outbox, one worker thread per channel: claims due rows as far as
+// the channel's rate allows, hands each to the channel's sender, records sent / retry
+// (exponential backoff, Retry-After) / failover to the person's next contact / failed.
+// Delivery is at-least-once: a row in flight at a crash is sent again after restart.
 // Thread-safe: notify() and stop() from any thread; add_channel() only before start().
 #pragma once
 
@@ -16,21 +18,14 @@
 #include <vector>
 
 #include "adapters/dispatch/channel_sender.h"
+#include "adapters/dispatch/dispatcher_options.h"
+#include "adapters/dispatch/token_bucket.h"
 #include "bot/clock.h"
 #include "store/store.h"
 
 namespace noodbel {
 
-struct DispatcherOptions {
-  int batch_size = 50;                        // rows claimed per round
-  int max_attempts = 8;                       // then a temporary failure becomes final
-  std::int64_t backoff_base_seconds = 5;      // first retry delay, doubled per attempt
-  std::int64_t backoff_cap_seconds = 15 * 60;
-  std::int64_t max_retry_after_seconds = 24 * 3600;  // a provider hint is capped here
-  std::chrono::milliseconds poll_interval{1000};     // workers look at least this often
-};
-
-// Called after every send attempt; status is "sent", "retry" or "failed".
+// Called after every send attempt; status is "sent", "retry", "failover" or "failed".
 using DispatchObserver = std::function<void(Channel channel, const std::string& status)>;
 
 class Dispatcher {
@@ -47,23 +42,47 @@ class Dispatcher {
   // Replaces the observer (e.g. metrics). Before start() only.
   void set_observer(DispatchObserver observer);
 
-  // Claims the channel's due rows (one batch), sends them, records the outcomes.
-  // Returns how many rows it handled; 0 for a channel without a sender. Synchronous:
-  // tests drive it with a ManualClock. At most one caller per channel at a time.
+  // Claims the channel's due rows (one batch, no more than the overall rate has tokens
+  // for), sends them, records the outcomes. A row whose address has no token is put back
+  // for when it has one, without holding up other addresses. A temporary failure with a
+  // Retry-After also pauses the channel that long (at most a minute): the rest of the
+  // batch goes back unsent. Returns how many rows went
+  // to the sender; 0 for a channel without a sender. Synchronous and never waits: tests
+  // drive it with a ManualClock. At most one caller per channel at a time.
   int run_once(Channel channel);
 
-  // Delay before retry number `attempts` (1 = after the first failed attempt).
+  // Delay before retry number `attempts` (1 = after the first failed attempt), no jitter.
   std::int64_t backoff_seconds(int attempts) const;
 
   // Starts one worker per channel. Call store.requeue_in_flight() before, at start-up.
   void start();
   // Wakes the workers: call after a transaction that enqueued messages.
   void notify();
-  // Stops the workers; rows claimed but not yet sent go back to pending. Idempotent.
+  // Stops the workers, also while they wait for a token; rows claimed but not yet sent
+  // go back to pending. Idempotent.
   void stop();
 
  private:
-  void handle(ChannelSender& sender, const OutboxItem& item);
+  struct Round {
+    int sent = 0;           // rows handed to the sender
+    bool full = false;      // claimed as many as asked: more may be due
+    bool throttled = false;  // no overall token: nothing claimed
+  };
+  struct Lane {  // one channel; used by its worker only, after start()
+    std::unique_ptr<ChannelSender> sender;
+    ChannelRateLimit limit;
+    RateMillis paused_until = 0;  // a provider's Retry-After holds the whole channel
+  };
+  // A provider's Retry-After pauses its channel at most this long (the row itself waits
+  // the whole hint).
+  static constexpr RateMillis kMaxChannelPauseMillis = 60'000;
+
+  Round round(Channel channel);
+  RateMillis lane_wait(Lane& lane);  // ms until the lane may send again (0: now)
+  void handle(Lane& lane, const OutboxItem& item);
+  bool fail_over(const OutboxItem& item, const std::string& error);
+  std::int64_t retry_delay(const OutboxItem& item, const SendResult& result) const;
+  RateMillis rate_now() const;
   void worker(Channel channel);
 
   // Constant after construction / start().
@@ -71,7 +90,7 @@ class Dispatcher {
   const Clock& clock_;
   const DispatcherOptions options_;
   DispatchObserver observer_;
-  std::map<Channel, std::unique_ptr<ChannelSender>> senders_;
+  std::map<Channel, Lane> lanes_;
 
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;

@@ -43,6 +43,15 @@ Result<FormFields> parse_pairs(std::string_view s, std::string_view what) {
   return out;
 }
 
+// Field by field, so members added later keep their defaults (no aggregate order).
+HttpResponse make_response(int status, std::string content_type, std::string body) {
+  HttpResponse r;
+  r.status = status;
+  r.content_type = std::move(content_type);
+  r.body = std::move(body);
+  return r;
+}
+
 }  // namespace
 
 std::string lower_ascii(std::string_view s) {
@@ -67,16 +76,24 @@ std::optional<std::string> HttpRequest::header(std::string_view name) const {
 
 HttpResponse HttpResponse::json(int status, const nlohmann::json& body) {
   // Replace invalid UTF-8 instead of throwing: a response must always be produced.
-  return {status, "application/json",
-          body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), {}};
+  return make_response(status, "application/json",
+                       body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 HttpResponse HttpResponse::text(int status, std::string body) {
-  return {status, "text/plain; charset=utf-8", std::move(body), {}};
+  return make_response(status, "text/plain; charset=utf-8", std::move(body));
 }
 
 HttpResponse HttpResponse::html(int status, std::string body) {
-  return {status, "text/html; charset=utf-8", std::move(body), {}};
+  return make_response(status, "text/html; charset=utf-8", std::move(body));
+}
+
+HttpResponse HttpResponse::events(EventStreamStart start) {
+  HttpResponse r = make_response(200, "text/event-stream", {});
+  r.event_stream = std::move(start);
+  r.headers.emplace_back("Cache-Control", "no-store");
+  r.headers.emplace_back("X-Accel-Buffering", "no");  // tell a reverse proxy not to buffer
+  return r;
 }
 
 HttpResponse HttpResponse::error_json(int status, std::string_view message) {

@@ -3,7 +3,9 @@
 // Thread-compatible value types; the free functions are pure and thread-safe.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,15 +36,41 @@ struct HttpRequest {
   std::optional<std::string> header(std::string_view name) const;
 };
 
+// Where a streaming response (text/event-stream) writes its frames. The server hands one
+// to HttpResponse::event_stream after writing the response header. Thread-safe: push()
+// may be called from any thread; it never blocks (frames are queued, bounded).
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  // Queues one complete server-sent-events frame ("event: x\ndata: y\n\n"). False when
+  // the stream has ended (client gone, server stopping, queue full): drop the sink then.
+  virtual bool push(std::string frame) = 0;
+  virtual bool is_open() const = 0;
+  // Ends the stream: queued frames may be dropped, the connection closes. Idempotent.
+  virtual void close() = 0;
+};
+// Called once, on a server thread, when the stream is open; must return promptly and
+// keep the sink to push later frames from other threads.
+using EventStreamStart = std::function<void(std::shared_ptr<EventSink>)>;
+
 struct HttpResponse {
   int status = 200;
   std::string content_type = "text/plain; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  // Set by a webhook route that refuses a request, for noodbel_webhook_rejections_total:
+  // "bad_signature", "bad_secret", "malformed", "too_large", "source_not_allowed", ...
+  std::optional<std::string> reject_reason;
+  // Set: a server-sent-events stream (see events()); body is ignored.
+  EventStreamStart event_stream;
 
   static HttpResponse json(int status, const nlohmann::json& body);
   static HttpResponse text(int status, std::string body);
   static HttpResponse html(int status, std::string body);
+  // 200 text/event-stream kept open: the server writes the header, then frames pushed to
+  // the sink it gives `start`, a keep-alive comment every ~15 s, until the client leaves
+  // or the server stops. The connection counts against max_connections meanwhile.
+  static HttpResponse events(EventStreamStart start);
   // {"error": message}: message says what was wrong and how to fix it.
   static HttpResponse error_json(int status, std::string_view message);
 

@@ -158,9 +158,49 @@ void define_noodbel_metrics(MetricsRegistry& registry) {
                           "HTTP requests served, by route pattern and status code.");
   registry.define_counter("noodbel_messages_in_total", "Inbound messages accepted, by channel.");
   registry.define_counter("noodbel_messages_out_total",
-                          "Outbound send attempts, by channel and outcome (sent, retry, failed).");
+                          "Outbound send attempts, by channel and outcome (sent, retry, failover, failed).");
   registry.define_gauge("noodbel_open_calls", "Crisis calls currently open.");
   registry.define_gauge("noodbel_outbox_pending", "Outbox messages waiting to be sent.");
+  registry.define_counter("noodbel_webhook_rejections_total",
+                          "Webhook and slash requests refused, by route and reason.");
+  registry.define_gauge("noodbel_calls", "Crisis calls in the database, by state.");
+  registry.define_gauge("noodbel_answers", "Family answers in the database, by intent.");
+  registry.define_gauge("noodbel_outbox_messages", "Outbox messages, by channel and state.");
+  registry.define_gauge("noodbel_dispatch_queue_depth",
+                        "Outbox messages pending or being sent, all channels.");
+  registry.define_gauge("noodbel_dispatch_oldest_pending_age_seconds",
+                        "Age of the oldest pending outbox message (0 when none).");
+}
+
+void record_store_snapshot(MetricsRegistry& registry, const store::MetricsSnapshot& snapshot,
+                           UnixTime now) {
+  for (const auto& [state, n] : snapshot.calls_by_state) {
+    registry.set("noodbel_calls", {{"state", state}}, static_cast<double>(n));
+  }
+  for (const auto& [answer, n] : snapshot.answers_by_intent) {
+    registry.set("noodbel_answers", {{"answer", answer}}, static_cast<double>(n));
+  }
+  for (const auto& [key, n] : snapshot.outbox_by_channel_state) {
+    registry.set("noodbel_outbox_messages", {{"channel", key.first}, {"state", key.second}},
+                 static_cast<double>(n));
+  }
+  registry.set("noodbel_dispatch_queue_depth", {}, static_cast<double>(snapshot.queue_depth));
+  const UnixTime oldest = snapshot.oldest_pending_at;
+  const double age = oldest > 0 && oldest < now ? static_cast<double>(now - oldest) : 0.0;
+  registry.set("noodbel_dispatch_oldest_pending_age_seconds", {}, age);
+}
+
+std::optional<std::string> webhook_rejection(std::string_view path, const HttpResponse& response) {
+  const bool webhook = path.rfind("/webhooks/", 0) == 0 || path == "/slash";
+  if (!webhook || response.status < 400 || response.status >= 500) return std::nullopt;
+  if (response.reject_reason) return response.reject_reason;
+  switch (response.status) {
+    case 403: return "forbidden";
+    case 413: return "too_large";
+    case 400:
+    case 422: return "malformed";
+    default: return "rejected";
+  }
 }
 
 }  // namespace noodbel

@@ -7,7 +7,12 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <optional>
 #include <string_view>
+
+#include "adapters/http/http_types.h"
+#include "bot/clock.h"
+#include "store/store.h"
 
 namespace noodbel {
 
@@ -47,7 +52,20 @@ class MetricsRegistry {
 
 // Declares the metrics of `noodbel serve`: noodbel_http_requests_total{route,status},
 // noodbel_messages_in_total{channel}, noodbel_messages_out_total{channel,status},
-// noodbel_open_calls and noodbel_outbox_pending (attach callbacks with define_gauge).
+// noodbel_open_calls and noodbel_outbox_pending (attach callbacks with define_gauge),
+// noodbel_webhook_rejections_total{route,reason} and the database gauges below.
 void define_noodbel_metrics(MetricsRegistry& registry);
+
+// Sets the database gauges from one store snapshot taken at `now`: noodbel_calls{state},
+// noodbel_answers{answer}, noodbel_outbox_messages{channel,state},
+// noodbel_dispatch_queue_depth and noodbel_dispatch_oldest_pending_age_seconds.
+void record_store_snapshot(MetricsRegistry& registry, const store::MetricsSnapshot& snapshot,
+                           UnixTime now);
+
+// Why a webhook route refused a request, for noodbel_webhook_rejections_total: the
+// response's reject_reason, else one derived from a 4xx status (403 forbidden, 413
+// too_large, 400/422 malformed, other 4xx rejected). Nothing for other routes (not
+// "/webhooks/..." or "/slash") and for responses below 400 or from 500 on.
+std::optional<std::string> webhook_rejection(std::string_view path, const HttpResponse& response);
 
 }  // namespace noodbel

@@ -2,13 +2,16 @@
 // Beast's example/advanced/server/advanced_server.cpp: one Session per connection on
 // its own strand, do_x/on_x pairs, the error checked first in every handler.
 //
-// Streaming (server-sent events, later): a handler would return a response marked as
-// a stream; Session would then write the header with an empty_body serializer and keep
-// writing chunks from a bounded queue instead of going back to do_read().
+// Streaming (server-sent events): a handler returns HttpResponse::events(start); Session
+// writes the header with an empty_body serializer, then frames from a bounded queue
+// (close-delimited body), a keep-alive comment when idle, and watches the socket for the
+// client leaving. No thread waits: producers push through a StreamSink from anywhere.
 #include "adapters/http/server.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -38,6 +41,7 @@ using tcp = net::ip::tcp;
 constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(100);
 
 class Session;
+class StreamSink;
 
 std::string endpoint_text(std::string_view address, int port) {
   return address.find(':') == std::string_view::npos ? fmt::format("{}:{}", address, port)
@@ -122,6 +126,20 @@ class Session : public std::enable_shared_from_this<Session> {
                   beast::bind_front_handler(&Session::do_read, shared_from_this()));
   }
 
+  // Queues one event frame (called through StreamSink from any thread).
+  void post_frame(std::string frame) {
+    net::post(stream_.get_executor(),
+              [self = shared_from_this(), f = std::move(frame)]() mutable {
+                self->enqueue_frame(std::move(f));
+              });
+  }
+  void post_end_stream() {
+    net::post(stream_.get_executor(),
+              beast::bind_front_handler(&Session::end_stream, shared_from_this()));
+  }
+  // After the I/O threads ended: no producer may post any more.
+  void seal_stream();
+
   // Closes the connection if it waits for a request; a busy one closes after replying.
   void request_shutdown() {
     net::post(stream_.get_executor(),
@@ -171,7 +189,11 @@ class Session : public std::enable_shared_from_this<Session> {
     request.path = std::move(target->path);
     request.query = std::move(target->query);
     request.body = std::move(raw.body());
-    reply(request, core_.call_handler(request), keep_alive);
+    HttpResponse response = core_.call_handler(request);
+    if (response.event_stream && response.status == 200) {
+      return start_stream(request, std::move(response));
+    }
+    reply(request, response, keep_alive);
   }
 
   // The request as far as it was parsed: method, target, headers, remote address.
@@ -241,8 +263,21 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_shutdown() {
+    if (streaming_) return end_stream();
     if (!busy_) stream_.cancel();  // the pending read ends with operation_aborted
   }
+
+  // --- server-sent events: header, then frames until the client or the server ends it ---
+  void start_stream(const HttpRequest& request, HttpResponse response);
+  void on_stream_header(EventStreamStart start, beast::error_code ec, std::size_t bytes);
+  void enqueue_frame(std::string frame);
+  void write_next_frame();
+  void on_frame_written(beast::error_code ec, std::size_t bytes);
+  void arm_keepalive();
+  void on_keepalive(beast::error_code ec);
+  void watch_client();
+  void on_client_data(beast::error_code ec, std::size_t bytes);
+  void end_stream();
 
   void do_close() {
     beast::error_code ec;
@@ -257,7 +292,178 @@ class Session : public std::enable_shared_from_this<Session> {
   const bool over_capacity_;
   const std::string remote_;
   bool busy_ = false;  // a request was read and its response is not yet written
+
+  // Streaming state, used on the session's strand only.
+  bool streaming_ = false;
+  bool stream_ended_ = false;
+  bool writing_ = false;
+  std::shared_ptr<StreamSink> sink_;
+  std::optional<http::response<http::empty_body>> stream_head_;
+  std::optional<http::response_serializer<http::empty_body>> stream_serializer_;
+  std::deque<std::string> frames_;
+  std::string frame_in_flight_;
+  std::array<char, 512> client_probe_{};
+  std::optional<net::steady_timer> keepalive_;
 };
+
+// The EventSink a stream producer holds. Thread-safe; holds the session weakly so a
+// forgotten sink keeps no connection alive.
+class StreamSink final : public EventSink {
+ public:
+  StreamSink(std::weak_ptr<Session> session, std::size_t limit)
+      : session_(std::move(session)), limit_(limit) {}
+
+  bool push(std::string frame) override {
+    const std::lock_guard lock(mutex_);
+    if (!open_) return false;
+    auto session = session_.lock();
+    if (!session) {
+      open_ = false;
+      return false;
+    }
+    if (queued_ >= limit_) {  // a client that does not read: end its stream
+      open_ = false;
+      session->post_end_stream();
+      return false;
+    }
+    ++queued_;
+    session->post_frame(std::move(frame));
+    return true;
+  }
+
+  bool is_open() const override {
+    const std::lock_guard lock(mutex_);
+    return open_;
+  }
+
+  void close() override {
+    const std::lock_guard lock(mutex_);
+    if (!open_) return;
+    open_ = false;
+    if (auto session = session_.lock()) session->post_end_stream();
+  }
+
+  // After the I/O threads ended: nothing may be posted any more.
+  void seal() {
+    const std::lock_guard lock(mutex_);
+    open_ = false;
+  }
+
+  void written() {
+    const std::lock_guard lock(mutex_);
+    if (queued_ > 0) --queued_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  const std::weak_ptr<Session> session_;
+  const std::size_t limit_;
+  bool open_ = true;         // GUARDED_BY(mutex_)
+  std::size_t queued_ = 0;   // GUARDED_BY(mutex_)
+};
+
+void Session::seal_stream() {
+  if (sink_) sink_->seal();
+}
+
+void Session::start_stream(const HttpRequest& request, HttpResponse response) {
+  core_.observe(request, 200);
+  streaming_ = true;
+  sink_ = std::make_shared<StreamSink>(weak_from_this(), core_.options.event_queue_limit);
+  stream_head_.emplace(http::status::ok, parser_ ? parser_->get().version() : 11);
+  auto& head = *stream_head_;
+  head.set(http::field::server, "noodbel");
+  head.set(http::field::content_type, "text/event-stream; charset=utf-8");
+  for (const auto& [name, value] : response.headers) {
+    if (name.empty() || has_line_break(name) || has_line_break(value)) continue;
+    head.insert(name, value);
+  }
+  head.keep_alive(false);  // the body ends when the connection closes
+  stream_serializer_.emplace(head);
+  stream_.expires_after(core_.options.read_timeout);
+  http::async_write_header(stream_, *stream_serializer_,
+                           beast::bind_front_handler(&Session::on_stream_header,
+                                                     shared_from_this(),
+                                                     std::move(response.event_stream)));
+}
+
+void Session::on_stream_header(EventStreamStart start, beast::error_code ec, std::size_t) {
+  if (ec || stream_ended_ || core_.stopping) return end_stream();
+  watch_client();
+  arm_keepalive();
+  try {
+    start(sink_);
+  } catch (const std::exception& e) {
+    spdlog::error("event=http.stream_start_threw error=\"{}\"", e.what());
+    end_stream();
+  }
+}
+
+void Session::enqueue_frame(std::string frame) {
+  if (stream_ended_) return;
+  frames_.push_back(std::move(frame));
+  write_next_frame();
+}
+
+void Session::write_next_frame() {
+  if (writing_ || frames_.empty() || stream_ended_) return;
+  writing_ = true;
+  frame_in_flight_ = std::move(frames_.front());
+  frames_.pop_front();
+  stream_.expires_after(core_.options.read_timeout);
+  net::async_write(stream_, net::buffer(frame_in_flight_),
+                   beast::bind_front_handler(&Session::on_frame_written, shared_from_this()));
+}
+
+void Session::on_frame_written(beast::error_code ec, std::size_t) {
+  writing_ = false;
+  if (sink_ && !frame_in_flight_.starts_with(':')) sink_->written();
+  if (ec) {
+    spdlog::debug("event=http.stream_write_failed remote={} error=\"{}\"", remote_, ec.message());
+    return end_stream();
+  }
+  arm_keepalive();
+  write_next_frame();
+}
+
+void Session::arm_keepalive() {
+  if (stream_ended_) return;
+  if (!keepalive_) keepalive_.emplace(stream_.get_executor());
+  keepalive_->expires_after(core_.options.event_keepalive);
+  keepalive_->async_wait(beast::bind_front_handler(&Session::on_keepalive, shared_from_this()));
+}
+
+void Session::on_keepalive(beast::error_code ec) {
+  if (ec || stream_ended_) return;  // re-armed or cancelled
+  if (frames_.empty() && !writing_) {
+    frames_.push_back(": keep-alive\n\n");
+    write_next_frame();
+  }
+  arm_keepalive();
+}
+
+// A stream client sends nothing; a read ends when it closes the connection.
+void Session::watch_client() {
+  stream_.socket().async_read_some(
+      net::buffer(client_probe_),
+      beast::bind_front_handler(&Session::on_client_data, shared_from_this()));
+}
+
+void Session::on_client_data(beast::error_code ec, std::size_t) {
+  if (ec) return end_stream();
+  watch_client();  // ignore stray bytes
+}
+
+void Session::end_stream() {
+  if (stream_ended_) return;
+  stream_ended_ = true;
+  if (sink_) sink_->seal();
+  if (keepalive_) keepalive_->cancel();
+  frames_.clear();
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+  stream_.socket().close(ec);  // pending read and write end with an error
+}
 
 Status Core::listen() {
   const std::string where = endpoint_text(options.address, options.port);
@@ -431,6 +637,31 @@ void HttpServer::wait() {
       t.join();
     }
   }
+  // Streams cut short by a forced stop: their producers may not post any more.
+  std::vector<std::shared_ptr<Session>> left;
+  {
+    const std::lock_guard lock(impl_->sessions_mutex);
+    for (const auto& [ptr, weak] : impl_->sessions) {
+      if (auto s = weak.lock()) left.push_back(std::move(s));
+    }
+  }
+  for (const auto& s : left) s->seal_stream();
+}
+
+std::string event_frame(std::string_view event, std::string_view data) {
+  std::string out;
+  if (!event.empty()) out += fmt::format("event: {}\n", event);
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = data.find_first_of("\r\n", start);
+    out += "data: ";
+    out += data.substr(start, end == std::string_view::npos ? end : end - start);
+    out += '\n';
+    if (end == std::string_view::npos) break;
+    start = end + (data.compare(end, 2, "\r\n") == 0 ? 2 : 1);
+  }
+  out += '\n';
+  return out;
 }
 
 }  // namespace noodbel

@@ -2,6 +2,8 @@
 // Reads requests with limits, hands each to a handler as an HttpRequest, writes back
 // the HttpResponse. start()/stop()/wait() may be called from any thread, except that
 // wait() and the destructor must not run on a server thread (inside a handler).
+// Streaming: a handler may return HttpResponse::events(start) (server-sent events); the
+// server keeps that connection open without holding an I/O thread (see EventSink).
 #pragma once
 
 #include <chrono>
@@ -9,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "adapters/http/http_types.h"
 #include "bot/result.h"
@@ -23,12 +26,18 @@ struct HttpServerOptions {
   int max_connections = 512;                // more concurrent connections get 503
   int threads = 2;                          // I/O threads; handlers run on them
   std::chrono::milliseconds shutdown_grace{5'000};  // in-flight requests may finish
+  std::chrono::milliseconds event_keepalive{15'000};  // ": keep-alive" comment on idle streams
+  std::size_t event_queue_limit = 64;  // frames queued for a slow stream client; more ends it
 };
 
 // Called for every request on a server thread; may block (SQLite) but briefly.
 using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
 // Called after every response is produced (also 400/413/503), e.g. for metrics.
 using HttpObserver = std::function<void(const HttpRequest&, int status)>;
+
+// One server-sent-events frame: "event: NAME\n" (when not empty), then one "data: " line
+// per line of `data` ("\r\n", "\r" and "\n" all split), then a blank line.
+std::string event_frame(std::string_view event, std::string_view data);
 
 class HttpServer {
  public:

@@ -24,10 +24,14 @@ constexpr std::size_t kMaxIdLength = 128;
 
 HttpResponse ok() { return HttpResponse::text(200, ""); }
 
-HttpResponse refused(const HttpRequest& request, int status, std::string_view reason) {
+// `reject`: the label of noodbel_webhook_rejections_total; unset: derived from the status.
+HttpResponse refused(const HttpRequest& request, int status, std::string_view reason,
+                     const char* reject = nullptr) {
   spdlog::warn("event=kannel.refused status={} remote={} reason=\"{}\"", status,
                request.remote_address, reason);
-  return HttpResponse::error_json(status, reason);
+  HttpResponse r = HttpResponse::error_json(status, reason);
+  if (reject != nullptr) r.reject_reason = reject;
+  return r;
 }
 
 std::optional<std::string> field(const FormFields& fields, std::string_view name) {
@@ -145,12 +149,14 @@ HttpResponse incoming(const KannelDeps& deps, const HttpRequest& request,
 
 HttpResponse handle(const KannelDeps& deps, const HttpRequest& request, const PathParams& params) {
   if (!kannel_source_allowed(request.remote_address, deps.config.allowed_sources)) {
-    return refused(request, 403, "source address not allowed: add it to kannel.allowed_sources");
+    return refused(request, 403, "source address not allowed: add it to kannel.allowed_sources",
+                   "source_not_allowed");
   }
   const auto secret = params.find("secret");
   if (deps.config.webhook_secret.empty() || secret == params.end() ||
       !secrets_equal(secret->second, deps.config.webhook_secret)) {
-    return refused(request, 403, "wrong secret in the URL: it must be kannel.webhook_secret");
+    return refused(request, 403, "wrong secret in the URL: it must be kannel.webhook_secret",
+                   "bad_secret");
   }
   FormFields fields = request.query;
   bool body_is_text = false;
@@ -189,7 +195,8 @@ void add_kannel_routes(Router& router, KannelDeps deps) {
   router.add("GET", "/webhooks/kannel/{secret}", handler);
   router.add("POST", "/webhooks/kannel/{secret}", handler);
   const auto no_secret = [](const HttpRequest& request, const PathParams&) {
-    return refused(request, 403, "the URL must end in /webhooks/kannel/<kannel.webhook_secret>");
+    return refused(request, 403, "the URL must end in /webhooks/kannel/<kannel.webhook_secret>",
+                   "bad_secret");
   };
   router.add("GET", "/webhooks/kannel", no_secret);
   router.add("POST", "/webhooks/kannel", no_secret);

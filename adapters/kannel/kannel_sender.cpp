@@ -62,11 +62,10 @@ SendResult kannel_send_result(const ClientResponse& response, std::string provid
   return SendResult::permanent(error);
 }
 
-KannelSender::KannelSender(const KannelConfig& config, HttpClient& client, SmsPacer pacer)
-    : config_(config), client_(client), pacer_(std::move(pacer)) {}
+KannelSender::KannelSender(const KannelConfig& config, HttpClient& client)
+    : config_(config), client_(client) {}
 
 SendResult KannelSender::send(const OutboxItem& item) {
-  pacer_.wait_turn();
   const Result<ClientResponse> response = client_.send(kannel_send_request(config_, item));
   if (!response.ok()) {
     const Error& e = response.error();

@@ -1,7 +1,7 @@
 // KannelSender: the ChannelSender for SMS through Kannel's smsbox (GET cgi-bin/sendsms).
 // GSM-7 texts go as coding 0, others as UCS-2 (coding 2, Kannel converts from UTF-8);
 // delivery reports are asked for with dlr-mask 31 and a dlr-url carrying our id.
-// Called from the one SMS dispatcher thread only (not thread-safe: it paces its sends).
+// Called from the one SMS dispatcher thread only (the dispatcher paces the sends).
 #pragma once
 
 #include <string>
@@ -34,7 +34,7 @@ SendResult kannel_send_result(const ClientResponse& response, std::string provid
 class KannelSender final : public ChannelSender {
  public:
   // config and client must outlive the sender.
-  KannelSender(const KannelConfig& config, HttpClient& client, SmsPacer pacer);
+  KannelSender(const KannelConfig& config, HttpClient& client);
 
   Channel channel() const override { return Channel::kSms; }
   SendResult send(const OutboxItem& item) override;
@@ -42,7 +42,6 @@ class KannelSender final : public ChannelSender {
  private:
   const KannelConfig& config_;
   HttpClient& client_;
-  SmsPacer pacer_;
 };
 
 }  // namespace noodbel

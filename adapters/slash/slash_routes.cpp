@@ -39,10 +39,14 @@ std::string slack_escape(std::string_view text) {
   return out;
 }
 
-HttpResponse refused(const HttpRequest& request, int status, const Error& error) {
+// `reject`: the label of noodbel_webhook_rejections_total; unset: derived from the status.
+HttpResponse refused(const HttpRequest& request, int status, const Error& error,
+                     const char* reject = nullptr) {
   spdlog::warn("event=slash.refused status={} remote={} reason=\"{}\"", status,
                request.remote_address, error.message);
-  return HttpResponse::error_json(status, error.message);
+  HttpResponse r = HttpResponse::error_json(status, error.message);
+  if (reject != nullptr) r.reject_reason = reject;
+  return r;
 }
 
 HttpResponse deliver_failed(const HttpRequest& request, const Error& e) {
@@ -102,7 +106,7 @@ HttpResponse handle_slash(const SlashDeps& deps, const HttpRequest& request) {
   const Result<FormFields> form = parse_form(request.body);
   const Result<SlashAuth> auth = authenticate_slash(
       request, form, deps.config.signing_secret, deps.config.mattermost_token, now);
-  if (!auth.ok()) return refused(request, 403, auth.error());
+  if (!auth.ok()) return refused(request, 403, auth.error(), "bad_signature");
 
   const auto type = request.header("content-type");
   if (!type || lower_ascii(*type).rfind(kFormType, 0) != 0) {
@@ -116,7 +120,7 @@ HttpResponse handle_slash(const SlashDeps& deps, const HttpRequest& request) {
   const Result<std::string> caseworker = find_caseworker(deps, command->user_id);
   if (!caseworker.ok()) {
     if (caseworker.error().kind == ErrorKind::kForbidden) {
-      return refused(request, 403, caseworker.error());
+      return refused(request, 403, caseworker.error(), "unknown_user");
     }
     return deliver_failed(request, caseworker.error());
   }
@@ -137,7 +141,8 @@ HttpResponse handle_slash(const SlashDeps& deps, const HttpRequest& request) {
     case InboundOutcome::kUnknownSender:  // removed between the check and the delivery
       return refused(request, 403,
                      Error::Forbidden("slash user '" + command->user_id +
-                                      "' is no longer a registered caseworker"));
+                                      "' is no longer a registered caseworker"),
+                     "unknown_user");
     case InboundOutcome::kHandled:
       break;
   }

@@ -29,14 +29,12 @@ Status check_sms_config(const Config& config) {
   return Ok();
 }
 
-std::unique_ptr<ChannelSender> make_sms_sender(const Config& config, HttpClient& client,
-                                               std::optional<SmsPacer> pacer) {
-  SmsPacer p = pacer ? std::move(*pacer) : SmsPacer(config.sms.messages_per_second);
+std::unique_ptr<ChannelSender> make_sms_sender(const Config& config, HttpClient& client) {
   switch (config.sms.provider) {
     case SmsProvider::kTwilio:
-      return std::make_unique<TwilioSender>(config.twilio, client, std::move(p));
+      return std::make_unique<TwilioSender>(config.twilio, client);
     case SmsProvider::kKannel:
-      return std::make_unique<KannelSender>(config.kannel, client, std::move(p));
+      return std::make_unique<KannelSender>(config.kannel, client);
     case SmsProvider::kNone:
       break;
   }

@@ -33,11 +33,10 @@ struct SmsDeps {
 // error names the key and its environment variable.
 Status check_sms_config(const Config& config);
 
-// The sender for Channel::kSms chosen by config.sms.provider, paced at
-// config.sms.messages_per_second; nullptr for SmsProvider::kNone. config and client must
-// outlive it. `pacer` replaces the default real-time pacing (tests).
-std::unique_ptr<ChannelSender> make_sms_sender(const Config& config, HttpClient& client,
-                                               std::optional<SmsPacer> pacer = std::nullopt);
+// The sender for Channel::kSms chosen by config.sms.provider; nullptr for
+// SmsProvider::kNone. config and client must outlive it. It never waits: the Dispatcher
+// keeps config.sms.messages_per_second (adapters/dispatch/dispatcher_options.h).
+std::unique_ptr<ChannelSender> make_sms_sender(const Config& config, HttpClient& client);
 
 // POST /webhooks/twilio when [twilio] is enabled, GET|POST /webhooks/kannel/{secret} when
 // [kannel] is.

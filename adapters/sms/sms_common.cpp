@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -80,17 +79,5 @@ Result<std::string> sms_sender_number(std::string_view raw) {
 }
 
 std::string sms_body(std::string_view text) { return transliterate_for_sms(text); }
-
-SmsPacer::SmsPacer(int messages_per_second, Sleep sleep, Now now)
-    : interval_(std::chrono::duration_cast<Duration>(std::chrono::seconds(1)) /
-                std::max(messages_per_second, 1)),
-      sleep_(sleep ? std::move(sleep) : Sleep([](Duration d) { std::this_thread::sleep_for(d); })),
-      now_(now ? std::move(now) : Now([] { return std::chrono::steady_clock::now(); })) {}
-
-void SmsPacer::wait_turn() {
-  const TimePoint now = now_();
-  if (next_ > now) sleep_(next_ - now);
-  next_ = std::max(now, next_) + interval_;
-}
 
 }  // namespace noodbel

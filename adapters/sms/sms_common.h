@@ -1,11 +1,8 @@
 // Helpers shared by the SMS providers (adapters/twilio, adapters/kannel): URL and form
-// encoding, Retry-After, the sender's phone number, the text as sent, and the pacing of
-// sends to the configured rate. Pure functions are thread-safe; SmsPacer is not (it is
-// used by the one SMS dispatcher thread).
+// encoding, Retry-After, the sender's phone number and the text as sent. Pure functions,
+// thread-safe. (Send rates are kept by the Dispatcher: adapters/dispatch/token_bucket.h.)
 #pragma once
 
-#include <chrono>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,25 +36,5 @@ std::string sms_body(std::string_view text);
 // Incoming SMS text longer than this is refused (a concatenated SMS of 255 UCS-2 parts is
 // about 34 KB of UTF-8 at worst; real replies are far shorter).
 inline constexpr std::size_t kMaxInboundSmsBytes = 16 * 1024;
-
-// Spaces sends at least 1/rate seconds apart by waiting before each one.
-class SmsPacer {
- public:
-  using TimePoint = std::chrono::steady_clock::time_point;
-  using Duration = std::chrono::steady_clock::duration;
-  using Sleep = std::function<void(Duration)>;
-  using Now = std::function<TimePoint()>;
-
-  // rate below 1 counts as 1. sleep/now default to the real steady clock; tests pass fakes.
-  explicit SmsPacer(int messages_per_second, Sleep sleep = {}, Now now = {});
-  // Waits until the next send is allowed and books it.
-  void wait_turn();
-
- private:
-  const Duration interval_;
-  const Sleep sleep_;
-  const Now now_;
-  TimePoint next_{};
-};
 
 }  // namespace noodbel

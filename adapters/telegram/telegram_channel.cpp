@@ -71,8 +71,7 @@ TelegramChannel::~TelegramChannel() { stop(); }
 
 std::unique_ptr<ChannelSender> TelegramChannel::make_sender() const {
   return std::make_unique<TelegramSender>(
-      api_, templates_, call_buttons_from_store(store_, default_language_),
-      SenderOptions{config_.messages_per_second, config_.per_chat_messages_per_second});
+      api_, templates_, call_buttons_from_store(store_, default_language_));
 }
 
 void TelegramChannel::add_routes(Router& router) const {

@@ -1,6 +1,5 @@
 #include "adapters/telegram/telegram_sender.h"
 
-#include <thread>
 #include <utility>
 
 #include <fmt/format.h>
@@ -86,14 +85,8 @@ std::vector<std::string> split_message(std::string_view text, std::size_t max_un
 }
 
 TelegramSender::TelegramSender(TelegramApi api, const Templates& templates,
-                               CallButtonsLookup buttons, SenderOptions options, Sleep sleep,
-                               Now now)
-    : api_(std::move(api)),
-      templates_(templates),
-      buttons_(std::move(buttons)),
-      sleep_(sleep ? std::move(sleep) : Sleep([](RateLimiter::Duration d) { std::this_thread::sleep_for(d); })),
-      now_(now ? std::move(now) : Now([] { return std::chrono::steady_clock::now(); })),
-      limiter_(options.messages_per_second, options.per_chat_messages_per_second) {}
+                               CallButtonsLookup buttons)
+    : api_(std::move(api)), templates_(templates), buttons_(std::move(buttons)) {}
 
 std::vector<InlineButton> TelegramSender::buttons_for(const OutboundMessage& m) const {
   if (!m.call_id || m.priority != kPriorityCall || !buttons_) return {};
@@ -108,11 +101,6 @@ std::vector<InlineButton> TelegramSender::buttons_for(const OutboundMessage& m) 
   return std::move(row).value();
 }
 
-void TelegramSender::pace(const std::string& chat) {
-  const RateLimiter::Duration wait = limiter_.reserve(chat, now_());
-  if (wait > RateLimiter::Duration::zero()) sleep_(wait);
-}
-
 SendResult TelegramSender::send(const OutboxItem& item) {
   const OutboundMessage& m = item.message;
   if (m.address.empty()) return SendResult::permanent("no Telegram chat id for this contact");
@@ -121,7 +109,6 @@ SendResult TelegramSender::send(const OutboxItem& item) {
   const std::vector<InlineButton> buttons = buttons_for(m);
   std::string provider_id;
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    pace(m.address);
     const bool last = i + 1 == parts.size();
     const CallOutcome r = api_.send_message(m.address, parts[i], last ? buttons : std::vector<InlineButton>{});
     if (!r.ok()) {

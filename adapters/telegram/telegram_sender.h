@@ -1,10 +1,9 @@
 // TelegramSender: the ChannelSender for Telegram. sendMessage in plain text (split at
-// 4,096 characters), Ja / Nee / Misschien buttons under a crisis call, Telegram's rate
-// limits kept by waiting, failures sorted for the dispatcher. Called from the one
+// 4,096 characters), Ja / Nee / Misschien buttons under a crisis call, failures sorted for
+// the dispatcher (whose token buckets keep Telegram's rate limits). Called from the one
 // Telegram dispatcher thread only (not thread-safe).
 #pragma once
 
-#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -12,7 +11,6 @@
 #include <vector>
 
 #include "adapters/dispatch/channel_sender.h"
-#include "adapters/telegram/rate_limiter.h"
 #include "adapters/telegram/telegram_api.h"
 #include "bot/result.h"
 #include "bot/templates.h"
@@ -42,21 +40,12 @@ Result<std::vector<InlineButton>> answer_buttons(const Templates& templates,
 std::vector<std::string> split_message(std::string_view text,
                                        std::size_t max_units = kMaxMessageUnits);
 
-struct SenderOptions {
-  int messages_per_second = 25;
-  int per_chat_messages_per_second = 1;
-};
-
 class TelegramSender final : public ChannelSender {
  public:
-  using Sleep = std::function<void(RateLimiter::Duration)>;
-  using Now = std::function<RateLimiter::TimePoint()>;
-
   // templates must outlive the sender. Only messages with a call_id and crisis-call
-  // priority ask `buttons` (which may be empty: never buttons). sleep/now default to the
-  // real steady clock; tests pass fakes.
-  TelegramSender(TelegramApi api, const Templates& templates, CallButtonsLookup buttons,
-                 SenderOptions options, Sleep sleep = {}, Now now = {});
+  // priority ask `buttons` (which may be empty: never buttons). Never waits: the
+  // Dispatcher paces sends (adapters/dispatch/token_bucket.h).
+  TelegramSender(TelegramApi api, const Templates& templates, CallButtonsLookup buttons);
 
   Channel channel() const override { return Channel::kTelegram; }
   // Sent: provider id "tg:<chat>:<message_id>" of the last part (the one with buttons).
@@ -66,14 +55,10 @@ class TelegramSender final : public ChannelSender {
 
  private:
   std::vector<InlineButton> buttons_for(const OutboundMessage& m) const;
-  void pace(const std::string& chat);
 
   const TelegramApi api_;
   const Templates& templates_;
   const CallButtonsLookup buttons_;
-  const Sleep sleep_;
-  const Now now_;
-  RateLimiter limiter_;
 };
 
 }  // namespace noodbel::telegram

@@ -17,7 +17,8 @@ struct CommandWords {
 constexpr CommandWords kCommands[] = {
     {"crisis", "new"},   {"oproepen", "calls"}, {"bord", "board"},
     {"kies", "pick"},    {"sluit", "close"},    {"annuleer", "cancel"},
-    {"gezin", "family"}, {"gezinnen", "families"}, {"help", "help"},
+    {"gezin", "family"}, {"gezinnen", "families"}, {"koppel", "link"},
+    {"help", "help"},
 };
 
 }  // namespace

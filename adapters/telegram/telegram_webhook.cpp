@@ -28,9 +28,11 @@ HttpResponse handle(const WebhookDeps& deps, const HttpRequest& request) {
   if (!given || !secret_matches(deps.secret, *given)) {
     spdlog::warn("event=telegram.webhook_refused remote={} reason={}", request.remote_address,
                  given ? "wrong_secret" : "no_secret");
-    return HttpResponse::error_json(
+    HttpResponse r = HttpResponse::error_json(
         403, "missing or wrong X-Telegram-Bot-Api-Secret-Token: it must equal the secret_token "
              "given to setWebhook (telegram.webhook_secret)");
+    r.reject_reason = "bad_secret";
+    return r;
   }
   const Result<Update> update = parse_update_text(request.body);
   if (!update.ok()) {

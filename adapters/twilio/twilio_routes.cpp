@@ -28,10 +28,14 @@ HttpResponse twiml() {
   return r;
 }
 
-HttpResponse refused(const HttpRequest& request, int status, std::string_view reason) {
+// `reject`: the label of noodbel_webhook_rejections_total; unset: derived from the status.
+HttpResponse refused(const HttpRequest& request, int status, std::string_view reason,
+                     const char* reject = nullptr) {
   spdlog::warn("event=twilio.refused status={} remote={} reason=\"{}\"", status,
                request.remote_address, reason);
-  return HttpResponse::error_json(status, reason);
+  HttpResponse r = HttpResponse::error_json(status, reason);
+  if (reject != nullptr) r.reject_reason = reject;
+  return r;
 }
 
 std::optional<std::string> field(const FormFields& form, std::string_view name) {
@@ -131,16 +135,18 @@ HttpResponse handle(const TwilioDeps& deps, const HttpRequest& request) {
   const Result<FormFields> form = parse_form(request.body);
   if (!form.ok()) return refused(request, 400, "malformed form body: " + form.error().message);
   const std::optional<std::string> signature = request.header("x-twilio-signature");
-  if (!signature) return refused(request, 403, "missing X-Twilio-Signature");
+  if (!signature) return refused(request, 403, "missing X-Twilio-Signature", "bad_signature");
   if (!twilio_signature_valid(deps.config.auth_token, signed_url(deps.config, request), *form,
                               *signature)) {
     return refused(request, 403,
                    "X-Twilio-Signature does not match: check twilio.auth_token and that "
-                   "twilio.public_url is exactly the URL configured at Twilio");
+                   "twilio.public_url is exactly the URL configured at Twilio",
+                   "bad_signature");
   }
   if (const auto account = field(*form, "AccountSid");
       account && !deps.config.account_sid.empty() && *account != deps.config.account_sid) {
-    return refused(request, 403, "AccountSid is not this service's Twilio account");
+    return refused(request, 403, "AccountSid is not this service's Twilio account",
+                   "wrong_account");
   }
   const std::string status = field(*form, "MessageStatus").value_or("");
   if (!status.empty() && status != "received" && status != "receiving") {

@@ -94,11 +94,10 @@ SendResult twilio_send_result(const ClientResponse& response) {
   return SendResult::permanent(error);
 }
 
-TwilioSender::TwilioSender(const TwilioConfig& config, HttpClient& client, SmsPacer pacer)
-    : config_(config), client_(client), pacer_(std::move(pacer)) {}
+TwilioSender::TwilioSender(const TwilioConfig& config, HttpClient& client)
+    : config_(config), client_(client) {}
 
 SendResult TwilioSender::send(const OutboxItem& item) {
-  pacer_.wait_turn();
   const Result<ClientResponse> response = client_.send(twilio_send_request(config_, item));
   if (!response.ok()) {
     const Error& e = response.error();

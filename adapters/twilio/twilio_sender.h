@@ -1,7 +1,7 @@
 // TwilioSender: the ChannelSender for SMS through Twilio's Messages API (POST
 // {base}/2010-04-01/Accounts/{Sid}/Messages.json, Basic auth). Sorts Twilio's answers into
-// sent / temporary / permanent for the dispatcher. Called from the one SMS dispatcher
-// thread only (not thread-safe: it paces its sends).
+// sent / temporary / permanent for the dispatcher (which paces the sends). Called from the
+// one SMS dispatcher thread only.
 #pragma once
 
 #include "adapters/dispatch/channel_sender.h"
@@ -26,7 +26,7 @@ SendResult twilio_send_result(const ClientResponse& response);
 class TwilioSender final : public ChannelSender {
  public:
   // config and client must outlive the sender.
-  TwilioSender(const TwilioConfig& config, HttpClient& client, SmsPacer pacer);
+  TwilioSender(const TwilioConfig& config, HttpClient& client);
 
   Channel channel() const override { return Channel::kSms; }
   SendResult send(const OutboxItem& item) override;
@@ -34,7 +34,6 @@ class TwilioSender final : public ChannelSender {
  private:
   const TwilioConfig& config_;
   HttpClient& client_;
-  SmsPacer pacer_;
 };
 
 }  // namespace noodbel

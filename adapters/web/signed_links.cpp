@@ -115,6 +115,10 @@ SignedLinks SignedLinks::from_config(const Config& config) {
                      config.web.digest_link_days);
 }
 
+SignedLinks SignedLinks::rebased(std::string base_url) const {
+  return SignedLinks(std::move(base_url), secret_, board_link_hours_, digest_link_days_);
+}
+
 std::string SignedLinks::mac(std::string_view message) const {
   std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
   unsigned int size = 0;

@@ -30,6 +30,8 @@ class SignedLinks final : public Links {
               int digest_link_days);
   // From [web]; an empty secret becomes 32 random bytes (links die at restart).
   static SignedLinks from_config(const Config& config);
+  // The same secret and validity under another base URL (e.g. once the port is bound).
+  SignedLinks rebased(std::string base_url) const;
 
   std::string board_url(std::string_view call_code, std::string_view caseworker_id,
                         UnixTime now) const override;

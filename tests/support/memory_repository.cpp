@@ -289,7 +289,43 @@ int MemoryRepository::count_unknown_sender(Channel channel, std::string_view add
   return ++w.count;
 }
 
+void MemoryRepository::create_link_code(const LinkCode& code) {
+  std::erase_if(link_code_rows, [&](const LinkCode& c) {
+    return c.family_id == code.family_id && !c.used_at.has_value();
+  });
+  link_code_rows.push_back(code);
+}
+
+std::optional<LinkCode> MemoryRepository::link_code(std::string_view code_hash) {
+  for (const LinkCode& c : link_code_rows) {
+    if (c.code_hash == code_hash) return c;
+  }
+  return std::nullopt;
+}
+
+bool MemoryRepository::consume_link_code(std::string_view code_hash, UnixTime at) {
+  for (LinkCode& c : link_code_rows) {
+    if (c.code_hash != code_hash || c.used_at.has_value()) continue;
+    c.used_at = at;
+    return true;
+  }
+  return false;
+}
+
 void MemoryRepository::audit(const AuditEntry& e) { audit_log.push_back(e); }
+
+bool MemoryRepository::record_digest_run(std::string_view date, std::string_view service,
+                                         UnixTime sent_at) {
+  return digest_runs.emplace(std::pair{std::string(date), std::string(service)}, sent_at).second;
+}
+
+std::optional<std::string> MemoryRepository::latest_digest_run(std::string_view service) {
+  std::optional<std::string> newest;
+  for (const auto& [key, sent_at] : digest_runs) {
+    if (key.second == service && (!newest || key.first > *newest)) newest = key.first;
+  }
+  return newest;
+}
 
 std::vector<OutboxItem> MemoryRepository::outbox_for(std::string_view recipient_id) const {
   std::vector<OutboxItem> out;

@@ -58,8 +58,18 @@ class MemoryRepository final : public Repository {
   int count_unknown_sender(Channel channel, std::string_view address_hash, UnixTime now,
                            std::int64_t window_seconds) override;
 
+  // --- linking codes ---
+  void create_link_code(const LinkCode& code) override;
+  std::optional<LinkCode> link_code(std::string_view code_hash) override;
+  bool consume_link_code(std::string_view code_hash, UnixTime at) override;
+
   // --- audit ---
   void audit(const AuditEntry& e) override;
+
+  // --- daily digest runs ---
+  bool record_digest_run(std::string_view date, std::string_view service,
+                         UnixTime sent_at) override;
+  std::optional<std::string> latest_digest_run(std::string_view service) override;
 
   // --- test helpers (not part of Repository) ---
   // Outbox rows for one person, oldest first.
@@ -77,6 +87,7 @@ class MemoryRepository final : public Repository {
   std::set<std::pair<Channel, std::string>> inbox;
   std::vector<OutboxItem> outbox;
   std::vector<AuditEntry> audit_log;
+  std::vector<LinkCode> link_code_rows;
   std::map<std::int64_t, std::string> provider_message_ids;  // outbox id -> provider's id
   struct Window {
     UnixTime start = 0;
@@ -84,6 +95,7 @@ class MemoryRepository final : public Repository {
   };
   std::map<std::string, Window, std::less<>> message_counts;  // person id -> its window
   std::map<std::pair<Channel, std::string>, Window> unknown_senders;  // (channel, hash)
+  std::map<std::pair<std::string, std::string>, UnixTime> digest_runs;  // (date, service)
 
  private:
   std::int64_t next_call_id_ = 1;

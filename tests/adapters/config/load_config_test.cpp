@@ -175,6 +175,31 @@ TEST(LoadConfig, DigestSectionRefusesBadValuesNamingTheKey) {
   }
 }
 
+TEST(LoadConfig, RetentionDaysDefaultToThirtyAndAreRead) {
+  EXPECT_EQ(default_config().retention.days, 30);
+  const auto example = load_config_file(NOODBEL_SOURCE_DIR "/config/example.toml");
+  ASSERT_TRUE(example.ok()) << example.error().message;
+  EXPECT_EQ(example->retention.days, 30);
+  const auto c = parse_config("[retention]\ndays = 90\n", "r.toml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->retention.days, 90);
+}
+
+TEST(LoadConfig, RetentionRefusesBadValuesNamingTheKey) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"[retention]\ndays = 0\n", "retention.days: must be between 1"},
+      {"[retention]\ndays = 4000\n", "retention.days: must be between 1"},
+      {"[retention]\ndays = \"30\"\n", "retention.days: must be"},
+      {"[retention]\nweeks = 4\n", "retention.weeks: unknown key"},
+  };
+  for (const auto& [toml, expected] : cases) {
+    const auto c = parse_config(toml, "bad.toml");
+    ASSERT_FALSE(c.ok()) << toml;
+    EXPECT_NE(c.error().message.find(std::string("bad.toml: ") + expected), std::string::npos)
+        << c.error().message;
+  }
+}
+
 TEST(LoadConfig, SecretEnvironmentVariablesOverrideTheFile) {
   auto c = parse_config("[slash]\nsigning_secret = \"from-the-file-0000000000\"\n", "t.toml");
   ASSERT_TRUE(c.ok()) << c.error().message;
@@ -302,7 +327,8 @@ TEST(LoadConfig, TelegramSectionReadsEveryKey) {
       "api_base_url = \"http://127.0.0.1:8081/\"\nmode = \"webhook\"\n"
       "webhook_secret = \"3f9c0b6e2a7d41c8b5e0f2a9d6c3b1e7\"\n"
       "public_url = \"https://noodbel.example.be:8443/\"\nmessages_per_second = 20\n"
-      "per_chat_messages_per_second = 2\npoll_timeout_seconds = 30\n",
+      "per_chat_messages_per_second = 2\npoll_timeout_seconds = 30\n"
+      "bot_username = \"Noodbel_Test_Bot\"\n",
       "t.toml");
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_TRUE(c->telegram.enabled);
@@ -313,6 +339,7 @@ TEST(LoadConfig, TelegramSectionReadsEveryKey) {
   EXPECT_EQ(c->telegram.messages_per_second, 20);
   EXPECT_EQ(c->telegram.per_chat_messages_per_second, 2);
   EXPECT_EQ(c->telegram.poll_timeout_seconds, 30);
+  EXPECT_EQ(c->telegram.bot_username, "Noodbel_Test_Bot");
   const auto polling = parse_config("[telegram]\nenabled = true\nmode = \"polling\"\n", "t.toml");
   ASSERT_TRUE(polling.ok()) << polling.error().message;
   EXPECT_EQ(polling->telegram.mode, TelegramMode::kPolling);
@@ -332,6 +359,10 @@ TEST(LoadConfig, TelegramSectionRefusesBadValuesNamingTheKey) {
       {"messages_per_second = 0", "telegram.messages_per_second: must be between 1 and 1000"},
       {"per_chat_messages_per_second = 50", "telegram.per_chat_messages_per_second: must be between 1 and 20"},
       {"poll_timeout_seconds = 60", "telegram.poll_timeout_seconds: must be between 1 and 50"},
+      {"bot_username = \"@noodbel_bot\"", "telegram.bot_username: must be written without the leading @"},
+      {"bot_username = \"noodbel\"", "telegram.bot_username: is not a Telegram bot username"},
+      {"bot_username = \"nb\"", "telegram.bot_username: is not a Telegram bot username"},
+      {"bot_username = \"noodbel-bot\"", "telegram.bot_username: is not a Telegram bot username"},
       {"enabled = true", "telegram.public_url: is required when telegram is enabled in webhook mode"},
       {"enabled = \"yes\"", "telegram.enabled: must be true or false"},
       {"tokn = \"x\"", "telegram.tokn: unknown key"},
@@ -474,6 +505,148 @@ TEST(LoadConfig, SmsSecretsComeFromTheEnvironmentAndAreChecked) {
     EXPECT_TRUE(bad.twilio.auth_token.empty());
     EXPECT_TRUE(bad.kannel.webhook_secret.empty());
   }
+}
+
+TEST(LoadConfig, SignalIsOffByDefaultWithAConservativeRateAndLoopbackDaemon) {
+  const Config c = default_config();
+  EXPECT_FALSE(c.signal.enabled);
+  EXPECT_EQ(c.signal.rpc_url, "http://127.0.0.1:8081");
+  EXPECT_EQ(c.signal.messages_per_second, 1);
+  EXPECT_EQ(c.signal.reconnect_min_seconds, 1);
+  EXPECT_EQ(c.signal.reconnect_max_seconds, 60);
+}
+
+TEST(LoadConfig, SignalSectionReadsEveryKey) {
+  const auto c = parse_config(
+      "[signal]\nenabled = true\naccount = \"+32470123456\"\n"
+      "rpc_url = \"http://127.0.0.1:9081/\"\nmessages_per_second = 2\n"
+      "reconnect_min_seconds = 2\nreconnect_max_seconds = 30\n",
+      "t.toml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_TRUE(c->signal.enabled);
+  EXPECT_EQ(c->signal.account, "+32470123456");
+  EXPECT_EQ(c->signal.rpc_url, "http://127.0.0.1:9081");  // trailing slash dropped
+  EXPECT_EQ(c->signal.messages_per_second, 2);
+  EXPECT_EQ(c->signal.reconnect_min_seconds, 2);
+  EXPECT_EQ(c->signal.reconnect_max_seconds, 30);
+}
+
+TEST(LoadConfig, SignalSectionRefusesBadValuesNamingTheKey) {
+  const std::pair<std::string, const char*> cases[] = {
+      {"account = \"0470123456\"", "signal.account: must be the bot's Signal number in E.164"},
+      {"account = \"+32 470 12 34 56\"", "signal.account: must be the bot's Signal number in E.164"},
+      {"account = \"\"", "signal.account: must not be empty"},
+      {"enabled = true", "signal.account: is required when signal is enabled"},
+      {"rpc_url = \"127.0.0.1:8081\"", "signal.rpc_url: URL must start with http://"},
+      {"rpc_url = \"https://127.0.0.1:8081\"", "signal.rpc_url: must start with http://"},
+      {"rpc_url = \"http://127.0.0.1:8081/api/v1/rpc\"", "signal.rpc_url: must be the daemon's base URL"},
+      {"messages_per_second = 0", "signal.messages_per_second: must be between 1 and 50"},
+      {"reconnect_min_seconds = 0", "signal.reconnect_min_seconds: must be between 1 and 3600"},
+      {"reconnect_min_seconds = 10\nreconnect_max_seconds = 5",
+       "signal.reconnect_max_seconds: must be at least reconnect_min_seconds (10)"},
+      {"enabled = \"yes\"", "signal.enabled: must be true or false"},
+      {"acount = \"+32470123456\"", "signal.acount: unknown key"},
+  };
+  for (const auto& [line, expected] : cases) {
+    const auto c = parse_config("[signal]\n" + line + "\n", "bad.toml");
+    ASSERT_FALSE(c.ok()) << line;
+    EXPECT_NE(c.error().message.find(expected), std::string::npos)
+        << line << " -> " << c.error().message;
+    EXPECT_NE(c.error().message.find("bad.toml"), std::string::npos) << line;
+  }
+}
+
+TEST(LoadConfig, WebSectionReadsEveryKey) {
+  const auto c = parse_config(
+      "[web]\npublic_url = \"https://noodbel.example.be\"\n"
+      "secret = \"0123456789abcdef0123456789abcdef\"\nboard_link_hours = 4\n"
+      "digest_link_days = 3\n",
+      "t.toml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->web.public_url, "https://noodbel.example.be");
+  EXPECT_EQ(c->web.secret, "0123456789abcdef0123456789abcdef");
+  EXPECT_EQ(c->web.board_link_hours, 4);
+  EXPECT_EQ(c->web.digest_link_days, 3);
+  const Config d = default_config();
+  EXPECT_TRUE(d.web.public_url.empty());
+  EXPECT_EQ(d.web.board_link_hours, 12);
+  EXPECT_EQ(d.web.digest_link_days, 7);
+}
+
+TEST(LoadConfig, WebSectionRefusesBadValuesNamingTheKey) {
+  const std::pair<std::string, const char*> cases[] = {
+      {"public_url = \"noodbel.example.be\"", "web.public_url: must start with http:// or https://"},
+      {"public_url = \"ftp://noodbel.example.be\"", "web.public_url: must start with http:// or https://"},
+      {"public_url = \"https://noodbel.example.be/?x=1\"", "web.public_url: must not hold a query"},
+      {"secret = \"short\"", "web.secret: is 5 characters long; use at least 32"},
+      {"board_link_hours = 0", "web.board_link_hours: must be between 1 and 168"},
+      {"board_link_hours = 169", "web.board_link_hours: must be between 1 and 168"},
+      {"digest_link_days = 91", "web.digest_link_days: must be between 1 and 90"},
+      {"secrett = \"x\"", "web.secrett: unknown key"},
+  };
+  for (const auto& [line, expected] : cases) {
+    const auto c = parse_config("[web]\n" + line + "\n", "bad.toml");
+    ASSERT_FALSE(c.ok()) << line;
+    EXPECT_NE(c.error().message.find(expected), std::string::npos)
+        << line << " -> " << c.error().message;
+    EXPECT_NE(c.error().message.find("bad.toml"), std::string::npos) << line;
+  }
+}
+
+TEST(LoadConfig, WebSecretComesFromTheEnvironmentAndIsChecked) {
+  Config c = default_config();
+  const std::string good(40, 'k');
+  ASSERT_TRUE(apply_secret_env(c, [&](const char* name) -> const char* {
+                return std::string_view(name) == "NOODBEL_WEB_SECRET" ? good.c_str() : nullptr;
+              }).ok());
+  EXPECT_EQ(c.web.secret, good);
+  Config bad = default_config();
+  const Status s = apply_secret_env(bad, [](const char* name) -> const char* {
+    return std::string_view(name) == "NOODBEL_WEB_SECRET" ? "too-short" : nullptr;
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().message.find("NOODBEL_WEB_SECRET"), std::string::npos) << s.error().message;
+  EXPECT_TRUE(bad.web.secret.empty());
+}
+
+TEST(LoadConfig, DispatchSectionReadsEveryKeyAndDefaultsWhenAbsent) {
+  const auto defaults = parse_config("", "t.toml");
+  ASSERT_TRUE(defaults.ok()) << defaults.error().message;
+  EXPECT_EQ(defaults->dispatch.failover_after_attempts, 3);
+  EXPECT_EQ(defaults->dispatch.max_attempts, 8);
+  const auto c = parse_config(
+      "[dispatch]\nfailover_after_attempts = 2\nmax_attempts = 5\nbackoff_base_seconds = 3\n"
+      "backoff_cap_seconds = 60\nbackoff_jitter_percent = 10\n",
+      "t.toml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->dispatch.failover_after_attempts, 2);
+  EXPECT_EQ(c->dispatch.max_attempts, 5);
+  EXPECT_EQ(c->dispatch.backoff_base_seconds, 3);
+  EXPECT_EQ(c->dispatch.backoff_cap_seconds, 60);
+  EXPECT_EQ(c->dispatch.backoff_jitter_percent, 10);
+}
+
+TEST(LoadConfig, DispatchSectionRefusesBadValuesNamingTheKey) {
+  const std::pair<std::string, const char*> cases[] = {
+      {"failover_after_attempts = -1", "dispatch.failover_after_attempts: must be between 0 and 100"},
+      {"failover_after_attempts = 9\nmax_attempts = 8",
+       "dispatch.failover_after_attempts: must not exceed max_attempts (8)"},
+      {"max_attempts = 0", "dispatch.max_attempts: must be between 1 and 100"},
+      {"backoff_base_seconds = 0", "dispatch.backoff_base_seconds: must be between 1 and 3600"},
+      {"backoff_base_seconds = 60\nbackoff_cap_seconds = 30",
+       "dispatch.backoff_cap_seconds: must be at least backoff_base_seconds (60)"},
+      {"backoff_jitter_percent = 101", "dispatch.backoff_jitter_percent: must be between 0 and 100"},
+      {"max_attempts = \"8\"", "dispatch.max_attempts: must be a whole number"},
+      {"failover_after = 3", "dispatch.failover_after: unknown key"},
+  };
+  for (const auto& [line, expected] : cases) {
+    const auto c = parse_config("[dispatch]\n" + line + "\n", "bad.toml");
+    ASSERT_FALSE(c.ok()) << line;
+    EXPECT_NE(c.error().message.find(expected), std::string::npos)
+        << line << " -> " << c.error().message;
+    EXPECT_NE(c.error().message.find("bad.toml"), std::string::npos) << line;
+  }
+  EXPECT_FALSE(parse_config("dispatch = 3\n", "bad.toml").ok());
 }
 
 }  // namespace

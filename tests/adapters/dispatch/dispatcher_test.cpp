@@ -14,54 +14,15 @@
 #include <gtest/gtest.h>
 
 #include "store/store.h"
+#include "fake_sender.h"
 
 namespace noodbel {
 namespace {
 
 constexpr UnixTime kStart = 1'760'000'000;
 
-// Returns scripted results (then "sent"), records what it was asked to send, and can
-// run a hook inside send(). Shared state so the test keeps a handle after add_channel.
-struct FakeSenderState {
-  std::mutex mu;
-  std::condition_variable cv;
-  std::deque<SendResult> script;
-  std::vector<OutboxItem> sent;
-  std::function<void()> on_send;
-  bool throw_next = false;
-};
-
-class FakeSender final : public ChannelSender {
- public:
-  FakeSender(Channel channel, std::shared_ptr<FakeSenderState> state)
-      : channel_(channel), state_(std::move(state)) {}
-  Channel channel() const override { return channel_; }
-  SendResult send(const OutboxItem& item) override {
-    std::function<void()> hook;
-    SendResult result = SendResult::sent("p-" + std::to_string(item.id));
-    {
-      const std::lock_guard lock(state_->mu);
-      state_->sent.push_back(item);
-      hook = state_->on_send;
-      if (state_->throw_next) {
-        state_->throw_next = false;
-        state_->cv.notify_all();
-        throw std::runtime_error("socket exploded");
-      }
-      if (!state_->script.empty()) {
-        result = state_->script.front();
-        state_->script.pop_front();
-      }
-    }
-    state_->cv.notify_all();
-    if (hook) hook();
-    return result;
-  }
-
- private:
-  Channel channel_;
-  std::shared_ptr<FakeSenderState> state_;
-};
+using testing_support::FakeSender;
+using testing_support::FakeSenderState;
 
 class DispatcherTest : public ::testing::Test {
  protected:
@@ -71,13 +32,14 @@ class DispatcherTest : public ::testing::Test {
     store_ = std::move(opened).value();
   }
 
-  Dispatcher& make(DispatcherOptions options = {}) {
+  Dispatcher& make(DispatcherOptions options = {}, Channel channel = Channel::kSandbox) {
+    if (!options.rate_now) options.rate_now = [this] { return clock_.now() * 1000; };
     dispatcher_ = std::make_unique<Dispatcher>(
         *store_, clock_, options, [this](Channel c, const std::string& status) {
           const std::lock_guard lock(observed_mu_);
           observed_.emplace_back(c, status);
         });
-    dispatcher_->add_channel(std::make_unique<FakeSender>(Channel::kSandbox, sender_));
+    dispatcher_->add_channel(std::make_unique<FakeSender>(channel, sender_));
     return *dispatcher_;
   }
 
@@ -281,6 +243,125 @@ TEST_F(DispatcherTest, WorkerSendsAfterNotifyAndStopJoins) {
   }
   d.stop();  // returns although the poll interval is an hour
   EXPECT_EQ(row("F0001").state, OutboxState::kSent);
+}
+
+DispatcherOptions telegram_rates() {
+  DispatcherOptions options;
+  options.rates[Channel::kTelegram] = {25, 1};
+  return options;
+}
+
+TEST_F(DispatcherTest, SendsNoMoreThanTheOverallRateAndTheRestWaitsUnclaimed) {
+  Dispatcher& d = make(telegram_rates(), Channel::kTelegram);
+  for (int i = 0; i < 30; ++i) enqueue("F" + std::to_string(100 + i), 5, Channel::kTelegram);
+  EXPECT_EQ(d.run_once(Channel::kTelegram), 25);
+  EXPECT_EQ(d.run_once(Channel::kTelegram), 0);  // no token left this second
+  EXPECT_EQ(store_->outbox_counts().pending, 5);
+  EXPECT_EQ(row("F129").attempts, 0);  // waiting for a token is no attempt
+  clock_.advance(1);
+  EXPECT_EQ(d.run_once(Channel::kTelegram), 5);
+  EXPECT_EQ(send_calls(), 30u);
+}
+
+TEST_F(DispatcherTest, AChatThatHadItsMessageWaitsASecondWithoutHoldingUpOthers) {
+  Dispatcher& d = make(telegram_rates(), Channel::kTelegram);
+  const auto to_chat = [&](const std::string& recipient, const std::string& chat) {
+    OutboundMessage m{recipient, Channel::kTelegram, chat, recipient, 5, std::nullopt};
+    ASSERT_TRUE(store_->transaction([&](Repository& repo) -> Status {
+      repo.enqueue(m, clock_.now());
+      return Ok();
+    }).ok());
+  };
+  to_chat("A1", "chat-a");
+  to_chat("A2", "chat-a");
+  to_chat("A3", "chat-a");
+  to_chat("B1", "chat-b");
+  EXPECT_EQ(d.run_once(Channel::kTelegram), 2);
+  EXPECT_EQ(sender_->recipients(), (std::vector<std::string>{"A1", "B1"}));
+  const OutboxItem waiting = row("A2");
+  EXPECT_EQ(waiting.state, OutboxState::kPending);
+  EXPECT_EQ(waiting.attempts, 0);
+  EXPECT_EQ(waiting.next_attempt_at, kStart + 1);
+  EXPECT_EQ(d.run_once(Channel::kTelegram), 0);  // nothing due before the chat's next second
+  clock_.advance(1);
+  EXPECT_EQ(d.run_once(Channel::kTelegram), 1);
+  clock_.advance(1);
+  EXPECT_EQ(d.run_once(Channel::kTelegram), 1);
+  EXPECT_EQ(sender_->recipients(), (std::vector<std::string>{"A1", "B1", "A2", "A3"}));
+}
+
+TEST_F(DispatcherTest, CrisisCallsGoFirstAndTheirRowsKeepTheNearestFamilyFirst) {
+  Dispatcher& d = make();
+  enqueue("C001", 2);  // an older notice
+  clock_.advance(5);
+  // One wave: the engine enqueues a call's rows in distance order, in one transaction.
+  ASSERT_TRUE(store_->transaction([&](Repository& repo) -> Status {
+    for (const char* family : {"F0009", "F0002", "F0005"}) {
+      repo.enqueue({family, Channel::kSandbox, family, "oproep", 0, 7}, clock_.now());
+    }
+    return Ok();
+  }).ok());
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 4);
+  EXPECT_EQ(sender_->recipients(), (std::vector<std::string>{"F0009", "F0002", "F0005", "C001"}));
+}
+
+TEST_F(DispatcherTest, RetryDelaysWithJitterComeEarlierButNeverBeforeTheFloor) {
+  DispatcherOptions options;
+  options.backoff_jitter_percent = 20;
+  Dispatcher& d = make(options);
+  for (int i = 0; i < 20; ++i) {
+    script({SendResult::temporary("timeout")});
+    enqueue("F" + std::to_string(200 + i));
+  }
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 20);
+  bool spread = false;
+  for (int i = 0; i < 20; ++i) {
+    const std::int64_t delay = row("F" + std::to_string(200 + i)).next_attempt_at - kStart;
+    EXPECT_GE(delay, 4);  // 5 s at most 20 % earlier
+    EXPECT_LE(delay, 5);
+    spread = spread || delay != 5;
+  }
+  EXPECT_TRUE(spread);
+}
+
+TEST_F(DispatcherTest, StopInterruptsAWorkerWaitingForAToken) {
+  DispatcherOptions options;
+  options.rates[Channel::kSandbox] = {0.001, 0};  // the next token only after 1000 s
+  options.poll_interval = std::chrono::hours(1);
+  Dispatcher& d = make(options);
+  enqueue("F0001");
+  enqueue("F0002");
+  d.start();
+  {
+    std::unique_lock lock(sender_->mu);
+    ASSERT_TRUE(sender_->cv.wait_for(lock, std::chrono::seconds(10),
+                                     [&] { return !sender_->sent.empty(); }));
+  }
+  d.stop();  // returns although the worker waits 1000 s for its token
+  EXPECT_EQ(row("F0001").state, OutboxState::kSent);
+  const OutboxItem left = row("F0002");
+  EXPECT_EQ(left.state, OutboxState::kPending);
+  EXPECT_EQ(left.attempts, 0);
+  EXPECT_EQ(send_calls(), 1u);
+}
+
+TEST_F(DispatcherTest, ARetryAfterHintPausesTheWholeChannelAndTheRestWaitsUnsent) {
+  Dispatcher& d = make();
+  script({SendResult::temporary("telegram 429: Too Many Requests", 30)});
+  enqueue("F0001");
+  enqueue("F0002");
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 1);
+  EXPECT_EQ(send_calls(), 1u);
+  const OutboxItem held = row("F0002");
+  EXPECT_EQ(held.state, OutboxState::kPending);
+  EXPECT_EQ(held.attempts, 0);
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 0);  // paused, although F0002 is due
+  clock_.advance(29);
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 0);
+  clock_.advance(1);
+  EXPECT_EQ(d.run_once(Channel::kSandbox), 2);
+  EXPECT_EQ(row("F0001").state, OutboxState::kSent);
+  EXPECT_EQ(row("F0002").state, OutboxState::kSent);
 }
 
 }  // namespace

@@ -321,7 +321,7 @@ class KannelIntegration : public ::testing::Test {
   }
 
   static SendResult send(const KannelConfig& config, const OutboxItem& i) {
-    KannelSender sender(config, *world_->client, SmsPacer(1000));
+    KannelSender sender(config, *world_->client);
     return sender.send(i);
   }
 

@@ -31,10 +31,6 @@ OutboxItem item(std::string text) {
   return i;
 }
 
-SmsPacer no_wait() {
-  return SmsPacer(1000, [](SmsPacer::Duration) {}, [] { return SmsPacer::TimePoint{}; });
-}
-
 FormFields query_of(const ClientRequest& r) {
   const auto target = parse_target(r.url.substr(r.url.find("/cgi-bin")));
   EXPECT_TRUE(target.ok());
@@ -114,7 +110,7 @@ TEST(KannelSender, SendsThroughTheClientWithOurIdAndSortsFailures) {
   const KannelConfig c = config();
   FakeHttpClient client;
   client.reply(202, "0: Accepted for delivery");
-  KannelSender sender(c, client, no_wait());
+  KannelSender sender(c, client);
   EXPECT_EQ(sender.channel(), Channel::kSms);
   const SendResult r = sender.send(item("ja"));
   EXPECT_EQ(r.kind, SendResult::Kind::kSent);
@@ -122,7 +118,7 @@ TEST(KannelSender, SendsThroughTheClientWithOurIdAndSortsFailures) {
   ASSERT_EQ(client.requests.size(), 1u);
   FakeHttpClient down;
   down.fail(Error::Unavailable("connect to 127.0.0.1:13013 refused"));
-  KannelSender unavailable(c, down, no_wait());
+  KannelSender unavailable(c, down);
   EXPECT_EQ(unavailable.send(item("ja")).kind, SendResult::Kind::kTemporary);
 }
 

@@ -33,10 +33,6 @@ Config kannel_config() {
   return c;
 }
 
-SmsPacer no_wait() {
-  return SmsPacer(1000, [](SmsPacer::Duration) {}, [] { return SmsPacer::TimePoint{}; });
-}
-
 OutboxItem item() {
   OutboxItem i;
   i.id = 3;
@@ -72,7 +68,7 @@ TEST(MakeSmsSender, BuildsTheConfiguredProvidersSender) {
   FakeHttpClient client;
   client.reply(201, R"({"sid": "SM9"})");
   const Config tw = twilio_config();
-  auto twilio = make_sms_sender(tw, client, no_wait());
+  auto twilio = make_sms_sender(tw, client);
   ASSERT_NE(twilio, nullptr);
   EXPECT_EQ(twilio->channel(), Channel::kSms);
   EXPECT_EQ(twilio->send(item()).provider_message_id, "tw:SM9");
@@ -81,7 +77,7 @@ TEST(MakeSmsSender, BuildsTheConfiguredProvidersSender) {
   FakeHttpClient kannel_client;
   kannel_client.reply(202, "0: Accepted for delivery");
   const Config kn = kannel_config();
-  auto kannel = make_sms_sender(kn, kannel_client, no_wait());
+  auto kannel = make_sms_sender(kn, kannel_client);
   ASSERT_NE(kannel, nullptr);
   EXPECT_EQ(kannel->send(item()).provider_message_id, "kn:3");
   EXPECT_THAT(kannel_client.requests.back().url, HasSubstr("/cgi-bin/sendsms?"));

@@ -56,44 +56,5 @@ TEST(SmsBody, TransliteratesTypographicCharactersAndKeepsTheEuroSign) {
   EXPECT_EQ(sms_body("“Ja” – €5…"), "\"Ja\" - €5...");
 }
 
-class FakeTime {
- public:
-  SmsPacer pacer(int rate) {
-    return SmsPacer(
-        rate, [this](SmsPacer::Duration d) { slept.push_back(d); now += d; },
-        [this] { return now; });
-  }
-  SmsPacer::TimePoint now{std::chrono::seconds(1000)};
-  std::vector<SmsPacer::Duration> slept;
-};
-
-TEST(SmsPacer, LetsTheFirstSendGoAtOnceAndSpacesTheNext) {
-  FakeTime t;
-  SmsPacer pacer = t.pacer(4);
-  pacer.wait_turn();
-  pacer.wait_turn();
-  pacer.wait_turn();
-  EXPECT_THAT(t.slept, ElementsAre(SmsPacer::Duration(250ms), SmsPacer::Duration(250ms)));
-}
-
-TEST(SmsPacer, DoesNotWaitWhenEnoughTimePassedBetweenSends) {
-  FakeTime t;
-  SmsPacer pacer = t.pacer(2);
-  pacer.wait_turn();
-  t.now += 2s;
-  pacer.wait_turn();
-  t.now += 100ms;
-  pacer.wait_turn();
-  EXPECT_THAT(t.slept, ElementsAre(SmsPacer::Duration(400ms)));
-}
-
-TEST(SmsPacer, TreatsARateBelowOneAsOnePerSecond) {
-  FakeTime t;
-  SmsPacer pacer = t.pacer(0);
-  pacer.wait_turn();
-  pacer.wait_turn();
-  EXPECT_THAT(t.slept, ElementsAre(SmsPacer::Duration(1s)));
-}
-
 }  // namespace
 }  // namespace noodbel

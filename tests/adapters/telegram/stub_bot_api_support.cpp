@@ -97,7 +97,9 @@ HttpResponse StubBotApi::handle(const HttpRequest& request) {
   }
   cv_.notify_all();
   if (reply.before) reply.before();
-  HttpResponse response{reply.status, "application/json", reply.body, reply.headers};
+  HttpResponse response = HttpResponse::text(reply.status, reply.body);
+  response.content_type = "application/json";
+  response.headers = reply.headers;
   return response;
 }
 

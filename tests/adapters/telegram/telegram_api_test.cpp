@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include "adapters/telegram/rate_limiter.h"
 
 namespace noodbel::telegram {
 namespace {
@@ -86,28 +85,6 @@ TEST(ChatIdValue, NumbersAreSentAsNumbersAndNamesAsStrings) {
   EXPECT_EQ(chat_id_value("-1001234567890"), json(-1001234567890));
   EXPECT_EQ(chat_id_value("@noodbel_test"), json("@noodbel_test"));
   EXPECT_EQ(chat_id_value("12ab"), json("12ab"));
-}
-
-TEST(RateLimiter, TheFirstSendIsFreeThenEachChatWaitsItsInterval) {
-  RateLimiter limiter(25, 1);
-  const auto t0 = RateLimiter::TimePoint(std::chrono::hours(5));
-  EXPECT_EQ(limiter.reserve("a", t0), 0ms);
-  EXPECT_EQ(limiter.reserve("b", t0), 40ms);
-  EXPECT_EQ(limiter.reserve("c", t0), 80ms);
-  EXPECT_EQ(limiter.reserve("a", t0), 1000ms);
-  // Time passing frees the slots.
-  EXPECT_EQ(limiter.reserve("b", t0 + 5s), 0ms);
-}
-
-TEST(RateLimiter, KeepsWorkingBeyondThePruneThreshold) {
-  RateLimiter limiter(1000, 1);
-  auto t = RateLimiter::TimePoint(std::chrono::hours(5));
-  for (std::size_t i = 0; i < RateLimiter::kPruneAbove + 10; ++i) {
-    t += 1ms;
-    limiter.reserve("chat" + std::to_string(i), t);
-  }
-  EXPECT_EQ(limiter.reserve("chat0", t + 2s), 0ms);
-  EXPECT_GT(limiter.reserve("chat" + std::to_string(RateLimiter::kPruneAbove + 9), t), 0ms);
 }
 
 }  // namespace

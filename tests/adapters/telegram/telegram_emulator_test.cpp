@@ -149,8 +149,7 @@ TEST_F(TelegramEmulatorTest, ACrisisCallReachesTheUserWithAnswerButtons) {
   TelegramSender sender(api(), *templates,
                         [](const OutboundMessage&) {
                           return std::optional<CallButtons>(CallButtons{"K42", Language::kNl});
-                        },
-                        SenderOptions{}, [](RateLimiter::Duration) {});
+                        });
   OutboxItem item;
   item.id = 1;
   item.message = {"F0012", Channel::kTelegram, std::to_string(kUser),

@@ -47,20 +47,12 @@ class TelegramSenderTest : public ::testing::Test {
  protected:
   std::unique_ptr<TelegramSender> make(CallButtonsLookup lookup = {}) {
     return std::make_unique<TelegramSender>(
-        TelegramApi(*client_, stub_.base_url(), kToken), templates_, std::move(lookup),
-        SenderOptions{25, 1},
-        [this](RateLimiter::Duration d) {
-          slept_.push_back(d);
-          now_ += d;
-        },
-        [this] { return now_; });
+        TelegramApi(*client_, stub_.base_url(), kToken), templates_, std::move(lookup));
   }
 
   StubBotApi stub_;
   std::unique_ptr<HttpClient> client_ = make_http_client();
   Templates templates_ = button_templates();
-  RateLimiter::TimePoint now_ = RateLimiter::TimePoint(std::chrono::hours(1));
-  std::vector<RateLimiter::Duration> slept_;
 };
 
 TEST_F(TelegramSenderTest, SendsPlainTextAndReturnsTheChatAndMessageId) {
@@ -147,8 +139,7 @@ TEST_F(TelegramSenderTest, AServerErrorIsTemporary) {
 
 TEST_F(TelegramSenderTest, AnUnreachableApiIsTemporaryAndTheErrorHidesTheToken) {
   auto sender = std::make_unique<TelegramSender>(TelegramApi(*client_, "http://127.0.0.1:1", kToken),
-                                                 templates_, CallButtonsLookup{}, SenderOptions{},
-                                                 [](RateLimiter::Duration) {});
+                                                 templates_, CallButtonsLookup{});
   const SendResult r = sender->send(item("555", "hallo"));
   EXPECT_EQ(r.kind, SendResult::Kind::kTemporary);
   EXPECT_EQ(r.error.find("AAHdq"), std::string::npos) << r.error;
@@ -158,7 +149,7 @@ TEST_F(TelegramSenderTest, AnUnreachableApiIsTemporaryAndTheErrorHidesTheToken) 
 TEST_F(TelegramSenderTest, ARefusedTokenIsTemporarySoTheQueueWaitsForTheFix) {
   auto sender = std::make_unique<TelegramSender>(
       TelegramApi(*client_, stub_.base_url(), "999:wrong-token-wrong-token-wrong"), templates_,
-      CallButtonsLookup{}, SenderOptions{}, [](RateLimiter::Duration) {});
+      CallButtonsLookup{});
   const SendResult r = sender->send(item("555", "hallo"));
   EXPECT_EQ(r.kind, SendResult::Kind::kTemporary);
   EXPECT_NE(r.error.find("check telegram.token"), std::string::npos) << r.error;
@@ -193,15 +184,14 @@ TEST_F(TelegramSenderTest, AnEmptyTextOrChatIsPermanentWithoutCallingTelegram) {
   EXPECT_TRUE(stub_.calls().empty());
 }
 
-TEST_F(TelegramSenderTest, KeepsOneSecondBetweenMessagesToOneChatAnd40MsOverall) {
+TEST_F(TelegramSenderTest, SendsBackToBackWithoutPacingItself) {
+  // Rates are the Dispatcher's job (token buckets); the sender calls Telegram at once.
   auto sender = make();
   ASSERT_EQ(sender->send(item("1", "a")).kind, SendResult::Kind::kSent);
-  ASSERT_EQ(sender->send(item("2", "b")).kind, SendResult::Kind::kSent);
-  ASSERT_EQ(sender->send(item("1", "c")).kind, SendResult::Kind::kSent);
-  ASSERT_EQ(slept_.size(), 2u);
-  EXPECT_EQ(slept_[0], 40ms);          // another chat: only the overall limit
-  EXPECT_EQ(slept_[1], 1000ms - 40ms);  // the same chat again: one second after its first
-  EXPECT_EQ(stub_.calls("sendMessage").size(), 3u);
+  ASSERT_EQ(sender->send(item("1", "b")).kind, SendResult::Kind::kSent);
+  const auto calls = stub_.calls("sendMessage");
+  ASSERT_EQ(calls.size(), 2u);
+  EXPECT_EQ(calls[1].params["text"], "b");
 }
 
 TEST(SplitMessage, ShortTextIsOnePart) {

@@ -33,10 +33,6 @@ OutboxItem item(std::string text = "Noodbel K42 – “crisisopvang” gezocht�
   return i;
 }
 
-SmsPacer no_wait() {
-  return SmsPacer(1000, [](SmsPacer::Duration) {}, [] { return SmsPacer::TimePoint{}; });
-}
-
 FormFields body_of(const ClientRequest& r) {
   const auto form = parse_form(r.body);
   EXPECT_TRUE(form.ok());
@@ -129,7 +125,7 @@ TEST(TwilioSender, SendsThroughTheClientAndReturnsTheProviderId) {
   const TwilioConfig c = config();
   FakeHttpClient client;
   client.reply(201, R"({"sid": "SMabc"})");
-  TwilioSender sender(c, client, no_wait());
+  TwilioSender sender(c, client);
   EXPECT_EQ(sender.channel(), Channel::kSms);
   const SendResult r = sender.send(item());
   EXPECT_EQ(r.kind, SendResult::Kind::kSent);
@@ -141,11 +137,11 @@ TEST(TwilioSender, TransportFailuresAreTemporaryAndBadUrlsPermanent) {
   const TwilioConfig c = config();
   FakeHttpClient client;
   client.fail(Error::Unavailable("connect to 127.0.0.1:9999 refused"));
-  TwilioSender sender(c, client, no_wait());
+  TwilioSender sender(c, client);
   EXPECT_EQ(sender.send(item()).kind, SendResult::Kind::kTemporary);
   FakeHttpClient bad;
   bad.fail(Error::Invalid("not a URL"));
-  TwilioSender broken(c, bad, no_wait());
+  TwilioSender broken(c, bad);
   EXPECT_EQ(broken.send(item()).kind, SendResult::Kind::kPermanent);
 }
 

@@ -88,7 +88,7 @@ class TwilioStubTest : public ::testing::Test {
     OutboxItem item;
     item.id = 1;
     item.message = {"F1", Channel::kSms, "+32470000001", std::move(text), 0, 1};
-    TwilioSender sender(config_, *client_, SmsPacer(1000));
+    TwilioSender sender(config_, *client_);
     return sender.send(item);
   }
 

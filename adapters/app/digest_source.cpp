@@ -1,0 +1,65 @@
+#include "adapters/app/digest_source.h"
+
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include <spdlog/spdlog.h>
+
+namespace noodbel {
+namespace {
+
+std::optional<std::string> read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace
+
+Result<DigestSource> DigestSource::load(const Config& config, const Postcodes& postcodes,
+                                        store::Store& store) {
+  const std::string page_path = config.templates_dir() + "/web/digest.html";
+  std::optional<std::string> page = read_text(page_path);
+  if (!page) {
+    return Error::NotFound("cannot read " + page_path +
+                           ": check data_dir in the config (it must hold templates/web/)");
+  }
+  std::map<std::string, std::string> names;
+  const std::string areas_path = config.data_dir + "/config/postcode-areas.csv";
+  if (std::optional<std::string> csv = read_text(areas_path)) {
+    auto parsed = parse_area_names(*csv);
+    if (!parsed.ok()) return Error::Invalid(areas_path + ": " + parsed.error().message);
+    names = std::move(parsed).value();
+  } else {
+    spdlog::warn("event=digest.no_area_names path={} effect=\"areas named after their lowest "
+                 "postcode\"",
+                 areas_path);
+  }
+  return DigestSource(config, postcodes, store, std::move(names), std::move(*page));
+}
+
+DigestSource::DigestSource(const Config& config, const Postcodes& postcodes, store::Store& store,
+                           std::map<std::string, std::string> area_names, std::string page_html)
+    : config_(&config),
+      postcodes_(&postcodes),
+      store_(&store),
+      area_names_(std::move(area_names)),
+      page_html_(std::move(page_html)) {}
+
+Result<Digest> DigestSource::build(LocalDate date,
+                                   const std::optional<std::string>& service) const {
+  const DigestPeriod period = digest_period(date, config_->digest.minute_of_day);
+  Result<DigestData> data = store_->digest_data(period.range.start, period.range.end);
+  if (!data.ok()) return data.error();
+  DigestSettings settings;
+  settings.coverage_min_families = config_->digest.coverage_min_families;
+  settings.services = config_->services;
+  settings.only_service = service;
+  settings.area_names = area_names_;
+  return build_digest(*data, period, settings, *postcodes_);
+}
+
+}  // namespace noodbel

@@ -1,0 +1,31 @@
+// logfmt helpers for Noodbel's log lines ("event=x key=value key2=\"quoted value\"").
+// Used by the log formatter (adapters/app/logging.cpp) and by code that logs free text.
+// Pure functions, thread-safe.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace noodbel {
+
+// A value as logfmt writes it: bare when it is a non-empty run of printable characters
+// without space, '"', '=' or '\'; else double-quoted with \" \\ \n \r \t escaped (other
+// control characters as \u00XX).
+std::string logfmt_value(std::string_view value);
+
+// The key=value pairs of one logfmt line; nothing when the line is not logfmt (an
+// unterminated quote, a bare word, a key with characters other than [A-Za-z0-9_.-],
+// a newline, or a key given twice).
+std::optional<std::map<std::string, std::string>> parse_logfmt(std::string_view line);
+
+// Every "+" followed by 8 to 15 digits replaced by mask_phone (bot/phone.h).
+std::string mask_phone_numbers(std::string_view text);
+
+// The payload of a log line made safe: phone numbers masked, and a payload that is not
+// logfmt (a library's message, a value with a stray quote) wrapped as
+// `event=<first word's event or "log"> msg="<escaped rest>"`, so every line parses.
+std::string to_logfmt_payload(std::string_view payload);
+
+}  // namespace noodbel

@@ -1,0 +1,37 @@
+#include "adapters/cli/cmd_purge.h"
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "adapters/cli/cmd_common.h"
+#include "bot/clock.h"
+#include "store/retention.h"
+
+namespace noodbel::cli {
+
+int cmd_purge(const CommonOptions& o, bool dry_run) {
+  const auto config = config_or_report(o);
+  if (!config) return kExitUsage;
+  auto store = store::Store::open(config->db_path);
+  if (!store.ok()) {
+    report(store.error());
+    return kExitRefused;
+  }
+  SystemClock clock;
+  const auto counts = store::purge_expired(**store, clock.now(), config->retention.days,
+                                           dry_run, "admin");
+  if (!counts.ok()) {
+    report(counts.error());
+    return kExitRefused;
+  }
+  std::cout << fmt::format(
+      "{} older than {} days: {} call notes, {} answer notes, {} message texts, {} inbound "
+      "ids{}\n",
+      dry_run ? "would erase" : "erased", config->retention.days, counts->call_notes,
+      counts->response_notes, counts->outbox_texts, counts->inbox_ids,
+      dry_run ? " (dry run: nothing changed)" : "");
+  return kExitOk;
+}
+
+}  // namespace noodbel::cli

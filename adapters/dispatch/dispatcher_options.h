@@ -1,0 +1,35 @@
+// DispatcherOptions: how the Dispatcher retries, fails over and paces each channel, and
+// how they follow from the Config. Plain values; dispatcher_options() is thread-safe.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+
+#include "adapters/dispatch/token_bucket.h"
+#include "bot/config.h"
+#include "bot/types.h"
+
+namespace noodbel {
+
+struct DispatcherOptions {
+  int batch_size = 50;                        // rows claimed per round, at most
+  int max_attempts = 8;                       // then a temporary failure becomes final
+  int failover_after_attempts = 3;            // temporary failures before the next contact; 0: never
+  std::int64_t backoff_base_seconds = 5;      // first retry delay, doubled per attempt
+  std::int64_t backoff_cap_seconds = 15 * 60;
+  int backoff_jitter_percent = 0;             // a retry comes up to this share earlier
+  std::int64_t max_retry_after_seconds = 24 * 3600;  // a provider hint is capped here
+  std::chrono::milliseconds poll_interval{1000};     // workers look at least this often
+  std::map<Channel, ChannelRate> rates;       // a channel not listed is unlimited
+  // The rate limits' clock in milliseconds; empty: std::chrono::steady_clock. Tests derive
+  // it from a ManualClock.
+  std::function<RateMillis()> rate_now;
+};
+
+// [dispatch] for retries and failover; rates from [telegram] (overall and per chat),
+// [sms] and [signal]; the sandbox is unlimited.
+DispatcherOptions dispatcher_options(const Config& config);
+
+}  // namespace noodbel

@@ -1,0 +1,95 @@
+#include "adapters/web/board_events.h"
+
+#include <algorithm>
+#include <exception>
+
+#include <spdlog/spdlog.h>
+
+namespace noodbel {
+
+BoardEvents::~BoardEvents() { stop(); }
+
+void BoardEvents::start() {
+  const std::lock_guard lock(mutex_);
+  if (worker_.joinable() || stopping_) return;
+  worker_ = std::thread([this] { loop(); });
+}
+
+void BoardEvents::stop() {
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+    subscribers_.clear();
+  }
+  wake_.notify_all();
+  if (worker_.joinable() && worker_.get_id() != std::this_thread::get_id()) worker_.join();
+}
+
+void BoardEvents::notify() {
+  {
+    const std::lock_guard lock(mutex_);
+    ++generation_;
+  }
+  wake_.notify_all();
+}
+
+std::uint64_t BoardEvents::generation() const {
+  const std::lock_guard lock(mutex_);
+  return generation_;
+}
+
+void BoardEvents::subscribe(Refresh refresh) {
+  {
+    const std::lock_guard lock(mutex_);
+    if (stopping_) return;
+    subscribers_.push_back(std::make_shared<Refresh>(std::move(refresh)));
+    ++generation_;
+  }
+  wake_.notify_all();
+}
+
+std::size_t BoardEvents::subscribers() const {
+  const std::lock_guard lock(mutex_);
+  return subscribers_.size();
+}
+
+bool BoardEvents::run_pending() {
+  const std::lock_guard run(run_mutex_);
+  std::vector<std::shared_ptr<Refresh>> batch;
+  {
+    const std::lock_guard lock(mutex_);
+    if (done_ == generation_) return false;
+    done_ = generation_;
+    batch = subscribers_;
+  }
+  std::vector<std::shared_ptr<Refresh>> finished;
+  for (const auto& s : batch) {
+    bool keep = false;
+    try {
+      keep = (*s)();
+    } catch (const std::exception& e) {
+      spdlog::error("event=board.refresh_threw error=\"{}\"", e.what());
+    }
+    if (!keep) finished.push_back(s);
+  }
+  if (!finished.empty()) {
+    const std::lock_guard lock(mutex_);
+    std::erase_if(subscribers_, [&](const auto& s) {
+      return std::find(finished.begin(), finished.end(), s) != finished.end();
+    });
+  }
+  return true;
+}
+
+void BoardEvents::loop() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    wake_.wait(lock, [this] { return stopping_ || done_ != generation_; });
+    if (stopping_) break;
+    lock.unlock();
+    run_pending();
+    lock.lock();
+  }
+}
+
+}  // namespace noodbel

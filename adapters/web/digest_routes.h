@@ -1,0 +1,36 @@
+// GET /digest/{date}?service=S&t=TOKEN: the HTML daily digest behind a signed link
+// (adapters/web/signed_links.h). Call add_digest_routes() while building the Router; the
+// handler is thread-safe (it only reads, through the thread-safe Store).
+#pragma once
+
+#include <functional>
+#include <string_view>
+
+#include "adapters/app/digest_source.h"
+#include "adapters/http/router.h"
+#include "adapters/web/signed_links.h"
+#include "bot/clock.h"
+#include "bot/config.h"
+#include "bot/templates.h"
+
+namespace noodbel {
+
+struct DigestRouteDeps {
+  const Config& config;  // services and the page language (default_language)
+  const Templates& templates;
+  const DigestSource& source;
+  const SignedLinks& links;
+  const Clock& clock;
+  // Called with the LinkCheck name ("expired", "bad_signature", "malformed") of a refused
+  // link, for the rejection metrics; may be empty.
+  std::function<void(std::string_view reason)> on_refused;
+};
+
+// 200 HTML page (the service's digest with the Flanders-wide figures; no service: every
+// service); 400 page for a date that is not YYYY-MM-DD; 403 page when the token is
+// missing, wrong or expired; 404 page for a service that is not configured; 500 when the
+// store cannot be read. Every error page says what was wrong and what to do.
+// Everything in `deps` must outlive the router.
+void add_digest_routes(Router& router, DigestRouteDeps deps);
+
+}  // namespace noodbel

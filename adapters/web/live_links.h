@@ -1,0 +1,38 @@
+// LiveLinks: the Links (bot/links.h) of a running service. Its base URL may become known
+// only once the HTTP server has bound its port (http.port = 0 and no web.public_url);
+// the secret stays the same. Thread-safe: readers get an immutable SignedLinks snapshot.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "adapters/web/signed_links.h"
+
+namespace noodbel {
+
+class LiveLinks final : public Links {
+ public:
+  explicit LiveLinks(const Config& config);  // draws a random secret when none is set
+
+  // Uses http://{http.address}:{port} unless web.public_url is set.
+  void set_bound_port(int port);
+  // The current signer (its base URL may change once, at start).
+  std::shared_ptr<const SignedLinks> current() const;
+  // Checks board and digest tokens (same secret; its base URL is not used). Lives as long
+  // as this object.
+  const SignedLinks& checker() const { return checker_; }
+
+  std::string board_url(std::string_view call_code, std::string_view caseworker_id,
+                        UnixTime now) const override;
+  std::string digest_url(std::string_view date, std::string_view service,
+                         UnixTime now) const override;
+
+ private:
+  const Config& config_;
+  const SignedLinks checker_;
+  mutable std::mutex mutex_;
+  std::shared_ptr<const SignedLinks> links_;  // GUARDED_BY(mutex_)
+};
+
+}  // namespace noodbel

@@ -1,0 +1,243 @@
+// webhook_load: a load generator for the webhook budget (docs: README, Performance):
+// signed Twilio "incoming SMS" requests against a running `noodbel serve`, either at a
+// fixed rate (open loop: latency counted from when each request was due, so a slow
+// server cannot hide its queueing) or as fast as the connections allow (peak). Prints
+// throughput, status counts and latency percentiles. Driven by bench/load.sh.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "adapters/http/http_types.h"
+#include "adapters/twilio/twilio_signature.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Options {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string public_url;  // what the service signs against
+  std::string token;       // Twilio auth token
+  std::string numbers_file;
+  double rate = 1000;      // requests/s; 0: closed loop (peak)
+  double seconds = 10;
+  int connections = 8;
+};
+
+std::string form_encode(const std::string& s) {
+  std::string out;
+  for (const unsigned char c : s) {
+    if (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += fmt::format("%{:02X}", c);
+    }
+  }
+  return out;
+}
+
+// Each request is unique (MessageSid), from a registered number, with a typical reply.
+std::vector<std::string> build_requests(const Options& o, const std::vector<std::string>& numbers,
+                                        std::size_t count) {
+  static const char* kBodies[] = {"ja", "Nee sorry", "misschien, pas vanaf 18u",
+                                  "Jaa wij kunnen!! 👍", "oui", "no, not this week"};
+  const auto slash = o.public_url.find('/', o.public_url.find("//") + 2);
+  const std::string path = slash == std::string::npos ? "/" : o.public_url.substr(slash);
+  std::vector<std::string> out;
+  out.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    noodbel::FormFields params{
+        {"AccountSid", "AC00000000000000000000000000000000"},
+        {"MessageSid", fmt::format("SM{:032x}", i + 1)},
+        {"From", numbers[i % numbers.size()]},
+        {"To", "+32460000000"},
+        {"Body", kBodies[i % std::size(kBodies)]},
+        {"NumMedia", "0"},
+    };
+    std::string body;
+    for (const auto& [k, v] : params) {
+      if (!body.empty()) body += '&';
+      body += form_encode(k) + '=' + form_encode(v);
+    }
+    const std::string signature = noodbel::twilio_signature(o.token, o.public_url, params);
+    out.push_back(fmt::format(
+        "POST {} HTTP/1.1\r\nHost: {}:{}\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        "X-Twilio-Signature: {}\r\nContent-Length: {}\r\n\r\n{}",
+        path, o.host, o.port, signature, body.size(), body));
+  }
+  return out;
+}
+
+int connect_to(const Options& o) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) throw std::runtime_error("socket() failed");
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(o.port));
+  ::inet_pton(AF_INET, o.host.c_str(), &addr.sin_addr);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    throw std::runtime_error(fmt::format("cannot connect to {}:{}", o.host, o.port));
+  }
+  const int one = 1;
+  ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  return fd;
+}
+
+// Sends one request and reads one response on a keep-alive connection; the status code.
+int round_trip(int fd, const std::string& request, std::string& buffer) {
+  for (std::size_t sent = 0; sent < request.size();) {
+    const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) return -1;
+    sent += static_cast<std::size_t>(n);
+  }
+  buffer.clear();
+  std::size_t header_end = std::string::npos;
+  std::size_t total = 0;
+  char chunk[8192];
+  while (true) {
+    if (header_end == std::string::npos) {
+      header_end = buffer.find("\r\n\r\n");
+      if (header_end != std::string::npos) {
+        const auto cl = buffer.find("Content-Length: ");
+        const std::size_t length =
+            cl == std::string::npos ? 0 : std::strtoul(buffer.c_str() + cl + 16, nullptr, 10);
+        total = header_end + 4 + length;
+      }
+    }
+    if (header_end != std::string::npos && buffer.size() >= total) break;
+    const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
+    if (n <= 0) return -1;
+    buffer.append(chunk, static_cast<std::size_t>(n));
+  }
+  const int status = std::atoi(buffer.c_str() + 9);
+  buffer.erase(0, total);
+  return status;
+}
+
+struct Totals {
+  std::mutex mutex;
+  std::vector<double> latencies_ms;
+  std::map<int, long> statuses;
+};
+
+void worker(const Options& o, const std::vector<std::string>& requests, int index,
+            Clock::time_point start, Clock::time_point end, Totals& totals) {
+  int fd = connect_to(o);
+  std::string buffer;
+  std::vector<double> latencies;
+  std::map<int, long> statuses;
+  const double per_connection_rate = o.rate / o.connections;
+  for (std::size_t j = 0;; ++j) {
+    const std::size_t n = j * static_cast<std::size_t>(o.connections) + static_cast<std::size_t>(index);
+    if (n >= requests.size()) break;
+    Clock::time_point due = Clock::now();
+    if (o.rate > 0) {
+      due = start + std::chrono::duration_cast<Clock::duration>(
+                        std::chrono::duration<double>(static_cast<double>(j) / per_connection_rate));
+      if (due >= end) break;
+      std::this_thread::sleep_until(due);
+    } else if (due >= end) {
+      break;
+    }
+    int status = round_trip(fd, requests[n], buffer);
+    if (status < 0) {  // the server closed the connection: count it and reconnect
+      ::close(fd);
+      fd = connect_to(o);
+      buffer.clear();
+    }
+    latencies.push_back(std::chrono::duration<double, std::milli>(Clock::now() - due).count());
+    ++statuses[status];
+  }
+  ::close(fd);
+  std::lock_guard lock(totals.mutex);
+  totals.latencies_ms.insert(totals.latencies_ms.end(), latencies.begin(), latencies.end());
+  for (const auto& [s, c] : statuses) totals.statuses[s] += c;
+}
+
+double percentile(std::vector<double>& sorted, double p) {
+  if (sorted.empty()) return 0;
+  const auto i = static_cast<std::size_t>(p / 100.0 * static_cast<double>(sorted.size() - 1));
+  return sorted[i];
+}
+
+Options parse_args(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string k = argv[i];
+    const std::string v = argv[i + 1];
+    if (k == "--host") o.host = v;
+    else if (k == "--port") o.port = std::stoi(v);
+    else if (k == "--public-url") o.public_url = v;
+    else if (k == "--token") o.token = v;
+    else if (k == "--numbers") o.numbers_file = v;
+    else if (k == "--rate") o.rate = std::stod(v);
+    else if (k == "--seconds") o.seconds = std::stod(v);
+    else if (k == "--connections") o.connections = std::stoi(v);
+    else throw std::runtime_error("unknown option " + k);
+  }
+  if (o.public_url.empty() || o.token.empty() || o.numbers_file.empty()) {
+    throw std::runtime_error(
+        "usage: webhook_load --port P --public-url URL --token TOKEN --numbers FILE "
+        "[--rate R (0: peak)] [--seconds S] [--connections C] [--host H]");
+  }
+  return o;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    const Options o = parse_args(argc, argv);
+    std::vector<std::string> numbers;
+    std::ifstream in(o.numbers_file);
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty()) numbers.push_back(line);
+    }
+    if (numbers.empty()) throw std::runtime_error("no numbers in " + o.numbers_file);
+    const double expected = o.rate > 0 ? o.rate * o.seconds : 40'000 * o.seconds;
+    const auto requests = build_requests(o, numbers, static_cast<std::size_t>(expected) + 1);
+    Totals totals;
+    const auto start = Clock::now() + std::chrono::milliseconds(100);
+    const auto end = start + std::chrono::duration_cast<Clock::duration>(
+                                 std::chrono::duration<double>(o.seconds));
+    std::vector<std::thread> threads;
+    for (int i = 0; i < o.connections; ++i) {
+      threads.emplace_back(worker, std::cref(o), std::cref(requests), i, start, end,
+                           std::ref(totals));
+    }
+    for (auto& t : threads) t.join();
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    auto& l = totals.latencies_ms;
+    std::sort(l.begin(), l.end());
+    fmt::print("mode={} connections={} requests={} seconds={:.1f} throughput={:.0f}/s\n",
+               o.rate > 0 ? fmt::format("rate:{:.0f}/s", o.rate) : "peak", o.connections,
+               l.size(), elapsed, static_cast<double>(l.size()) / elapsed);
+    fmt::print("latency_ms p50={:.2f} p90={:.2f} p99={:.2f} p99.9={:.2f} max={:.2f}\n",
+               percentile(l, 50), percentile(l, 90), percentile(l, 99), percentile(l, 99.9),
+               l.empty() ? 0.0 : l.back());
+    for (const auto& [s, c] : totals.statuses) fmt::print("status {}: {}\n", s, c);
+    return totals.statuses.size() == 1 && totals.statuses.begin()->first == 200 ? 0 : 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "webhook_load: %s\n", e.what());
+    return 2;
+  }
+}

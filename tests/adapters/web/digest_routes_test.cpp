@@ -1,0 +1,149 @@
+// GET /digest/{date}: the signed HTML digest page and its refusals, through the Router
+// with real SignedLinks, the shipped templates and page skeleton, and a Store file.
+#include "adapters/web/digest_routes.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "bot/postcodes.h"
+#include "bot/templates.h"
+#include "store/temp_db.h"
+
+namespace noodbel {
+namespace {
+
+using store::testing_support::TempDbPath;
+
+constexpr UnixTime kNov23At0900 = 1'795'420'800;  // 2026-11-23 09:00 Europe/Brussels
+constexpr std::int64_t kDay = 24 * 3600;
+
+std::string read_source(const std::string& path) {
+  std::ifstream in(std::string(NOODBEL_SOURCE_DIR) + "/" + path);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+class DigestRoutesTest : public ::testing::Test {
+ protected:
+  DigestRoutesTest()
+      : postcodes_(Postcodes::load(NOODBEL_SOURCE_DIR "/config/be-postcodes.csv").value()),
+        templates_(Templates::load(NOODBEL_SOURCE_DIR "/templates").value()),
+        store_(store::Store::open(path_.db()).value()),
+        links_("https://noodbel.test", std::string(40, 'k'), 12, 7) {
+    config_.services = default_services();
+    source_ = std::make_unique<DigestSource>(config_, postcodes_, *store_,
+                                             std::map<std::string, std::string>{},
+                                             read_source("templates/web/digest.html"));
+    add_digest_routes(router_, DigestRouteDeps{config_, templates_, *source_, links_, clock_,
+                                               [this](std::string_view reason) {
+                                                 refusals_.emplace_back(reason);
+                                               }});
+  }
+
+  // GETs a URL as the browser would send it (scheme and host dropped).
+  HttpResponse get(const std::string& url) {
+    const std::string target = url.substr(url.find("/digest/"));
+    const auto parsed = parse_target(target);
+    EXPECT_TRUE(parsed.ok()) << target;
+    HttpRequest r;
+    r.method = "GET";
+    r.target = target;
+    r.path = parsed->path;
+    r.query = parsed->query;
+    return router_.handle(r);
+  }
+
+  TempDbPath path_;
+  Config config_;
+  Postcodes postcodes_;
+  Templates templates_;
+  std::unique_ptr<store::Store> store_;
+  SignedLinks links_;
+  ManualClock clock_{kNov23At0900};
+  std::unique_ptr<DigestSource> source_;
+  Router router_;
+  std::vector<std::string> refusals_;
+};
+
+TEST_F(DigestRoutesTest, ASignedLinkOpensTheHtmlDigestOfItsServiceWithCharts) {
+  const HttpResponse r = get(links_.digest_url("2026-11-23", "limburg", clock_.now()));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.content_type.find("text/html"), std::string::npos);
+  EXPECT_NE(r.body.find("<svg"), std::string::npos);
+  EXPECT_NE(r.body.find("Pleegzorg Limburg"), std::string::npos);
+  EXPECT_EQ(r.body.find("Pleegzorg Provincie Antwerpen"), std::string::npos);
+  EXPECT_EQ(r.header("Cache-Control"), std::optional<std::string>("private, no-store"));
+  EXPECT_TRUE(refusals_.empty());
+}
+
+TEST_F(DigestRoutesTest, ALinkWithoutServiceOpensTheFlandersWideDigestOfEveryService) {
+  const HttpResponse r = get(links_.digest_url("2026-11-23", "", clock_.now()));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("Pleegzorg Limburg"), std::string::npos);
+  EXPECT_NE(r.body.find("Pleegzorg Provincie Antwerpen"), std::string::npos);
+}
+
+TEST_F(DigestRoutesTest, AForgedTokenGetsA403PageThatSaysTheLinkIsNotValid) {
+  std::string url = links_.digest_url("2026-11-23", "limburg", clock_.now());
+  url.back() = url.back() == 'A' ? 'B' : 'A';
+  const HttpResponse r = get(url);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_NE(r.body.find("niet geldig"), std::string::npos) << r.body;
+  EXPECT_EQ(r.body.find("<svg"), std::string::npos);
+  EXPECT_EQ(refusals_, std::vector<std::string>{"bad_signature"});
+}
+
+TEST_F(DigestRoutesTest, ALinkForAnotherServiceOrDateIsRefused) {
+  const std::string url = links_.digest_url("2026-11-23", "limburg", clock_.now());
+  std::string other_service = url;
+  other_service.replace(other_service.find("limburg"), 7, "antwerpen");
+  EXPECT_EQ(get(other_service).status, 403);
+  std::string other_date = url;
+  other_date.replace(other_date.find("2026-11-23"), 10, "2026-11-22");
+  EXPECT_EQ(get(other_date).status, 403);
+}
+
+TEST_F(DigestRoutesTest, AnExpiredLinkGetsA403PageThatSaysItExpired) {
+  const std::string url = links_.digest_url("2026-11-23", "limburg", clock_.now());
+  clock_.advance(7 * kDay);
+  const HttpResponse r = get(url);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_NE(r.body.find("verlopen"), std::string::npos) << r.body;
+  EXPECT_EQ(refusals_, std::vector<std::string>{"expired"});
+}
+
+TEST_F(DigestRoutesTest, AMissingTokenGetsA403) {
+  const HttpResponse r = get("/digest/2026-11-23?service=limburg");
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(refusals_, std::vector<std::string>{"malformed"});
+}
+
+TEST_F(DigestRoutesTest, ABadDateGetsA400PageShowingTheExpectedFormat) {
+  for (const char* date : {"2026-02-30", "23-11-2026", "today"}) {
+    const HttpResponse r = get(std::string("/digest/") + date + "?service=limburg&t=x");
+    EXPECT_EQ(r.status, 400) << date;
+    EXPECT_NE(r.body.find("JJJJ-MM-DD"), std::string::npos) << r.body;
+  }
+}
+
+TEST_F(DigestRoutesTest, AValidLinkForAServiceThatIsNoLongerConfiguredGets404) {
+  const HttpResponse r = get(links_.digest_url("2026-11-23", "brugge", clock_.now()));
+  EXPECT_EQ(r.status, 404);
+  EXPECT_NE(r.body.find("brugge"), std::string::npos);
+  EXPECT_NE(r.body.find("oost-vlaanderen"), std::string::npos) << "lists the known services";
+}
+
+TEST_F(DigestRoutesTest, ErrorPagesEscapeWhatTheVisitorTyped) {
+  const HttpResponse r = get("/digest/%3Cscript%3E?t=x");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body.find("<script>"), std::string::npos);
+  EXPECT_NE(r.body.find("&lt;script&gt;"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace noodbel

@@ -1,0 +1,187 @@
+// Operations end to end with the real binary: the log lines of a crisis call in the
+// sandbox (logfmt, masked numbers, no message text at info), the /metrics figures, and
+// backup / restore / purge / families forget around a running `noodbel serve`.
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "adapters/app/logfmt.h"
+#include "e2e/e2e_support.h"
+#include "support/http_client.h"
+
+namespace noodbel::testing_support {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kNote = "Zuigeling tijdelijk opvang gezocht zonder verdere uitleg";
+constexpr const char* kReply = "ja hoor wij kunnen dat zeker";
+
+class OperationsServer : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    env_ = make_e2e_env("ops");
+    load_demo_data(env_);
+    start();
+  }
+  void TearDown() override { stop(); }
+
+  void start() {
+    server_ = std::make_unique<BackgroundProcess>(
+        NOODBEL_BINARY, std::vector<std::string>{"serve", "--config", env_.config}, env_.dir);
+    const std::string out = server_->wait_for_output("sandbox: http://", 30000);
+    ASSERT_FALSE(out.empty()) << server_->stderr_text();
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(out, m, std::regex("127\\.0\\.0\\.1:(\\d+)")));
+    port_ = std::stoi(m[1]);
+  }
+  std::string stop() {
+    if (!server_) return "";
+    EXPECT_EQ(server_->terminate(10000), 0) << server_->stderr_text();
+    std::string err = server_->stderr_text();
+    server_.reset();
+    return err;
+  }
+
+  HttpReply send(const std::string& from, const std::string& text) {
+    return http_call(port_, "POST", "/sandbox/api/send",
+                     json{{"from", from}, {"text", text}}.dump(),
+                     {{"Content-Type", "application/json"}});
+  }
+
+  // Polls (bounded) until `done` holds for the sandbox messages.
+  bool wait_for(const std::function<bool(const json&)>& done) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (std::chrono::steady_clock::now() < deadline) {
+      const HttpReply r = http_call(port_, "GET", "/sandbox/api/messages?since=0");
+      if (r.status == 200 && done(json::parse(r.body)["messages"])) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));  // bounded poll
+    }
+    return false;
+  }
+
+  // Opens a call and lets the nearest family answer yes; returns the call code.
+  std::string crisis_call_with_a_yes() {
+    EXPECT_EQ(send("C001", std::string("/crisis leeftijd=4 postcode=9000 taal=nl duur=3d ") +
+                               kNote)
+                  .status,
+              202);
+    std::string code;
+    std::string family;
+    EXPECT_TRUE(wait_for([&](const json& msgs) {
+      for (const auto& m : msgs) {
+        std::smatch match;
+        const std::string text = m["text"];
+        const std::string who = m["person_id"];
+        if (m["direction"] != "out") continue;
+        if (who == "C001" && std::regex_search(text, match, std::regex("\\b([A-HJ-NP-Z]\\d\\d)\\b"))) {
+          code = match[1];
+        }
+        if (who[0] == 'F' && family.empty()) family = who;
+      }
+      return !code.empty() && !family.empty();
+    }));
+    EXPECT_EQ(send(family, kReply).status, 202);
+    EXPECT_TRUE(wait_for([&](const json& msgs) {
+      int to_family = 0;
+      for (const auto& m : msgs) to_family += m["direction"] == "out" && m["person_id"] == family;
+      return to_family >= 2;  // the call and the acknowledgement
+    }));
+    return code;
+  }
+
+  E2eEnv env_;
+  std::unique_ptr<BackgroundProcess> server_;
+  int port_ = 0;
+};
+
+TEST_F(OperationsServer, EveryLogLineOfACrisisCallIsLogfmtWithoutNumbersOrMessageText) {
+  crisis_call_with_a_yes();
+  http_call(port_, "POST", "/slash", "text=%2Fbord", {{"Content-Type", "application/x-www-form-urlencoded"}});
+  const std::string err = stop();
+  std::istringstream lines(err);
+  std::string line;
+  int count = 0;
+  while (std::getline(lines, line)) {
+    if (line.empty()) continue;
+    ++count;
+    const auto pairs = parse_logfmt(line);
+    ASSERT_TRUE(pairs.has_value()) << "not logfmt: " << line;
+    EXPECT_TRUE(pairs->count("ts") && pairs->count("level") && pairs->count("event")) << line;
+    EXPECT_FALSE(std::regex_search(line, std::regex("\\+32\\d{8}"))) << "unmasked: " << line;
+    EXPECT_EQ(line.find("Zuigeling"), std::string::npos) << "note text: " << line;
+    EXPECT_EQ(line.find("kunnen dat zeker"), std::string::npos) << "reply text: " << line;
+  }
+  EXPECT_GE(count, 3) << err;
+}
+
+TEST_F(OperationsServer, MetricsCountCallsAnswersMessagesAndWebhookRejections) {
+  crisis_call_with_a_yes();
+  const auto form = std::map<std::string, std::string>{
+      {"Content-Type", "application/x-www-form-urlencoded"}};
+  EXPECT_EQ(http_call(port_, "POST", "/slash", "text=%2Fbord&user_id=U1", form).status, 403);
+  EXPECT_EQ(http_call(port_, "POST", "/slash", std::string(200 * 1024, 'x'), form).status, 413);
+  const HttpReply m = http_call(port_, "GET", "/metrics");
+  ASSERT_EQ(m.status, 200);
+  for (const char* expected :
+       {"noodbel_calls{state=\"open\"} 1", "noodbel_calls{state=\"expired\"} 0",
+        "noodbel_answers{answer=\"yes\"} 1", "noodbel_answers{answer=\"no\"} 0",
+        "noodbel_outbox_messages{channel=\"sandbox\",state=\"sent\"}",
+        "noodbel_dispatch_queue_depth ", "noodbel_dispatch_oldest_pending_age_seconds ",
+        "noodbel_webhook_rejections_total{reason=\"bad_signature\",route=\"/slash\"} 1",
+        // The server refuses the body before reading the target: the route is unknown.
+        "noodbel_webhook_rejections_total{reason=\"too_large\",route=\"unmatched\"} 1"}) {
+    EXPECT_NE(m.body.find(expected), std::string::npos) << expected << "\n" << m.body;
+  }
+}
+
+TEST_F(OperationsServer, BackupWhileServingRestoreWhenStoppedPurgeAndForget) {
+  crisis_call_with_a_yes();
+  const std::string backup = env_.dir + "/backup.db";
+  const RunResult b = noodbel(env_, {"backup", backup});
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_NE(b.out.find("checked"), std::string::npos) << b.out;
+
+  const RunResult busy = noodbel(env_, {"restore", backup});
+  EXPECT_EQ(busy.exit_code, 1);
+  EXPECT_NE(busy.err.find("stop the service"), std::string::npos) << busy.err;
+  stop();
+
+  // Restore into a new path: the same families.
+  const std::string other = env_.dir + "/restored.db";
+  const RunResult r = noodbel(env_, {"restore", backup, "--db", other});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const RunResult listed = noodbel(env_, {"families", "list", "--db", other});
+  const RunResult original = noodbel(env_, {"families", "list"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_EQ(listed.out, original.out);
+
+  { std::ofstream(env_.dir + "/corrupt.db") << "SQLite format 3 but not really"; }
+  const RunResult corrupt = noodbel(env_, {"restore", env_.dir + "/corrupt.db", "--db", other});
+  EXPECT_EQ(corrupt.exit_code, 1);
+  EXPECT_NE(corrupt.err.find("corrupt.db"), std::string::npos) << corrupt.err;
+  EXPECT_EQ(noodbel(env_, {"families", "list", "--db", other}).out, original.out);
+
+  const RunResult dry = noodbel(env_, {"purge", "--dry-run"});
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_NE(dry.out.find("would erase older than 30 days: 0 call notes"), std::string::npos)
+      << dry.out;
+
+  const RunResult forget = noodbel(env_, {"families", "forget", "F0009"});
+  ASSERT_EQ(forget.exit_code, 0) << forget.err;
+  EXPECT_NE(forget.out.find("kept anonymously as forgotten-"), std::string::npos) << forget.out;
+  const RunResult again = noodbel(env_, {"families", "forget", "F0009"});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.err.find("no family with id 'F0009'"), std::string::npos) << again.err;
+  EXPECT_EQ(noodbel(env_, {"families", "list"}).out.find("F0009"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace noodbel::testing_support

@@ -30,17 +30,32 @@ HttpServerOptions server_options(const HttpConfig& http) {
   return o;
 }
 
-std::vector<SandboxPerson> sandbox_people(store::Store& store) {
+// A template of the sandbox page's people list in the service's default language;
+// a missing template shows its name rather than failing the whole list.
+std::string label(const AppContext& ctx, std::string_view name, const TemplateArgs& args = {}) {
+  auto text = ctx.templates.render(ctx.config.default_language, name, args);
+  return text.ok() ? std::move(text).value() : std::string(name);
+}
+
+std::vector<SandboxPerson> sandbox_people(const AppContext& ctx) {
   std::vector<SandboxPerson> people;
-  const Status s = store.transaction([&](Repository& repo) -> Status {
+  const Status s = ctx.store->transaction([&](Repository& repo) -> Status {
     for (const auto& c : repo.caseworkers()) {
+      const ServiceConfig* service = find_service(ctx.config, c.service);
+      const std::string role = label(ctx, c.role == Role::kSupervisor ? "sandbox_role_supervisor"
+                                                                      : "sandbox_role_caseworker");
       people.push_back({c.id, "caseworker", c.name,
-                        fmt::format("{} · {}", to_string(c.role), c.service)});
+                        label(ctx, "sandbox_person_caseworker",
+                              {{"role", role}, {"service", service ? service->name : c.service}})});
     }
     for (const auto& f : repo.families()) {
+      const std::string language =
+          label(ctx, fmt::format("lang_{}", to_string(f.preferred_language)));
       people.push_back({f.id, "family", f.display_name,
-                        fmt::format("{} · {} km · {}", f.postcode, f.max_distance_km,
-                                    to_string(f.preferred_language))});
+                        label(ctx, "sandbox_person_family",
+                              {{"postcode", f.postcode},
+                               {"km", std::to_string(f.max_distance_km)},
+                               {"language", language}})});
     }
     return Ok();
   });
@@ -131,7 +146,7 @@ Status Service::add_routes() {
   auto page = load_sandbox_page(ctx_.config.data_dir);
   if (!page.ok()) return page.error();
   SandboxDeps deps{
-      [this] { return sandbox_people(*ctx_.store); },
+      [this] { return sandbox_people(ctx_); },
       [this](const InboundMessage& m) -> Status {
         metrics_.inc("noodbel_messages_in_total", {{"channel", std::string(to_string(m.channel))}});
         auto outcome = deliver(m);

@@ -1,0 +1,245 @@
+#include "e2e/channels_support.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "support/http_client.h"
+
+namespace noodbel::testing_support {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kBearerbox = "/usr/sbin/bearerbox";
+constexpr const char* kSmsbox = "/usr/sbin/smsbox";
+constexpr const char* kFakesmsc = "/usr/lib/kannel/test/fakesmsc";
+constexpr const char* kEmulatorPackage = NOODBEL_SOURCE_DIR "/node_modules/telegram-test-api/package.json";
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Polls a real process's observable state every 20 ms for at most 20 s.
+bool wait_until(const std::function<bool()>& done) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // bounded poll
+  }
+  return done();
+}
+
+std::string find_node() {
+  const char* path = std::getenv("PATH");
+  std::istringstream dirs(path != nullptr ? path : "/usr/bin:/usr/local/bin");
+  std::string dir;
+  while (std::getline(dirs, dir, ':')) {
+    const std::string candidate = dir + "/node";
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return {};
+}
+
+std::size_t count(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+// config/kannel.conf with (group, key) values replaced and the shipped get-url base
+// replaced by `get_url_base`.
+std::string rewrite_conf(const std::map<std::pair<std::string, std::string>, std::string>& values,
+                         const std::string& get_url_base) {
+  std::istringstream in(slurp(NOODBEL_SOURCE_DIR "/config/kannel.conf"));
+  std::ostringstream out;
+  std::string line, group;
+  const std::regex assignment(R"(^([a-z-]+)\s*=\s*(.*)$)");
+  const std::string shipped = "http://127.0.0.1:8080/webhooks/kannel/CHANGE-ME-WEBHOOK-SECRET";
+  while (std::getline(in, line)) {
+    std::smatch m;
+    if (std::regex_match(line, m, assignment)) {
+      if (m[1] == "group") group = m[2];
+      const auto it = values.find({group, m[1]});
+      if (it != values.end()) line = m[1].str() + " = " + it->second;
+    }
+    if (const auto at = line.find(shipped); at != std::string::npos) {
+      line.replace(at, shipped.size(), get_url_base);
+    }
+    out << line << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace
+
+std::string missing_programs() {
+  std::string missing;
+  for (const char* program : {kBearerbox, kSmsbox, kFakesmsc}) {
+    if (!std::filesystem::exists(program)) missing += std::string(missing.empty() ? "" : ", ") + program;
+  }
+  if (find_node().empty()) missing += std::string(missing.empty() ? "" : ", ") + "node";
+  if (!std::filesystem::exists(kEmulatorPackage)) {
+    missing += std::string(missing.empty() ? "" : ", ") + "node_modules/telegram-test-api";
+  }
+  return missing;
+}
+
+std::vector<int> free_loopback_ports(int n) {
+  std::vector<int> fds, ports;
+  for (int i = 0; i < n; ++i) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    ports.push_back(ntohs(addr.sin_port));
+    fds.push_back(fd);
+  }
+  for (const int fd : fds) ::close(fd);
+  return ports;
+}
+
+// ---- Telegram ----
+
+TelegramEmulator::TelegramEmulator(int port) : port_(port) {
+  process_ = std::make_unique<BackgroundProcess>(
+      find_node(),
+      std::vector<std::string>{NOODBEL_SOURCE_DIR "/tests/telegram/emulator.mjs", std::to_string(port)},
+      make_temp_dir("noodbel-e2e-tg"));
+  started_ = !process_->wait_for_output("listening", 15'000).empty();
+}
+
+std::string TelegramEmulator::log() const { return process_->stdout_text() + process_->stderr_text(); }
+
+std::vector<json> TelegramEmulator::bot_messages(const std::string& token, std::int64_t chat) {
+  const HttpReply reply = http_call(port_, "POST", "/getUpdates",
+                                    json{{"token", token}, {"chatId", chat}}.dump(),
+                                    {{"Content-Type", "application/json"}});
+  const json body = json::parse(reply.body, nullptr, false);
+  if (body.is_object() && body.contains("result")) {
+    for (const json& update : body["result"]) {
+      const json& m = update["message"];
+      seen_.push_back({{"text", m.value("text", "")},
+                       {"reply_markup", m.value("reply_markup", json::object())},
+                       {"message_id", update["messageId"]},
+                       {"date", update["time"].get<std::int64_t>() / 1000}});
+    }
+  }
+  return seen_;
+}
+
+void TelegramEmulator::press(const std::string& token, json callback) {
+  callback["botToken"] = token;
+  http_call(port_, "POST", "/sendCallback", callback.dump(), {{"Content-Type", "application/json"}});
+}
+
+// ---- Kannel ----
+
+KannelGateway::KannelGateway(const std::string& get_url_base) {
+  dir_ = temp_dir("noodbel-e2e-kannel");
+  const std::vector<int> ports = free_loopback_ports(4);
+  admin_port_ = ports[0];
+  smsbox_port_ = ports[1];
+  smsc_port_ = ports[2];
+  sendsms_port_ = ports[3];
+  const auto q = [](const std::string& s) { return "\"" + s + "\""; };
+  std::ofstream(dir_ + "/kannel.conf") << rewrite_conf(
+      {{{"core", "admin-port"}, std::to_string(admin_port_)},
+       {{"core", "smsbox-port"}, std::to_string(smsbox_port_)},
+       {{"core", "log-file"}, q(dir_ + "/bearerbox.log")},
+       {{"core", "log-level"}, "0"},
+       {{"core", "access-log"}, q(dir_ + "/access.log")},
+       {{"core", "store-location"}, q(dir_ + "/kannel.store")},
+       {{"smsc", "port"}, std::to_string(smsc_port_)},
+       {{"smsbox", "bearerbox-port"}, std::to_string(smsbox_port_)},
+       {{"smsbox", "sendsms-port"}, std::to_string(sendsms_port_)},
+       {{"smsbox", "log-file"}, q(dir_ + "/smsbox.log")},
+       {{"smsbox", "log-level"}, "0"},
+       {{"smsbox", "access-log"}, q(dir_ + "/smsbox-access.log")}},
+      get_url_base);
+  bearerbox_ = std::make_unique<BackgroundProcess>(
+      kBearerbox, std::vector<std::string>{dir_ + "/kannel.conf"}, temp_dir("noodbel-e2e-bearerbox"));
+  if (!wait_until([&] { return bearerbox_log().find("smsc_fake: start called") != std::string::npos; })) {
+    failure_ = "bearerbox did not start: " + bearerbox_->stderr_text().substr(0, 2000);
+    return;
+  }
+  smsbox_ = std::make_unique<BackgroundProcess>(
+      kSmsbox, std::vector<std::string>{dir_ + "/kannel.conf"}, temp_dir("noodbel-e2e-smsbox"));
+  // Ready once connected to bearerbox (a sendsms request during smsbox's set-up crashes
+  // Kannel 1.4.5, so it is not probed).
+  if (!wait_until([&] { return slurp(dir_ + "/smsbox.log").find("Connected to bearerbox at") != std::string::npos; })) {
+    failure_ = "smsbox did not start: " + smsbox_->stderr_text().substr(0, 2000);
+  }
+}
+
+KannelGateway::~KannelGateway() {
+  if (smsbox_) smsbox_->terminate(3000);
+  if (bearerbox_) bearerbox_->terminate(5000);
+  smsbox_.reset();
+  bearerbox_.reset();
+  std::error_code ignored;
+  for (const std::string& d : dirs_) std::filesystem::remove_all(d, ignored);
+}
+
+std::string KannelGateway::sendsms_url() const {
+  return "http://127.0.0.1:" + std::to_string(sendsms_port_) + "/cgi-bin/sendsms";
+}
+
+std::string KannelGateway::bearerbox_log() const { return slurp(dir_ + "/bearerbox.log"); }
+
+std::string KannelGateway::temp_dir(const std::string& prefix) {
+  dirs_.push_back(make_temp_dir(prefix));
+  return dirs_.back();
+}
+
+// ---- fakesmsc ----
+
+FakePhone::FakePhone(KannelGateway& kannel, const std::vector<std::string>& args) {
+  const std::size_t before = count(kannel.bearerbox_log(), "Fakesmsc client connected");
+  std::vector<std::string> argv{"-H", "127.0.0.1", "-r", std::to_string(kannel.smsc_port()), "-i", "0.1"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  process_ = std::make_unique<BackgroundProcess>(kFakesmsc, argv, kannel.temp_dir("noodbel-e2e-fakesmsc"));
+  connected_ = wait_until(
+      [&] { return count(kannel.bearerbox_log(), "Fakesmsc client connected") > before; });
+}
+
+FakePhone::~FakePhone() { process_->terminate(3000); }
+
+std::vector<std::string> FakePhone::listen_only() {
+  // Without a message argument fakesmsc would read stdin (/dev/null) and quit at once.
+  return {"-m", "0", "+32470000000 8810 text unused"};
+}
+
+std::vector<std::string> FakePhone::sending(const std::string& number, const std::string& text) {
+  return {"-m", "1", number + " 8810 text " + text};
+}
+
+std::vector<std::string> FakePhone::received() const {
+  std::vector<std::string> lines;
+  std::istringstream in(process_->stderr_text() + process_->stdout_text());
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto at = line.find("Got message");
+    if (at != std::string::npos) lines.push_back(line.substr(at));
+  }
+  return lines;
+}
+
+}  // namespace noodbel::testing_support

@@ -143,7 +143,7 @@ HttpResponse send(SandboxState& s, const HttpRequest& request) {
 
   const std::vector<SandboxPerson> known = s.deps.people();
   const bool listed = std::any_of(known.begin(), known.end(),
-                                  [&](const SandboxPerson& p) { return p.id == from; });
+                                  [&id = from](const SandboxPerson& p) { return p.id == id; });
   if (!listed) return HttpResponse::error_json(404, unknown_person(from));
 
   InboundMessage message;

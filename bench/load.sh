@@ -5,7 +5,7 @@
 #   - signed Twilio webhooks (incoming SMS: in -> committed -> 200) at a fixed rate of
 #     1,000 req/s (latency counted from when each request was due) and at peak.
 # Usage: bench/load.sh [RATE] [SECONDS]   (defaults 1000 and 20). Prints a summary.
-# Builds with scripts/build release; needs python3 (installed by scripts/install-deps).
+# Builds with scripts/build bench; needs python3 and curl (installed by scripts/install-deps).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,9 +13,9 @@ rate="${1:-1000}"
 seconds="${2:-20}"
 families=10000
 
-scripts/build release >/dev/null
-bin="$(realpath build/release/noodbel)"
-load="$(realpath build/release/bench/webhook_load)"
+scripts/build bench >/dev/null
+bin="$(realpath build/bench/noodbel)"
+load="$(realpath build/bench/bench/webhook_load)"
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/noodbel-load.XXXXXX")"
 pid=""
@@ -41,7 +41,7 @@ with open(f"{tmp}/families.csv", "w") as out, open(f"{tmp}/numbers.txt", "w") as
                    "1": "vlaams-brabant-brussel"}[pc[0]]
         number = f"+3247{i:07d}"
         numbers.write(number + "\n")
-        out.write(f"F{i:05d},{service},Gezin {i},sms:{number},{pc},{random.choice([15, 30, 50])},"
+        out.write(f"F{i:04d},{service},Gezin {i},sms:{number},{pc},{random.choice([15, 30, 50])},"
                   f"0,{random.choice([6, 12, 18])},{random.choice([1, 2])},nl,,,yes,nl\n")
 PY
 

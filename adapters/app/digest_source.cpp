@@ -6,6 +6,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "adapters/web/web_page.h"
+
 namespace noodbel {
 namespace {
 
@@ -21,12 +23,8 @@ std::optional<std::string> read_text(const std::string& path) {
 
 Result<DigestSource> DigestSource::load(const Config& config, const Postcodes& postcodes,
                                         store::Store& store) {
-  const std::string page_path = config.templates_dir() + "/web/digest.html";
-  std::optional<std::string> page = read_text(page_path);
-  if (!page) {
-    return Error::NotFound("cannot read " + page_path +
-                           ": check data_dir in the config (it must hold templates/web/)");
-  }
+  Result<std::string> page = load_web_page(config.data_dir, "digest.html");
+  if (!page.ok()) return page.error();
   std::map<std::string, std::string> names;
   const std::string areas_path = config.data_dir + "/config/postcode-areas.csv";
   if (std::optional<std::string> csv = read_text(areas_path)) {

@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "adapters/sandbox/sandbox_routes.h"
+#include "adapters/web/web_page.h"
 #include "adapters/slash/slash_routes.h"
 #include "adapters/sms/sms_channel.h"
 #include "adapters/telegram/telegram_channel.h"
@@ -143,7 +144,7 @@ Status Service::add_routes() {
                 }});
   warn_unknown_slash_users(*ctx_.store, ctx_.config.slash);
   if (sandbox_ == nullptr) return Ok();
-  auto page = load_sandbox_page(ctx_.config.data_dir);
+  auto page = load_web_page(ctx_.config.data_dir, "sandbox.html");
   if (!page.ok()) return page.error();
   SandboxDeps deps{
       [this] { return sandbox_people(ctx_); },
@@ -265,7 +266,7 @@ Status Service::add_digest() {
 }
 
 Status Service::add_board() {
-  auto page = load_board_page(ctx_.config.data_dir);
+  auto page = load_web_page(ctx_.config.data_dir, "board.html");
   if (!page.ok()) return page.error();
   add_board_routes(router_,
                    BoardDeps{ctx_.config, ctx_.templates, ctx_.clock,

@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "adapters/cli/cmd_common.h"
+#include "adapters/web/web_page.h"
 #include "bot/digest.h"
 #include "bot/digest_render.h"
 
@@ -72,7 +73,7 @@ Result<std::string> render(const AppContext& ctx, const Digest& digest, const st
   const Language lang = ctx.config.default_language;
   if (format == "json") return render_digest_json(digest);
   if (format == "text") return render_digest_text(digest, ctx.templates, lang);
-  Result<std::string> page = read_file(ctx.config.templates_dir() + "/web/digest.html");
+  Result<std::string> page = load_web_page(ctx.config.data_dir, "digest.html");
   if (!page.ok()) return page.error();
   return render_digest_html(digest, ctx.templates, lang, *page);
 }

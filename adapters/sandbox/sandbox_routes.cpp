@@ -181,16 +181,4 @@ void add_sandbox_routes(Router& router, SandboxChannel& channel, SandboxDeps dep
              [state](const HttpRequest& r, const PathParams&) { return send(*state, r); });
 }
 
-Result<std::string> load_sandbox_page(const std::string& data_dir) {
-  const std::string path = data_dir + "/templates/web/sandbox.html";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Error::NotFound(fmt::format(
-        "cannot read the sandbox page {}: check data_dir in the configuration", path));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 }  // namespace noodbel

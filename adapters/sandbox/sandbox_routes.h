@@ -38,7 +38,5 @@ inline constexpr std::size_t kSandboxMaxTextBytes = 2000;
 // `channel` must outlive the router.
 void add_sandbox_routes(Router& router, SandboxChannel& channel, SandboxDeps deps);
 
-// Reads <data_dir>/templates/web/sandbox.html; the error names the file.
-Result<std::string> load_sandbox_page(const std::string& data_dir);
 
 }  // namespace noodbel

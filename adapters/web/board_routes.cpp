@@ -193,16 +193,4 @@ void add_board_routes(Router& router, BoardDeps deps) {
              [d](const HttpRequest& r, const PathParams& p) { return stream(d, r, p); });
 }
 
-Result<std::string> load_board_page(const std::string& data_dir) {
-  const std::string path = data_dir + "/templates/web/board.html";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Error::NotFound(fmt::format(
-        "cannot read the board page {}: check data_dir in the configuration", path));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 }  // namespace noodbel

@@ -35,7 +35,5 @@ struct BoardDeps {
 
 void add_board_routes(Router& router, BoardDeps deps);
 
-// Reads <data_dir>/templates/web/board.html; the error names the file.
-Result<std::string> load_board_page(const std::string& data_dir);
 
 }  // namespace noodbel

@@ -27,34 +27,6 @@ constexpr const char* kSmsbox = "/usr/sbin/smsbox";
 constexpr const char* kFakesmsc = "/usr/lib/kannel/test/fakesmsc";
 constexpr const char* kEmulatorPackage = NOODBEL_SOURCE_DIR "/node_modules/telegram-test-api/package.json";
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Polls a real process's observable state every 20 ms for at most 20 s.
-bool wait_until(const std::function<bool()>& done) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // bounded poll
-  }
-  return done();
-}
-
-std::string find_node() {
-  const char* path = std::getenv("PATH");
-  std::istringstream dirs(path != nullptr ? path : "/usr/bin:/usr/local/bin");
-  std::string dir;
-  while (std::getline(dirs, dir, ':')) {
-    const std::string candidate = dir + "/node";
-    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
-  }
-  return {};
-}
-
 std::size_t count(const std::string& text, const std::string& needle) {
   std::size_t n = 0;
   for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
@@ -65,7 +37,7 @@ std::size_t count(const std::string& text, const std::string& needle) {
 // replaced by `get_url_base`.
 std::string rewrite_conf(const std::map<std::pair<std::string, std::string>, std::string>& values,
                          const std::string& get_url_base) {
-  std::istringstream in(slurp(NOODBEL_SOURCE_DIR "/config/kannel.conf"));
+  std::istringstream in(read_text_file(NOODBEL_SOURCE_DIR "/config/kannel.conf"));
   std::ostringstream out;
   std::string line, group;
   const std::regex assignment(R"(^([a-z-]+)\s*=\s*(.*)$)");
@@ -92,35 +64,18 @@ std::string missing_programs() {
   for (const char* program : {kBearerbox, kSmsbox, kFakesmsc}) {
     if (!std::filesystem::exists(program)) missing += std::string(missing.empty() ? "" : ", ") + program;
   }
-  if (find_node().empty()) missing += std::string(missing.empty() ? "" : ", ") + "node";
+  if (find_in_path("node").empty()) missing += std::string(missing.empty() ? "" : ", ") + "node";
   if (!std::filesystem::exists(kEmulatorPackage)) {
     missing += std::string(missing.empty() ? "" : ", ") + "node_modules/telegram-test-api";
   }
   return missing;
 }
 
-std::vector<int> free_loopback_ports(int n) {
-  std::vector<int> fds, ports;
-  for (int i = 0; i < n; ++i) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    ports.push_back(ntohs(addr.sin_port));
-    fds.push_back(fd);
-  }
-  for (const int fd : fds) ::close(fd);
-  return ports;
-}
-
 // ---- Telegram ----
 
 TelegramEmulator::TelegramEmulator(int port) : port_(port) {
   process_ = std::make_unique<BackgroundProcess>(
-      find_node(),
+      find_in_path("node"),
       std::vector<std::string>{NOODBEL_SOURCE_DIR "/tests/telegram/emulator.mjs", std::to_string(port)},
       make_temp_dir("noodbel-e2e-tg"));
   started_ = !process_->wait_for_output("listening", 15'000).empty();
@@ -184,7 +139,7 @@ KannelGateway::KannelGateway(const std::string& get_url_base) {
       kSmsbox, std::vector<std::string>{dir_ + "/kannel.conf"}, temp_dir("noodbel-e2e-smsbox"));
   // Ready once connected to bearerbox (a sendsms request during smsbox's set-up crashes
   // Kannel 1.4.5, so it is not probed).
-  if (!wait_until([&] { return slurp(dir_ + "/smsbox.log").find("Connected to bearerbox at") != std::string::npos; })) {
+  if (!wait_until([&] { return read_text_file(dir_ + "/smsbox.log").find("Connected to bearerbox at") != std::string::npos; })) {
     failure_ = "smsbox did not start: " + smsbox_->stderr_text().substr(0, 2000);
   }
 }
@@ -202,7 +157,7 @@ std::string KannelGateway::sendsms_url() const {
   return "http://127.0.0.1:" + std::to_string(sendsms_port_) + "/cgi-bin/sendsms";
 }
 
-std::string KannelGateway::bearerbox_log() const { return slurp(dir_ + "/bearerbox.log"); }
+std::string KannelGateway::bearerbox_log() const { return read_text_file(dir_ + "/bearerbox.log"); }
 
 std::string KannelGateway::temp_dir(const std::string& prefix) {
   dirs_.push_back(make_temp_dir(prefix));

@@ -19,9 +19,6 @@ inline constexpr const char* kKannelSecret = "kannel-e2e-secret-0123456789";
 // package telegram-test-api.
 std::string missing_programs();
 
-// Free TCP ports on 127.0.0.1 (all held open until every port is picked).
-std::vector<int> free_loopback_ports(int n);
-
 // tests/telegram/emulator.mjs on `port`: the Bot API for the bot, a client API for the user.
 class TelegramEmulator {
  public:

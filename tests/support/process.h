@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -44,5 +45,20 @@ class BackgroundProcess {
 
 // A fresh, empty folder under the test temp dir.
 std::string make_temp_dir(const std::string& prefix);
+
+// `n` different TCP ports on 127.0.0.1 that were free a moment ago (all held open until
+// every one is picked, then released for the program under test to bind).
+std::vector<int> free_loopback_ports(int n);
+
+// The full path of an executable found in $PATH, or "" when there is none.
+std::string find_in_path(const std::string& program);
+
+// The whole file, or "" when it cannot be read (a log not written yet).
+std::string read_text_file(const std::string& path);
+
+// Polls a real process's observable state every 20 ms until `done` or `timeout_ms` passed;
+// returns the last answer of `done`. For other processes only: in-process time is driven
+// by a ManualClock.
+bool wait_until(const std::function<bool()>& done, int timeout_ms = 20'000);
 
 }  // namespace noodbel::testing_support

@@ -40,42 +40,6 @@ constexpr const char* kSmsbox = "/usr/sbin/smsbox";
 constexpr const char* kFakesmsc = "/usr/lib/kannel/test/fakesmsc";
 constexpr const char* kSecret = "kannel-test-secret-0123456789";
 constexpr const char* kPhone = "+32470000001";
-constexpr int kTimeoutMs = 20'000;
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Polls a real process's observable state every 20 ms, bounded by timeout_ms.
-bool wait_until(const std::function<bool()>& done, int timeout_ms = kTimeoutMs) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return done();
-}
-
-// Free TCP ports on 127.0.0.1 (all sockets held open until every port is picked).
-std::vector<int> free_ports(int n) {
-  std::vector<int> fds, ports;
-  for (int i = 0; i < n; ++i) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    ports.push_back(ntohs(addr.sin_port));
-    fds.push_back(fd);
-  }
-  for (const int fd : fds) ::close(fd);
-  return ports;
-}
 
 // config/kannel.conf with (group, key) values replaced (its only active smsc group is the
 // fake one) and the get-url pointed at `receiver_base`.
@@ -160,11 +124,11 @@ struct KannelWorld {
     return dirs.back();
   }
 
-  std::string bearerbox_log() const { return slurp(dir + "/bearerbox.log"); }
+  std::string bearerbox_log() const { return testing_support::read_text_file(dir + "/bearerbox.log"); }
 
   void start() {
     dir = temp_dir("noodbel-kannel");
-    const std::vector<int> ports = free_ports(4);
+    const std::vector<int> ports = testing_support::free_loopback_ports(4);
     admin_port = ports[0];
     smsbox_port = ports[1];
     smsc_port = ports[2];
@@ -197,7 +161,7 @@ struct KannelWorld {
 
     const auto q = [](const std::string& s) { return "\"" + s + "\""; };
     const std::string conf = rewrite_conf(
-        slurp(NOODBEL_SOURCE_DIR "/config/kannel.conf"),
+        testing_support::read_text_file(NOODBEL_SOURCE_DIR "/config/kannel.conf"),
         {{{"core", "admin-port"}, std::to_string(admin_port)},
          {{"core", "smsbox-port"}, std::to_string(smsbox_port)},
          {{"core", "log-file"}, q(dir + "/bearerbox.log")},
@@ -216,7 +180,7 @@ struct KannelWorld {
     bearerbox = std::make_unique<BackgroundProcess>(
         kBearerbox, std::vector<std::string>{dir + "/kannel.conf"},
         temp_dir("noodbel-bearerbox"));
-    if (!wait_until([&] { return bearerbox_log().find("smsc_fake: start called") != std::string::npos; })) {
+    if (!testing_support::wait_until([&] { return bearerbox_log().find("smsc_fake: start called") != std::string::npos; })) {
       failure = "bearerbox did not start: " + bearerbox->stderr_text().substr(0, 2000);
       return;
     }
@@ -225,8 +189,8 @@ struct KannelWorld {
         temp_dir("noodbel-smsbox"));
     // Ready once connected to bearerbox, after its set-up. (Not by probing sendsms: a
     // request during smsbox's set-up crashes Kannel 1.4.5 in urltrans_find_username.)
-    if (!wait_until([&] {
-          return slurp(dir + "/smsbox.log").find("Connected to bearerbox at") != std::string::npos;
+    if (!testing_support::wait_until([&] {
+          return testing_support::read_text_file(dir + "/smsbox.log").find("Connected to bearerbox at") != std::string::npos;
         })) {
       failure = "smsbox did not start: " + smsbox->stderr_text().substr(0, 2000);
     }
@@ -253,7 +217,7 @@ class Phone {
                                   "-i", "0.1"};
     argv.insert(argv.end(), args.begin(), args.end());
     process_ = std::make_unique<BackgroundProcess>(kFakesmsc, argv, world.temp_dir("noodbel-fakesmsc"));
-    connected_ = wait_until([&] { return count_connected() > connected_before; });
+    connected_ = testing_support::wait_until([&] { return count_connected() > connected_before; });
   }
   ~Phone() { process_->terminate(3000); }
   Phone(const Phone&) = delete;
@@ -339,13 +303,13 @@ TEST_F(KannelIntegration, AGsm7MessageReachesThePhoneAndIsReportedDelivered) {
   EXPECT_EQ(r.provider_message_id, "kn:" + std::to_string(i.id));
   const std::string expected = "8810 +32470000001 text Noodbel K42 - crisisopvang: 4 jaar, "
                                "\"dringend\" €25...";
-  EXPECT_TRUE(wait_until([&] {
+  EXPECT_TRUE(testing_support::wait_until([&] {
     for (const std::string& line : phone.received()) {
       if (line.find(expected) != std::string::npos) return true;
     }
     return false;
   })) << ::testing::PrintToString(phone.received());
-  EXPECT_TRUE(wait_until([&] { return world_->recorder.reported(r.provider_message_id, OutboxState::kDelivered); }));
+  EXPECT_TRUE(testing_support::wait_until([&] { return world_->recorder.reported(r.provider_message_id, OutboxState::kDelivered); }));
 }
 
 TEST_F(KannelIntegration, ATextOutsideGsm7GoesOutAsUcs2) {
@@ -355,7 +319,7 @@ TEST_F(KannelIntegration, ATextOutsideGsm7GoesOutAsUcs2) {
   const SendResult r = send(world_->config, item(text));
   ASSERT_EQ(r.kind, SendResult::Kind::kSent) << r.error;
   std::string decoded;
-  EXPECT_TRUE(wait_until([&] {
+  EXPECT_TRUE(testing_support::wait_until([&] {
     for (const std::string& line : phone.received()) {
       const auto at = line.find(" ucs-2 ");
       if (at == std::string::npos) continue;
@@ -374,7 +338,7 @@ TEST_F(KannelIntegration, ATextOutsideGsm7GoesOutAsUcs2) {
 TEST_F(KannelIntegration, AReplyFromThePhoneReachesTheWebhook) {
   Phone phone(*world_, {"-m", "1", "+32470000001 8810 text ja K42, tot straks"});
   ASSERT_TRUE(phone.connected());
-  ASSERT_TRUE(wait_until([] { return world_->recorder.message_with("ja K42, tot straks").has_value(); }));
+  ASSERT_TRUE(testing_support::wait_until([] { return world_->recorder.message_with("ja K42, tot straks").has_value(); }));
   const InboundMessage m = *world_->recorder.message_with("ja K42, tot straks");
   EXPECT_EQ(m.channel, Channel::kSms);
   EXPECT_EQ(m.address, kPhone);
@@ -388,8 +352,8 @@ TEST_F(KannelIntegration, AUcs2ReplyIsDecoded) {
                         "+32470000001 8810 ucs2 %00O%00u%00i%00%20%D8%3D%DC%4D%00%20%00%E7%00a"
                         "%00%20%00m%00a%00r%00c%00h%00e"});
   ASSERT_TRUE(phone.connected());
-  EXPECT_TRUE(wait_until([] { return world_->recorder.message_with("Oui 👍 ça marche").has_value(); }))
-      << slurp(world_->dir + "/smsbox.log").substr(0, 4000);
+  EXPECT_TRUE(testing_support::wait_until([] { return world_->recorder.message_with("Oui 👍 ça marche").has_value(); }))
+      << testing_support::read_text_file(world_->dir + "/smsbox.log").substr(0, 4000);
 }
 
 TEST_F(KannelIntegration, AWrongPasswordIsAPermanentFailure) {

@@ -192,19 +192,5 @@ TEST_F(SandboxRoutesTest, PeopleAndPageAreServed) {
   EXPECT_TRUE(page.header("Content-Security-Policy").has_value());
 }
 
-TEST(LoadSandboxPage, ReadsTheShippedPage) {
-  auto page = load_sandbox_page(NOODBEL_SOURCE_DIR);
-  ASSERT_TRUE(page.ok()) << page.error().message;
-  EXPECT_NE(page->find("oefenomgeving"), std::string::npos);
-  EXPECT_EQ(page->find("innerHTML"), std::string::npos);  // message text via textContent only
-}
-
-TEST(LoadSandboxPage, MissingFileNamesThePath) {
-  auto page = load_sandbox_page("/nonexistent-dir");
-  ASSERT_FALSE(page.ok());
-  EXPECT_NE(page.error().message.find("/nonexistent-dir/templates/web/sandbox.html"),
-            std::string::npos);
-}
-
 }  // namespace
 }  // namespace noodbel

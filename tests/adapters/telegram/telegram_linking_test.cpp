@@ -38,30 +38,6 @@ constexpr const char* kToken = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 constexpr std::int64_t kUser = 5151;
 constexpr UnixTime kNow = 1'763'974'800;  // Monday 2025-11-24 10:00 Brussels
 
-std::string find_node() {
-  const char* path = std::getenv("PATH");
-  std::istringstream dirs(path != nullptr ? path : "/usr/bin:/usr/local/bin");
-  std::string dir;
-  while (std::getline(dirs, dir, ':')) {
-    const std::string candidate = dir + "/node";
-    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
-  }
-  return {};
-}
-
-// A port that was free a moment ago: bound to 0, read back, closed.
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
 json user() { return {{"id", kUser}, {"is_bot", false}, {"first_name", "Els"}}; }
 json chat() { return {{"id", kUser}, {"first_name", "Els"}, {"type", "private"}}; }
 
@@ -80,13 +56,13 @@ Family family() {
 class TelegramLinkingTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string node = find_node();
+    const std::string node = testing_support::find_in_path("node");
     const std::string package = NOODBEL_SOURCE_DIR "/node_modules/telegram-test-api/package.json";
     if (node.empty()) GTEST_SKIP() << "node is not installed (scripts/install-deps installs it)";
     if (!std::filesystem::exists(package)) {
       GTEST_SKIP() << "telegram-test-api is not installed: run `npm ci` in " NOODBEL_SOURCE_DIR;
     }
-    port_ = free_port();
+    port_ = testing_support::free_loopback_ports(1).front();
     emulator_ = std::make_unique<BackgroundProcess>(
         node,
         std::vector<std::string>{NOODBEL_SOURCE_DIR "/tests/telegram/emulator.mjs",

@@ -1,6 +1,7 @@
 // GET /board/{code} and /board/{code}/events through the Router, with real SignedLinks,
 // the shipped templates and page skeleton, and an in-memory repository.
 #include "adapters/web/board_routes.h"
+#include "adapters/web/web_page.h"
 
 #include <memory>
 #include <mutex>
@@ -68,7 +69,7 @@ class BoardRoutesTest : public ::testing::Test {
       : templates_(load_templates()),
         clock_(kNow),
         links_("https://noodbel.test", std::string(40, 'k'), 12, 7) {
-    Result<std::string> page = load_board_page(NOODBEL_SOURCE_DIR);
+    Result<std::string> page = load_web_page(NOODBEL_SOURCE_DIR, "board.html");
     if (!page) throw std::runtime_error(page.error().message);
     Caseworker cw{"C001", "oost-vlaanderen", "An", {}, Role::kCaseworker, Language::kEn};
     repo_.upsert_caseworker(cw);

@@ -44,7 +44,7 @@ std::string with_breaks(std::string escaped) {
   return out;
 }
 
-// v.deliveries is sorted by recipient (load_board_view).
+// v.deliveries is ordered by recipient id (Repository::delivery_statuses).
 const DeliveryStatus* delivery_of(const BoardView& v, std::string_view family_id) {
   const auto it = std::lower_bound(
       v.deliveries.begin(), v.deliveries.end(), family_id,
@@ -169,9 +169,7 @@ BoardView load_board_view(Repository& repo, const Call& call, const BoardConfig&
   v.board = build_board(call, facts, weights);
   v.recipients = facts.recipients;
   v.responses = facts.responses;
-  v.deliveries = repo.delivery_statuses(call.id);
-  std::sort(v.deliveries.begin(), v.deliveries.end(),
-            [](const DeliveryStatus& a, const DeliveryStatus& b) { return a.recipient_id < b.recipient_id; });
+  v.deliveries = repo.delivery_statuses(call.id);  // ordered by recipient id (the port says so)
   std::unordered_set<std::string> answered;
   for (const Response& x : v.responses) answered.insert(x.family_id);
   for (const Recipient& r : v.recipients) {

@@ -55,14 +55,14 @@ class DigestPages {
     if (!digest.ok()) {
       spdlog::error("event=digest.page_failed date={} error=\"{}\"", iso_date(date),
                     digest.error().message);
-      return HttpResponse::text(500, "The digest could not be read; see the service log.\n");
+      return error_page(500, "digest_page_failed", {});
     }
     Result<std::string> html = render_digest_html(*digest, deps_.templates, lang(),
                                                   deps_.source.page_html());
     if (!html.ok()) {
       spdlog::error("event=digest.page_failed date={} error=\"{}\"", iso_date(date),
                     html.error().message);
-      return HttpResponse::text(500, "The digest page could not be rendered; see the service log.\n");
+      return error_page(500, "digest_page_failed", {});
     }
     HttpResponse r = HttpResponse::html(200, std::move(html).value());
     r.with_header("Cache-Control", "private, no-store");

@@ -217,6 +217,7 @@ void handle_family_message(const Family& family, const InboundMessage& message,
     case Intent::kDistance: return set_distance(turn, reply);
     case Intent::kStatus: return status(turn);
     case Intent::kHelp: return help(turn, "intent=help");
+    case Intent::kCallMe:
     case Intent::kUnknown: return forward(turn, reply);
   }
   help(turn, "intent=" + intent);

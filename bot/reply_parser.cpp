@@ -1166,9 +1166,22 @@ std::string_view to_string(Intent i) {
     case Intent::kStatus: return "status";
     case Intent::kHelp: return "help";
     case Intent::kDistance: return "distance";
+    case Intent::kCallMe: return "call_me";
     case Intent::kUnknown: return "unknown";
   }
   return "unknown";
+}
+
+std::string_view to_string(ConditionKind k) {
+  switch (k) {
+    case ConditionKind::kLimit: return "limit";
+    case ConditionKind::kFrom: return "from";
+    case ConditionKind::kCallFirst: return "call_first";
+    case ConditionKind::kAges: return "ages";
+    case ConditionKind::kChildren: return "children";
+    case ConditionKind::kTransport: return "transport";
+  }
+  return "limit";
 }
 
 bool is_call_code(std::string_view s) {

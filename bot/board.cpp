@@ -130,6 +130,9 @@ BoardEntry make_entry(const Context& ctx, const Response& r, const Recipient* re
   e.family_id = r.family_id;
   e.answer = r.answer;
   e.note = r.note;
+  e.text = r.text;
+  e.conditions = check_conditions(call, r.conditions);
+  e.previous = r.previous;
   e.answered_at = r.answered_at;
   e.wave = recipient ? recipient->wave : 0;
   e.distance_km = recipient ? recipient->distance_km
@@ -153,6 +156,7 @@ BoardEntry make_entry(const Context& ctx, const Response& r, const Recipient* re
   p[static_cast<std::size_t>(Factor::kAnswerTime)] = w.weight_answer_time * quick;
   p[static_cast<std::size_t>(Factor::kRecentPlacements)] =
       w.weight_recent_placements / (1.0 + placements);
+  p[static_cast<std::size_t>(Factor::kConditions)] = -w.conflict_penalty * worst_conflict(e.conditions);
   e.maybe_points = r.answer == Answer::kMaybe ? -w.maybe_penalty : 0;
   e.score = e.maybe_points;
   for (double points : p) e.score += points;
@@ -188,23 +192,26 @@ BoardFacts load_board_facts(Repository& repo, const Call& call, UnixTime now) {
   facts.recipients = repo.recipients(call.id);
   facts.responses = repo.responses(call.id);
   facts.delivered = repo.delivered_recipients(call.id);
+  facts.deliveries = repo.delivery_statuses(call.id);
+  facts.questions = repo.questions(call.id);
+  facts.choices = repo.choices(call.id);
   const UnixTime since = now - kRecentPlacementDays * kSecondsPerDay;
   const bool this_call_counts = call.state == CallState::kMatched && call.closed_at &&
                                 *call.closed_at >= since;
-  std::unordered_set<std::string_view> willing;
-  for (const Response& r : facts.responses) {
-    if (r.answer != Answer::kNo) willing.insert(r.family_id);
-  }
-  if (willing.size() > kFamiliesReadOneByOne) {  // one bulk read beats many small ones
+  std::unordered_set<std::string_view> involved;
+  for (const Recipient& r : facts.recipients) involved.insert(r.family_id);
+  for (const Response& r : facts.responses) involved.insert(r.family_id);
+  if (involved.size() > kFamiliesReadOneByOne) {  // one bulk read beats many small ones
     for (Family& f : repo.families()) {
-      if (willing.contains(f.id)) facts.families.push_back(std::move(f));
+      if (involved.contains(f.id)) facts.families.push_back(std::move(f));
+    }
+  } else {
+    for (const std::string_view id : involved) {
+      if (std::optional<Family> f = repo.family(id)) facts.families.push_back(std::move(*f));
     }
   }
   for (const Response& r : facts.responses) {
     if (r.answer == Answer::kNo) continue;
-    if (willing.size() <= kFamiliesReadOneByOne) {
-      if (std::optional<Family> f = repo.family(r.family_id)) facts.families.push_back(std::move(*f));
-    }
     int placements = repo.placements_since(r.family_id, since);
     if (this_call_counts && call.matched_family == r.family_id) --placements;
     facts.recent_placements[r.family_id] = std::max(0, placements);
@@ -237,11 +244,93 @@ BoardCounts count_answers(const std::vector<Recipient>& recipients,
   return c;
 }
 
+namespace {
+
+template <typename T>
+std::unordered_map<std::string_view, const T*> index_by_family(const std::vector<T>& rows) {
+  std::unordered_map<std::string_view, const T*> out;
+  for (const T& row : rows) out.insert_or_assign(row.family_id, &row);  // the last wins
+  return out;
+}
+
+template <typename T>
+const T* find_in(const std::unordered_map<std::string_view, const T*>& index,
+                 std::string_view family_id) {
+  const auto it = index.find(family_id);
+  return it == index.end() ? nullptr : it->second;
+}
+
+// The family's newest question, when it came after its answer (or there is no answer).
+const FamilyQuestion* open_question(const FamilyQuestion* q, const Response* r) {
+  if (q == nullptr || (r != nullptr && r->answered_at > q->asked_at)) return nullptr;
+  return q;
+}
+
+int state_order(FamilyState s) {
+  switch (s) {
+    case FamilyState::kStopped: return 0;
+    case FamilyState::kAsked: return 1;
+    case FamilyState::kCallMe: return 2;
+    case FamilyState::kUnreachable: return 3;
+    case FamilyState::kDeclined: return 4;
+    case FamilyState::kWaiting: break;
+  }
+  return 5;
+}
+
+// Everything about one family that decides its place on the board.
+struct FamilyFacts {
+  const Family* family = nullptr;
+  const Recipient* recipient = nullptr;
+  const Response* response = nullptr;
+  const FamilyQuestion* question = nullptr;  // the newest, answered or not
+  const DeliveryStatus* delivery = nullptr;
+};
+
+OtherFamily other_of(const std::string& id, const FamilyFacts& f) {
+  OtherFamily o;
+  o.family_id = id;
+  o.display_name = f.family ? f.family->display_name : "";
+  o.distance_km = f.recipient ? f.recipient->distance_km : 0;
+  o.wave = f.recipient ? f.recipient->wave : 0;
+  o.at = f.recipient ? f.recipient->sent_at : 0;
+  const FamilyQuestion* asked = open_question(f.question, f.response);
+  if (f.family && !f.family->opted_in) {
+    o.state = FamilyState::kStopped;
+    if (f.response) o.previous = f.response->answer;
+  } else if (asked) {
+    o.state = asked->kind == QuestionKind::kCallMe ? FamilyState::kCallMe : FamilyState::kAsked;
+    o.text = asked->text;
+    o.at = asked->asked_at;
+  } else if (f.response) {
+    o.state = FamilyState::kDeclined;
+    o.text = f.response->text;
+    o.at = f.response->answered_at;
+    o.previous = f.response->previous;
+  } else if (f.delivery && f.delivery->state == OutboxState::kFailed) {
+    o.state = FamilyState::kUnreachable;
+    o.error = f.delivery->last_error;
+    o.at = f.delivery->at;
+  }
+  return o;
+}
+
+}  // namespace
+
 Board build_board(const Call& call, const BoardFacts& facts, const BoardConfig& weights) {
   std::unordered_map<std::string_view, const Family*> family_by_id;
   for (const Family& f : facts.families) family_by_id.emplace(f.id, &f);
-  std::unordered_map<std::string_view, const Recipient*> recipient_by_id;
-  for (const Recipient& r : facts.recipients) recipient_by_id.emplace(r.family_id, &r);
+  const auto recipient_by_id = index_by_family(facts.recipients);
+  const auto response_by_id = index_by_family(facts.responses);
+  const auto question_by_id = index_by_family(facts.questions);
+  std::unordered_map<std::string_view, const DeliveryStatus*> delivery_by_id;
+  for (const DeliveryStatus& d : facts.deliveries) delivery_by_id.emplace(d.recipient_id, &d);
+  std::unordered_set<std::string_view> passed;
+  for (const Choice& c : facts.choices) {
+    if (c.outcome == ChoiceOutcome::kPassed) passed.insert(c.family_id);
+  }
+  const std::optional<std::string>& chosen =
+      call.state == CallState::kMatched ? call.matched_family : call.chosen_family;
 
   Context ctx{call, weights, {}, 0};
   ctx.period =
@@ -252,18 +341,56 @@ Board build_board(const Call& call, const BoardFacts& facts, const BoardConfig& 
   board.call = call;
   board.counts = count_answers(facts.recipients, facts.responses, facts.delivered);
   board.entries.reserve(facts.responses.size());
+  const auto facts_of = [&](std::string_view id) {
+    return FamilyFacts{find_in(family_by_id, id), find_in(recipient_by_id, id),
+                       find_in(response_by_id, id), find_in(question_by_id, id),
+                       find_in(delivery_by_id, id)};
+  };
   for (const Response& r : facts.responses) {
-    if (r.answer == Answer::kNo) continue;
-    const auto rec = recipient_by_id.find(r.family_id);
-    const auto fam = family_by_id.find(r.family_id);
+    const FamilyFacts f = facts_of(r.family_id);
+    if (r.answer == Answer::kNo || (f.family && !f.family->opted_in)) continue;
     const auto placed = facts.recent_placements.find(r.family_id);
-    board.entries.push_back(make_entry(
-        ctx, r, rec == recipient_by_id.end() ? nullptr : rec->second,
-        fam == family_by_id.end() ? nullptr : fam->second,
-        placed == facts.recent_placements.end() ? 0 : placed->second));
+    BoardEntry e = make_entry(ctx, r, f.recipient, f.family,
+                              placed == facts.recent_placements.end() ? 0 : placed->second);
+    if (const FamilyQuestion* q = f.question) e.question = *q;
+    e.chosen = chosen == r.family_id;
+    e.passed = !e.chosen && passed.contains(r.family_id);
+    board.entries.push_back(std::move(e));
   }
   rank(board.entries);
+  std::unordered_set<std::string_view> ranked;
+  for (const BoardEntry& e : board.entries) ranked.insert(e.family_id);
+  std::unordered_set<std::string_view> seen;
+  const auto add_other = [&](const std::string& id) {
+    if (ranked.contains(id) || !seen.insert(id).second) return;
+    board.others.push_back(other_of(id, facts_of(id)));
+  };
+  for (const Recipient& r : facts.recipients) add_other(r.family_id);
+  for (const Response& r : facts.responses) add_other(r.family_id);
+  std::stable_sort(board.others.begin(), board.others.end(),
+                   [](const OtherFamily& a, const OtherFamily& b) {
+                     return state_order(a.state) < state_order(b.state);
+                   });
   return board;
+}
+
+int rank_of(const Board& board, std::string_view family_id) {
+  for (std::size_t i = 0; i < board.entries.size(); ++i) {
+    if (board.entries[i].family_id == family_id) return static_cast<int>(i) + 1;
+  }
+  return 0;
+}
+
+std::string_view to_string(FamilyState s) {
+  switch (s) {
+    case FamilyState::kWaiting: return "waiting";
+    case FamilyState::kAsked: return "asked";
+    case FamilyState::kCallMe: return "call_me";
+    case FamilyState::kDeclined: return "declined";
+    case FamilyState::kStopped: return "stopped";
+    case FamilyState::kUnreachable: return "unreachable";
+  }
+  return "waiting";
 }
 
 }  // namespace noodbel

@@ -79,7 +79,7 @@ std::string summary(Html& h, const Call& call, UnixTime now) {
 std::string answer_row(Html& h, const BoardView& v, const BoardEntry& e, int rank) {
   std::string factors;
   Result<std::vector<std::string>> pieces =
-      render_factors(e, v.board.call, h.templates(), h.lang());
+      render_factors(e, v.board.call, h.templates(), h.lang(), v.board.call.created_at);
   if (!pieces) h.fail(pieces.error());
   for (const std::string& p : pieces ? *pieces : std::vector<std::string>{}) {
     factors += "<li>" + html_escape(p) + "</li>";

@@ -14,7 +14,7 @@ struct CommandWord {
   CommandKind kind;
 };
 
-constexpr std::array<CommandWord, 22> kCommandWords{{
+constexpr std::array<CommandWord, 33> kCommandWords{{
     {"crisis", CommandKind::kCrisis},     {"new", CommandKind::kCrisis},
     {"nieuw", CommandKind::kCrisis},      {"bord", CommandKind::kBoard},
     {"board", CommandKind::kBoard},       {"oproepen", CommandKind::kCalls},
@@ -26,6 +26,12 @@ constexpr std::array<CommandWord, 22> kCommandWords{{
     {"families", CommandKind::kFamilies}, {"help", CommandKind::kHelp},
     {"hulp", CommandKind::kHelp},         {"start", CommandKind::kHelp},
     {"koppel", CommandKind::kLink},       {"link", CommandKind::kLink},
+    {"bevestig", CommandKind::kConfirm},  {"confirm", CommandKind::kConfirm},
+    {"volgende", CommandKind::kNext},     {"next", CommandKind::kNext},
+    {"golf", CommandKind::kWave},         {"wave", CommandKind::kWave},
+    {"dringend", CommandKind::kUrgent},   {"urgent", CommandKind::kUrgent},
+    {"verleng", CommandKind::kExtend},    {"extend", CommandKind::kExtend},
+    {"choose", CommandKind::kPick},
 }};
 
 void help(const Request& req) {
@@ -65,6 +71,11 @@ void handle_command(const Caseworker& caseworker, const InboundMessage& message,
     case CommandKind::kClose: return command::end_by_caseworker(req, CallState::kClosed);
     case CommandKind::kCancel: return command::end_by_caseworker(req, CallState::kCancelled);
     case CommandKind::kPick: return command::pick(req);
+    case CommandKind::kConfirm: return command::confirm(req);
+    case CommandKind::kNext: return command::next_family(req);
+    case CommandKind::kWave: return command::send_wave_now(req);
+    case CommandKind::kUrgent: return command::make_urgent(req);
+    case CommandKind::kExtend: return command::extend(req);
     case CommandKind::kFamily: return command::show_family(req, env.postcodes);
     case CommandKind::kFamilies: return command::count_families(req, env.postcodes);
     case CommandKind::kLink: return command::link_family(req);

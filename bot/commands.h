@@ -1,8 +1,9 @@
 // Commands: the caseworker slash-commands (Dutch first, English aliases): /crisis (/new),
-// /oproepen (/calls), /bord (/board), /kies (/pick), /sluit (/close), /annuleer (/cancel),
-// /gezin (/family), /gezinnen (/families), /koppel (/link), /help. Stateless functions
-// over one unit of work (the Outbox); the handlers live in bot/commands_*.cpp and
-// bot/linking.cpp.
+// /oproepen (/calls), /bord (/board), /kies (/pick), /bevestig (/confirm), /volgende
+// (/next), /golf (/wave), /dringend (/urgent), /verleng (/extend), /sluit (/close),
+// /annuleer (/cancel), /gezin (/family), /gezinnen (/families), /koppel (/link), /help.
+// Stateless functions over one unit of work (the Outbox); the handlers live in
+// bot/commands_*.cpp and bot/linking.cpp.
 #pragma once
 
 #include <cstdint>
@@ -18,7 +19,8 @@
 namespace noodbel {
 
 enum class CommandKind {
-  kCrisis, kBoard, kCalls, kClose, kCancel, kPick, kFamily, kFamilies, kLink, kHelp, kUnknown
+  kCrisis, kBoard, kCalls, kClose, kCancel, kPick, kConfirm, kNext, kWave, kUrgent, kExtend,
+  kFamily, kFamilies, kLink, kHelp, kUnknown
 };
 
 struct ParsedCommand {

@@ -1,12 +1,12 @@
 // /crisis (/new): parse, check the note with the anonymization guard, open the call, send
 // the first wave and tell the caseworker how matching works at this hour.
-#include <array>
 #include <vector>
 
 #include "bot/call_code.h"
 #include "bot/commands_support.h"
 #include "bot/crisis_request.h"
-#include "bot/local_time.h"
+#include "bot/call_notices.h"
+#include "bot/decision_time.h"
 #include "bot/office_hours.h"
 #include "bot/targeting.h"
 #include "bot/waves.h"
@@ -15,8 +15,6 @@ namespace noodbel::command {
 namespace {
 
 constexpr std::int64_t kSecondsPerDay = 24 * 3600;
-constexpr std::array<std::string_view, 7> kDayTemplates{
-    "day_mon", "day_tue", "day_wed", "day_thu", "day_fri", "day_sat", "day_sun"};
 
 void reject_crisis(const Request& req, const Error& e) {
   const std::string reason(crisis_error_reason(e));
@@ -68,26 +66,31 @@ Call make_call(const CrisisRequest& r, const Caseworker& cw, std::string code, U
   return call;
 }
 
-// "Buiten de kantooruren: ..." for the caseworker's service at `now`.
+// How matching works at this hour, with what the families read about when they hear
+// whether they are chosen (bot/decision_time.h): the same words for both sides.
 std::string matching_text(const Request& req) {
   const UnixTime now = req.now();
   const ServiceConfig* found = find_service(req.out.config(), req.cw.service);
   const ServiceConfig service = found ? *found : ServiceConfig{};
   const MatchingStatus m = matching_status(service, now);
+  Result<std::string> decision = render_decision(
+      req.out.templates(), req.lang(), decision_for(req.out.config(), req.cw.service, now), now);
+  if (!decision) {
+    req.out.skipped(req.to(), "matching_waits", decision.error());
+    return "";
+  }
   switch (m.kind) {
     case Matching::kOfficeHours:
-      return req.text("matching_office", {{"until", time_or_datetime(m.until, now)}});
+      return req.text("matching_office", {{"until", time_or_datetime(m.until, now)},
+                                          {"decision", *decision}});
     case Matching::kStaffed:
-      return req.text("matching_staffed", {{"until", time_or_datetime(m.until, now)}});
+      return req.text("matching_staffed", {{"until", time_or_datetime(m.until, now)},
+                                           {"decision", *decision}});
     case Matching::kWaits: break;
   }
-  if (!m.resumes) return req.text("matching_unscheduled");
-  const LocalDateTime at = to_local(*m.resumes);
   return req.text(service.after_hours == AfterHours::kNextWorkingDay ? "matching_next_working_day"
                                                                      : "matching_waits",
-                  {{"day", req.text(kDayTemplates[static_cast<std::size_t>(at.weekday)])},
-                   {"date", format_local(*m.resumes, "date")},
-                   {"time", format_local(*m.resumes, "time")}});
+                  {{"decision", *decision}});
 }
 
 }  // namespace
@@ -106,6 +109,7 @@ void open_call(const Request& req, const CommandEnv& env) {
   if (!code) return req.reject("err_no_free_code", {});
 
   Call call = make_call(*parsed, req.cw, *code, now);
+  call.expires_at = expiry_of(call, calls_for_service(req.out.config(), call.service));
   call.id = req.repo().insert_call(call);
   const std::vector<Family> families = req.repo().families();
   const std::vector<Candidate> eligible = eligible_families(call, families, now);

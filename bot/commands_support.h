@@ -59,7 +59,12 @@ void open_call(const Request& req, const CommandEnv& env);          // commands_
 void show_board(const Request& req, const Links* links);             // commands_calls.cpp
 void list_calls(const Request& req);                                 // commands_calls.cpp
 void end_by_caseworker(const Request& req, CallState state);         // commands_calls.cpp
-void pick(const Request& req);                                       // commands_calls.cpp
+void pick(const Request& req);                                       // commands_pick.cpp
+void confirm(const Request& req);                                    // commands_pick.cpp
+void next_family(const Request& req);                                // commands_pick.cpp
+void send_wave_now(const Request& req);                              // commands_waves.cpp
+void make_urgent(const Request& req);                                // commands_waves.cpp
+void extend(const Request& req);                                     // commands_waves.cpp
 void show_family(const Request& req, const Postcodes& postcodes);    // commands_family.cpp
 void count_families(const Request& req, const Postcodes& postcodes);  // commands_family.cpp
 void link_family(const Request& req);                                // linking.cpp

@@ -50,6 +50,11 @@ struct CallsConfig {
   int stop_after_yes = 3;             // stop widening after this many yes-answers
   int expiry_hours = 24;
   int code_reuse_days = 7;            // a code is not reused within this many days of closing
+  // The caseworker hears of the first yes or maybe at once; later answers are gathered
+  // into one update at most this often per call.
+  int answers_notice_minutes = 5;
+  int confirm_reminder_minutes = 20;  // a chosen family not confirmed: remind this often
+  int expiry_warning_minutes = 60;    // tell the caseworker this long before a call expires
 };
 
 struct SandboxConfig {
@@ -66,6 +71,9 @@ struct BoardConfig {
   double weight_answer_time = 10;        // quick answer after the call was sent
   double weight_recent_placements = 10;  // fewer crisis placements in the last 90 days
   double maybe_penalty = 20;
+  // Taken off a yes or maybe whose condition conflicts with the call ("1 nacht" on a
+  // 3-day call, "vanaf 18u" on an urgent one), times the conflict (0..1).
+  double conflict_penalty = 30;
 };
 
 // Caseworker slash-commands on POST /slash (Slack and Mattermost formats).

@@ -6,6 +6,9 @@
 #include <vector>
 
 #include "bot/answer_binding.h"
+#include "bot/call_notices.h"
+#include "bot/condition_text.h"
+#include "bot/decision_time.h"
 #include "bot/family_turn.h"
 #include "bot/reply_parser.h"
 #include "bot/self_service.h"
@@ -39,15 +42,6 @@ std::optional<Response> response_of(const FamilyTurn& turn, std::int64_t call_id
     if (r.family_id == turn.family.id) return r;
   }
   return std::nullopt;
-}
-
-std::optional<Caseworker> caseworker_of(const FamilyTurn& turn, const Call& call) {
-  std::optional<Caseworker> caseworker = turn.repo().caseworker(call.caseworker_id);
-  if (!caseworker) {
-    turn.repo().audit({turn.now(), "system", "outbound.no_caseworker",
-                       "call=" + call.code + " caseworker=" + call.caseworker_id});
-  }
-  return caseworker;
 }
 
 std::string_view ack_template(Answer answer, bool changed) {
@@ -89,17 +83,59 @@ void ask_which(const FamilyTurn& turn, const std::vector<Call>& open) {
   turn.reply("which_call", {{"calls", joined(lines, "\n")}, {"code", open.front().code}});
 }
 
-void record(const FamilyTurn& turn, const Call& call, Answer answer, const std::string& note) {
+void tell_caseworker_of_change(const FamilyTurn& turn, const Call& call, Answer answer);
+
+// What the family's answer is stored as: its words, conditions and the answer it replaced.
+Response response_from(const FamilyTurn& turn, const Call& call, Answer answer,
+                       const ParsedReply& reply, const std::optional<Response>& before) {
+  Response r;
+  r.call_id = call.id;
+  r.family_id = turn.family.id;
+  r.answer = answer;
+  r.answered_at = turn.now();
+  r.text = turn.message.text;
+  if (answer != Answer::kNo) {
+    r.conditions = reply.conditions;
+    r.note = reply.note.value_or("");
+  }
+  if (before) r.previous = before->answer != answer ? before->answer : before->previous;
+  return r;
+}
+
+// The acknowledgement repeats what was understood ("JA, vanaf 18:00 vandaag (maandag)")
+// and when the family hears whether it is chosen (bot/decision_time.h).
+void acknowledge(const FamilyTurn& turn, const Call& call, const Response& r, bool changed) {
+  const Language lang = turn.family.preferred_language;
+  Result<std::string> understood = render_conditions(turn.out.templates(), lang, r.conditions,
+                                                     !r.note.empty(), turn.now());
+  Result<std::string> decision =
+      render_decision(turn.out.templates(), lang,
+                      decision_for(turn.out.config(), call.service, turn.now()), turn.now());
+  if (!understood || !decision) {
+    return turn.out.skipped(turn.to(), ack_template(r.answer, changed),
+                            !understood ? understood.error() : decision.error());
+  }
+  turn.reply_about(call, ack_template(r.answer, changed),
+                   {{"understood", understood->empty() ? "" : ", " + *understood},
+                    {"decision", *decision}});
+}
+
+void record(const FamilyTurn& turn, const Call& call, Answer answer, const ParsedReply& reply) {
   const std::optional<Response> before = response_of(turn, call.id);
-  turn.repo().upsert_response({call.id, turn.family.id, answer, note, turn.now()});
+  const Response r = response_from(turn, call, answer, reply, before);
+  turn.repo().upsert_response(r);
   const bool changed = before && before->answer != answer;
   turn.audit(changed ? "response.change" : "response.record", answer_detail(call, answer, before));
-  turn.reply_about(call, ack_template(answer, changed));
+  acknowledge(turn, call, r, changed);
+  if (call.chosen_family == turn.family.id && changed) {
+    return tell_caseworker_of_change(turn, call, answer);
+  }
+  if (answer != Answer::kNo || changed) notify_answers(call, turn.out);
 }
 
 // The caseworker who picked this family hears at once that it answers differently now.
 void tell_caseworker_of_change(const FamilyTurn& turn, const Call& call, Answer answer) {
-  const std::optional<Caseworker> caseworker = caseworker_of(turn, call);
+  const std::optional<Caseworker> caseworker = call_caseworker(call, turn.out);
   if (!caseworker) return;
   const Addressee to = addressee_of(*caseworker);
   Result<std::string> word = turn.out.render(to.language, answer_template(answer), {});
@@ -116,14 +152,14 @@ void tell_caseworker_of_change(const FamilyTurn& turn, const Call& call, Answer 
 // An answer from the family picked for `call` (matched): a new answer is recorded and
 // the caseworker told; the same answer again only gets a reminder.
 void answer_after_pick(const FamilyTurn& turn, const Call& call, Answer answer,
-                       const std::string& note) {
+                       const ParsedReply& reply) {
   const std::optional<Response> before = response_of(turn, call.id);
   if (before && before->answer == answer) {
     turn.audit("reply.picked_same", answer_detail(call, answer, before));
     turn.reply_about(call, "picked_reminder");
     return;
   }
-  turn.repo().upsert_response({call.id, turn.family.id, answer, note, turn.now()});
+  turn.repo().upsert_response(response_from(turn, call, answer, reply, before));
   turn.audit("response.change_after_pick", answer_detail(call, answer, before));
   tell_caseworker_of_change(turn, call, answer);
   turn.reply_about(call, "ack_picked_changed");
@@ -144,10 +180,9 @@ void answer(const FamilyTurn& turn, const ParsedReply& reply, Answer given) {
       break;
   }
   const Call& call = *binding.call;
-  const std::string note = given == Answer::kMaybe ? reply.note.value_or("") : "";
-  if (call.state == CallState::kOpen) return record(turn, call, given, note);
+  if (call.state == CallState::kOpen) return record(turn, call, given, reply);
   if (call.state == CallState::kMatched && call.matched_family == turn.family.id) {
-    return answer_after_pick(turn, call, given, note);
+    return answer_after_pick(turn, call, given, reply);
   }
   turn.audit("reply.call_not_open",
              "code=" + call.code + " state=" + std::string(to_string(call.state)));
@@ -155,34 +190,46 @@ void answer(const FamilyTurn& turn, const ParsedReply& reply, Answer given) {
                                                            : "call_no_longer_open");
 }
 
-// A message the bot did not understand goes to the caseworker(s) of the family's open
-// calls, in the family's own words; without one, the family gets the help text.
+// A message that is not an answer — a question, or a request to be called — goes to the
+// caseworker(s) of the family's open calls in the family's own words, and is kept for the
+// board; without an open call, the family gets the help text.
 void forward(const FamilyTurn& turn, const ParsedReply& reply) {
+  const QuestionKind kind =
+      reply.intent == Intent::kCallMe ? QuestionKind::kCallMe : QuestionKind::kQuestion;
+  const bool call_me = kind == QuestionKind::kCallMe;
   const std::vector<Call> calls = calls_to_forward_about(turn, reply);
   std::map<std::string, std::vector<const Call*>> by_caseworker;
   for (const Call& call : calls) by_caseworker[call.caseworker_id].push_back(&call);
   std::vector<std::string> codes;
   std::vector<std::string> told;
   for (const auto& [caseworker_id, theirs] : by_caseworker) {
-    const std::optional<Caseworker> caseworker = caseworker_of(turn, *theirs.front());
+    const std::optional<Caseworker> caseworker = call_caseworker(*theirs.front(), turn.out);
     if (!caseworker) continue;
     std::vector<std::string> their_codes;
     for (const Call* call : theirs) their_codes.push_back(call->code);
-    const bool sent = turn.out.send(addressee_of(*caseworker), "forwarded_to_caseworker",
-                                    {{"family", turn.family.id},
-                                     {"name", turn.family.display_name},
-                                     {"codes", joined(their_codes, ", ")},
-                                     {"text", excerpt(turn.message.text)}},
-                                    {kPriorityNotice, theirs.front()->id});
+    const bool sent = turn.out.send(
+        addressee_of(*caseworker), call_me ? "forwarded_call_me" : "forwarded_to_caseworker",
+        {{"family", turn.family.id},
+         {"name", turn.family.display_name},
+         {"codes", joined(their_codes, ", ")},
+         {"phone", first_phone_or_contact(turn.family.contacts).value_or("-")},
+         {"text", excerpt(turn.message.text)}},
+        {call_me ? kPriorityAlert : kPriorityNotice, theirs.front()->id});
     if (!sent) continue;
+    for (const Call* call : theirs) {
+      turn.repo().add_question({call->id, turn.family.id, kind, excerpt(turn.message.text),
+                                turn.now()});
+    }
     told.push_back(caseworker_id);
     codes.insert(codes.end(), their_codes.begin(), their_codes.end());
   }
-  if (told.empty()) return help(turn, "intent=unknown");
-  turn.audit("family.forward", "codes=" + joined(codes, ",") + " to=" + joined(told, ","));
+  if (told.empty()) return help(turn, "intent=" + std::string(to_string(reply.intent)));
+  turn.audit(call_me ? "family.call_me" : "family.forward",
+             "codes=" + joined(codes, ",") + " to=" + joined(told, ","));
   const std::optional<std::int64_t> about =
       calls.size() == 1 ? std::optional<std::int64_t>(calls.front().id) : std::nullopt;
-  turn.reply("forwarded", {{"codes", joined(codes, ", ")}}, about);
+  turn.reply(call_me ? "forwarded_call_me_family" : "forwarded",
+             {{"codes", joined(codes, ", ")}}, about);
 }
 
 }  // namespace

@@ -35,7 +35,7 @@ void FamilyTurn::save(const Family& changed, std::string_view action, std::strin
 
 ReplyContext reply_context_at(UnixTime now) {
   const LocalDateTime today = to_local(now);
-  return {today.year, today.month, today.day};
+  return {today.year, today.month, today.day, today.minute_of_day};
 }
 
 bool was_sent_to(const Call& call, std::string_view family_id, Repository& repo) {

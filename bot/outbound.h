@@ -34,6 +34,8 @@ Result<Contact> choose_contact(const Addressee& to, const SandboxConfig& sandbox
 std::optional<std::string> first_phone_or_contact(const std::vector<Contact>& contacts);
 
 // Priorities in the outbox: lower goes first.
+inline constexpr int kPriorityAlert = -1;  // a caseworker's first yes, a wave without one:
+                                           // one message that overtakes a fan-out
 inline constexpr int kPriorityCall = 0;    // a crisis call to a family
 inline constexpr int kPriorityReply = 1;   // the answer to a message someone just sent
 inline constexpr int kPriorityNotice = 2;  // a notice someone did not ask for

@@ -1,5 +1,7 @@
 #include "bot/phone.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <phonenumbers/phonenumberutil.h>
 
@@ -70,6 +72,29 @@ Result<std::string> normalize_phone(std::string_view raw, std::string_view defau
   std::string e164;
   util.Format(number, PhoneNumberUtil::E164, &e164);
   return e164;
+}
+
+std::string display_phone(std::string_view e164) {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  PhoneNumber number;
+  if (e164.size() > kMaxRawLength ||
+      util.Parse(std::string(e164), "BE", &number) != PhoneNumberUtil::NO_PARSING_ERROR ||
+      !util.IsValidNumber(number)) {
+    return std::string(e164);
+  }
+  std::string out;
+  const bool belgian = number.country_code() == 32;
+  util.Format(number, belgian ? PhoneNumberUtil::NATIONAL : PhoneNumberUtil::INTERNATIONAL, &out);
+  return out;
+}
+
+std::vector<std::string> phone_numbers(const std::vector<Contact>& contacts) {
+  std::vector<std::string> out;
+  for (const Contact& c : contacts) {
+    if (c.channel != Channel::kSms && c.channel != Channel::kSignal) continue;
+    if (std::find(out.begin(), out.end(), c.address) == out.end()) out.push_back(c.address);
+  }
+  return out;
 }
 
 std::string mask_phone(std::string_view e164) {

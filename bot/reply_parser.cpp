@@ -1172,18 +1172,6 @@ std::string_view to_string(Intent i) {
   return "unknown";
 }
 
-std::string_view to_string(ConditionKind k) {
-  switch (k) {
-    case ConditionKind::kLimit: return "limit";
-    case ConditionKind::kFrom: return "from";
-    case ConditionKind::kCallFirst: return "call_first";
-    case ConditionKind::kAges: return "ages";
-    case ConditionKind::kChildren: return "children";
-    case ConditionKind::kTransport: return "transport";
-  }
-  return "limit";
-}
-
 bool is_call_code(std::string_view s) {
   return s.size() == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[0] != 'I' && s[0] != 'O' &&
          is_digit(s[1]) && is_digit(s[2]);

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "bot/condition.h"
+
 namespace noodbel {
 
 // kCallMe: the family asks to be called ("bel me later", "ik ben aan het werk, bel
@@ -14,39 +16,6 @@ namespace noodbel {
 enum class Intent { kYes, kNo, kMaybe, kStop, kStart, kPause, kResume, kStatus, kHelp,
                     kDistance, kCallMe, kUnknown };
 std::string_view to_string(Intent i);  // "yes", "no", ... "call_me", "unknown"
-
-// What a yes or a maybe depends on, in the family's own words and, where the parser
-// understood it, as values the core can hold against the call.
-enum class ConditionKind {
-  kLimit,      // how long they can keep the child: "voor 1 nacht", "max 2 nachten", "tot zondag"
-  kFrom,       // when they can start: "vanaf 18u", "over een uurtje", "pas morgen"
-  kCallFirst,  // "bel eerst even", "call me first"
-  kAges,       // "enkel tot 6 jaar", "geen baby's", "liefst ouder dan 3"
-  kChildren,   // "maar 1 kind", "geen broers en zussen", "max 2 kinderen"
-  kTransport,  // "kunnen niet rijden", "kan niet komen halen"
-};
-std::string_view to_string(ConditionKind k);  // "limit", "from", "call_first", "ages",
-                                              // "children", "transport"
-
-struct Condition {
-  ConditionKind kind = ConditionKind::kLimit;
-  std::string words;  // the family's own words for it, as written ("voor 1 nacht")
-  // kLimit: at most this many nights ("1 nacht" 1, "2 dagen" 2, "een week" 7), and/or the
-  // last day they can keep the child (YYYY-MM-DD: "tot zondag").
-  std::optional<int> nights;
-  std::optional<std::string> last_day;
-  // kFrom: from this local date (YYYY-MM-DD) and minute of that day ("vanaf 18u": 1080),
-  // resolved with the context; `in_minutes` keeps a relative start ("over een uurtje": 60).
-  std::optional<std::string> from_day;
-  std::optional<int> from_minute;
-  std::optional<int> in_minutes;
-  // kAges: the ages they take, in months (either end may be open).
-  std::optional<int> min_age_months;
-  std::optional<int> max_age_months;
-  // kChildren: at most this many children.
-  std::optional<int> max_children;
-  bool operator==(const Condition&) const = default;
-};
 
 struct ParsedReply {
   Intent intent = Intent::kUnknown;

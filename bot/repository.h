@@ -50,8 +50,9 @@ class Repository {
   // True when an open call, or one closed less than `reuse_after` seconds ago, has it.
   virtual bool code_in_use(std::string_view code, UnixTime now, std::int64_t reuse_after) = 0;
   virtual std::int64_t insert_call(const Call& call) = 0;  // returns the new id
-  // Stores state, closed_at, matched_family and closed_by; a state change is recorded as a
-  // call event by closed_by (else "system" for expiry, else the call's caseworker).
+  // Stores state, closed_at, matched_family, closed_by, chosen_family, chosen_at, chosen_by,
+  // expires_at and urgent; a state change is recorded as a call event by closed_by (else "system"
+  // for expiry, else the call's caseworker).
   virtual void update_call(const Call& call) = 0;
   virtual std::optional<Call> call_by_id(std::int64_t id) = 0;
   // The newest call with this code (codes are reused after a while).
@@ -64,8 +65,23 @@ class Repository {
   // Calls in any state this family was sent at or after `since`, newest sent first.
   virtual std::vector<Call> recent_calls_for_family(std::string_view family_id,
                                                     UnixTime since) = 0;
-  virtual void upsert_response(const Response& r) = 0;  // one per (call, family)
-  virtual std::vector<Response> responses(std::int64_t call_id) = 0;
+  // One per (call, family): a later answer replaces the earlier one with all its fields.
+  virtual void upsert_response(const Response& r) = 0;
+  virtual std::vector<Response> responses(std::int64_t call_id) = 0;  // by answered_at, family
+  // Questions and requests to be called about a call, oldest first.
+  virtual void add_question(const FamilyQuestion& q) = 0;
+  virtual std::vector<FamilyQuestion> questions(std::int64_t call_id) = 0;
+  // The picking history of a call: add_choice records a new choice (outcome kChosen);
+  // end_choice sets the outcome and ended_at of that family's newest open choice (false,
+  // nothing changed, when it has none). choices() lists them oldest first.
+  virtual void add_choice(const Choice& c) = 0;
+  virtual bool end_choice(std::int64_t call_id, std::string_view family_id,
+                          ChoiceOutcome outcome, UnixTime at) = 0;
+  virtual std::vector<Choice> choices(std::int64_t call_id) = 0;
+  // Notices sent to caseworkers about a call: record_notice is false, changing nothing,
+  // when (call, kind, key) was recorded before; last_notice is the newest of a kind.
+  virtual bool record_notice(const CallNotice& n) = 0;
+  virtual std::optional<CallNotice> last_notice(std::int64_t call_id, std::string_view kind) = 0;
   // How many calls were matched to this family (closed_at at or after `since`).
   virtual int placements_since(std::string_view family_id, UnixTime since) = 0;
   // Recipients with at least one outbox row about this call in state delivered; by id.

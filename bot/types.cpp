@@ -60,6 +60,13 @@ constexpr std::array<std::pair<OutboxState, std::string_view>, 5> kOutboxStates{
     {OutboxState::kDelivered, "delivered"},
     {OutboxState::kFailed, "failed"},
 }};
+constexpr std::array<std::pair<QuestionKind, std::string_view>, 2> kQuestionKinds{{
+    {QuestionKind::kQuestion, "question"}, {QuestionKind::kCallMe, "call_me"}}};
+constexpr std::array<std::pair<ChoiceOutcome, std::string_view>, 3> kChoiceOutcomes{{
+    {ChoiceOutcome::kChosen, "chosen"},
+    {ChoiceOutcome::kConfirmed, "confirmed"},
+    {ChoiceOutcome::kPassed, "passed"},
+}};
 
 }  // namespace
 
@@ -80,6 +87,14 @@ std::optional<Answer> answer_from_string(std::string_view s) { return lookup(kAn
 std::string_view to_string(OutboxState s) { return name_of(kOutboxStates, s); }
 std::optional<OutboxState> outbox_state_from_string(std::string_view s) {
   return lookup(kOutboxStates, s);
+}
+std::string_view to_string(QuestionKind k) { return name_of(kQuestionKinds, k); }
+std::optional<QuestionKind> question_kind_from_string(std::string_view s) {
+  return lookup(kQuestionKinds, s);
+}
+std::string_view to_string(ChoiceOutcome o) { return name_of(kChoiceOutcomes, o); }
+std::optional<ChoiceOutcome> choice_outcome_from_string(std::string_view s) {
+  return lookup(kChoiceOutcomes, s);
 }
 
 }  // namespace noodbel

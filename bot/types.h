@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bot/clock.h"
+#include "bot/condition.h"
 
 namespace noodbel {
 
@@ -97,6 +98,13 @@ struct Call {
   std::optional<std::string> matched_family;
   std::optional<int> wave_size;          // families per wave set for this call (golf=10)
   std::optional<std::string> closed_by;  // who ended it: a caseworker id, or "system"
+  // The family chosen with /kies while the pick is being confirmed (the call stays open,
+  // nobody else is released); cleared by /volgende, set as matched_family by /bevestig.
+  std::optional<std::string> chosen_family;
+  std::optional<UnixTime> chosen_at;
+  std::optional<std::string> chosen_by;  // the caseworker who chose
+  // When the call expires; nothing: created_at + the configured expiry (older calls).
+  std::optional<UnixTime> expires_at;
 };
 
 // A family a call was sent to.
@@ -116,8 +124,50 @@ struct Response {
   std::int64_t call_id = 0;
   std::string family_id;
   Answer answer = Answer::kYes;
-  std::string note;  // the condition of a maybe, or empty
+  std::string note;  // words of the answer the parser did not understand, or empty
   UnixTime answered_at = 0;
+  std::string text;  // the family's own words: the message that gave this answer
+  std::vector<Condition> conditions;  // what a yes or maybe depends on
+  std::optional<Answer> previous;     // the answer it replaced, when it changed
+};
+
+// A family's message about a call that is not an answer: a question, or a request to be
+// called. Kept for the board; the caseworker is told at once.
+enum class QuestionKind { kQuestion, kCallMe };
+std::string_view to_string(QuestionKind k);  // "question", "call_me"
+std::optional<QuestionKind> question_kind_from_string(std::string_view s);
+
+struct FamilyQuestion {
+  std::int64_t call_id = 0;
+  std::string family_id;
+  QuestionKind kind = QuestionKind::kQuestion;
+  std::string text;  // the family's own words
+  UnixTime asked_at = 0;
+};
+
+// One step of picking a family for a call: chosen with /kies, then confirmed
+// (/bevestig) or passed over (/volgende, or /kies of another family).
+enum class ChoiceOutcome { kChosen, kConfirmed, kPassed };
+std::string_view to_string(ChoiceOutcome o);  // "chosen", "confirmed", "passed"
+std::optional<ChoiceOutcome> choice_outcome_from_string(std::string_view s);
+
+struct Choice {
+  std::int64_t call_id = 0;
+  std::string family_id;
+  std::string chosen_by;  // caseworker id
+  UnixTime chosen_at = 0;
+  ChoiceOutcome outcome = ChoiceOutcome::kChosen;
+  std::optional<UnixTime> ended_at;  // when confirmed or passed
+};
+
+// A notice the bot sent a caseworker about a call on its own (first answer, coalesced
+// updates, a wave without a yes, expiry coming, a pick waiting for confirmation), kept
+// so that each is sent once and updates are spaced.
+struct CallNotice {
+  std::int64_t call_id = 0;
+  std::string kind;  // "answers", "wave_end", "expiring", "confirm", "decision"
+  std::int64_t key = 0;  // distinguishes notices of one kind: a wave number, a time
+  UnixTime at = 0;
 };
 
 // A message as an adapter hands it to the core, after parsing and authentication.

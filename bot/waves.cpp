@@ -7,6 +7,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "bot/call_notices.h"
+#include "bot/decision_time.h"
+
 namespace noodbel {
 namespace {
 
@@ -23,11 +26,23 @@ class CallArgsCache {
   CallArgsCache(const Call& call, const Outbox& out) : call_(call), out_(out) {}
   Result<TemplateArgs>& get(Language lang) {
     auto& slot = cache_[static_cast<std::size_t>(lang)];
-    if (!slot) slot.emplace(call_args(out_.templates(), lang, call_, out_.now()));
+    if (!slot) slot.emplace(summary(lang));
     return *slot;
   }
 
  private:
+  // The call's description and when the family hears whether it is chosen.
+  Result<TemplateArgs> summary(Language lang) const {
+    Result<TemplateArgs> args = call_args(out_.templates(), lang, call_, out_.now());
+    if (!args) return args;
+    Result<std::string> decision =
+        render_decision(out_.templates(), lang,
+                        decision_for(out_.config(), call_.service, out_.now()), out_.now());
+    if (!decision) return decision.error();
+    args->emplace_back("decision", *decision);
+    return args;
+  }
+
   const Call& call_;
   const Outbox& out_;
   std::array<std::optional<Result<TemplateArgs>>, 3> cache_;
@@ -65,21 +80,27 @@ void expire(const Call& call, const Outbox& out) {
   out.send(to, "call_expired", *args, {kPriorityNotice, call.id});
 }
 
+bool has_yes(const std::vector<Response>& responses) {
+  return std::any_of(responses.begin(), responses.end(),
+                     [](const Response& r) { return r.answer == Answer::kYes; });
+}
+
 void maybe_send_next_wave(const Call& call, const std::vector<Family>& families,
                           const Outbox& out) {
   Repository& repo = out.repo();
   const std::vector<Recipient> sent = repo.recipients(call.id);
   const CallsConfig calls = calls_for_service(out.config(), call.service);
-  if (!wave_due(call, sent, repo.responses(call.id), calls, out.now())) return;
+  const std::vector<Response> responses = repo.responses(call.id);
+  if (!wave_due(call, sent, responses, calls, out.now())) return;
+  const std::vector<Candidate> eligible = eligible_families(call, families, out.now());
   const std::vector<Candidate> wave =
-      next_wave(eligible_families(call, families, out.now()), sent,
-                wave_size_for(calls, call.wave_size), call.urgent);
+      next_wave(eligible, sent, wave_size_for(calls, call.wave_size), call.urgent);
+  if (!has_yes(responses)) {
+    const int remaining = static_cast<int>(next_wave(eligible, sent, 0, true).size());
+    notify_wave_end(call, last_wave(sent), wave, remaining, out);
+  }
   if (wave.empty()) return;
-  const int number = last_wave(sent) + 1;
-  const int reached = send_wave(call, wave, number, families, out);
-  repo.audit({out.now(), "system", "call.wave",
-              "code=" + call.code + " wave=" + std::to_string(number) +
-                  " reached=" + std::to_string(reached)});
+  send_next_wave(call, wave, last_wave(sent) + 1, families, "system", out);
 }
 
 }  // namespace
@@ -116,7 +137,7 @@ std::vector<Candidate> next_wave(const std::vector<Candidate>& eligible,
 
 bool wave_due(const Call& call, const std::vector<Recipient>& sent,
               const std::vector<Response>& responses, const CallsConfig& calls, UnixTime now) {
-  if (call.state != CallState::kOpen) return false;
+  if (call.state != CallState::kOpen || call.chosen_family) return false;
   if (now < last_wave_at(call, sent) + std::int64_t{calls.wave_interval_minutes} * 60) {
     return false;
   }
@@ -126,8 +147,17 @@ bool wave_due(const Call& call, const std::vector<Recipient>& sent,
 }
 
 bool is_expired(const Call& call, const CallsConfig& calls, UnixTime now) {
-  return call.state == CallState::kOpen &&
-         now >= call.created_at + std::int64_t{calls.expiry_hours} * 3600;
+  return call.state == CallState::kOpen && !call.chosen_family && now >= expiry_of(call, calls);
+}
+
+int send_next_wave(const Call& call, const std::vector<Candidate>& wave, int number,
+                   const std::vector<Family>& families, std::string_view actor,
+                   const Outbox& out) {
+  const int reached = send_wave(call, wave, number, families, out);
+  out.repo().audit({out.now(), std::string(actor), "call.wave",
+                    "code=" + call.code + " wave=" + std::to_string(number) +
+                        " reached=" + std::to_string(reached)});
+  return reached;
 }
 
 int send_wave(const Call& call, const std::vector<Candidate>& wave_families, int wave,
@@ -149,8 +179,12 @@ Call end_call(Call call, CallState state, std::string_view actor, const Outbox& 
   call.closed_at = out.now();
   call.closed_by = std::string(actor);
   repo.update_call(call);
+  std::unordered_map<std::string, ChoiceOutcome> last_choice;  // families told when passed over
+  for (const Choice& c : repo.choices(call.id)) last_choice.insert_or_assign(c.family_id, c.outcome);
   for (const Response& r : repo.responses(call.id)) {
     if (r.answer == Answer::kNo || (keep_family && r.family_id == *keep_family)) continue;
+    const auto choice = last_choice.find(r.family_id);
+    if (choice != last_choice.end() && choice->second == ChoiceOutcome::kPassed) continue;
     const std::optional<Family> family = repo.family(r.family_id);
     if (!family || !family->opted_in) continue;  // a family that said STOP hears nothing
     const Addressee to = addressee_of(*family);
@@ -170,10 +204,11 @@ void run_scheduled(const Outbox& out) {
   if (open.empty()) return;
   const std::vector<Family> families = repo.families();
   for (const Call& call : open) {
-    if (is_expired(call, out.config().calls, out.now())) {
+    if (is_expired(call, calls_for_service(out.config(), call.service), out.now())) {
       expire(call, out);
     } else {
       maybe_send_next_wave(call, families, out);
+      run_call_notices(call, out);
     }
   }
 }

@@ -243,6 +243,53 @@ constexpr const char* kMigration9 = R"sql(
 CREATE INDEX message_counts_by_window ON message_counts (window_start);
 )sql";
 
+// The caseworker's night: every answer keeps the family's own words and conditions and the
+// answer it replaced; questions and requests to be called per call; the two-step pick
+// (chosen, then confirmed or passed over); notices sent to caseworkers about a call (each
+// once, updates spaced); a call's own expiry time (extended with /verleng).
+constexpr const char* kMigration10 = R"sql(
+ALTER TABLE responses ADD COLUMN text TEXT NOT NULL DEFAULT '';
+ALTER TABLE responses ADD COLUMN conditions TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE responses ADD COLUMN previous_answer TEXT
+  CHECK (previous_answer IS NULL OR previous_answer IN ('yes', 'no', 'maybe'));
+ALTER TABLE calls ADD COLUMN chosen_family TEXT;
+ALTER TABLE calls ADD COLUMN chosen_at INTEGER;
+ALTER TABLE calls ADD COLUMN chosen_by TEXT;
+ALTER TABLE calls ADD COLUMN expires_at INTEGER;
+
+CREATE TABLE call_questions (
+  id        INTEGER PRIMARY KEY,
+  call_id   INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+  family_id TEXT NOT NULL,
+  kind      TEXT NOT NULL CHECK (kind IN ('question', 'call_me')),
+  text      TEXT NOT NULL,
+  asked_at  INTEGER NOT NULL
+);
+CREATE INDEX call_questions_by_call ON call_questions (call_id, id);
+CREATE INDEX call_questions_by_family ON call_questions (family_id);
+
+CREATE TABLE call_choices (
+  id        INTEGER PRIMARY KEY,
+  call_id   INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+  family_id TEXT NOT NULL,
+  chosen_by TEXT NOT NULL,
+  chosen_at INTEGER NOT NULL,
+  outcome   TEXT NOT NULL CHECK (outcome IN ('chosen', 'confirmed', 'passed')),
+  ended_at  INTEGER
+);
+CREATE INDEX call_choices_by_call ON call_choices (call_id, id);
+CREATE INDEX call_choices_by_family ON call_choices (family_id);
+
+CREATE TABLE call_notices (
+  call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+  kind    TEXT NOT NULL,
+  key     INTEGER NOT NULL,
+  at      INTEGER NOT NULL,
+  PRIMARY KEY (call_id, kind, key)
+);
+CREATE INDEX call_notices_by_kind ON call_notices (call_id, kind, at);
+)sql";
+
 // Inside the migration's transaction: another process may have migrated meanwhile.
 constexpr const char* kUserVersion = "PRAGMA user_version";
 
@@ -271,6 +318,7 @@ const std::vector<Migration>& migrations() {
       {7, "outbox: the inbound message a reply quotes", kMigration7},
       {8, "operations: metrics and retention lookups", kMigration8},
       {9, "load: message counter windows", kMigration9},
+      {10, "night: answer words and conditions, questions, two-step pick, notices", kMigration10},
   };
   return all;
 }

@@ -17,11 +17,19 @@ constexpr const char* kCountCallNotes =
     "SELECT COUNT(*) FROM calls WHERE state <> 'open' AND closed_at < ?1 AND note <> ''";
 constexpr const char* kEraseCallNotes =
     "UPDATE calls SET note = '' WHERE state <> 'open' AND closed_at < ?1 AND note <> ''";
+// An answer's note, the family's own words and the words of its conditions.
 constexpr const char* kCountResponseNotes =
-    "SELECT COUNT(*) FROM responses WHERE note <> '' AND call_id IN"
-    " (SELECT id FROM calls WHERE state <> 'open' AND closed_at < ?1)";
+    "SELECT COUNT(*) FROM responses WHERE (note <> '' OR text <> '' OR conditions <> '[]')"
+    " AND call_id IN (SELECT id FROM calls WHERE state <> 'open' AND closed_at < ?1)";
 constexpr const char* kEraseResponseNotes =
-    "UPDATE responses SET note = '' WHERE note <> '' AND call_id IN"
+    "UPDATE responses SET note = '', text = '', conditions = '[]'"
+    " WHERE (note <> '' OR text <> '' OR conditions <> '[]')"
+    " AND call_id IN (SELECT id FROM calls WHERE state <> 'open' AND closed_at < ?1)";
+constexpr const char* kCountQuestionTexts =
+    "SELECT COUNT(*) FROM call_questions WHERE text <> '' AND call_id IN"
+    " (SELECT id FROM calls WHERE state <> 'open' AND closed_at < ?1)";
+constexpr const char* kEraseQuestionTexts =
+    "UPDATE call_questions SET text = '' WHERE text <> '' AND call_id IN"
     " (SELECT id FROM calls WHERE state <> 'open' AND closed_at < ?1)";
 // Pending and sending rows keep their text: it has yet to be sent.
 constexpr const char* kCountOutboxTexts =
@@ -41,8 +49,9 @@ constexpr const char* kAudit =
 
 constexpr const char* kFamilyExists = "SELECT 1 FROM families WHERE id = ?1";
 constexpr const char* kPickedFor =
-    "SELECT code FROM calls WHERE matched_family = ?1"
-    " AND (state = 'open' OR (state = 'matched' AND closed_at >= ?2)) LIMIT 1";
+    "SELECT code FROM calls WHERE (chosen_family = ?1 AND state = 'open')"
+    " OR (matched_family = ?1"
+    " AND (state = 'open' OR (state = 'matched' AND closed_at >= ?2))) LIMIT 1";
 constexpr const char* kCancelPending =
     "UPDATE outbox SET state = 'failed', failed_at = ?2,"
     " last_error = 'cancelled: family forgotten' WHERE recipient_id = ?1 AND state = 'pending'";
@@ -55,7 +64,12 @@ constexpr const char* kPhoneContacts =
     " AND length(address) >= 8";
 constexpr const char* kForgetInbox = "DELETE FROM inbox WHERE instr(provider_id, ?1) > 0";
 constexpr const char* kMoveResponses =
-    "UPDATE responses SET family_id = ?2, note = '' WHERE family_id = ?1";
+    "UPDATE responses SET family_id = ?2, note = '', text = '', conditions = '[]'"
+    " WHERE family_id = ?1";
+constexpr const char* kMoveQuestions =
+    "UPDATE call_questions SET family_id = ?2, text = '' WHERE family_id = ?1";
+constexpr const char* kMoveChoices = "UPDATE call_choices SET family_id = ?2 WHERE family_id = ?1";
+constexpr const char* kMoveChosen = "UPDATE calls SET chosen_family = ?2 WHERE chosen_family = ?1";
 constexpr const char* kMoveRecipients =
     "UPDATE call_recipients SET family_id = ?2 WHERE family_id = ?1";
 constexpr const char* kMoveMatches = "UPDATE calls SET matched_family = ?2 WHERE matched_family = ?1";
@@ -94,11 +108,13 @@ void audit(Database& db, UnixTime at, const std::string& actor, const char* acti
 PurgeCounts purge_in(Database& db, UnixTime cutoff, bool dry_run) {
   if (dry_run) {
     return {count(db, kCountCallNotes, cutoff), count(db, kCountResponseNotes, cutoff),
-            count(db, kCountOutboxTexts, cutoff), count(db, kCountInbox, cutoff)};
+            count(db, kCountOutboxTexts, cutoff), count(db, kCountInbox, cutoff),
+            count(db, kCountQuestionTexts, cutoff)};
   }
   PurgeCounts c;
   // Responses and outbox first: they select calls by state and time, not by note.
   c.response_notes = erase(db, kEraseResponseNotes, cutoff);
+  c.question_texts = erase(db, kEraseQuestionTexts, cutoff);
   c.outbox_texts = erase(db, kEraseOutboxTexts, cutoff);
   c.call_notes = erase(db, kEraseCallNotes, cutoff);
   c.inbox_ids = erase(db, kEraseInbox, cutoff);
@@ -138,6 +154,9 @@ ForgetResult erase_family(Database& db, const std::string& id, UnixTime now) {
   r.answers = change(db, kMoveResponses, id, r.opaque_id);
   r.calls_received = change(db, kMoveRecipients, id, r.opaque_id);
   change(db, kMoveMatches, id, r.opaque_id);
+  r.answers += change(db, kMoveQuestions, id, r.opaque_id);
+  change(db, kMoveChoices, id, r.opaque_id);
+  change(db, kMoveChosen, id, r.opaque_id);
   change(db, kMoveAuditActor, id, r.opaque_id);
   for (const char* sql : {kDeleteCounters, kDeleteContacts, kDeleteAvailability, kDeleteFamily}) {
     db.query(sql)->bind_all(id).run();
@@ -166,10 +185,10 @@ Result<PurgeCounts> purge_expired(Store& store, UnixTime now, int days, bool dry
     counts = purge_in(db, cutoff, dry_run);
     if (!dry_run && counts.total() > 0) {
       audit(db, now, actor, "retention.purge",
-            fmt::format("erased after {} days: {} call notes, {} answer notes, {} message texts, "
-                        "{} inbound ids",
-                        days, counts.call_notes, counts.response_notes, counts.outbox_texts,
-                        counts.inbox_ids));
+            fmt::format("erased after {} days: {} call notes, {} answer texts, {} questions, "
+                        "{} message texts, {} inbound ids",
+                        days, counts.call_notes, counts.response_notes, counts.question_texts,
+                        counts.outbox_texts, counts.inbox_ids));
     }
     tx.commit();
     return Ok();

@@ -16,11 +16,15 @@ namespace noodbel::store {
 // Rows whose text was (or, on a dry run, would be) erased.
 struct PurgeCounts {
   std::int64_t call_notes = 0;      // calls.note of calls closed before the cutoff
-  std::int64_t response_notes = 0;  // responses.note (conditions) of those calls
+  std::int64_t response_notes = 0;  // answers of those calls: the family's words, note and
+                                    // conditions
   std::int64_t outbox_texts = 0;    // outbox.text of those calls, and of any finished row
                                     // created before the cutoff (pending rows are kept)
   std::int64_t inbox_ids = 0;       // inbound message ids (deduplication) older than that
-  std::int64_t total() const { return call_notes + response_notes + outbox_texts + inbox_ids; }
+  std::int64_t question_texts = 0;  // families' questions about those calls
+  std::int64_t total() const {
+    return call_notes + response_notes + outbox_texts + inbox_ids + question_texts;
+  }
 };
 
 // Erases the free texts of calls closed more than `days` days before `now`, every finished

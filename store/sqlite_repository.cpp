@@ -83,12 +83,13 @@ constexpr const char* kCodeInUse =
 constexpr const char* kInsertCall =
     "INSERT INTO calls (code, service, caseworker_id, ages_months, postcode, place, lat, lon,"
     " languages, duration_hours, needed_from, note, urgent, state, created_at, closed_at,"
-    " matched_family, wave_size, closed_by)"
+    " matched_family, wave_size, closed_by, chosen_family, chosen_at, chosen_by, expires_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-    " ?19)";
+    " ?19, ?20, ?21, ?22, ?23)";
 constexpr const char* kCallStateById = "SELECT state FROM calls WHERE id = ?1";
 constexpr const char* kUpdateCall =
-    "UPDATE calls SET state = ?2, closed_at = ?3, matched_family = ?4, closed_by = ?5"
+    "UPDATE calls SET state = ?2, closed_at = ?3, matched_family = ?4, closed_by = ?5,"
+    " chosen_family = ?6, chosen_at = ?7, chosen_by = ?8, expires_at = ?9, urgent = ?10"
     " WHERE id = ?1";
 constexpr const char* kInsertCallEvent =
     "INSERT INTO call_events (call_id, at, actor, from_state, to_state)"
@@ -96,26 +97,28 @@ constexpr const char* kInsertCallEvent =
 constexpr const char* kCallById =
     "SELECT id, code, service, caseworker_id, ages_months, postcode, place, lat, lon,"
     " languages, duration_hours, needed_from, note, urgent, state, created_at, closed_at,"
-    " matched_family, wave_size, closed_by FROM calls WHERE id = ?1";
+    " matched_family, wave_size, closed_by, chosen_family, chosen_at, chosen_by, expires_at FROM calls WHERE id = ?1";
 constexpr const char* kCallByCode =
     "SELECT id, code, service, caseworker_id, ages_months, postcode, place, lat, lon,"
     " languages, duration_hours, needed_from, note, urgent, state, created_at, closed_at,"
-    " matched_family, wave_size, closed_by FROM calls WHERE code = ?1 ORDER BY created_at DESC, id DESC LIMIT 1";
+    " matched_family, wave_size, closed_by, chosen_family, chosen_at, chosen_by, expires_at FROM calls WHERE code = ?1 ORDER BY created_at DESC, id DESC LIMIT 1";
 constexpr const char* kOpenCalls =
     "SELECT id, code, service, caseworker_id, ages_months, postcode, place, lat, lon,"
     " languages, duration_hours, needed_from, note, urgent, state, created_at, closed_at,"
-    " matched_family, wave_size, closed_by FROM calls WHERE state = 'open' ORDER BY created_at, id";
+    " matched_family, wave_size, closed_by, chosen_family, chosen_at, chosen_by, expires_at FROM calls WHERE state = 'open' ORDER BY created_at, id";
 constexpr const char* kOpenCallsForFamily =
     "SELECT c.id, c.code, c.service, c.caseworker_id, c.ages_months, c.postcode, c.place,"
     " c.lat, c.lon, c.languages, c.duration_hours, c.needed_from, c.note, c.urgent, c.state,"
-    " c.created_at, c.closed_at, c.matched_family, c.wave_size, c.closed_by"
+    " c.created_at, c.closed_at, c.matched_family, c.wave_size, c.closed_by,"
+    " c.chosen_family, c.chosen_at, c.chosen_by, c.expires_at"
     " FROM calls c JOIN call_recipients r ON r.call_id = c.id"
     " WHERE r.family_id = ?1 AND c.state = 'open' ORDER BY c.created_at DESC, c.id DESC";
 // Calls sent to a family since a time, the newest sending first.
 constexpr const char* kRecentCallsForFamily =
     "SELECT c.id, c.code, c.service, c.caseworker_id, c.ages_months, c.postcode, c.place,"
     " c.lat, c.lon, c.languages, c.duration_hours, c.needed_from, c.note, c.urgent, c.state,"
-    " c.created_at, c.closed_at, c.matched_family, c.wave_size, c.closed_by"
+    " c.created_at, c.closed_at, c.matched_family, c.wave_size, c.closed_by,"
+    " c.chosen_family, c.chosen_at, c.chosen_by, c.expires_at"
     " FROM calls c JOIN call_recipients r ON r.call_id = c.id"
     " WHERE r.family_id = ?1 AND r.sent_at >= ?2 ORDER BY r.sent_at DESC, c.id DESC";
 constexpr const char* kPlacementsSince =
@@ -135,12 +138,35 @@ constexpr const char* kRecipients =
     "SELECT call_id, family_id, distance_km, wave, sent_at FROM call_recipients"
     " WHERE call_id = ?1 ORDER BY wave, distance_km, family_id";
 constexpr const char* kUpsertResponse =
-    "INSERT INTO responses (call_id, family_id, answer, note, answered_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (call_id, family_id) DO UPDATE SET"
-    " answer = excluded.answer, note = excluded.note, answered_at = excluded.answered_at";
+    "INSERT INTO responses (call_id, family_id, answer, note, answered_at, text, conditions,"
+    " previous_answer) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    " ON CONFLICT (call_id, family_id) DO UPDATE SET answer = excluded.answer,"
+    " note = excluded.note, answered_at = excluded.answered_at, text = excluded.text,"
+    " conditions = excluded.conditions, previous_answer = excluded.previous_answer";
 constexpr const char* kResponses =
-    "SELECT call_id, family_id, answer, note, answered_at FROM responses WHERE call_id = ?1"
-    " ORDER BY answered_at, family_id";
+    "SELECT call_id, family_id, answer, note, answered_at, text, conditions, previous_answer"
+    " FROM responses WHERE call_id = ?1 ORDER BY answered_at, family_id";
+constexpr const char* kAddQuestion =
+    "INSERT INTO call_questions (call_id, family_id, kind, text, asked_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)";
+constexpr const char* kQuestions =
+    "SELECT call_id, family_id, kind, text, asked_at FROM call_questions WHERE call_id = ?1"
+    " ORDER BY asked_at, id";
+constexpr const char* kAddChoice =
+    "INSERT INTO call_choices (call_id, family_id, chosen_by, chosen_at, outcome, ended_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr const char* kEndChoice =
+    "UPDATE call_choices SET outcome = ?3, ended_at = ?4 WHERE id = (SELECT max(id)"
+    " FROM call_choices WHERE call_id = ?1 AND family_id = ?2 AND outcome = 'chosen')";
+constexpr const char* kChoices =
+    "SELECT call_id, family_id, chosen_by, chosen_at, outcome, ended_at FROM call_choices"
+    " WHERE call_id = ?1 ORDER BY id";
+constexpr const char* kRecordNotice =
+    "INSERT INTO call_notices (call_id, kind, key, at) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT (call_id, kind, key) DO NOTHING";
+constexpr const char* kLastNotice =
+    "SELECT call_id, kind, key, at FROM call_notices WHERE call_id = ?1 AND kind = ?2"
+    " ORDER BY at DESC, key DESC LIMIT 1";
 
 // ---- messages, audit ----
 constexpr const char* kRememberInbound =
@@ -290,6 +316,10 @@ Call read_call(const Statement& s) {
   c.matched_family = s.optional_text(17);
   c.wave_size = s.is_null(18) ? std::nullopt : std::optional<int>(s.integer(18));
   c.closed_by = s.optional_text(19);
+  c.chosen_family = s.optional_text(20);
+  c.chosen_at = s.optional_int64(21);
+  c.chosen_by = s.optional_text(22);
+  c.expires_at = s.optional_int64(23);
   return c;
 }
 
@@ -486,7 +516,8 @@ std::int64_t SqliteRepository::insert_call(const Call& c) {
       ->bind_all(c.code, c.service, c.caseworker_id, encode_ints(c.ages_months), c.postcode,
                  c.place, c.location.lat, c.location.lon, encode_languages(c.languages),
                  c.duration_hours, c.needed_from, c.note, c.urgent ? 1 : 0, to_string(c.state),
-                 c.created_at, c.closed_at, c.matched_family, c.wave_size, c.closed_by)
+                 c.created_at, c.closed_at, c.matched_family, c.wave_size, c.closed_by,
+                 c.chosen_family, c.chosen_at, c.chosen_by, c.expires_at)
       .run();
   return db_.last_insert_rowid();
 }
@@ -501,7 +532,9 @@ void SqliteRepository::update_call(const Call& call) {
   if (!before) return;  // no such call: nothing to update
   const std::string_view after = to_string(call.state);
   db_.query(kUpdateCall)
-      ->bind_all(call.id, after, call.closed_at, call.matched_family, call.closed_by)
+      ->bind_all(call.id, after, call.closed_at, call.matched_family, call.closed_by,
+                 call.chosen_family, call.chosen_at, call.chosen_by, call.expires_at,
+                 call.urgent ? 1 : 0)
       .run();
   if (*before != after) {
     db_.query(kInsertCallEvent)
@@ -562,8 +595,11 @@ std::vector<Call> SqliteRepository::recent_calls_for_family(std::string_view fam
 }
 
 void SqliteRepository::upsert_response(const Response& r) {
+  const std::optional<std::string_view> previous =
+      r.previous ? std::optional<std::string_view>(to_string(*r.previous)) : std::nullopt;
   db_.query(kUpsertResponse)
-      ->bind_all(r.call_id, r.family_id, to_string(r.answer), r.note, r.answered_at)
+      ->bind_all(r.call_id, r.family_id, to_string(r.answer), r.note, r.answered_at, r.text,
+                 encode_conditions(r.conditions), previous)
       .run();
 }
 
@@ -572,10 +608,75 @@ std::vector<Response> SqliteRepository::responses(std::int64_t call_id) {
   Query q = db_.query(kResponses);
   q->bind_all(call_id);
   while (q->step()) {
-    out.push_back({q->int64(0), q->text(1), answer_from_string(q->text(2)).value_or(Answer::kNo),
+    Response r;
+    r.call_id = q->int64(0);
+    r.family_id = q->text(1);
+    r.answer = answer_from_string(q->text(2)).value_or(Answer::kNo);
+    r.note = q->text(3);
+    r.answered_at = q->int64(4);
+    r.text = q->text(5);
+    r.conditions = decode_conditions(q->text(6));
+    if (const std::optional<std::string> p = q->optional_text(7)) r.previous = answer_from_string(*p);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+void SqliteRepository::add_question(const FamilyQuestion& question) {
+  db_.query(kAddQuestion)
+      ->bind_all(question.call_id, question.family_id, to_string(question.kind), question.text,
+                 question.asked_at)
+      .run();
+}
+
+std::vector<FamilyQuestion> SqliteRepository::questions(std::int64_t call_id) {
+  std::vector<FamilyQuestion> out;
+  Query q = db_.query(kQuestions);
+  q->bind_all(call_id);
+  while (q->step()) {
+    out.push_back({q->int64(0), q->text(1),
+                   question_kind_from_string(q->text(2)).value_or(QuestionKind::kQuestion),
                    q->text(3), q->int64(4)});
   }
   return out;
+}
+
+void SqliteRepository::add_choice(const Choice& c) {
+  db_.query(kAddChoice)
+      ->bind_all(c.call_id, c.family_id, c.chosen_by, c.chosen_at, to_string(c.outcome),
+                 c.ended_at)
+      .run();
+}
+
+bool SqliteRepository::end_choice(std::int64_t call_id, std::string_view family_id,
+                                  ChoiceOutcome outcome, UnixTime at) {
+  db_.query(kEndChoice)->bind_all(call_id, family_id, to_string(outcome), at).run();
+  return db_.changes() == 1;
+}
+
+std::vector<Choice> SqliteRepository::choices(std::int64_t call_id) {
+  std::vector<Choice> out;
+  Query q = db_.query(kChoices);
+  q->bind_all(call_id);
+  while (q->step()) {
+    out.push_back({q->int64(0), q->text(1), q->text(2), q->int64(3),
+                   choice_outcome_from_string(q->text(4)).value_or(ChoiceOutcome::kChosen),
+                   q->optional_int64(5)});
+  }
+  return out;
+}
+
+bool SqliteRepository::record_notice(const CallNotice& n) {
+  db_.query(kRecordNotice)->bind_all(n.call_id, n.kind, n.key, n.at).run();
+  return db_.changes() == 1;
+}
+
+std::optional<CallNotice> SqliteRepository::last_notice(std::int64_t call_id,
+                                                        std::string_view kind) {
+  Query q = db_.query(kLastNotice);
+  q->bind_all(call_id, kind);
+  if (!q->step()) return std::nullopt;
+  return CallNotice{q->int64(0), q->text(1), q->int64(2), q->int64(3)};
 }
 
 int SqliteRepository::placements_since(std::string_view family_id, UnixTime since) {

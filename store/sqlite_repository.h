@@ -35,6 +35,14 @@ class SqliteRepository final : public Repository {
                                             UnixTime since) override;
   void upsert_response(const Response& r) override;
   std::vector<Response> responses(std::int64_t call_id) override;  // by answered_at
+  void add_question(const FamilyQuestion& q) override;
+  std::vector<FamilyQuestion> questions(std::int64_t call_id) override;
+  void add_choice(const Choice& c) override;
+  bool end_choice(std::int64_t call_id, std::string_view family_id, ChoiceOutcome outcome,
+                  UnixTime at) override;
+  std::vector<Choice> choices(std::int64_t call_id) override;
+  bool record_notice(const CallNotice& n) override;
+  std::optional<CallNotice> last_notice(std::int64_t call_id, std::string_view kind) override;
   int placements_since(std::string_view family_id, UnixTime since) override;
   std::vector<std::string> delivered_recipients(std::int64_t call_id) override;
   std::vector<DeliveryStatus> delivery_statuses(std::int64_t call_id) override;

@@ -26,10 +26,10 @@ int cmd_purge(const CommonOptions& o, bool dry_run) {
     return kExitRefused;
   }
   std::cout << fmt::format(
-      "{} older than {} days: {} call notes, {} answer notes, {} message texts, {} inbound "
-      "ids{}\n",
+      "{} older than {} days: {} call notes, {} answer texts, {} questions, {} message texts, "
+      "{} inbound ids{}\n",
       dry_run ? "would erase" : "erased", config->retention.days, counts->call_notes,
-      counts->response_notes, counts->outbox_texts, counts->inbox_ids,
+      counts->response_notes, counts->question_texts, counts->outbox_texts, counts->inbox_ids,
       dry_run ? " (dry run: nothing changed)" : "");
   return kExitOk;
 }

@@ -152,12 +152,16 @@ void read_calls(Reader& r, const toml::table& root, Config& c) {
   const toml::table* t = r.section(root, "calls");
   if (!t) return;
   r.only_keys(*t, "calls", {"wave_size", "wave_interval_minutes", "stop_after_yes",
-                            "expiry_hours", "code_reuse_days"});
+                            "expiry_hours", "code_reuse_days", "answers_notice_minutes",
+                            "confirm_reminder_minutes", "expiry_warning_minutes"});
   r.integer(*t, "calls", "wave_size", 1, 500, c.calls.wave_size);
   r.integer(*t, "calls", "wave_interval_minutes", 1, 24 * 60, c.calls.wave_interval_minutes);
   r.integer(*t, "calls", "stop_after_yes", 1, 100, c.calls.stop_after_yes);
   r.integer(*t, "calls", "expiry_hours", 1, 24 * 14, c.calls.expiry_hours);
   r.integer(*t, "calls", "code_reuse_days", 0, 365, c.calls.code_reuse_days);
+  r.integer(*t, "calls", "answers_notice_minutes", 1, 60, c.calls.answers_notice_minutes);
+  r.integer(*t, "calls", "confirm_reminder_minutes", 5, 24 * 60, c.calls.confirm_reminder_minutes);
+  r.integer(*t, "calls", "expiry_warning_minutes", 5, 24 * 60, c.calls.expiry_warning_minutes);
 }
 
 // [digest] time = "07:30" (Brussels local time), coverage_min_families = 3.
@@ -257,14 +261,15 @@ void read_board(Reader& r, const toml::table& root, Config& c) {
       {"weight_availability", &b.weight_availability},
       {"weight_answer_time", &b.weight_answer_time},
       {"weight_recent_placements", &b.weight_recent_placements},
-      {"maybe_penalty", &b.maybe_penalty}};
+      {"maybe_penalty", &b.maybe_penalty},
+      {"conflict_penalty", &b.conflict_penalty}};
   r.only_keys(*t, "board", {"weight_distance", "weight_language", "weight_fit",
                             "weight_availability", "weight_answer_time",
-                            "weight_recent_placements", "maybe_penalty"});
+                            "weight_recent_placements", "maybe_penalty", "conflict_penalty"});
   double sum = 0;
   for (const auto& [key, value] : keys) {
     r.number(*t, "board", key, 0, 1000, *value);
-    if (key != "maybe_penalty") sum += *value;
+    if (!key.ends_with("_penalty")) sum += *value;
   }
   if (sum <= 0) r.fail("board", "at least one weight_... must be above 0, e.g. weight_distance = 35");
 }

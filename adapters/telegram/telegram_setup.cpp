@@ -16,7 +16,9 @@ struct CommandWords {
 
 constexpr CommandWords kCommands[] = {
     {"crisis", "new"},   {"oproepen", "calls"}, {"bord", "board"},
-    {"kies", "pick"},    {"sluit", "close"},    {"annuleer", "cancel"},
+    {"kies", "pick"},    {"bevestig", "confirm"}, {"volgende", "next"},
+    {"golf", "wave"},    {"dringend", "urgent"}, {"verleng", "extend"},
+    {"sluit", "close"},  {"annuleer", "cancel"},
     {"gezin", "family"}, {"gezinnen", "families"}, {"koppel", "link"},
     {"help", "help"},
 };

@@ -105,6 +105,11 @@ void MemoryRepository::update_call(const Call& call) {
       row.closed_at = call.closed_at;
       row.matched_family = call.matched_family;
       row.closed_by = call.closed_by;
+      row.chosen_family = call.chosen_family;
+      row.chosen_at = call.chosen_at;
+      row.chosen_by = call.chosen_by;
+      row.expires_at = call.expires_at;
+      row.urgent = call.urgent;
       return;
     }
   }
@@ -201,6 +206,60 @@ std::vector<Response> MemoryRepository::responses(std::int64_t call_id) {
     return std::tie(a.answered_at, a.family_id) < std::tie(b.answered_at, b.family_id);
   });
   return out;
+}
+
+void MemoryRepository::add_question(const FamilyQuestion& q) { question_rows.push_back(q); }
+
+std::vector<FamilyQuestion> MemoryRepository::questions(std::int64_t call_id) {
+  std::vector<FamilyQuestion> out;
+  for (const FamilyQuestion& row : question_rows) {
+    if (row.call_id == call_id) out.push_back(row);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const FamilyQuestion& a, const FamilyQuestion& b) {
+    return a.asked_at < b.asked_at;
+  });
+  return out;
+}
+
+void MemoryRepository::add_choice(const Choice& c) { choice_rows.push_back(c); }
+
+bool MemoryRepository::end_choice(std::int64_t call_id, std::string_view family_id,
+                                  ChoiceOutcome outcome, UnixTime at) {
+  for (auto row = choice_rows.rbegin(); row != choice_rows.rend(); ++row) {
+    if (row->call_id == call_id && row->family_id == family_id &&
+        row->outcome == ChoiceOutcome::kChosen) {
+      row->outcome = outcome;
+      row->ended_at = at;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<Choice> MemoryRepository::choices(std::int64_t call_id) {
+  std::vector<Choice> out;
+  for (const Choice& row : choice_rows) {
+    if (row.call_id == call_id) out.push_back(row);
+  }
+  return out;
+}
+
+bool MemoryRepository::record_notice(const CallNotice& n) {
+  for (const CallNotice& row : notice_rows) {
+    if (row.call_id == n.call_id && row.kind == n.kind && row.key == n.key) return false;
+  }
+  notice_rows.push_back(n);
+  return true;
+}
+
+std::optional<CallNotice> MemoryRepository::last_notice(std::int64_t call_id,
+                                                        std::string_view kind) {
+  std::optional<CallNotice> last;
+  for (const CallNotice& row : notice_rows) {
+    if (row.call_id != call_id || row.kind != kind) continue;
+    if (!last || std::tie(row.at, row.key) > std::tie(last->at, last->key)) last = row;
+  }
+  return last;
 }
 
 int MemoryRepository::placements_since(std::string_view family_id, UnixTime since) {

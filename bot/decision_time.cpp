@@ -1,0 +1,25 @@
+#include "bot/decision_time.h"
+
+#include "bot/condition_text.h"
+#include "bot/local_time.h"
+#include "bot/office_hours.h"
+
+namespace noodbel {
+
+Decision decision_for(const Config& config, std::string_view service, UnixTime now) {
+  const ServiceConfig* found = find_service(config, service);
+  const MatchingStatus m = matching_status(found ? *found : ServiceConfig{}, now);
+  if (m.kind != Matching::kWaits) return {};
+  return {true, m.resumes};
+}
+
+Result<std::string> render_decision(const Templates& t, Language lang, const Decision& d,
+                                    UnixTime now) {
+  if (!d.waits) return t.render(lang, "decision_soon", {});
+  if (!d.by) return t.render(lang, "decision_unscheduled", {});
+  Result<std::string> when = render_day(t, lang, *d.by, now);
+  if (!when) return when;
+  return t.render(lang, "decision_by", {{"when", *when}, {"time", format_local(*d.by, "time")}});
+}
+
+}  // namespace noodbel

@@ -45,7 +45,8 @@ BoardFacts sample_facts() {
     facts.recipients.push_back({1, id, km(rng), wave, sent_at});
     const bool maybe = i % 4 == 0;
     facts.responses.push_back({1, id, maybe ? Answer::kMaybe : Answer::kYes,
-                               maybe ? "pas vanaf 18u" : "", sent_at + minutes(rng) * 60});
+                               maybe ? "pas vanaf 18u" : "", sent_at + minutes(rng) * 60,
+                               "ja", {}, {}});
     Family f;
     f.id = id;
     f.display_name = "Gezin " + id;

@@ -200,6 +200,7 @@ void notify_wave_end(const Call& call, int wave, const std::vector<Candidate>& n
                     {"families", std::to_string(in_wave)},
                     {"sent", std::to_string(sent.size())},
                     {"next", std::to_string(next.size())},
+                    {"left", std::to_string(std::max(0, remaining - static_cast<int>(next.size())))},
                     {"km", std::to_string(std::lround(std::ceil(farthest)))},
                     {"remaining", std::to_string(remaining)}};
   send_to_caseworker(call, out, next.empty() ? "notice_wave_end_last" : "notice_wave_end", args,

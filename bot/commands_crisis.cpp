@@ -88,6 +88,7 @@ std::string matching_text(const Request& req) {
                                            {"decision", *decision}});
     case Matching::kWaits: break;
   }
+  if (!m.resumes) return req.text("matching_unscheduled", {{"decision", *decision}});
   return req.text(service.after_hours == AfterHours::kNextWorkingDay ? "matching_next_working_day"
                                                                      : "matching_waits",
                   {{"decision", *decision}});

@@ -13,13 +13,28 @@ Decision decision_for(const Config& config, std::string_view service, UnixTime n
   return {true, m.resumes};
 }
 
+namespace {
+
+Result<std::string> render_by(const Templates& t, Language lang, std::string_view name,
+                              UnixTime by, UnixTime now) {
+  Result<std::string> when = render_day(t, lang, by, now);
+  if (!when) return when;
+  return t.render(lang, name, {{"when", *when}, {"time", format_local(by, "time")}});
+}
+
+}  // namespace
+
+Result<std::string> render_offer_decision(const Templates& t, Language lang, const Decision& d,
+                                          UnixTime now) {
+  if (!d.waits || !d.by) return std::string();
+  return render_by(t, lang, "offer_decision_by", *d.by, now);
+}
+
 Result<std::string> render_decision(const Templates& t, Language lang, const Decision& d,
                                     UnixTime now) {
   if (!d.waits) return t.render(lang, "decision_soon", {});
   if (!d.by) return t.render(lang, "decision_unscheduled", {});
-  Result<std::string> when = render_day(t, lang, *d.by, now);
-  if (!when) return when;
-  return t.render(lang, "decision_by", {{"when", *when}, {"time", format_local(*d.by, "time")}});
+  return render_by(t, lang, "decision_by", *d.by, now);
 }
 
 }  // namespace noodbel

@@ -33,4 +33,10 @@ Decision decision_for(const Config& config, std::string_view service, UnixTime n
 Result<std::string> render_decision(const Templates& t, Language lang, const Decision& d,
                                     UnixTime now);
 
+// The same, short, for the crisis call itself (two SMS at most): `offer_decision_by` when
+// nobody matches now ("Beslissing uiterlijk morgen (dinsdag) 09:00."), else "" (the
+// acknowledgement of an answer says the rest).
+Result<std::string> render_offer_decision(const Templates& t, Language lang, const Decision& d,
+                                          UnixTime now);
+
 }  // namespace noodbel

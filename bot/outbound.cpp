@@ -191,7 +191,10 @@ bool Outbox::enqueue(const Addressee& to, const Contact& contact, std::string_vi
     skipped(to, name, text.error());
     return false;
   }
-  enqueue_text(to, contact, std::move(text).value(), delivery, std::move(reply_to));
+  std::string body = std::move(text).value();
+  // An optional piece left empty ("{deadline}" in the daytime) leaves no trailing blank.
+  while (!body.empty() && (body.back() == ' ' || body.back() == '\n')) body.pop_back();
+  enqueue_text(to, contact, std::move(body), delivery, std::move(reply_to));
   return true;
 }
 

@@ -36,10 +36,10 @@ class CallArgsCache {
     Result<TemplateArgs> args = call_args(out_.templates(), lang, call_, out_.now());
     if (!args) return args;
     Result<std::string> decision =
-        render_decision(out_.templates(), lang,
-                        decision_for(out_.config(), call_.service, out_.now()), out_.now());
+        render_offer_decision(out_.templates(), lang,
+                              decision_for(out_.config(), call_.service, out_.now()), out_.now());
     if (!decision) return decision.error();
-    args->emplace_back("decision", *decision);
+    args->emplace_back("deadline", *decision);
     return args;
   }
 

@@ -154,7 +154,7 @@ ForgetResult erase_family(Database& db, const std::string& id, UnixTime now) {
   r.answers = change(db, kMoveResponses, id, r.opaque_id);
   r.calls_received = change(db, kMoveRecipients, id, r.opaque_id);
   change(db, kMoveMatches, id, r.opaque_id);
-  r.answers += change(db, kMoveQuestions, id, r.opaque_id);
+  change(db, kMoveQuestions, id, r.opaque_id);
   change(db, kMoveChoices, id, r.opaque_id);
   change(db, kMoveChosen, id, r.opaque_id);
   change(db, kMoveAuditActor, id, r.opaque_id);

@@ -75,7 +75,7 @@ class BoardLink : public ::testing::Test {
 TEST_F(BoardLink, BordAddsTheSignedLinkForThisCaseworkerInTheirLanguage) {
   const FakeLinks links;
   const std::string text = bord(&links);
-  EXPECT_NE(text.find("Board K42"), std::string::npos) << text;
+  EXPECT_NE(text.find("K42 (open)"), std::string::npos) << text;
   EXPECT_NE(text.find("Live board in the browser (valid for 5 hours): "
                       "https://noodbel.test/board/K42?t=C1." + std::to_string(kMonday10h)),
             std::string::npos)
@@ -84,7 +84,7 @@ TEST_F(BoardLink, BordAddsTheSignedLinkForThisCaseworkerInTheirLanguage) {
 
 TEST_F(BoardLink, WithoutLinksTheBoardHasNoLink) {
   const std::string text = bord(nullptr);
-  EXPECT_NE(text.find("Board K42"), std::string::npos) << text;
+  EXPECT_NE(text.find("K42 (open)"), std::string::npos) << text;
   EXPECT_EQ(text.find("http"), std::string::npos) << text;
 }
 

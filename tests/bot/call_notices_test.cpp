@@ -159,8 +159,8 @@ TEST_F(Notices, AnExtendedCallIsAnnouncedAgainBeforeItsNewExpiry) {
   now_ += 23 * 3600 + 60;
   tick();
   const std::size_t warned = to_caseworker();
-  run("/verleng " + code + " 2");
-  now_ += 2 * 3600 - 120;
+  run("/verleng " + code + " 2");  // now open until 26 hours after opening
+  now_ += 2 * 3600 + 30 * 60;      // 25h31 after opening: within the hour before
   tick();
   EXPECT_TRUE(contains(repo_.outbox_for("C1").back().message.text, "verloopt"));
   EXPECT_GT(to_caseworker(), warned + 1);
@@ -191,7 +191,8 @@ TEST_F(Notices, AChosenFamilyNotConfirmedIsRemindedAndTheCallDoesNotExpire) {
 TEST_F(Notices, AtTheDecisionTimeTheFamiliesWereToldTheCaseworkerIsReminded) {
   now_ = kMonday10h - (8 * 3600 + 20 * 60);  // Monday 01:40: nobody matches until 09:00
   const std::string code = open();
-  EXPECT_TRUE(contains(last_text("F1"), "uiterlijk vandaag (maandag) om 09:00")) << last_text("F1");
+  EXPECT_TRUE(contains(last_text("F1"), "Beslissing uiterlijk vandaag (maandag) 09:00."))
+      << last_text("F1");
   say("F1", "ja");
   now_ = kMonday10h - 3600 - 60;  // 08:59
   tick();

@@ -75,7 +75,7 @@ class Commands : public ::testing::Test {
   }
   void answer(const std::string& code, const std::string& family, Answer a,
               const std::string& note = "") {
-    repo_.upsert_response({repo_.call_by_code(code)->id, family, a, note, now_});
+    repo_.upsert_response({repo_.call_by_code(code)->id, family, a, note, now_, {}, {}, {}});
   }
   std::string last_rejection() const {
     const auto r = repo_.audits("command.rejected");

@@ -185,7 +185,13 @@ TEST_F(Commands, ACallOpenedAtNightIsPublishedAndNamesWhenMatchingResumes) {
   now_ = kMonday22h;
   open();
   EXPECT_EQ(repo_.recipient_rows.size(), 3u);
-  EXPECT_TRUE(contains(last_text("C1"), "vanaf dinsdag 25/11 om 09:00")) << last_text("C1");
+  // The caseworker reads what the families read: one truth about time.
+  EXPECT_TRUE(contains(last_text("C1"), "De gezinnen lezen: \"Jullie horen uiterlijk morgen "
+                                        "(dinsdag) 09:00 of jullie gekozen zijn.\""))
+      << last_text("C1");
+  EXPECT_TRUE(contains(last_text("F1"), "Beslissing uiterlijk morgen (dinsdag) 09:00."))
+      << last_text("F1");
+  EXPECT_TRUE(contains(last_text("C1"), "kies dan gerust al met /kies")) << last_text("C1");
 }
 
 TEST_F(Commands, ANextWorkingDayServiceNamesMondayOnASaturday) {
@@ -193,8 +199,8 @@ TEST_F(Commands, ANextWorkingDayServiceNamesMondayOnASaturday) {
   now_ = kSaturday10h;
   open();
   EXPECT_EQ(repo_.recipient_rows.size(), 3u);
-  EXPECT_TRUE(contains(last_text("C1"), "volgende werkdag, maandag 01/12 vanaf 09:00"))
-      << last_text("C1");
+  EXPECT_TRUE(contains(last_text("C1"), "kiest op de volgende werkdag")) << last_text("C1");
+  EXPECT_TRUE(contains(last_text("C1"), "uiterlijk maandag 01/12 09:00")) << last_text("C1");
 }
 
 TEST_F(Commands, AServiceWithoutOfficeHoursSaysSo) {
@@ -207,7 +213,7 @@ TEST_F(Commands, AServiceWithoutOfficeHoursSaysSo) {
 TEST_F(Commands, TheConfirmationIsInTheCaseworkersLanguage) {
   now_ = kMonday22h;
   run("/new age=4 postcode=9000 Court", "C3");
-  EXPECT_TRUE(contains(last_text("C3"), "mardi 25/11 à 09:00")) << last_text("C3");
+  EXPECT_TRUE(contains(last_text("C3"), "au plus tard demain (mardi) 09:00")) << last_text("C3");
 }
 
 // ---- /bord, /oproepen ----
@@ -239,8 +245,8 @@ TEST_F(Commands, TheTextBoardIsShortPlainAndNamesEveryoneWhoHasNotAnswered) {
   EXPECT_TRUE(contains(text, "Ja 1, misschien 1, nee 0, nog geen antwoord 1 (gevraagd: 3, "
                              "afgeleverd: 1)."))
       << text;
-  EXPECT_TRUE(contains(text, "1. Gezin F2 (F2): JA, 6 km")) << text;
-  EXPECT_TRUE(contains(text, "2. Gezin F1 (F1): MISSCHIEN, 6 km, (zie bericht)")) << text;
+  EXPECT_TRUE(contains(text, "1. Gezin F2 (F2): JA, 7 km")) << text;
+  EXPECT_TRUE(contains(text, "2. Gezin F1 (F1): MISSCHIEN, 7 km, (zie bericht)")) << text;
   EXPECT_TRUE(contains(text, "Nog geen antwoord (1): Gezin F3")) << text;
   EXPECT_TRUE(contains(text, "Kiezen: /kies " + code + " 1")) << text;
   for (const char* jargon : {"golf", "score", "+15", "-20"}) {

@@ -118,19 +118,108 @@ TEST_F(Conversation, AYesWithoutCodeGoesToTheOnlyOpenCall) {
   EXPECT_EQ(repo_.response_rows[0].call_id, call.id);
   EXPECT_EQ(repo_.response_rows[0].answer, Answer::kYes);
   EXPECT_EQ(repo_.response_rows[0].answered_at, now_);
-  EXPECT_TRUE(contains(last_text("F1"), "We noteren JA voor K42")) << last_text("F1");
-  EXPECT_EQ(repo_.outbox.back().message.priority, kPriorityReply);
-  EXPECT_EQ(repo_.outbox.back().message.call_id, call.id);
+  EXPECT_TRUE(contains(last_text("F1"), "We noteren: JA voor K42")) << last_text("F1");
+  EXPECT_EQ(repo_.outbox_for("F1").back().message.priority, kPriorityReply);
+  EXPECT_EQ(repo_.outbox_for("F1").back().message.call_id, call.id);
   EXPECT_EQ(repo_.audits("response.record").front().actor, "F1");
 }
 
-TEST_F(Conversation, AMaybeKeepsItsCondition) {
+TEST_F(Conversation, AMaybeKeepsItsConditionAndTheFamilysWords) {
   add_call("K42", {"F1"});
   say("F1", "misschien, pas vanaf 18u");
   ASSERT_EQ(repo_.response_rows.size(), 1u);
-  EXPECT_EQ(repo_.response_rows[0].answer, Answer::kMaybe);
-  EXPECT_FALSE(repo_.response_rows[0].note.empty());
-  EXPECT_TRUE(contains(last_text("F1"), "MISSCHIEN voor K42")) << last_text("F1");
+  const Response& r = repo_.response_rows[0];
+  EXPECT_EQ(r.answer, Answer::kMaybe);
+  EXPECT_EQ(r.text, "misschien, pas vanaf 18u");
+  ASSERT_EQ(r.conditions.size(), 1u);
+  EXPECT_EQ(r.conditions[0].kind, ConditionKind::kFrom);
+  EXPECT_TRUE(contains(last_text("F1"), "MISSCHIEN voor K42, vanaf 18:00 vandaag (maandag)"))
+      << last_text("F1");
+}
+
+// --- the caseworker's night: words kept, conditions understood, questions kept ---
+
+TEST_F(Conversation, AYesWithAConditionIsAYesAndTheAckSaysWhatWasUnderstoodWithItsDay) {
+  const Call call = add_call("K42", {"F1"});
+  say("F1", "ja maar pas vanaf 18u");
+  const std::optional<Response> r = response_of("F1", call.id);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->answer, Answer::kYes);
+  EXPECT_EQ(r->text, "ja maar pas vanaf 18u");
+  ASSERT_EQ(r->conditions.size(), 1u);
+  EXPECT_EQ(r->conditions[0].from_minute, 18 * 60);
+  EXPECT_TRUE(contains(last_text("F1"), "We noteren: JA voor K42, vanaf 18:00 vandaag (maandag)."))
+      << last_text("F1");
+  EXPECT_FALSE(contains(last_text("F1"), "MISSCHIEN")) << last_text("F1");
+}
+
+TEST_F(Conversation, EveryConditionIsRepeatedAndUnknownWordsPointToTheMessage) {
+  const Call call = add_call("K42", {"F1"});
+  say("F1", "ja voor 1 nacht, bel eerst even");
+  const std::optional<Response> r = response_of("F1", call.id);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->answer, Answer::kYes);
+  EXPECT_EQ(r->conditions.size(), 2u);
+  EXPECT_TRUE(contains(last_text("F1"), "JA voor K42, voor max. 1 nacht, eerst bellen."))
+      << last_text("F1");
+}
+
+TEST_F(Conversation, TheAckSaysWhenTheFamilyHearsWhetherItIsChosen) {
+  config_.services = default_services();
+  add_call("K42", {"F1"});
+  say("F1", "ja");  // Monday 10:10: the office is open
+  EXPECT_TRUE(contains(last_text("F1"), "Jullie horen het meteen als jullie gekozen zijn"))
+      << last_text("F1");
+  now_ = kMonday10h - 8 * 3600;  // Monday 02:00
+  add_call("B17", {"F2"});
+  say("F2", "oui");
+  EXPECT_TRUE(contains(last_text("F2"), "au plus tard aujourd'hui (lundi) 09:00"))
+      << last_text("F2");
+}
+
+TEST_F(Conversation, AChangedAnswerRemembersWhatItReplaced) {
+  const Call call = add_call("K42", {"F1"});
+  say("F1", "ja");
+  say("F1", "sorry, toch nee");
+  const std::optional<Response> r = response_of("F1", call.id);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->answer, Answer::kNo);
+  EXPECT_EQ(r->previous, Answer::kYes);
+  EXPECT_EQ(r->text, "sorry, toch nee");
+  EXPECT_TRUE(r->conditions.empty());
+}
+
+TEST_F(Conversation, AQuestionIsForwardedAndKeptForTheBoard) {
+  const Call call = add_call("K42", {"F1"});
+  say("F1", "hoe oud is het kindje precies?");
+  const std::vector<FamilyQuestion> q = repo_.questions(call.id);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, QuestionKind::kQuestion);
+  EXPECT_EQ(q[0].text, "hoe oud is het kindje precies?");
+  EXPECT_TRUE(contains(last_text("C1"), "hoe oud is het kindje precies?")) << last_text("C1");
+}
+
+TEST_F(Conversation, ARequestToBeCalledReachesTheCaseworkerWithThePhoneNumber) {
+  const Call call = add_call("K42", {"F1"});
+  say("F1", "ik ben aan het werk, bel later");
+  const std::vector<FamilyQuestion> q = repo_.questions(call.id);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, QuestionKind::kCallMe);
+  EXPECT_TRUE(contains(last_text("C1"), "vraagt om gebeld te worden over K42")) << last_text("C1");
+  EXPECT_TRUE(contains(last_text("C1"), "+32470000001")) << last_text("C1");
+  EXPECT_TRUE(contains(last_text("F1"), "om jullie te bellen")) << last_text("F1");
+  EXPECT_TRUE(repo_.response_rows.empty());
+}
+
+TEST_F(Conversation, TheChosenFamilyChangingItsAnswerIsToldToTheCaseworkerAtOnce) {
+  Call call = add_call("K42", {"F1", "F2"});
+  say("F1", "ja");
+  call = *repo_.call_by_id(call.id);
+  call.chosen_family = "F1";
+  call.chosen_at = now_;
+  repo_.update_call(call);
+  say("F1", "nee, toch niet");
+  EXPECT_TRUE(contains(last_text("C1"), "antwoordt nu NEE")) << last_text("C1");
 }
 
 TEST_F(Conversation, AnExplicitCodeChoosesAmongSeveralOpenCalls) {
@@ -214,8 +303,8 @@ TEST_F(Conversation, ACodeThisFamilyWasNotSentIsRefused) {
 TEST_F(Conversation, TheReplyGoesBackOnTheChannelTheFamilyWroteFrom) {
   add_call("K42", {"F1"});
   say("F1", "ja", Channel::kTelegram);
-  EXPECT_EQ(repo_.outbox.back().message.channel, Channel::kTelegram);
-  EXPECT_EQ(repo_.outbox.back().message.address, "555");
+  EXPECT_EQ(repo_.outbox_for("F1").back().message.channel, Channel::kTelegram);
+  EXPECT_EQ(repo_.outbox_for("F1").back().message.address, "555");
 }
 
 // --- changing an answer ---
@@ -247,7 +336,7 @@ TEST_F(Conversation, ARepeatedAnswerIsAcknowledgedAsUsual) {
   add_call("K42", {"F1"});
   say("F1", "ja");
   say("F1", "ja hoor");
-  EXPECT_TRUE(contains(last_text("F1"), "We noteren JA voor K42")) << last_text("F1");
+  EXPECT_TRUE(contains(last_text("F1"), "We noteren: JA voor K42")) << last_text("F1");
   EXPECT_EQ(repo_.audits("response.record").size(), 2u);
   EXPECT_TRUE(repo_.audits("response.change").empty());
 }
@@ -274,19 +363,21 @@ TEST_F(Conversation, APickedFamilyChangingItsAnswerIsRecordedAndItsCaseworkerTol
   call.matched_family = "F1";
   call.closed_at = now_;
   repo_.update_call(call);
+  const std::size_t before = repo_.outbox_for("C1").size();  // the first-yes notice
   say("F1", "toch niet, de baby is ziek");
 
   EXPECT_EQ(response_of("F1", call.id)->answer, Answer::kNo);
   const auto to_caseworker = repo_.outbox_for("C1");
-  ASSERT_EQ(to_caseworker.size(), 1u);
-  const std::string notice = to_caseworker.front().message.text;
+  ASSERT_EQ(to_caseworker.size(), before + 1);
+  const OutboxItem& change = to_caseworker.back();
+  const std::string notice = change.message.text;
   EXPECT_TRUE(contains(notice, "F1")) << notice;
   EXPECT_TRUE(contains(notice, "Gezin Peeters")) << notice;
   EXPECT_TRUE(contains(notice, "K42")) << notice;
   EXPECT_TRUE(contains(notice, "NEE")) << notice;
   EXPECT_TRUE(contains(notice, "de baby is ziek")) << notice;
-  EXPECT_EQ(to_caseworker.front().message.call_id, call.id);
-  EXPECT_EQ(to_caseworker.front().message.address, "1001");
+  EXPECT_EQ(change.message.call_id, call.id);
+  EXPECT_EQ(change.message.address, "1001");
   EXPECT_TRUE(contains(last_text("F1"), "doorgegeven aan de consulent")) << last_text("F1");
   EXPECT_EQ(repo_.audits("response.change_after_pick").size(), 1u);
 }
@@ -297,8 +388,9 @@ TEST_F(Conversation, APickedFamilyRepeatingItsAnswerOnlyGetsAReminder) {
   call.state = CallState::kMatched;
   call.matched_family = "F1";
   repo_.update_call(call);
+  const std::size_t before = repo_.outbox_for("C1").size();  // the first-yes notice
   say("F1", "ja K42");
-  EXPECT_TRUE(repo_.outbox_for("C1").empty());
+  EXPECT_EQ(repo_.outbox_for("C1").size(), before);
   EXPECT_TRUE(contains(last_text("F1"), "Jullie zijn gekozen voor oproep K42"))
       << last_text("F1");
 }

@@ -1,6 +1,7 @@
 // The first end-to-end crisis call through Engine::handle and Engine::tick, with an
 // in-memory repository, the real templates and a manual clock.
 #include "bot/engine.h"
+#include "bot/phone.h"
 
 #include <gtest/gtest.h>
 
@@ -193,9 +194,9 @@ TEST_F(EngineScenario, FamiliesAnswerAndEveryAnswerIsRecordedAndAcknowledged) {
   EXPECT_EQ(response_of("F0003")->answered_at, kMonday10h);
   EXPECT_EQ(response_of("F0002")->answer, Answer::kNo);
   EXPECT_EQ(response_of("F0001")->answer, Answer::kYes);
-  EXPECT_TRUE(contains(last_text_to("F0003"), "We noteren JA voor " + code));
+  EXPECT_TRUE(contains(last_text_to("F0003"), "We noteren: JA voor " + code));
   EXPECT_TRUE(contains(last_text_to("F0002"), "NON pour " + code));
-  EXPECT_TRUE(contains(last_text_to("F0001"), "We noteren JA voor " + code));
+  EXPECT_TRUE(contains(last_text_to("F0001"), "We noteren: JA voor " + code));
   EXPECT_EQ(repo_.audits("response.record").size(), 3u);
 }
 
@@ -212,28 +213,34 @@ TEST_F(EngineScenario, BoardListsTheYesAnswersRankedByDistance) {
   ASSERT_NE(first, std::string::npos) << board;
   ASSERT_NE(second, std::string::npos) << board;
   EXPECT_LT(first, second) << board;
-  EXPECT_FALSE(contains(board, "F0002")) << board;
-  EXPECT_TRUE(contains(board, "Gezin F0003")) << board;
-  EXPECT_TRUE(contains(board, "ja: 2, misschien: 0, nee: 1, nog geen antwoord: 0")) << board;
-  EXPECT_TRUE(contains(board, "(golf 1) - score")) << board;
+  EXPECT_TRUE(contains(board, "1. Gezin F0003 (F0003): JA, 0 km")) << board;
+  EXPECT_TRUE(contains(board, "Ja 2, misschien 0, nee 1, nog geen antwoord 0")) << board;
+  EXPECT_TRUE(contains(board, "Nee (1): Gezin F0002: \"nee\"")) << board;  // named, not ranked
 }
 
-TEST_F(EngineScenario, PickingAFamilyTellsTheCaseworkerTheChosenFamilyAndTheOthers) {
+TEST_F(EngineScenario, PickingAndConfirmingTellsTheChosenFamilyFirstAndOnlyThenTheOthers) {
   const std::string code = open_standard_call();
   from_family("F0003", "ja");
   from_family("F0001", "ja");
   from_family("F0002", "peut-etre, seulement a partir de 18h");
+  const std::size_t to_f0003 = texts_to("F0003").size();
   from_caseworker("/kies " + code + " f0001");
 
+  EXPECT_EQ(repo_.call_rows.front().state, CallState::kOpen);
+  EXPECT_EQ(repo_.call_rows.front().chosen_family, "F0001");
+  const std::string chosen = last_text_to("C001");
+  EXPECT_TRUE(contains(chosen, "Gezin F0001")) << chosen;
+  EXPECT_TRUE(contains(chosen, display_phone(phone_of("F0001")))) << chosen;
+  EXPECT_TRUE(contains(last_text_to("F0001"), "Jullie zijn gekozen")) << last_text_to("F0001");
+  EXPECT_TRUE(contains(last_text_to("F0001"), "Pleegzorg Oost-Vlaanderen"));
+  EXPECT_EQ(texts_to("F0003").size(), to_f0003);  // nobody else is released yet
+
+  from_caseworker("/bevestig " + code);
   const Call& call = repo_.call_rows.front();
   EXPECT_EQ(call.state, CallState::kMatched);
   EXPECT_EQ(call.matched_family, "F0001");
   EXPECT_EQ(call.closed_at, kMonday10h);
-  const std::string done = last_text_to("C001");
-  EXPECT_TRUE(contains(done, "Gezin F0001")) << done;
-  EXPECT_TRUE(contains(done, phone_of("F0001"))) << done;
-  EXPECT_TRUE(contains(last_text_to("F0001"), "Jullie zijn gekozen")) << last_text_to("F0001");
-  EXPECT_TRUE(contains(last_text_to("F0001"), "Pleegzorg Oost-Vlaanderen"));
+  EXPECT_TRUE(contains(last_text_to("F0001"), "Bevestigd")) << last_text_to("F0001");
   EXPECT_TRUE(contains(last_text_to("F0003"), "er een gezin gevonden")) << last_text_to("F0003");
   EXPECT_TRUE(contains(last_text_to("F0002"), "Une famille a été trouvée"))
       << last_text_to("F0002");
@@ -246,6 +253,7 @@ TEST_F(EngineScenario, AnAnswerAfterTheMatchIsToldTheCallIsFilledAndNotRecorded)
   const std::string code = open_standard_call();
   from_family("F0003", "ja");
   from_caseworker("/kies " + code + " F0003");
+  from_caseworker("/bevestig " + code);
   from_family("F0001", "ja " + code);
 
   EXPECT_FALSE(response_of("F0001"));
@@ -260,14 +268,13 @@ TEST_F(EngineScenario, UnknownCommandAnswersWithTheCommandList) {
   const std::string text = last_text_to("C001");
   EXPECT_TRUE(contains(text, "/foo")) << text;
   EXPECT_TRUE(contains(text, "/crisis")) << text;
-  EXPECT_TRUE(contains(text, "/kies K42 F0012")) << text;
+  EXPECT_TRUE(contains(text, "/kies K42 1")) << text;
 }
 
-TEST_F(EngineScenario, BoardWithoutCodeExplainsWhatIsMissing) {
+TEST_F(EngineScenario, BoardWithoutCodeAndNoOpenCallSaysHowToOpenOrViewOne) {
   from_caseworker("/bord");
-  EXPECT_TRUE(contains(last_text_to("C001"), "Geef de code van de oproep mee, bv. /bord K42"))
-      << last_text_to("C001");
-  EXPECT_EQ(repo_.audits("command.rejected").size(), 1u);
+  EXPECT_TRUE(contains(last_text_to("C001"), "geen open oproep")) << last_text_to("C001");
+  EXPECT_TRUE(contains(last_text_to("C001"), "/bord K42")) << last_text_to("C001");
 }
 
 TEST_F(EngineScenario, BoardOfAnUnknownCodeSaysNoSuchCall) {
@@ -288,7 +295,7 @@ TEST_F(EngineScenario, PickingAFamilyThatSaidNoIsRefusedAndChangesNothing) {
   EXPECT_EQ(repo_.call_rows.front().state, CallState::kOpen);
   EXPECT_EQ(repo_.outbox.size(), outbox_before + 1);  // only the error
   const std::string text = last_text_to("C001");
-  EXPECT_TRUE(contains(text, "F0002 heeft geen ja of misschien")) << text;
+  EXPECT_TRUE(contains(text, "(F0002) heeft geen ja of misschien")) << text;
   EXPECT_TRUE(contains(text, "F0003")) << text;
 }
 
@@ -393,6 +400,8 @@ TEST_F(EngineScenario, EveryEndOfACallIsStoredWithWhoEndedIt) {
   const std::string code = open_standard_call();
   from_family("F0003", "ja");
   from_caseworker("/kies " + code + " F0003");
+  EXPECT_EQ(repo_.call_rows.front().chosen_by, "C001");
+  from_caseworker("/bevestig " + code);
   EXPECT_EQ(repo_.call_rows.front().closed_by, "C001");
   from_caseworker("/crisis leeftijd=4 postcode=9000 Korte toelichting");
   clock_.advance(24 * 3600);

@@ -160,13 +160,16 @@ TEST(CrisisCallSms, FitsInTwoSegmentsInEveryLanguage) {
   const Case cases[] = {
       {Language::kNl, {{"code", "K42"}, {"ages", "4 en 7 jaar"}, {"place", "Sint-Niklaas"},
                        {"distance_km", "12"}, {"languages", "Nederlands en Frans"},
-                       {"duration", "3 dagen"}, {"from", "24/11 18:30"}, {"note", note}}},
+                       {"duration", "3 dagen"}, {"from", "24/11 18:30"}, {"note", note},
+                       {"deadline", "Beslissing uiterlijk woensdag 26/11 09:00."}}},
       {Language::kFr, {{"code", "K42"}, {"ages", "4 et 7 ans"}, {"place", "Sint-Niklaas"},
                        {"distance_km", "12"}, {"languages", "néerlandais et francais"},
-                       {"duration", "3 jours"}, {"from", "24/11 18:30"}, {"note", note}}},
+                       {"duration", "3 jours"}, {"from", "24/11 18:30"}, {"note", note},
+                       {"deadline", "Décision au plus tard mercredi 26/11 09:00."}}},
       {Language::kEn, {{"code", "K42"}, {"ages", "4 and 7 years"}, {"place", "Sint-Niklaas"},
                        {"distance_km", "12"}, {"languages", "Dutch and French"},
-                       {"duration", "3 days"}, {"from", "24/11 18:30"}, {"note", note}}},
+                       {"duration", "3 days"}, {"from", "24/11 18:30"}, {"note", note},
+                       {"deadline", "Decision by Wednesday 26/11 09:00."}}},
   };
   for (const Case& c : cases) {
     const auto text = templates->render(c.lang, "call_offer", c.args);

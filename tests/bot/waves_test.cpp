@@ -78,8 +78,8 @@ TEST(Waves, ANextWaveIsDueAfterTheIntervalWhileTooFewSaidYes) {
   calls.stop_after_yes = 2;
   const Call call = open_call();
   const std::vector<Recipient> r = {sent("F1", 1, kMonday10h), sent("F2", 1, kMonday10h)};
-  const Response yes{1, "F1", Answer::kYes, "", kMonday10h};
-  const Response yes2{1, "F2", Answer::kYes, "", kMonday10h};
+  const Response yes{1, "F1", Answer::kYes, "", kMonday10h, {}, {}, {}};
+  const Response yes2{1, "F2", Answer::kYes, "", kMonday10h, {}, {}, {}};
   EXPECT_FALSE(wave_due(call, r, {}, calls, kMonday10h + 899));
   EXPECT_TRUE(wave_due(call, r, {}, calls, kMonday10h + 900));
   EXPECT_TRUE(wave_due(call, r, {yes}, calls, kMonday10h + 900));
@@ -183,7 +183,7 @@ TEST_F(WaveWork, ScheduledWorkWidensTheCircleUntilEnoughYes) {
 TEST_F(WaveWork, ScheduledWorkStopsWideningAfterEnoughYes) {
   const Call call = insert_call();
   run_scheduled(out(kMonday10h + 15 * 60));
-  repo_.upsert_response({call.id, "F1", Answer::kYes, "", kMonday10h + 16 * 60});
+  repo_.upsert_response({call.id, "F1", Answer::kYes, "", kMonday10h + 16 * 60, {}, {}, {}});
   run_scheduled(out(kMonday10h + 60 * 60));
   EXPECT_EQ(recipients(call).size(), 2u);
 }
@@ -191,8 +191,8 @@ TEST_F(WaveWork, ScheduledWorkStopsWideningAfterEnoughYes) {
 TEST_F(WaveWork, ExpiryClosesTheCallAndTellsCaseworkerAndWillingFamilies) {
   const Call call = insert_call();
   run_scheduled(out(kMonday10h + 15 * 60));
-  repo_.upsert_response({call.id, "F1", Answer::kYes, "", kMonday10h + 16 * 60});
-  repo_.upsert_response({call.id, "F2", Answer::kNo, "", kMonday10h + 16 * 60});
+  repo_.upsert_response({call.id, "F1", Answer::kYes, "", kMonday10h + 16 * 60, {}, {}, {}});
+  repo_.upsert_response({call.id, "F2", Answer::kNo, "", kMonday10h + 16 * 60, {}, {}, {}});
   const std::size_t before = repo_.outbox.size();
   run_scheduled(out(kMonday10h + 24 * 3600));
 
@@ -211,7 +211,7 @@ TEST_F(WaveWork, ExpiryClosesTheCallAndTellsCaseworkerAndWillingFamilies) {
 TEST_F(WaveWork, EndingACallSkipsTheKeptFamilyAndFamiliesThatStopped) {
   const Call call = insert_call();
   for (const char* id : {"F1", "F2", "F3"}) {
-    repo_.upsert_response({call.id, id, Answer::kYes, "", kMonday10h});
+    repo_.upsert_response({call.id, id, Answer::kYes, "", kMonday10h, {}, {}, {}});
   }
   Family stopped = *repo_.family("F3");
   stopped.opted_in = false;

@@ -125,7 +125,7 @@ class DigestQueries : public ::testing::Test {
   }
 
   void answer(std::int64_t call, const std::string& family, Answer a, UnixTime at) {
-    run([&](Repository& repo) { repo.upsert_response({call, family, a, "", at}); });
+    run([&](Repository& repo) { repo.upsert_response({call, family, a, "", at, {}, {}, {}}); });
   }
 
   std::int64_t message(const std::string& to, Channel channel, UnixTime at,

@@ -49,7 +49,7 @@ TEST(Migrations, CreateTheSchemaAndSetUserVersion) {
       "family_contacts", "family_availability", "calls",           "call_events",
       "call_recipients", "responses",       "inbox",               "outbox",
       "audit_log",       "unknown_senders", "message_counts", "digest_runs",
-      "link_codes"};
+      "link_codes",      "call_questions",  "call_choices",   "call_notices"};
   EXPECT_EQ(names(db, kTables), expected_tables);
   const auto indexes = names(db, kIndexes);
   EXPECT_TRUE(indexes.count("family_contacts_by_address"));

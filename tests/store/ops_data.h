@@ -64,12 +64,18 @@ struct OpsIds {
   std::int64_t open_call = 0;    // opened 50 days ago, still open
 };
 
-// One call with two recipients, a maybe with a condition from F1 and a yes from F2, and
-// a call message to each family (sms, sent at `created`).
+// One call with two recipients, a maybe with a condition from F1 (after a question) and a
+// yes from F2, each with the family's own words, and a call message to each family (sms,
+// sent at `created`).
 inline void ops_call_with_answers(Repository& repo, std::int64_t id, UnixTime created) {
   for (const char* f : {"F1", "F2"}) repo.add_recipient(Recipient{id, f, 4.5, 1, created});
-  repo.upsert_response(Response{id, "F1", Answer::kMaybe, "pas vanaf 18u", created + 600});
-  repo.upsert_response(Response{id, "F2", Answer::kYes, "", created + 300});
+  Condition from_six;
+  from_six.kind = ConditionKind::kFrom;
+  from_six.words = "pas vanaf 18u";
+  repo.add_question({id, "F1", QuestionKind::kQuestion, "hoe oud is het kind?", created + 500});
+  repo.upsert_response(Response{id, "F1", Answer::kMaybe, "", created + 600,
+                                "misschien, pas vanaf 18u", {from_six}, {}});
+  repo.upsert_response(Response{id, "F2", Answer::kYes, "", created + 300, "ja hoor", {}, {}});
   repo.enqueue(ops_message("F1", "+32470000001", "Noodoproep baby Hasselt", id), created);
   repo.enqueue(ops_message("F2", "+32470000002", "Noodoproep baby Hasselt", id), created);
 }

@@ -77,14 +77,19 @@ TEST_F(RetentionTest, PurgeErasesNotesAndTextsOfCallsClosedLongerAgoThanTheReten
   const auto counts = purge_expired(*store_, kOpsNow, 30, false, "admin");
   ASSERT_TRUE(counts.ok()) << counts.error().message;
   EXPECT_EQ(counts->call_notes, 1);
-  EXPECT_EQ(counts->response_notes, 1);
+  EXPECT_EQ(counts->response_notes, 2);  // the old call's two answers: words, conditions
+  EXPECT_EQ(counts->question_texts, 1);
   // Older than 30 days: the old call's two messages, the open call's two, the old reply;
   // not the old message still pending.
   EXPECT_EQ(counts->outbox_texts, 5);
   EXPECT_EQ(one("SELECT note FROM calls WHERE code = 'K1'"), "");
   EXPECT_EQ(one("SELECT note FROM calls WHERE code = 'K2'"), "peuter, weekend");
   EXPECT_EQ(one("SELECT note FROM calls WHERE code = 'K3'"), "nog open");
-  EXPECT_EQ(rows("SELECT note FROM responses WHERE note <> ''").size(), 2u);
+  EXPECT_EQ(one("SELECT COUNT(*) FROM responses WHERE text <> '' OR conditions <> '[]'"), "4");
+  EXPECT_EQ(one("SELECT COUNT(*) FROM responses r JOIN calls c ON c.id = r.call_id"
+                " WHERE c.code = 'K1' AND (r.text <> '' OR r.conditions <> '[]')"),
+            "0");
+  EXPECT_EQ(one("SELECT COUNT(*) FROM call_questions WHERE text <> ''"), "2");
   EXPECT_EQ(one("SELECT text FROM outbox WHERE state = 'pending'"), "Wacht nog");
   EXPECT_EQ(one("SELECT COUNT(*) FROM outbox WHERE text = ''"), "5");
   EXPECT_EQ(counts->inbox_ids, 1);
@@ -102,7 +107,7 @@ TEST_F(RetentionTest, PurgeDryRunCountsAndChangesNothing) {
   const auto texts = rows("SELECT text FROM outbox ORDER BY id");
   const auto dry = purge_expired(*store_, kOpsNow, 30, true, "admin");
   ASSERT_TRUE(dry.ok()) << dry.error().message;
-  EXPECT_EQ(dry->total(), 8);
+  EXPECT_EQ(dry->total(), 10);  // 1 call note, 2 answers, 1 question, 5 texts, 1 inbound id
   EXPECT_EQ(rows("SELECT text FROM outbox ORDER BY id"), texts);
   EXPECT_EQ(one("SELECT note FROM calls WHERE code = 'K1'"), "baby, kort verblijf");
   EXPECT_EQ(one("SELECT COUNT(*) FROM audit_log WHERE action = 'retention.purge'"), "0");
@@ -118,7 +123,8 @@ TEST_F(RetentionTest, PurgeIsAuditedWithCountsOnlyAndASecondRunErasesNothing) {
   EXPECT_EQ(audit[0].action, "retention.purge");
   EXPECT_EQ(audit[0].actor, "system");
   EXPECT_EQ(audit[0].detail,
-            "erased after 30 days: 1 call notes, 1 answer notes, 5 message texts, 1 inbound ids");
+            "erased after 30 days: 1 call notes, 2 answer texts, 1 questions, 5 message texts, 1 "
+            "inbound ids");
 }
 
 TEST_F(RetentionTest, PurgeWithALongerRetentionKeepsMore) {
@@ -158,7 +164,10 @@ TEST_F(RetentionTest, ForgetErasesThePersonalDataOfTheFamily) {
   EXPECT_EQ(one("SELECT COUNT(*) FROM outbox WHERE recipient_id = 'F1'"), "0");
   EXPECT_EQ(one("SELECT COUNT(*) FROM responses WHERE family_id = 'F1'"), "0");
   EXPECT_EQ(one("SELECT COUNT(*) FROM call_recipients WHERE family_id = 'F1'"), "0");
-  EXPECT_EQ(rows("SELECT note FROM responses WHERE note <> ''").size(), 0u);
+  EXPECT_EQ(one("SELECT COUNT(*) FROM responses r WHERE r.family_id <> 'F2'"
+                " AND (r.text <> '' OR r.conditions <> '[]')"),
+            "0");
+  EXPECT_EQ(one("SELECT COUNT(*) FROM call_questions WHERE family_id = 'F1' OR text <> ''"), "0");
   EXPECT_EQ(one("SELECT COUNT(*) FROM inbox"), "0");  // Signal ids held its number
   EXPECT_EQ(one("SELECT COUNT(*) FROM link_codes"), "0");
   // F2 is untouched.

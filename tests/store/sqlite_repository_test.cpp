@@ -394,9 +394,9 @@ TEST_F(SqliteRepositoryTest, OpenCallsForFamilyAreTheOpenOnesSentToItNewestFirst
 
 TEST_F(SqliteRepositoryTest, SecondResponseReplacesTheFirst) {
   const std::int64_t id = repo_->insert_call(sample_call("K42", 1000));
-  repo_->upsert_response({id, "F1", Answer::kMaybe, "pas vanaf 18u", 1100});
-  repo_->upsert_response({id, "F2", Answer::kNo, "", 1050});
-  repo_->upsert_response({id, "F1", Answer::kYes, "", 1200});
+  repo_->upsert_response({id, "F1", Answer::kMaybe, "pas vanaf 18u", 1100, {}, {}, {}});
+  repo_->upsert_response({id, "F2", Answer::kNo, "", 1050, {}, {}, {}});
+  repo_->upsert_response({id, "F1", Answer::kYes, "", 1200, {}, {}, {}});
   const auto all = repo_->responses(id);
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].family_id, "F2");

@@ -91,8 +91,8 @@ class BoardRoutesTest : public ::testing::Test {
     call.note = "Rustig kind <b>";
     call_id_ = repo_.insert_call(call);
     for (const char* id : {"F1", "F2", "F3"}) repo_.add_recipient({call_id_, id, 5, 1, kNow});
-    repo_.upsert_response({call_id_, "F1", Answer::kYes, "", kNow + 60});
-    repo_.upsert_response({call_id_, "F2", Answer::kNo, "", kNow + 60});
+    repo_.upsert_response({call_id_, "F1", Answer::kYes, "", kNow + 60, {}, {}, {}});
+    repo_.upsert_response({call_id_, "F2", Answer::kNo, "", kNow + 60, {}, {}, {}});
     repo_.enqueue({"F3", Channel::kSms, "+32470000003", "offer", 0, call_id_}, kNow);
     add_board_routes(router_, BoardDeps{config_, templates_, clock_,
                                         [this](const std::function<Status(Repository&)>& fn) {
@@ -226,7 +226,7 @@ TEST_F(BoardRoutesTest, EventsPushTheBoardOnceAndAgainOnlyWhenItChanged) {
   events_.notify();  // nothing changed
   events_.run_pending();
   EXPECT_EQ(sink->frames().size(), 2u);
-  repo_.upsert_response({call_id_, "F3", Answer::kMaybe, "pas vanaf 18u", kNow + 120});
+  repo_.upsert_response({call_id_, "F3", Answer::kMaybe, "pas vanaf 18u", kNow + 120, {}, {}, {}});
   events_.notify();
   events_.run_pending();
   ASSERT_EQ(sink->frames().size(), 3u);

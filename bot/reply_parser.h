@@ -74,6 +74,9 @@ struct ReplyContext {
 
 // "2026-11-22" as a ReplyContext; nothing unless it is exactly YYYY-MM-DD and a real date.
 std::optional<ReplyContext> reply_context_from_iso(std::string_view yyyy_mm_dd);
+// "2026-11-22" or "2026-11-22 14:05" (a real date, then a time 00:00..23:59) as a
+// ReplyContext with the minute set when the time is given; nothing otherwise.
+std::optional<ReplyContext> reply_context_from_text(std::string_view date_and_time);
 
 // A call code: one capital letter other than I and O, then two digits ("K42").
 bool is_call_code(std::string_view s);

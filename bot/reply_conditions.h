@@ -1,0 +1,63 @@
+// Internal to the reply parser: finds the conditions of an answer in a normalised message
+// ("voor 1 nacht", "pas vanaf 18u", "bel eerst", "geen baby's", "maar 1 kind", "kunnen
+// niet rijden") and what the family says about calls ("bel me later", "ik bel je terug").
+// Not part of the parser's contract. Pure functions; thread-safe.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
+#include "bot/reply_dates.h"
+#include "bot/reply_parser.h"
+#include "bot/reply_tokens.h"
+
+namespace noodbel::reply {
+
+enum class SpanRole : std::uint8_t {
+  kCondition,  // a condition of a yes or maybe
+  kCallMe,     // the family asks to be called ("bel me later", "appelez-moi")
+  kCallsBack,  // the family will call back ("ik bel je straks terug"): a reason to wait
+};
+
+// A condition's values as found, before they become a Condition (all trivially copyable).
+struct Values {
+  ConditionKind kind = ConditionKind::kLimit;
+  std::optional<int> nights;
+  std::optional<Day> last_day;
+  std::optional<Day> from_day;
+  std::optional<int> from_minute;
+  std::optional<int> in_minutes;
+  std::optional<int> min_age_months;
+  std::optional<int> max_age_months;
+  std::optional<int> max_children;
+};
+
+struct Span {
+  std::size_t first = 0;  // tokens [first, first + count)
+  std::size_t count = 0;
+  SpanRole role = SpanRole::kCondition;
+  // A day word on its own ("morgen", "straks"): not a condition in a clause that gives
+  // a reason to wait ("ik laat het morgen weten").
+  bool bare_when = false;
+  // Opens with "geen" / "no" / "pas de": right after "kunnen" it is a plain no
+  // ("we kunnen geen baby opvangen").
+  bool negative = false;
+  Values values;
+};
+
+constexpr std::size_t kMaxSpans = 16;
+
+struct Spans {
+  std::array<Span, kMaxSpans> list{};
+  std::size_t size = 0;
+  std::array<std::uint8_t, kMaxTokens> at{};  // 1 + index of the span covering token t; 0 none
+};
+
+Spans scan_spans(const Normalized& n, const Moment& m);
+
+// The Condition a span stands for, its words quoted from the original text.
+Condition to_condition(const Normalized& n, const Span& s);
+
+}  // namespace noodbel::reply

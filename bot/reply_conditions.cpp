@@ -398,11 +398,11 @@ class FromReader {
 
 // ---------------------------------------------------------------- time limits
 
-constexpr std::string_view kLimitPrefix[] = {"voor", "max", "maximum", "maximaal", "hooguit", "slechts", "maar",
+constexpr std::string_view kLimitPrefix[] = {"voor", "max", "maximum", "maximaal", "hooguit", "slechts",
                                 "enkel", "alleen", "pour", "for", "only", "just", "seulement",
                                 "uniquement", "juste", "qu", "que", "niet", "nie", "langer", "dan",
                                 "no", "not", "longer", "more", "than", "pendant", "durant",
-                                "during", "pas", "plus", "de", "d", "mr", "mor"};
+                                "during", "pas", "plus", "de", "d"};
 constexpr std::string_view kLimitSuffix[] = {"max", "maximum", "maximaal", "seulement", "only", "tops",
                                 "hooguit", "maxi", "maximaal"};
 
@@ -556,7 +556,7 @@ constexpr std::string_view kTeenWords[] = {"tieners", "tiener", "pubers", "puber
                               "ados", "ado", "teenagers", "teenager", "teens", "adolescents"};
 constexpr std::string_view kNegators[] = {"geen", "gene", "no", "not", "zonder", "sans", "nie", "niet"};
 constexpr std::string_view kRestrict[] = {"enkel", "alleen", "only", "seulement", "uniquement", "liefst",
-                             "preferably", "plutot", "just", "slechts", "juste", "maar", "mr"};
+                             "preferably", "plutot", "just", "slechts", "juste"};
 
 enum class Bound { kUpTo, kBelow, kFrom, kAbove, kNone };
 

@@ -532,36 +532,38 @@ void attach_conditions(const Normalized& n, const Spans& spans, const Items& ite
   }
 }
 
-// Runs of words that are neither the answer nor a condition, with at least one word the
-// parser did not understand; politeness trimmed from their edges; a question keeps its "?".
+// The words the parser did not understand, as written: the text from the first to the
+// last run of words that are neither the answer nor a condition and hold at least one word
+// it did not understand; politeness trimmed from the ends; a question keeps its "?". Always
+// a piece of the original text.
 std::optional<std::string> note_of(const Normalized& n, const Items& items) {
-  std::string note;
+  std::size_t begin = std::string_view::npos;
+  std::size_t end = 0;
   for (std::size_t t = 0; t < n.size();) {
     if (items.role[t] == Role::kHard) {
       ++t;
       continue;
     }
-    std::size_t end = t;
+    std::size_t stop = t;
     bool leftover = false;
-    while (end < n.size() && items.role[end] != Role::kHard && n.same_sentence(t, end)) {
-      leftover = leftover || items.role[end] == Role::kLeftover;
-      ++end;
+    while (stop < n.size() && items.role[stop] != Role::kHard && n.same_sentence(t, stop)) {
+      leftover = leftover || items.role[stop] == Role::kLeftover;
+      ++stop;
     }
     std::size_t first = t;
-    std::size_t last = end - 1;
-    t = end;
+    std::size_t last = stop - 1;
+    t = stop;
     if (!leftover) continue;
     while (items.role[first] == Role::kFiller) ++first;
     while (items.role[last] == Role::kFiller) --last;
-    if (!note.empty()) note += " ... ";
-    note += n.quote(first, last);
+    begin = std::min<std::size_t>(begin, n.token(first).src_begin);
     const std::string_view text = n.text();
     std::size_t after = n.token(last).src_end;
     while (after < text.size() && text[after] == ' ') ++after;
-    if (after < text.size() && text[after] == '?') note += '?';
+    end = after < text.size() && text[after] == '?' ? after + 1 : n.token(last).src_end;
   }
-  if (note.empty()) return std::nullopt;
-  return note;
+  if (begin == std::string_view::npos) return std::nullopt;
+  return std::string(n.text().substr(begin, end - begin));
 }
 
 ParsedReply decide(const Normalized& n, const Spans& spans, Items& items, const ReplyContext& ctx) {

@@ -372,7 +372,8 @@ class FromReader {
       DayWord today{m_.today, s + e, false};
       if (auto h = clock_then(t, s + e + k, today, true)) return h;
     }
-    if (s > t && n_.word(t) == "pas") return Hit{t, s + e, day_only(m_.today)};
+    // Dutch "pas vanavond" (only tonight); French "pas ce soir" is "not tonight".
+    if (s > t && n_.word(t) == "pas" && n_.is(s, {"vanavond", "savonds"})) return Hit{t, s + e, day_only(m_.today)};
     return std::nullopt;
   }
 
@@ -458,7 +459,7 @@ class LimitReader {
     if (s > t) {
       if (const std::size_t k = vague_limit_at(n_, s)) return Hit{t, suffixed(s + k), limit()};
     }
-    if (s >= n_.size() || !n_.same_sentence(t, s)) return std::nullopt;
+    if (s >= n_.size() || !n_.same_sentence(t, s) || negated(t, s)) return std::nullopt;
     if (auto h = until(t, s)) return h;
     if (auto h = weekend(t, s)) return h;
     if (auto h = stay(t, s)) return h;
@@ -468,6 +469,17 @@ class LimitReader {
 
  private:
   static Values limit() { return Values{}; }
+
+  // "niet vanavond", "not tonight", "pas ce soir": a no, not a limit; "niet langer dan een
+  // week" is a limit.
+  bool negated(std::size_t t, std::size_t s) const {
+    bool negator = false;
+    for (std::size_t k = t; k < s; ++k) {
+      if (n_.is(k, {"langer", "longer", "more", "plus"})) return false;
+      negator = negator || n_.is(k, {"niet", "nie", "no", "not", "pas"});
+    }
+    return negator;
+  }
 
   std::size_t suffixed(std::size_t end) const {
     if (end < n_.size() && !n_.same_sentence(end - 1, end)) return end;
@@ -819,8 +831,14 @@ constexpr std::string_view kModals[] = {"kunnen", "kan", "kunt", "kun", "kunde",
 std::optional<Hit> transport_at(const Normalized& n, std::size_t t) {
   const std::string_view w = n.word(t);
   // "moet gebracht worden", "iemand moet haar brengen", "needs to be brought", "il faut l'amener".
-  if (n.is(t, {"moet", "moeten", "must", "needs", "need", "faut", "doit", "should", "moet"})) {
+  if (n.is(t, {"moet", "moeten", "must", "needs", "need", "faut", "doit", "should", "has", "have"})) {
     for (std::size_t j = t + 1; j < n.size() && j <= t + 4 && n.same_sentence(t, j); ++j) {
+      if (!n.is(j, {"gebracht", "brengen", "brought", "amener", "amene", "amenee", "deposer", "depose",
+                    "bring", "dropped", "gevoerd", "voeren"}) &&
+          !n.is(j, {"to", "be", "worden", "hem", "haar", "ze", "het", "him", "her", "them", "l", "le", "la",
+                    "etre", "iemand", "someone", "off"})) {
+        break;
+      }
       if (n.is(j, {"gebracht", "brengen", "brought", "amener", "amene", "amenee", "deposer",
                    "depose", "bring", "dropped", "gevoerd", "voeren"})) {
         std::size_t first = t;

@@ -40,8 +40,8 @@ constexpr std::array<NamedNumber, 21> kWeekdays = {{
     {"dimanche", 6}, {"sunday", 6},
 }};
 
-constexpr std::array<NamedNumber, 31> kCounts = {{
-    {"een", 1}, {"un", 1}, {"une", 1}, {"a", 1}, {"an", 1}, {"one", 1}, {"enen", 1},
+constexpr std::array<NamedNumber, 32> kCounts = {{
+    {"een", 1}, {"un", 1}, {"une", 1}, {"a", 1}, {"an", 1}, {"one", 1}, {"enen", 1}, {"ene", 1},
     {"twee", 2}, {"deux", 2}, {"two", 2}, {"drie", 3}, {"trois", 3}, {"three", 3},
     {"vier", 4}, {"quatre", 4}, {"four", 4}, {"vijf", 5}, {"cinq", 5}, {"five", 5},
     {"zes", 6}, {"six", 6}, {"zeven", 7}, {"sept", 7}, {"seven", 7}, {"acht", 8},

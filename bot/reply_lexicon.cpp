@@ -250,7 +250,8 @@ constexpr std::array kLexicon = {
     both("goeiemorgen", Kind::kFiller), both("goedemorgen", Kind::kFiller), both("goeiedag", Kind::kFiller),
     both("goedenavond", Kind::kFiller), both("goeienavond", Kind::kFiller), both("eerlijk", Kind::kFiller),
     both("encore", Kind::kFiller), both("yet", Kind::kFiller), both("duurt", Kind::kGlue),
-    both("duren", Kind::kGlue), both("zeker en vast", Kind::kYes), both("zekers en vast", Kind::kYes),
+    both("duren", Kind::kGlue), both("zeker en vast", Kind::kYes), both("staan klaar", Kind::kYes),
+    both("staan paraat", Kind::kYes), both("que oui", Kind::kYes), both("zekers en vast", Kind::kYes),
     // understood and kept inside a note: pronouns, articles, the words of taking a child in
     both("ik", Kind::kGlue), both("k", Kind::kGlue), both("wij", Kind::kGlue), both("we", Kind::kGlue),
     both("ons", Kind::kGlue), both("onze", Kind::kGlue), both("mij", Kind::kGlue), both("me", Kind::kGlue),

@@ -494,6 +494,10 @@ TEST(ReplyParser, AConditionOfANoIsDroppedAndNegatedAbilityIsANo) {
   EXPECT_FALSE(r.note.has_value());
   EXPECT_EQ(parse_reply("nee, morgen niet").intent, Intent::kNo);
   EXPECT_EQ(parse_reply("gaat nie, sorry").intent, Intent::kNo);
+  for (const char* text : {"niet vanavond", "sorry, not tonight", "pas ce soir", "non, pas cette nuit"}) {
+    EXPECT_EQ(parse_reply(text).intent, Intent::kNo) << text;
+  }
+  EXPECT_EQ(only_condition("ja, pas vanavond").from_day, "2026-12-07");
 }
 
 TEST(ReplyParser, AskingToBeCalledIsCallMeButCallingBackIsAMaybe) {

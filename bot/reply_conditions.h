@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "bot/reply_dates.h"
 #include "bot/reply_parser.h"
@@ -46,6 +47,29 @@ struct Span {
   bool negative = false;
   Values values;
 };
+
+// A condition or call found at a token: tokens [first, end) and its values.
+struct Found {
+  std::size_t first = 0;
+  std::size_t end = 0;  // one past the last token
+  Values v;
+  bool bare_when = false;
+  bool negative = false;
+};
+
+// Words that make a bare number something other than an hour ("vanaf 3 jaar").
+inline constexpr std::string_view kNotHourUnits[] = {
+    "jaar", "jaren", "j", "jr", "ans", "an", "years", "year", "yrs", "km", "kilometer",
+    "kilometers", "nacht", "nachten", "nachtje", "nachtjes", "nuit", "nuits", "night", "nights",
+    "dag", "dagen", "jours", "jour", "days", "day", "week", "weken", "weeks", "kinderen", "kind",
+    "kids", "enfants", "maanden", "mois", "months"};
+// Words that may close a limit: "2 nachten max", "2 kinderen maximum".
+inline constexpr std::string_view kLimitSuffix[] = {"max", "maximum", "maximaal", "seulement",
+                                                    "only", "tops", "hooguit", "maxi"};
+
+// The readers of bot/reply_times.cpp, tried at token t.
+std::optional<Found> start_time_at(const Normalized& n, std::size_t t, const Moment& m);
+std::optional<Found> time_limit_at(const Normalized& n, std::size_t t, const Moment& m);
 
 constexpr std::size_t kMaxSpans = 16;
 

@@ -9,25 +9,29 @@
 #include "bot/reply_conditions.h"
 
 #include <algorithm>
+#include <span>
+#include <unordered_map>
 #include <string_view>
 
 namespace noodbel::reply {
 namespace {
+
+using namespace std::string_view_literals;
 
 constexpr int kMaxAgeMonths = 18 * 12;
 constexpr int kMaxChildren = 10;
 
 // ---------------------------------------------------------------- ages
 
-constexpr std::string_view kChildNouns[] = {"kind", "kinderen", "kindje", "kindjes", "kids", "kid", "child",
-                               "children", "enfant", "enfants", "gosse", "gosses", "kinders", "kindere"};
-constexpr std::string_view kBabyWords[] = {"baby", "babys", "babies", "bebe", "bebes", "newborn", "newborns",
-                              "pasgeboren", "pasgeborenen", "zuigeling", "zuigelingen", "babytje"};
-constexpr std::string_view kTeenWords[] = {"tieners", "tiener", "pubers", "puber", "adolescenten", "adolescent",
-                              "ados", "ado", "teenagers", "teenager", "teens", "adolescents"};
-constexpr std::string_view kNegators[] = {"geen", "gene", "no", "not", "zonder", "sans", "nie", "niet"};
-constexpr std::string_view kRestrict[] = {"enkel", "alleen", "only", "seulement", "uniquement", "liefst",
-                             "preferably", "plutot", "just", "slechts", "juste"};
+constexpr std::string_view kChildNouns[] = {"kind"sv, "kinderen"sv, "kindje"sv, "kindjes"sv, "kids"sv, "kid"sv, "child"sv,
+                               "children"sv, "enfant"sv, "enfants"sv, "gosse"sv, "gosses"sv, "kinders"sv, "kindere"sv};
+constexpr std::string_view kBabyWords[] = {"baby"sv, "babys"sv, "babies"sv, "bebe"sv, "bebes"sv, "newborn"sv, "newborns"sv,
+                              "pasgeboren"sv, "pasgeborenen"sv, "zuigeling"sv, "zuigelingen"sv, "babytje"sv};
+constexpr std::string_view kTeenWords[] = {"tieners"sv, "tiener"sv, "pubers"sv, "puber"sv, "adolescenten"sv, "adolescent"sv,
+                              "ados"sv, "ado"sv, "teenagers"sv, "teenager"sv, "teens"sv, "adolescents"sv};
+constexpr std::string_view kNegators[] = {"geen"sv, "gene"sv, "no"sv, "not"sv, "zonder"sv, "sans"sv, "nie"sv, "niet"sv};
+constexpr std::string_view kRestrict[] = {"enkel"sv, "alleen"sv, "only"sv, "seulement"sv, "uniquement"sv, "liefst"sv,
+                             "preferably"sv, "plutot"sv, "just"sv, "slechts"sv, "juste"sv};
 
 enum class Bound { kUpTo, kBelow, kFrom, kAbove, kNone };
 
@@ -44,22 +48,22 @@ Comparator comparator_at(const Normalized& n, std::size_t t) {
     bool unitless;
   };
   static constexpr Row kRows[] = {
-      {"jonger dan", Bound::kBelow, true}, {"onder de", Bound::kBelow, true},
-      {"younger than", Bound::kBelow, true}, {"under", Bound::kBelow, true},
-      {"minder dan", Bound::kBelow, false}, {"kleiner dan", Bound::kBelow, false},
-      {"less than", Bound::kBelow, false}, {"moins de", Bound::kBelow, false},
-      {"en dessous de", Bound::kBelow, false}, {"below", Bound::kBelow, false},
-      {"onder", Bound::kBelow, false},
-      {"ouder dan", Bound::kAbove, true}, {"boven de", Bound::kAbove, true},
-      {"older than", Bound::kAbove, true}, {"meer dan", Bound::kAbove, false},
-      {"plus de", Bound::kAbove, false}, {"au dessus de", Bound::kAbove, false},
-      {"above", Bound::kAbove, false}, {"over", Bound::kAbove, false}, {"boven", Bound::kAbove, false},
-      {"more than", Bound::kAbove, false},
-      {"tot en met", Bound::kUpTo, false}, {"tot", Bound::kUpTo, false}, {"max", Bound::kUpTo, false},
-      {"maximum", Bound::kUpTo, false}, {"maximaal", Bound::kUpTo, false}, {"hooguit", Bound::kUpTo, false},
-      {"up to", Bound::kUpTo, false}, {"jusqu a", Bound::kUpTo, false}, {"jusqu", Bound::kUpTo, false},
-      {"a partir de", Bound::kFrom, false}, {"vanaf", Bound::kFrom, false}, {"from", Bound::kFrom, false},
-      {"minimum", Bound::kFrom, false}, {"min", Bound::kFrom, false}, {"des", Bound::kFrom, false},
+      {"jonger dan"sv, Bound::kBelow, true}, {"onder de"sv, Bound::kBelow, true},
+      {"younger than"sv, Bound::kBelow, true}, {"under"sv, Bound::kBelow, true},
+      {"minder dan"sv, Bound::kBelow, false}, {"kleiner dan"sv, Bound::kBelow, false},
+      {"less than"sv, Bound::kBelow, false}, {"moins de"sv, Bound::kBelow, false},
+      {"en dessous de"sv, Bound::kBelow, false}, {"below"sv, Bound::kBelow, false},
+      {"onder"sv, Bound::kBelow, false},
+      {"ouder dan"sv, Bound::kAbove, true}, {"boven de"sv, Bound::kAbove, true},
+      {"older than"sv, Bound::kAbove, true}, {"meer dan"sv, Bound::kAbove, false},
+      {"plus de"sv, Bound::kAbove, false}, {"au dessus de"sv, Bound::kAbove, false},
+      {"above"sv, Bound::kAbove, false}, {"over"sv, Bound::kAbove, false}, {"boven"sv, Bound::kAbove, false},
+      {"more than"sv, Bound::kAbove, false},
+      {"tot en met"sv, Bound::kUpTo, false}, {"tot"sv, Bound::kUpTo, false}, {"max"sv, Bound::kUpTo, false},
+      {"maximum"sv, Bound::kUpTo, false}, {"maximaal"sv, Bound::kUpTo, false}, {"hooguit"sv, Bound::kUpTo, false},
+      {"up to"sv, Bound::kUpTo, false}, {"jusqu a"sv, Bound::kUpTo, false}, {"jusqu"sv, Bound::kUpTo, false},
+      {"a partir de"sv, Bound::kFrom, false}, {"vanaf"sv, Bound::kFrom, false}, {"from"sv, Bound::kFrom, false},
+      {"minimum"sv, Bound::kFrom, false}, {"min"sv, Bound::kFrom, false}, {"des"sv, Bound::kFrom, false},
   };
   for (const Row& r : kRows) {
     if (const std::size_t k = n.match(t, r.phrase)) return Comparator{r.bound, k, r.unitless};
@@ -69,8 +73,8 @@ Comparator comparator_at(const Normalized& n, std::size_t t) {
 
 // Months per unit of age: 12 for years, 1 for months, 0 for none.
 int age_unit(const Normalized& n, std::size_t t) {
-  if (n.is(t, {"jaar", "jaren", "jr", "j", "ans", "an", "years", "year", "yrs", "yo", "jarigen"})) return 12;
-  if (n.is(t, {"maand", "maanden", "mnd", "mois", "months", "month"})) return 1;
+  if (n.is(t, {"jaar"sv, "jaren"sv, "jr"sv, "j"sv, "ans"sv, "an"sv, "years"sv, "year"sv, "yrs"sv, "yo"sv, "jarigen"sv})) return 12;
+  if (n.is(t, {"maand"sv, "maanden"sv, "mnd"sv, "mois"sv, "months"sv, "month"sv})) return 1;
   return 0;
 }
 
@@ -81,12 +85,12 @@ class AgesReader {
   std::optional<Found> at(std::size_t t) const {
     std::size_t s = t;
     bool restricted = false;
-    while (n_.is(s, kRestrict) || n_.match(s, "bij voorkeur") != 0 || n_.match(s, "de preference") != 0) {
+    while (n_.is(s, kRestrict) || n_.match(s, "bij voorkeur"sv) != 0 || n_.match(s, "de preference"sv) != 0) {
       s += n_.is(s, kRestrict) ? 1 : 2;
       restricted = true;
     }
-    for (const std::string_view p : {"als het een", "als het", "if it is a", "if it s a", "si c est un",
-                                     "si c est une"}) {
+    for (const std::string_view p : {"als het een"sv, "als het"sv, "if it is a"sv, "if it s a"sv, "si c est un"sv,
+                                     "si c est une"sv}) {
       if (const std::size_t k = n_.match(s, p)) {
         s += k;
         restricted = true;
@@ -97,11 +101,11 @@ class AgesReader {
     if (n_.is(s, kNegators)) {
       negated = true;
       ++s;
-    } else if (n_.match(s, "pas de") != 0 || n_.match(s, "pas d") != 0) {
+    } else if (n_.match(s, "pas de"sv) != 0 || n_.match(s, "pas d"sv) != 0) {
       negated = true;
       s += 2;
     }
-    if (n_.is(s, {"een", "a", "un", "une"}) && !negated) ++s;
+    if (n_.is(s, {"een"sv, "a"sv, "un"sv, "une"sv}) && !negated) ++s;
     if (s >= n_.size() || !n_.same_sentence(t, s)) return std::nullopt;
     if (auto h = noun(t, s, restricted, negated)) return h;
     bool child = false;
@@ -121,8 +125,8 @@ class AgesReader {
     const bool teen = n_.is(s, kTeenWords);
     if ((!baby && !teen) || (!restricted && !negated)) return std::nullopt;
     std::size_t end = s + 1;
-    if (n_.is(end, {"s"}) && n_.joined(s)) ++end;  // "baby's"
-    if (restricted && n_.is(end, {"is", "est"})) ++end;  // "als het een baby is"
+    if (n_.is(end, {"s"sv}) && n_.joined(s)) ++end;  // "baby's"
+    if (restricted && n_.is(end, {"is"sv, "est"sv})) ++end;  // "als het een baby is"
     Found h{t, end, {}};
     h.v.kind = ConditionKind::kAges;
     h.negative = negated;
@@ -136,13 +140,13 @@ class AgesReader {
   // "tussen 2 en 6 jaar", "van 2 tot 6 jaar", "entre 2 et 6 ans", "2-6 jaar".
   std::optional<Found> range(std::size_t t, std::size_t s) const {
     std::size_t k = s;
-    if (n_.is(k, {"tussen", "between", "entre", "van", "de", "from"})) ++k;
+    if (n_.is(k, {"tussen"sv, "between"sv, "entre"sv, "van"sv, "de"sv, "from"sv})) ++k;
     const int a = to_number(k < n_.size() ? n_.word(k) : std::string_view{});
     if (a < 0 || k + 2 >= n_.size() || !n_.same_sentence(s, k + 2)) return std::nullopt;
     std::size_t b = k + 1;
-    if (n_.is(b, {"en", "and", "et", "tot", "a", "to"})) {
+    if (n_.is(b, {"en"sv, "and"sv, "et"sv, "tot"sv, "a"sv, "to"sv})) {
       ++b;
-    } else if (n_.gap(k) != "-") {
+    } else if (n_.gap(k) != "-"sv) {
       return std::nullopt;
     }
     const int hi = to_number(b < n_.size() ? n_.word(b) : std::string_view{});
@@ -168,7 +172,7 @@ class AgesReader {
     std::size_t end = at + 1 + (unit != 0 ? 1 : 0);
     if (unit == 0) {
       if (!c.unitless && !child) return std::nullopt;
-      if (n_.is(at + 1, kNotHourUnits) || n_.is(at + 1, {"u", "h", "uur", "km"})) return std::nullopt;
+      if (n_.is(at + 1, kNotHourUnits) || n_.is(at + 1, {"u"sv, "h"sv, "uur"sv, "km"sv})) return std::nullopt;
       unit = 12;
     }
     const int months = value * unit;
@@ -204,26 +208,26 @@ class AgesReader {
 
 std::size_t siblings_at(const Normalized& n, std::size_t t) {
   for (const std::string_view p :
-       {"broers en zussen", "broers of zussen", "broer en zus", "broer of zus", "broertjes en zusjes",
-        "broertjes of zusjes", "broers zussen", "broer zus", "broers", "zussen", "siblings", "sibling",
-        "brothers and sisters", "brothers or sisters", "fratrie", "fratries", "freres et sœurs",
-        "frere et sœur", "freres et soeurs", "frere et soeur", "freres ou sœurs", "freres"}) {
+       {"broers en zussen"sv, "broers of zussen"sv, "broer en zus"sv, "broer of zus"sv, "broertjes en zusjes"sv,
+        "broertjes of zusjes"sv, "broers zussen"sv, "broer zus"sv, "broers"sv, "zussen"sv, "siblings"sv, "sibling"sv,
+        "brothers and sisters"sv, "brothers or sisters"sv, "fratrie"sv, "fratries"sv, "freres et sœurs"sv,
+        "frere et sœur"sv, "freres et soeurs"sv, "frere et soeur"sv, "freres ou sœurs"sv, "freres"sv}) {
     if (const std::size_t k = n.match(t, p)) return k;
   }
   return 0;
 }
 
-constexpr std::string_view kCountPrefix[] = {"maar", "mr", "mor", "slechts", "enkel", "alleen", "max", "maximum",
-                                "maximaal", "hooguit", "only", "just", "seulement", "uniquement",
-                                "qu", "que", "juste", "un", "une"};
+constexpr std::string_view kCountPrefix[] = {"maar"sv, "mr"sv, "mor"sv, "slechts"sv, "enkel"sv, "alleen"sv, "max"sv, "maximum"sv,
+                                "maximaal"sv, "hooguit"sv, "only"sv, "just"sv, "seulement"sv, "uniquement"sv,
+                                "qu"sv, "que"sv, "juste"sv, "un"sv, "une"sv};
 
 std::optional<Found> children_at(const Normalized& n, std::size_t t) {
   std::size_t s = t;
   // "geen broers en zussen", "pas de fratrie", "no siblings", "niet met broers of zussen".
   std::size_t neg = 0;
-  if (n.is(s, {"geen", "gene", "no", "not", "zonder", "sans"})) neg = 1;
-  else if (n.match(s, "niet met") != 0) neg = 2;
-  else if (n.match(s, "pas de") != 0 || n.match(s, "pas d") != 0 || n.match(s, "pas les") != 0) neg = 2;
+  if (n.is(s, {"geen"sv, "gene"sv, "no"sv, "not"sv, "zonder"sv, "sans"sv})) neg = 1;
+  else if (n.match(s, "niet met"sv) != 0) neg = 2;
+  else if (n.match(s, "pas de"sv) != 0 || n.match(s, "pas d"sv) != 0 || n.match(s, "pas les"sv) != 0) neg = 2;
   if (neg != 0) {
     const std::size_t k = siblings_at(n, s + neg);
     if (k == 0) return std::nullopt;
@@ -233,17 +237,17 @@ std::optional<Found> children_at(const Normalized& n, std::size_t t) {
     h.negative = true;
     return h;
   }
-  const bool room = t > 0 && n.is(t - 1, {"plaats", "plek", "ruimte", "room", "place", "space"}) &&
-                    n.is(t, {"voor", "for", "pour"});
+  const bool room = t > 0 && n.is(t - 1, {"plaats"sv, "plek"sv, "ruimte"sv, "room"sv, "place"sv, "space"sv}) &&
+                    n.is(t, {"voor"sv, "for"sv, "pour"sv});
   if (room) ++s;
   bool prefixed = room;
   if (!room) {
-    if (const std::size_t k = n.match(s, "niet meer dan") + n.match(s, "no more than") +
-                              n.match(s, "not more than") + n.match(s, "pas plus de")) {
+    if (const std::size_t k = n.match(s, "niet meer dan"sv) + n.match(s, "no more than"sv) +
+                              n.match(s, "not more than"sv) + n.match(s, "pas plus de"sv)) {
       s += k;
       prefixed = true;
     }
-    while (s < t + 2 && n.is(s, kCountPrefix) && !(n.is(s, {"un", "une"}) && n.is(s + 1, kChildNouns))) {
+    while (s < t + 2 && n.is(s, kCountPrefix) && !(n.is(s, {"un"sv, "une"sv}) && n.is(s + 1, kChildNouns))) {
       ++s;
       prefixed = true;
     }
@@ -251,13 +255,13 @@ std::optional<Found> children_at(const Normalized& n, std::size_t t) {
   if (s >= n.size() || !n.same_sentence(t, s)) return std::nullopt;
   int count = count_of(n.word(s));
   std::size_t k = s + 1;
-  if (n.is(k, {"seul", "seule", "single"})) ++k;
-  if (count < 0 && n.is(s, {"seul", "seule", "single"})) count = 1;
+  if (n.is(k, {"seul"sv, "seule"sv, "single"sv})) ++k;
+  if (count < 0 && n.is(s, {"seul"sv, "seule"sv, "single"sv})) count = 1;
   if (count < 1 || count > kMaxChildren) return std::nullopt;
   const bool noun = n.is(k, kChildNouns) && n.same_sentence(s, k);
   if (!noun && !room) return std::nullopt;
-  if (!prefixed && t > 0 && n.is(t - 1, {"al", "reeds", "already", "deja", "zelf", "eigen", "own",
-                                         "de", "die", "les", "the", "both", "onze", "our", "nos"})) {
+  if (!prefixed && t > 0 && n.is(t - 1, {"al"sv, "reeds"sv, "already"sv, "deja"sv, "zelf"sv, "eigen"sv, "own"sv,
+                                         "de"sv, "die"sv, "les"sv, "the"sv, "both"sv, "onze"sv, "our"sv, "nos"sv})) {
     return std::nullopt;
   }
   std::size_t end = noun ? k + 1 : k;
@@ -270,44 +274,44 @@ std::optional<Found> children_at(const Normalized& n, std::size_t t) {
 
 // ---------------------------------------------------------------- transport
 
-constexpr std::string_view kDriveHeads[] = {"rijden", "rij", "rijdt", "halen", "ophalen", "afhalen", "oppikken",
-                               "conduire", "chercher", "recuperer", "drive", "pick", "collect",
-                               "fetch", "mobiel", "brengen", "voeren"};
-constexpr std::string_view kCarHeads[] = {"auto", "wagen", "vervoer", "autostoel", "autostoeltje", "autozitje",
-                             "kinderzitje", "maxicosi", "maxi", "voiture", "vehicule", "siege",
-                             "transport", "car", "carseat", "rijbewijs", "permis", "license",
-                             "licence", "bagnole", "camionette"};
-constexpr std::string_view kTransportGap[] = {"hem", "haar", "het", "ze", "hen", "zelf", "komen", "te", "gaan",
-                                 "even", "le", "la", "les", "l", "venir", "him", "her", "them",
-                                 "come", "and", "go", "up", "een", "eigen", "a", "an", "our", "de",
-                                 "d", "un", "une", "have", "got", "hebben", "heb", "pas", "peut",
-                                 "peux", "pouvons", "kunnen", "kan", "op", "ons", "onze", "the",
-                                 "any", "s", "own", "it", "er", "zijn", "is", "we", "wij", "on",
-                                 "nous", "a", "t", "drive", "to", "ni", "komen"};
-constexpr std::string_view kModals[] = {"kunnen", "kan", "kunt", "kun", "kunde", "can", "could", "peut", "peux",
-                           "pouvons", "pouvez", "zullen", "zal"};
+constexpr std::string_view kDriveHeads[] = {"rijden"sv, "rij"sv, "rijdt"sv, "halen"sv, "ophalen"sv, "afhalen"sv, "oppikken"sv,
+                               "conduire"sv, "chercher"sv, "recuperer"sv, "drive"sv, "pick"sv, "collect"sv,
+                               "fetch"sv, "mobiel"sv, "brengen"sv, "voeren"sv};
+constexpr std::string_view kCarHeads[] = {"auto"sv, "wagen"sv, "vervoer"sv, "autostoel"sv, "autostoeltje"sv, "autozitje"sv,
+                             "kinderzitje"sv, "maxicosi"sv, "maxi"sv, "voiture"sv, "vehicule"sv, "siege"sv,
+                             "transport"sv, "car"sv, "carseat"sv, "rijbewijs"sv, "permis"sv, "license"sv,
+                             "licence"sv, "bagnole"sv, "camionette"sv};
+constexpr std::string_view kTransportGap[] = {"hem"sv, "haar"sv, "het"sv, "ze"sv, "hen"sv, "zelf"sv, "komen"sv, "te"sv, "gaan"sv,
+                                 "even"sv, "le"sv, "la"sv, "les"sv, "l"sv, "venir"sv, "him"sv, "her"sv, "them"sv,
+                                 "come"sv, "and"sv, "go"sv, "up"sv, "een"sv, "eigen"sv, "a"sv, "an"sv, "our"sv, "de"sv,
+                                 "d"sv, "un"sv, "une"sv, "have"sv, "got"sv, "hebben"sv, "heb"sv, "pas"sv, "peut"sv,
+                                 "peux"sv, "pouvons"sv, "kunnen"sv, "kan"sv, "op"sv, "ons"sv, "onze"sv, "the"sv,
+                                 "any"sv, "s"sv, "own"sv, "it"sv, "er"sv, "zijn"sv, "is"sv, "we"sv, "wij"sv, "on"sv,
+                                 "nous"sv, "a"sv, "t"sv, "drive"sv, "to"sv, "ni"sv, "komen"sv};
+constexpr std::string_view kModals[] = {"kunnen"sv, "kan"sv, "kunt"sv, "kun"sv, "kunde"sv, "can"sv, "could"sv, "peut"sv, "peux"sv,
+                           "pouvons"sv, "pouvez"sv, "zullen"sv, "zal"sv};
 
 std::optional<Found> transport_at(const Normalized& n, std::size_t t) {
   const std::string_view w = n.word(t);
   // "moet gebracht worden", "iemand moet haar brengen", "needs to be brought", "il faut l'amener".
-  if (n.is(t, {"moet", "moeten", "must", "needs", "need", "faut", "doit", "should", "has", "have"})) {
+  if (n.is(t, {"moet"sv, "moeten"sv, "must"sv, "needs"sv, "need"sv, "faut"sv, "doit"sv, "should"sv, "has"sv, "have"sv})) {
     for (std::size_t j = t + 1; j < n.size() && j <= t + 4 && n.same_sentence(t, j); ++j) {
-      if (!n.is(j, {"gebracht", "brengen", "brought", "amener", "amene", "amenee", "deposer", "depose",
-                    "bring", "dropped", "gevoerd", "voeren"}) &&
-          !n.is(j, {"to", "be", "worden", "hem", "haar", "ze", "het", "him", "her", "them", "l", "le", "la",
-                    "etre", "iemand", "someone", "off"})) {
+      if (!n.is(j, {"gebracht"sv, "brengen"sv, "brought"sv, "amener"sv, "amene"sv, "amenee"sv, "deposer"sv, "depose"sv,
+                    "bring"sv, "dropped"sv, "gevoerd"sv, "voeren"sv}) &&
+          !n.is(j, {"to"sv, "be"sv, "worden"sv, "hem"sv, "haar"sv, "ze"sv, "het"sv, "him"sv, "her"sv, "them"sv, "l"sv, "le"sv, "la"sv,
+                    "etre"sv, "iemand"sv, "someone"sv, "off"sv})) {
         break;
       }
-      if (n.is(j, {"gebracht", "brengen", "brought", "amener", "amene", "amenee", "deposer",
-                   "depose", "bring", "dropped", "gevoerd", "voeren"})) {
+      if (n.is(j, {"gebracht"sv, "brengen"sv, "brought"sv, "amener"sv, "amene"sv, "amenee"sv, "deposer"sv,
+                   "depose"sv, "bring"sv, "dropped"sv, "gevoerd"sv, "voeren"sv})) {
         std::size_t first = t;
-        if (t > 0 && n.is(t - 1, {"iemand", "someone", "jullie", "u", "vous", "you", "hij", "zij",
-                                  "ze", "il", "elle", "he", "she", "het", "hem", "l", "it"}) &&
+        if (t > 0 && n.is(t - 1, {"iemand"sv, "someone"sv, "jullie"sv, "u"sv, "vous"sv, "you"sv, "hij"sv, "zij"sv,
+                                  "ze"sv, "il"sv, "elle"sv, "he"sv, "she"sv, "het"sv, "hem"sv, "l"sv, "it"sv}) &&
             n.same_sentence(t - 1, t)) {
           --first;
         }
         std::size_t end = j + 1;
-        if (n.is(end, {"worden", "be", "etre"})) ++end;
+        if (n.is(end, {"worden"sv, "be"sv, "etre"sv})) ++end;
         Found h{first, end, {}};
         h.v.kind = ConditionKind::kTransport;
         return h;
@@ -315,29 +319,29 @@ std::optional<Found> transport_at(const Normalized& n, std::size_t t) {
     }
     return std::nullopt;
   }
-  const bool negator = n.is(t, {"niet", "nie", "geen", "gene", "zonder", "no", "not", "cannot",
-                                "ne", "n", "sans", "dont"}) ||
-                       (w == "t" && t > 0 && n.is(t - 1, {"can", "don", "couldn", "won"})) ||
-                       (w == "pas" && n.is(t + 1, {"de", "d"}));
+  const bool negator = n.is(t, {"niet"sv, "nie"sv, "geen"sv, "gene"sv, "zonder"sv, "no"sv, "not"sv, "cannot"sv,
+                                "ne"sv, "n"sv, "sans"sv, "dont"sv}) ||
+                       (w == "t"sv && t > 0 && n.is(t - 1, {"can"sv, "don"sv, "couldn"sv, "won"sv})) ||
+                       (w == "pas"sv && n.is(t + 1, {"de"sv, "d"sv}));
   if (!negator) return std::nullopt;
   for (std::size_t j = t + 1; j < n.size() && j <= t + 5 && n.same_sentence(t, j); ++j) {
     if (n.is(j, kDriveHeads) || n.is(j, kCarHeads)) {
-      if (n.is(j, {"brengen", "voeren"}) && w != "niet" && w != "nie") return std::nullopt;
+      if (n.is(j, {"brengen"sv, "voeren"sv}) && w != "niet"sv && w != "nie"sv) return std::nullopt;
       std::size_t first = t;
-      if (w == "t") --first;  // "can't"
+      if (w == "t"sv) --first;  // "can't"
       if (first > 0 && n.is(first - 1, kModals) && n.same_sentence(first - 1, first)) {
         --first;
       } else if (first > 1 && n.is(first - 2, kModals) && n.same_sentence(first - 2, first)) {
         first -= 2;  // "kunnen hem niet komen halen"
       }
       std::size_t end = j + 1;
-      while (end < j + 3 && n.is(end, {"up", "seat", "him", "her", "them", "it", "hem", "haar", "le", "la"}) &&
+      while (end < j + 3 && n.is(end, {"up"sv, "seat"sv, "him"sv, "her"sv, "them"sv, "it"sv, "hem"sv, "haar"sv, "le"sv, "la"sv}) &&
              n.same_sentence(j, end)) {
         ++end;
       }
       Found h{first, end, {}};
       h.v.kind = ConditionKind::kTransport;
-      h.negative = n.is(t, {"geen", "gene", "no"});
+      h.negative = n.is(t, {"geen"sv, "gene"sv, "no"sv});
       return h;
     }
     if (!n.is(j, kTransportGap)) return std::nullopt;
@@ -347,26 +351,26 @@ std::optional<Found> transport_at(const Normalized& n, std::size_t t) {
 
 // ---------------------------------------------------------------- calls
 
-constexpr std::string_view kCallVerbs[] = {"bel", "bellen", "belt", "belle", "opbellen", "terugbellen",
-                              "telefoneer", "telefoneren", "telefoneert", "gebeld", "call", "phone",
-                              "ring", "appelez", "appelle", "appeler", "appel", "rappelez",
-                              "rappelle", "rappeler", "telephonez", "telephoner", "contacteer",
-                              "contacteren", "contactez", "contacter", "bellen"};
-constexpr std::string_view kMeWords[] = {"me", "mij", "ons", "moi", "m", "nous", "us", "mn"};
-constexpr std::string_view kYouWords[] = {"je", "u", "jullie", "vous", "te", "you", "ye", "ulder"};
-constexpr std::string_view kFirstWords[] = {"eerst", "first", "abord", "avant", "vooraf", "voordien", "before",
-                               "beforehand", "eerste"};
-constexpr std::string_view kCallTail[] = {"later", "straks", "terug", "back", "tard", "plus", "zo", "direct",
-                             "meteen", "zometeen", "even", "eens", "efkes", "eventjes", "d", "a",
-                             "aub", "svp", "please", "s", "plait", "asap", "dringend", "maar",
-                             "nog", "eerst", "first", "abord", "avant", "vooraf", "me", "mij",
-                             "ons", "moi", "nous", "us", "m", "je", "u", "vous", "you", "te"};
-constexpr std::string_view kCallLead[] = {"kan", "kun", "kunt", "kunde", "kunnen", "wil", "wilt", "willen", "je",
-                             "u", "jullie", "ge", "gij", "gelieve", "graag", "please", "pls", "can",
-                             "could", "would", "you", "tu", "vous", "peux", "pouvez", "pourriez",
-                             "pourrais", "peut", "give", "geef", "mag", "mogen", "me", "mij", "m",
-                             "moi", "ons", "us", "eerst", "even", "first", "a", "ik", "wij", "we",
-                             "i", "ll", "zal", "zullen", "will", "k", "het"};
+constexpr std::string_view kCallVerbs[] = {"bel"sv, "bellen"sv, "belt"sv, "belle"sv, "opbellen"sv, "terugbellen"sv,
+                              "telefoneer"sv, "telefoneren"sv, "telefoneert"sv, "gebeld"sv, "call"sv, "phone"sv,
+                              "ring"sv, "appelez"sv, "appelle"sv, "appeler"sv, "appel"sv, "rappelez"sv,
+                              "rappelle"sv, "rappeler"sv, "telephonez"sv, "telephoner"sv, "contacteer"sv,
+                              "contacteren"sv, "contactez"sv, "contacter"sv, "bellen"sv};
+constexpr std::string_view kMeWords[] = {"me"sv, "mij"sv, "ons"sv, "moi"sv, "m"sv, "nous"sv, "us"sv, "mn"sv};
+constexpr std::string_view kYouWords[] = {"je"sv, "u"sv, "jullie"sv, "vous"sv, "te"sv, "you"sv, "ye"sv, "ulder"sv};
+constexpr std::string_view kFirstWords[] = {"eerst"sv, "first"sv, "abord"sv, "avant"sv, "vooraf"sv, "voordien"sv, "before"sv,
+                               "beforehand"sv, "eerste"sv};
+constexpr std::string_view kCallTail[] = {"later"sv, "straks"sv, "terug"sv, "back"sv, "tard"sv, "plus"sv, "zo"sv, "direct"sv,
+                             "meteen"sv, "zometeen"sv, "even"sv, "eens"sv, "efkes"sv, "eventjes"sv, "d"sv, "a"sv,
+                             "aub"sv, "svp"sv, "please"sv, "s"sv, "plait"sv, "asap"sv, "dringend"sv, "maar"sv,
+                             "nog"sv, "eerst"sv, "first"sv, "abord"sv, "avant"sv, "vooraf"sv, "me"sv, "mij"sv,
+                             "ons"sv, "moi"sv, "nous"sv, "us"sv, "m"sv, "je"sv, "u"sv, "vous"sv, "you"sv, "te"sv};
+constexpr std::string_view kCallLead[] = {"kan"sv, "kun"sv, "kunt"sv, "kunde"sv, "kunnen"sv, "wil"sv, "wilt"sv, "willen"sv, "je"sv,
+                             "u"sv, "jullie"sv, "ge"sv, "gij"sv, "gelieve"sv, "graag"sv, "please"sv, "pls"sv, "can"sv,
+                             "could"sv, "would"sv, "you"sv, "tu"sv, "vous"sv, "peux"sv, "pouvez"sv, "pourriez"sv,
+                             "pourrais"sv, "peut"sv, "give"sv, "geef"sv, "mag"sv, "mogen"sv, "me"sv, "mij"sv, "m"sv,
+                             "moi"sv, "ons"sv, "us"sv, "eerst"sv, "even"sv, "first"sv, "a"sv, "ik"sv, "wij"sv, "we"sv,
+                             "i"sv, "ll"sv, "zal"sv, "zullen"sv, "will"sv, "k"sv, "het"sv};
 
 std::optional<Found> call_at(const Normalized& n, std::size_t v, SpanRole& role,
                            const std::array<std::uint8_t, kMaxTokens>& taken) {
@@ -377,21 +381,21 @@ std::optional<Found> call_at(const Normalized& n, std::size_t v, SpanRole& role,
     if (j == v || !n.same_sentence(v, j)) continue;
     if (n.is(j, kMeWords)) me = true;
     // "kan je", "kunnen jullie", "kunt u": the subject of a request, not whom the family calls.
-    if (n.is(j, kYouWords) && !(j > 0 && n.is(j - 1, kModals)) && !n.is(j - 1, {"wil", "wilt", "willen", "mag"})) {
+    if (n.is(j, kYouWords) && !(j > 0 && n.is(j - 1, kModals)) && !n.is(j - 1, {"wil"sv, "wilt"sv, "willen"sv, "mag"sv})) {
       you = true;
     }
-    if (n.is(j, kFirstWords) && !(n.word(j) == "avant" && n.is(j - 1, {"pas"}))) first = true;
-    if (j > v && n.is(j, {"zo", "direct", "meteen", "zometeen", "straks"})) soon = true;
-    if (j > v && n.is(j, {"terug", "back"})) back = true;
+    if (n.is(j, kFirstWords) && !(n.word(j) == "avant"sv && n.is(j - 1, {"pas"sv}))) first = true;
+    if (j > v && n.is(j, {"zo"sv, "direct"sv, "meteen"sv, "zometeen"sv, "straks"sv})) soon = true;
+    if (j > v && n.is(j, {"terug"sv, "back"sv})) back = true;
   }
-  if (n.word(v) == "je" || (v > 0 && n.is(v - 1, {"je", "j"}) && n.is(v, {"rappelle", "appelle"}))) you = true;
-  const bool subject = (v > 0 && n.is(v - 1, {"ik", "k", "wij", "we", "i", "ll", "zal", "zullen", "will"})) ||
-                       (v > 1 && n.is(v - 2, {"ik", "k", "wij", "we", "i"}) && !n.is(v - 1, kMeWords));
+  if (n.word(v) == "je"sv || (v > 0 && n.is(v - 1, {"je"sv, "j"sv}) && n.is(v, {"rappelle"sv, "appelle"sv}))) you = true;
+  const bool subject = (v > 0 && n.is(v - 1, {"ik"sv, "k"sv, "wij"sv, "we"sv, "i"sv, "ll"sv, "zal"sv, "zullen"sv, "will"sv})) ||
+                       (v > 1 && n.is(v - 2, {"ik"sv, "k"sv, "wij"sv, "we"sv, "i"sv}) && !n.is(v - 1, kMeWords));
   bool request;
   if (me) request = true;
   else if (you) request = false;
   else if (subject) request = false;
-  else if (n.word(v) == "gebeld") request = true;
+  else if (n.word(v) == "gebeld"sv) request = true;
   else request = !(back && soon);
   role = !request ? SpanRole::kCallsBack : first ? SpanRole::kCondition : SpanRole::kCallMe;
   std::size_t begin = v;
@@ -400,15 +404,87 @@ std::optional<Found> call_at(const Normalized& n, std::size_t v, SpanRole& role,
   }
   std::size_t end = v + 1;
   while (end < n.size() && end < v + 5 && n.is(end, kCallTail) && n.same_sentence(v, end)) ++end;
-  if (n.is(end, {"worden"})) ++end;  // "gebeld worden"
+  if (n.is(end, {"worden"sv})) ++end;  // "gebeld worden"
   Found h{begin, end, {}};
   h.v.kind = ConditionKind::kCallFirst;
   return h;
 }
 
+// The words each reader can open with (besides numbers, number words, weekdays and
+// months, handled in opener_bits). A reader is tried only where its bit is set, which
+// keeps the scan fast; ReplyConditions.TheGateFindsWhatTryingEveryWordFinds checks that
+// this changes nothing.
+enum OpenerBit : std::uint8_t { kTransport = 1, kChildren = 2, kAges = 4, kLimit = 8, kFrom = 16 };
+
+struct Openers {
+  OpenerBit bit;
+  std::span<const std::string_view> words;
+};
+
+constexpr std::string_view kTransportOpeners[] = {
+    "moet"sv, "moeten"sv, "must"sv, "needs"sv, "need"sv, "faut"sv, "doit"sv, "should"sv, "has"sv,
+    "have"sv, "niet"sv, "nie"sv, "geen"sv, "gene"sv, "zonder"sv, "no"sv, "not"sv, "cannot"sv,
+    "ne"sv, "n"sv, "sans"sv, "dont"sv, "t"sv, "pas"sv};
+constexpr std::string_view kChildrenOpeners[] = {
+    "geen"sv, "gene"sv, "no"sv, "not"sv, "zonder"sv, "sans"sv, "niet"sv, "pas"sv, "voor"sv,
+    "for"sv, "pour"sv, "maar"sv, "mr"sv, "mor"sv, "slechts"sv, "enkel"sv, "alleen"sv, "max"sv,
+    "maximum"sv, "maximaal"sv, "hooguit"sv, "only"sv, "just"sv, "seulement"sv, "uniquement"sv,
+    "qu"sv, "que"sv, "juste"sv, "un"sv, "une"sv, "seul"sv, "seule"sv, "single"sv};
+constexpr std::string_view kAgesOpeners[] = {
+    "liefst"sv, "preferably"sv, "plutot"sv, "just"sv, "slechts"sv, "juste"sv, "enkel"sv,
+    "alleen"sv, "only"sv, "seulement"sv, "uniquement"sv, "bij"sv, "de"sv, "als"sv, "if"sv, "si"sv,
+    "geen"sv, "gene"sv, "no"sv, "not"sv, "zonder"sv, "sans"sv, "nie"sv, "niet"sv, "pas"sv,
+    "een"sv, "a"sv, "un"sv, "une"sv, "tussen"sv, "between"sv, "entre"sv, "van"sv, "from"sv,
+    "jonger"sv, "onder"sv, "younger"sv, "under"sv, "minder"sv, "kleiner"sv, "less"sv, "moins"sv,
+    "en"sv, "below"sv, "ouder"sv, "boven"sv, "older"sv, "meer"sv, "plus"sv, "au"sv, "above"sv,
+    "over"sv, "more"sv, "tot"sv, "max"sv, "maximum"sv, "maximaal"sv, "hooguit"sv, "up"sv,
+    "jusqu"sv, "vanaf"sv, "minimum"sv, "min"sv, "des"sv};
+constexpr std::string_view kLimitOpeners[] = {
+    "niet"sv, "nie"sv, "korte"sv, "kortdurend"sv, "kortstondig"sv, "kort"sv, "een"sv, "paar"sv,
+    "enkele"sv, "pas"sv, "courte"sv, "quelques"sv, "not"sv, "short"sv, "a"sv, "voor"sv, "max"sv,
+    "maximum"sv, "maximaal"sv, "hooguit"sv, "slechts"sv, "enkel"sv, "alleen"sv, "pour"sv, "for"sv,
+    "only"sv, "just"sv, "seulement"sv, "uniquement"sv, "juste"sv, "qu"sv, "que"sv, "langer"sv,
+    "dan"sv, "no"sv, "longer"sv, "more"sv, "than"sv, "pendant"sv, "durant"sv, "during"sv,
+    "plus"sv, "de"sv, "d"sv, "tot"sv, "t"sv, "tm"sv, "tem"sv, "until"sv, "till"sv, "til"sv,
+    "through"sv, "jusqu"sv, "het"sv, "dit"sv, "le"sv, "the"sv, "this"sv, "ce"sv, "deze"sv,
+    "ons"sv, "weekend"sv, "weekends"sv, "week"sv, "seul"sv, "seule"sv, "single"sv, "vannacht"sv,
+    "vanavond"sv, "tonight"sv, "cette"sv};
+constexpr std::string_view kFromOpeners[] = {
+    "enkel"sv, "alleen"sv, "only"sv, "just"sv, "seulement"sv, "uniquement"sv, "slechts"sv,
+    "pas"sv, "niet"sv, "nie"sv, "not"sv, "no"sv, "ten"sv, "a"sv, "rond"sv, "vanaf"sv, "van"sv,
+    "na"sv, "om"sv, "tegen"sv, "from"sv, "after"sv, "at"sv, "around"sv, "by"sv, "apres"sv,
+    "des"sv, "vers"sv, "starting"sv, "over"sv, "binnen"sv, "in"sv, "dans"sv, "d"sv, "within"sv,
+    "morgen"sv, "tomorrow"sv, "demain"sv, "morgenvroeg"sv, "morgenochtend"sv, "morgenavond"sv,
+    "morgenmiddag"sv, "morgenvoormiddag"sv, "morgennamiddag"sv, "overmorgen"sv, "day"sv,
+    "vandaag"sv, "today"sv, "aujourd"sv, "eind"sv, "einde"sv, "fin"sv, "end"sv, "vanavond"sv,
+    "savonds"sv, "tonight"sv, "s"sv, "ce"sv, "du"sv, "this"sv, "later"sv, "plus"sv, "straks"sv,
+    "tantot"sv, "seffens"sv, "zo"sv, "zodadelijk"sv, "dadelijk"sv};
+
+// Which readers may open at a word.
+std::uint8_t opener_bits(std::string_view w) {
+  static const std::unordered_map<std::string_view, std::uint8_t> table = [] {
+    std::unordered_map<std::string_view, std::uint8_t> words;
+    const Openers all[] = {{kTransport, kTransportOpeners}, {kChildren, kChildrenOpeners},
+                           {kAges, kAgesOpeners},           {kAges, kBabyWords},
+                           {kAges, kTeenWords},             {kAges, kChildNouns},
+                           {kLimit, kLimitOpeners},         {kFrom, kFromOpeners}};
+    for (const Openers& o : all) {
+      for (const std::string_view word : o.words) words[word] |= o.bit;
+    }
+    return words;
+  }();
+  if (w.empty()) return 0;
+  if (is_digit(w[0])) return kChildren | kAges | kLimit | kFrom;
+  std::uint8_t bits = 0;
+  if (const auto it = table.find(w); it != table.end()) bits = it->second;
+  if (count_of(w) > 0) bits |= kChildren | kLimit;
+  if (weekday_of(w) >= 0 || is_month_word(w)) bits |= kFrom;
+  return bits;
+}
+
 class Scanner {
  public:
-  Scanner(const Normalized& n, const Moment& m) : n_(n), m_(m) {}
+  Scanner(const Normalized& n, const Moment& m, bool everywhere) : n_(n), m_(m), everywhere_(everywhere) {}
 
   Spans run() {
     for (std::size_t t = 0; t < n_.size(); ++t) {
@@ -431,11 +507,21 @@ class Scanner {
 
  private:
   std::optional<Found> condition_at(std::size_t t) const {
-    if (auto h = transport_at(n_, t)) return h;
-    if (auto h = children_at(n_, t)) return h;
-    if (auto h = AgesReader(n_).at(t)) return h;
-    if (auto h = time_limit_at(n_, t, m_)) return h;
-    return start_time_at(n_, t, m_);
+    const std::uint8_t bits = everywhere_ ? 0xFF : opener_bits(n_.word(t));
+    if ((bits & kTransport) != 0) {
+      if (auto h = transport_at(n_, t)) return h;
+    }
+    if ((bits & kChildren) != 0) {
+      if (auto h = children_at(n_, t)) return h;
+    }
+    if ((bits & kAges) != 0) {
+      if (auto h = AgesReader(n_).at(t)) return h;
+    }
+    if ((bits & kLimit) != 0) {
+      if (auto h = time_limit_at(n_, t, m_)) return h;
+    }
+    if ((bits & kFrom) != 0) return start_time_at(n_, t, m_);
+    return std::nullopt;
   }
 
   // Inside one sentence, over free tokens only.
@@ -461,12 +547,15 @@ class Scanner {
 
   const Normalized& n_;
   const Moment& m_;
+  const bool everywhere_;
   Spans spans_;
 };
 
 }  // namespace
 
-Spans scan_spans(const Normalized& n, const Moment& m) { return Scanner(n, m).run(); }
+Spans scan_spans(const Normalized& n, const Moment& m, bool everywhere) {
+  return Scanner(n, m, everywhere).run();
+}
 
 Condition to_condition(const Normalized& n, const Span& s) {
   const Values& v = s.values;

@@ -33,6 +33,7 @@ struct Values {
   std::optional<int> min_age_months;
   std::optional<int> max_age_months;
   std::optional<int> max_children;
+  bool operator==(const Values&) const = default;
 };
 
 struct Span {
@@ -79,7 +80,10 @@ struct Spans {
   std::array<std::uint8_t, kMaxTokens> at{};  // 1 + index of the span covering token t; 0 none
 };
 
-Spans scan_spans(const Normalized& n, const Moment& m);
+// The readers are tried only at words that can open a condition (numbers, day and month
+// names, and the words in kOpeners), which keeps the scan fast; `everywhere` tries them
+// at every word, so a test can check that the gate changes nothing.
+Spans scan_spans(const Normalized& n, const Moment& m, bool everywhere = false);
 
 // The Condition a span stands for, its words quoted from the original text.
 Condition to_condition(const Normalized& n, const Span& s);

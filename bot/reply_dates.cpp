@@ -274,6 +274,8 @@ int count_of(std::string_view w) {
 
 int weekday_of(std::string_view w) { return lookup(kWeekdays, w); }
 
+bool is_month_word(std::string_view w) { return month_of(w) > 0; }
+
 std::optional<Day> next_weekday(const std::optional<Day>& today, int weekday) {
   if (!today || weekday < 0) return std::nullopt;
   const int now = static_cast<int>(date::weekday{*today}.iso_encoding()) - 1;

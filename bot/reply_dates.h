@@ -32,6 +32,8 @@ std::string iso_of(Day day);
 int count_of(std::string_view w);
 // 0 = Monday .. 6 = Sunday for a weekday name in any of the three languages; -1 if not.
 int weekday_of(std::string_view w);
+// A month name in any of the three languages ("december", "janv", "May").
+bool is_month_word(std::string_view w);
 // The next such weekday, today included.
 std::optional<Day> next_weekday(const std::optional<Day>& today, int weekday);
 // "morgen" said at night (before 05:00) means the day that starts after the night:

@@ -12,6 +12,8 @@
 namespace noodbel::reply {
 namespace {
 
+using namespace std::string_view_literals;
+
 constexpr int kMinutesPerDay = 24 * 60;
 constexpr int kMaxNights = 366;
 
@@ -26,16 +28,16 @@ struct Clock {
 // The suffix of "18u30" / "6pm" after the digits: minutes and am/pm; false when it is no time.
 bool read_suffix(std::string_view rest, int& minute, int& ampm, bool& unit) {
   if (rest.empty()) return true;
-  if (rest == "pm" || rest == "am") {
-    ampm = rest == "pm" ? 1 : 2;
+  if (rest == "pm"sv || rest == "am"sv) {
+    ampm = rest == "pm"sv ? 1 : 2;
     return true;
   }
   std::size_t i = 0;
-  if (rest.starts_with("uur")) {
+  if (rest.starts_with("uur"sv)) {
     i = 3;
-  } else if (rest.starts_with("hrs")) {
+  } else if (rest.starts_with("hrs"sv)) {
     i = 3;
-  } else if (rest.starts_with("hr")) {
+  } else if (rest.starts_with("hr"sv)) {
     i = 2;
   } else if (rest[0] == 'u' || rest[0] == 'h') {
     i = 1;
@@ -53,7 +55,7 @@ bool read_suffix(std::string_view rest, int& minute, int& ampm, bool& unit) {
 std::optional<Clock> clock_at(const Normalized& n, std::size_t t) {
   if (t >= n.size()) return std::nullopt;
   const std::string_view w = n.word(t);
-  if (w == "half" && n.joined(t)) {  // Dutch "half 7" = 6:30
+  if (w == "half"sv && n.joined(t)) {  // Dutch "half 7" = 6:30
     const int h = to_number(n.word(t + 1));
     if (h < 1 || h > 12) return std::nullopt;
     return Clock{(h - 1) * 60 + 30, t + 2, true};
@@ -70,23 +72,23 @@ std::optional<Clock> clock_at(const Normalized& n, std::size_t t) {
   if (w.size() == digits && end < n.size() && n.same_sentence(t, end)) {
     const std::string_view gap = n.gap(t);
     const std::string_view next = n.word(end);
-    if ((gap == ":" || gap == ".") && next.size() == 2 && to_number(next) >= 0) {
+    if ((gap == ":"sv || gap == "."sv) && next.size() == 2 && to_number(next) >= 0) {
       minute = to_number(next);
       unit = true;
       ++end;
     }
   }
-  if (n.is(end, {"u", "h", "uur", "heure", "heures", "hr", "hrs", "hour", "hours"}) && n.same_sentence(t, end)) {
+  if (n.is(end, {"u"sv, "h"sv, "uur"sv, "heure"sv, "heures"sv, "hr"sv, "hrs"sv, "hour"sv, "hours"sv}) && n.same_sentence(t, end)) {
     unit = true;
     ++end;
   }
-  if (n.is(end, {"pm", "am"}) && n.same_sentence(t, end)) {
-    ampm = n.word(end) == "pm" ? 1 : 2;
+  if (n.is(end, {"pm"sv, "am"sv}) && n.same_sentence(t, end)) {
+    ampm = n.word(end) == "pm"sv ? 1 : 2;
     ++end;
-  } else if (n.match(end, "p m") != 0 || n.match(end, "a m") != 0) {
-    ampm = n.word(end) == "p" ? 1 : 2;
+  } else if (n.match(end, "p m"sv) != 0 || n.match(end, "a m"sv) != 0) {
+    ampm = n.word(end) == "p"sv ? 1 : 2;
     end += 2;
-  } else if (n.match(end, "o clock") != 0) {
+  } else if (n.match(end, "o clock"sv) != 0) {
     unit = true;
     end += 2;
   }
@@ -100,12 +102,12 @@ std::optional<Clock> clock_at(const Normalized& n, std::size_t t) {
 
 // Evening words: an hour said with them is in the evening ("vanavond om 8u" = 20:00).
 std::size_t evening_at(const Normalized& n, std::size_t t) {
-  if (n.is(t, {"vanavond", "savonds", "tonight"})) return 1;
-  if (std::size_t k = n.match(t, "s avonds")) return k;
-  if (std::size_t k = n.match(t, "ce soir")) return k;
-  if (std::size_t k = n.match(t, "du soir")) return k;
-  if (std::size_t k = n.match(t, "this evening")) return k;
-  if (std::size_t k = n.match(t, "in the evening")) return k;
+  if (n.is(t, {"vanavond"sv, "savonds"sv, "tonight"sv})) return 1;
+  if (std::size_t k = n.match(t, "s avonds"sv)) return k;
+  if (std::size_t k = n.match(t, "ce soir"sv)) return k;
+  if (std::size_t k = n.match(t, "du soir"sv)) return k;
+  if (std::size_t k = n.match(t, "this evening"sv)) return k;
+  if (std::size_t k = n.match(t, "in the evening"sv)) return k;
   return 0;
 }
 
@@ -119,19 +121,19 @@ struct DayWord {
 
 std::optional<DayWord> day_word_at(const Normalized& n, std::size_t t, const Moment& m) {
   if (t >= n.size()) return std::nullopt;
-  if (n.is(t, {"morgen", "tomorrow", "demain", "morgenvroeg", "morgenochtend", "morgenavond",
-               "morgenmiddag", "morgenvoormiddag", "morgennamiddag"})) {
+  if (n.is(t, {"morgen"sv, "tomorrow"sv, "demain"sv, "morgenvroeg"sv, "morgenochtend"sv, "morgenavond"sv,
+               "morgenmiddag"sv, "morgenvoormiddag"sv, "morgennamiddag"sv})) {
     return DayWord{tomorrow(m), t + 1, true};
   }
-  if (n.is(t, {"overmorgen"}) || n.match(t, "apres demain") != 0 ||
-      n.match(t, "day after tomorrow") != 0) {
+  if (n.is(t, {"overmorgen"sv}) || n.match(t, "apres demain"sv) != 0 ||
+      n.match(t, "day after tomorrow"sv) != 0) {
     std::optional<Day> d = tomorrow(m);
     if (d) d = *d + date::days{1};
-    const std::size_t k = n.is(t, {"overmorgen"}) ? 1 : n.word(t) == "apres" ? 2 : 4;
+    const std::size_t k = n.is(t, {"overmorgen"sv}) ? 1 : n.word(t) == "apres"sv ? 2 : 4;
     return DayWord{d, t + k, true};
   }
-  if (n.is(t, {"vandaag", "today"})) return DayWord{m.today, t + 1, false};
-  if (n.match(t, "aujourd hui") != 0) return DayWord{m.today, t + 2, false};
+  if (n.is(t, {"vandaag"sv, "today"sv})) return DayWord{m.today, t + 1, false};
+  if (n.match(t, "aujourd hui"sv) != 0) return DayWord{m.today, t + 2, false};
   if (const int wd = weekday_of(n.word(t)); wd >= 0) return DayWord{next_weekday(m.today, wd), t + 1, false};
   if (auto e = written_date(n, t, m.today)) return DayWord{e->day, t + e->count, false};
   return std::nullopt;
@@ -142,17 +144,17 @@ std::optional<DayWord> day_word_at(const Normalized& n, std::size_t t, const Mom
 // Words that open a start time; how many tokens they cover.
 std::size_t from_opener(const Normalized& n, std::size_t t, bool& strict_before) {
   strict_before = false;
-  for (const std::string_view p : {"niet voor", "nie voor", "niet eerder dan", "not before",
-                                   "no earlier than", "not until", "pas avant", "pas avant d",
-                                   "ten vroegste", "ten vroegste om"}) {
+  for (const std::string_view p : {"niet voor"sv, "nie voor"sv, "niet eerder dan"sv, "not before"sv,
+                                   "no earlier than"sv, "not until"sv, "pas avant"sv, "pas avant d"sv,
+                                   "ten vroegste"sv, "ten vroegste om"sv}) {
     if (const std::size_t k = n.match(t, p)) {
       strict_before = true;
       return k;
     }
   }
-  for (const std::string_view p : {"a partir de", "a partir d", "a partir", "rond de", "vanaf",
-                                   "van", "na", "om", "rond", "tegen", "from", "after", "at",
-                                   "around", "by", "apres", "des", "vers", "a", "starting"}) {
+  for (const std::string_view p : {"a partir de"sv, "a partir d"sv, "a partir"sv, "rond de"sv, "vanaf"sv,
+                                   "van"sv, "na"sv, "om"sv, "rond"sv, "tegen"sv, "from"sv, "after"sv, "at"sv,
+                                   "around"sv, "by"sv, "apres"sv, "des"sv, "vers"sv, "a"sv, "starting"sv}) {
     if (const std::size_t k = n.match(t, p)) return k;
   }
   return 0;
@@ -168,42 +170,42 @@ struct Duration {
 
 std::optional<Duration> duration_at(const Normalized& n, std::size_t t) {
   std::size_t k = t;
-  if (n.is(k, {"een", "a", "an", "une", "un", "het", "the", "l"})) ++k;
+  if (n.is(k, {"een"sv, "a"sv, "an"sv, "une"sv, "un"sv, "het"sv, "the"sv, "l"sv})) ++k;
   if (k >= n.size() || !n.same_sentence(t, k)) return std::nullopt;
   const std::string_view w = n.word(k);
-  if (n.is(k, {"half", "halve", "demi"}) || w == "halfuur" || w == "halfuurtje") {
+  if (n.is(k, {"half"sv, "halve"sv, "demi"sv}) || w == "halfuur"sv || w == "halfuurtje"sv) {
     std::size_t e = k + 1;
-    if (w == "half" || w == "halve" || w == "demi") {
-      if (n.is(e, {"an", "a"})) ++e;
-      if (!n.is(e, {"uur", "uurtje", "heure", "hour"})) return std::nullopt;
+    if (w == "half"sv || w == "halve"sv || w == "demi"sv) {
+      if (n.is(e, {"an"sv, "a"sv})) ++e;
+      if (!n.is(e, {"uur"sv, "uurtje"sv, "heure"sv, "hour"sv})) return std::nullopt;
       ++e;
     }
     return Duration{30, 0, e};
   }
-  if (n.is(k, {"kwartier", "kwartiertje"})) return Duration{15, 0, k + 1};
-  if (const std::size_t q = n.match(k, "quart d heure")) return Duration{15, 0, k + q};
-  if (const std::size_t q = n.match(k, "quarter of an hour")) return Duration{15, 0, k + q};
-  if (n.is(k, {"anderhalf"}) && n.is(k + 1, {"uur", "uurtje"})) return Duration{90, 0, k + 2};
-  if (n.is(k, {"uur", "uurtje", "heure", "hour"}) && k > t) return Duration{60, 0, k + 1};
+  if (n.is(k, {"kwartier"sv, "kwartiertje"sv})) return Duration{15, 0, k + 1};
+  if (const std::size_t q = n.match(k, "quart d heure"sv)) return Duration{15, 0, k + q};
+  if (const std::size_t q = n.match(k, "quarter of an hour"sv)) return Duration{15, 0, k + q};
+  if (n.is(k, {"anderhalf"sv}) && n.is(k + 1, {"uur"sv, "uurtje"sv})) return Duration{90, 0, k + 2};
+  if (n.is(k, {"uur"sv, "uurtje"sv, "heure"sv, "hour"sv}) && k > t) return Duration{60, 0, k + 1};
   const int count = k > t ? 1 : count_of(w);
   const std::size_t unit = k > t ? k : k + 1;
   if (count < 1 || unit >= n.size() || !n.same_sentence(t, unit)) return std::nullopt;
-  if (n.is(unit, {"uur", "uren", "uurtje", "uurtjes", "heure", "heures", "hour", "hours", "h"})) {
+  if (n.is(unit, {"uur"sv, "uren"sv, "uurtje"sv, "uurtjes"sv, "heure"sv, "heures"sv, "hour"sv, "hours"sv, "h"sv})) {
     return count <= 24 ? std::optional(Duration{count * 60, 0, unit + 1}) : std::nullopt;
   }
-  if (n.is(unit, {"minuten", "minuutjes", "min", "minutes", "minute", "mins", "minuut"})) {
+  if (n.is(unit, {"minuten"sv, "minuutjes"sv, "min"sv, "minutes"sv, "minute"sv, "mins"sv, "minuut"sv})) {
     return count <= kMinutesPerDay ? std::optional(Duration{count, 0, unit + 1}) : std::nullopt;
   }
-  if (n.is(unit, {"dag", "dagen", "dagjes", "jours", "jour", "days", "day"})) {
+  if (n.is(unit, {"dag"sv, "dagen"sv, "dagjes"sv, "jours"sv, "jour"sv, "days"sv, "day"sv})) {
     return count <= 60 ? std::optional(Duration{0, count, unit + 1}) : std::nullopt;
   }
   return std::nullopt;
 }
 
 // What "after" may be followed by when no hour is given: "na het werk", "after school".
-constexpr std::string_view kAfterWhat[] = {"werk", "school", "eten", "avondeten", "middag", "werkuren",
-                              "shift", "dienst", "work", "dinner", "travail", "ecole", "boulot",
-                              "diner", "souper", "les", "lessen", "training", "vergadering"};
+constexpr std::string_view kAfterWhat[] = {"werk"sv, "school"sv, "eten"sv, "avondeten"sv, "middag"sv, "werkuren"sv,
+                              "shift"sv, "dienst"sv, "work"sv, "dinner"sv, "travail"sv, "ecole"sv, "boulot"sv,
+                              "diner"sv, "souper"sv, "les"sv, "lessen"sv, "training"sv, "vergadering"sv};
 
 class FromReader {
  public:
@@ -211,8 +213,8 @@ class FromReader {
 
   std::optional<Found> at(std::size_t t) const {
     std::size_t s = t;
-    while (s < t + 2 && n_.is(s, {"enkel", "alleen", "only", "just", "seulement", "uniquement", "slechts"})) ++s;
-    const bool pas = n_.is(s, {"pas"}) && n_.match(s, "pas avant") == 0;
+    while (s < t + 2 && n_.is(s, {"enkel"sv, "alleen"sv, "only"sv, "just"sv, "seulement"sv, "uniquement"sv, "slechts"sv})) ++s;
+    const bool pas = n_.is(s, {"pas"sv}) && n_.match(s, "pas avant"sv) == 0;
     if (pas) ++s;
     if (auto h = opened(t, s, pas)) return h;
     if (auto h = duration(t, s)) return h;
@@ -271,8 +273,8 @@ class FromReader {
     const std::size_t k = from_opener(n_, s, strict);
     if (k == 0) return std::nullopt;
     const std::string_view opener = n_.word(s);
-    const bool weak = opener == "a" || opener == "at" || opener == "by" || opener == "van" ||
-                      opener == "om" || opener == "tegen" || opener == "rond" || opener == "vers";
+    const bool weak = opener == "a"sv || opener == "at"sv || opener == "by"sv || opener == "van"sv ||
+                      opener == "om"sv || opener == "tegen"sv || opener == "rond"sv || opener == "vers"sv;
     const std::size_t at = s + k;
     if (auto h = clock_then(t, at, std::nullopt, false)) {
       if (weak && !pas && clock_at(n_, at)->bare) return std::nullopt;  // "om 2 kinderen"
@@ -286,9 +288,9 @@ class FromReader {
       if (auto h = clock_then(t, end + k2, d, false); h && (k2 != 0 || !clock_at(n_, end)->bare)) return h;
       return Found{t, end, day_only(d->day)};
     }
-    if (opener == "na" || opener == "after" || opener == "apres") {
+    if (opener == "na"sv || opener == "after"sv || opener == "apres"sv) {
       std::size_t e = at;
-      if (n_.is(e, {"het", "de", "mijn", "ons", "onze", "le", "l", "la", "the", "my", "our", "m"})) ++e;
+      if (n_.is(e, {"het"sv, "de"sv, "mijn"sv, "ons"sv, "onze"sv, "le"sv, "l"sv, "la"sv, "the"sv, "my"sv, "our"sv, "m"sv})) ++e;
       if (n_.is(e, kAfterWhat) && n_.same_sentence(s, e)) {
         Values v;
         v.kind = ConditionKind::kFrom;
@@ -302,7 +304,7 @@ class FromReader {
   // "over een uurtje", "binnen het half uur", "dans une heure", "in an hour", "over 2 dagen".
   std::optional<Found> duration(std::size_t t, std::size_t s) const {
     std::size_t k = 0;
-    for (const std::string_view p : {"over", "binnen", "in", "dans", "d ici", "within"}) {
+    for (const std::string_view p : {"over"sv, "binnen"sv, "in"sv, "dans"sv, "d ici"sv, "within"sv}) {
       if ((k = n_.match(s, p)) != 0) break;
     }
     if (k == 0) return std::nullopt;
@@ -333,7 +335,7 @@ class FromReader {
       if (auto h = clock_then(t, d->end + k, d, false); h && (k != 0 || !clock_at(n_, d->end)->bare)) return h;
     }
     if (!d->relative && !pas) return std::nullopt;  // "zaterdag" alone, "5/12" alone
-    if (n_.is(d->end, {"niet", "nie", "not", "pas", "no", "non"}) && n_.same_sentence(s, d->end)) {
+    if (n_.is(d->end, {"niet"sv, "nie"sv, "not"sv, "pas"sv, "no"sv, "non"sv}) && n_.same_sentence(s, d->end)) {
       return std::nullopt;
     }
     Found h{t, d->end, day_only(d->day)};
@@ -352,19 +354,19 @@ class FromReader {
       if (auto h = clock_then(t, s + e + k, today, true)) return h;
     }
     // Dutch "pas vanavond" (only tonight); French "pas ce soir" is "not tonight".
-    if (s > t && n_.word(t) == "pas" && n_.is(s, {"vanavond", "savonds"})) return Found{t, s + e, day_only(m_.today)};
+    if (s > t && n_.word(t) == "pas"sv && n_.is(s, {"vanavond"sv, "savonds"sv})) return Found{t, s + e, day_only(m_.today)};
     return std::nullopt;
   }
 
   // "straks", "later", "plus tard", "later vandaag": a start with no time.
   std::optional<Found> later(std::size_t t, std::size_t s) const {
     std::size_t k = 0;
-    for (const std::string_view p : {"later vandaag", "later today", "plus tard", "straks", "later",
-                                     "tantot", "seffens", "zo dadelijk", "zodadelijk", "dadelijk"}) {
+    for (const std::string_view p : {"later vandaag"sv, "later today"sv, "plus tard"sv, "straks"sv, "later"sv,
+                                     "tantot"sv, "seffens"sv, "zo dadelijk"sv, "zodadelijk"sv, "dadelijk"sv}) {
       if ((k = n_.match(s, p)) != 0) break;
     }
     if (k == 0) return std::nullopt;
-    if (n_.is(s + k, {"niet", "nie", "not", "pas"}) && n_.same_sentence(s, s + k)) return std::nullopt;
+    if (n_.is(s + k, {"niet"sv, "nie"sv, "not"sv, "pas"sv}) && n_.same_sentence(s, s + k)) return std::nullopt;
     Values v;
     v.kind = ConditionKind::kFrom;
     Found h{t, s + k, v};
@@ -378,20 +380,20 @@ class FromReader {
 
 // ---------------------------------------------------------------- time limits
 
-constexpr std::string_view kLimitPrefix[] = {"voor", "max", "maximum", "maximaal", "hooguit", "slechts",
-                                "enkel", "alleen", "pour", "for", "only", "just", "seulement",
-                                "uniquement", "juste", "qu", "que", "niet", "nie", "langer", "dan",
-                                "no", "not", "longer", "more", "than", "pendant", "durant",
-                                "during", "pas", "plus", "de", "d"};
+constexpr std::string_view kLimitPrefix[] = {"voor"sv, "max"sv, "maximum"sv, "maximaal"sv, "hooguit"sv, "slechts"sv,
+                                "enkel"sv, "alleen"sv, "pour"sv, "for"sv, "only"sv, "just"sv, "seulement"sv,
+                                "uniquement"sv, "juste"sv, "qu"sv, "que"sv, "niet"sv, "nie"sv, "langer"sv, "dan"sv,
+                                "no"sv, "not"sv, "longer"sv, "more"sv, "than"sv, "pendant"sv, "durant"sv,
+                                "during"sv, "pas"sv, "plus"sv, "de"sv, "d"sv};
 
 std::size_t vague_limit_at(const Normalized& n, std::size_t t) {
   for (const std::string_view p :
-       {"niet al te lang", "niet te lang", "nie te lang", "niet voor lang", "niet lang",
-        "korte tijd", "korte periode", "kortdurend", "kortstondig", "kort", "een paar dagen",
-        "een paar nachten", "paar dagen", "paar nachten", "enkele dagen", "enkele nachten",
-        "pas trop longtemps", "pas pour longtemps", "pas longtemps", "courte duree", "quelques jours",
-        "quelques nuits", "not for long", "not too long", "not long", "short term", "short time",
-        "a few days", "a few nights", "a couple of days", "a couple of nights", "short"}) {
+       {"niet al te lang"sv, "niet te lang"sv, "nie te lang"sv, "niet voor lang"sv, "niet lang"sv,
+        "korte tijd"sv, "korte periode"sv, "kortdurend"sv, "kortstondig"sv, "kort"sv, "een paar dagen"sv,
+        "een paar nachten"sv, "paar dagen"sv, "paar nachten"sv, "enkele dagen"sv, "enkele nachten"sv,
+        "pas trop longtemps"sv, "pas pour longtemps"sv, "pas longtemps"sv, "courte duree"sv, "quelques jours"sv,
+        "quelques nuits"sv, "not for long"sv, "not too long"sv, "not long"sv, "short term"sv, "short time"sv,
+        "a few days"sv, "a few nights"sv, "a couple of days"sv, "a couple of nights"sv, "short"sv}) {
     if (const std::size_t k = n.match(t, p)) return k;
   }
   return 0;
@@ -399,15 +401,15 @@ std::size_t vague_limit_at(const Normalized& n, std::size_t t) {
 
 // Days per unit of a stay: nights and days 1, weeks 7, months 30; -1 for no unit.
 int stay_unit(std::string_view w) {
-  for (const std::string_view u : {"nacht", "nachten", "nachtje", "nachtjes", "nuit", "nuits", "night",
-                                   "nights", "dag", "dagen", "dagje", "dagjes", "jour", "jours", "day",
-                                   "days"}) {
+  for (const std::string_view u : {"nacht"sv, "nachten"sv, "nachtje"sv, "nachtjes"sv, "nuit"sv, "nuits"sv, "night"sv,
+                                   "nights"sv, "dag"sv, "dagen"sv, "dagje"sv, "dagjes"sv, "jour"sv, "jours"sv, "day"sv,
+                                   "days"sv}) {
     if (w == u) return 1;
   }
-  for (const std::string_view u : {"week", "weken", "weekje", "weekjes", "semaine", "semaines", "weeks", "wk"}) {
+  for (const std::string_view u : {"week"sv, "weken"sv, "weekje"sv, "weekjes"sv, "semaine"sv, "semaines"sv, "weeks"sv, "wk"sv}) {
     if (w == u) return 7;
   }
-  for (const std::string_view u : {"maand", "maanden", "maandje", "mois", "month", "months"}) {
+  for (const std::string_view u : {"maand"sv, "maanden"sv, "maandje"sv, "mois"sv, "month"sv, "months"sv}) {
     if (w == u) return 30;
   }
   return -1;
@@ -415,10 +417,10 @@ int stay_unit(std::string_view w) {
 
 // "het einde van de week", "the end of the week", "la fin de la semaine": the next Sunday.
 std::size_t end_of_week_at(const Normalized& n, std::size_t t) {
-  for (const std::string_view p : {"het einde van de week", "het eind van de week", "einde van de week",
-                                   "eind van de week", "eind deze week", "einde deze week", "einde week",
-                                   "the end of the week", "end of the week", "la fin de la semaine",
-                                   "fin de semaine", "fin de la semaine"}) {
+  for (const std::string_view p : {"het einde van de week"sv, "het eind van de week"sv, "einde van de week"sv,
+                                   "eind van de week"sv, "eind deze week"sv, "einde deze week"sv, "einde week"sv,
+                                   "the end of the week"sv, "end of the week"sv, "la fin de la semaine"sv,
+                                   "fin de semaine"sv, "fin de la semaine"sv}) {
     if (const std::size_t k = n.match(t, p)) return k;
   }
   return 0;
@@ -452,8 +454,8 @@ class LimitReader {
   bool negated(std::size_t t, std::size_t s) const {
     bool negator = false;
     for (std::size_t k = t; k < s; ++k) {
-      if (n_.is(k, {"langer", "longer", "more", "plus"})) return false;
-      negator = negator || n_.is(k, {"niet", "nie", "no", "not", "pas"});
+      if (n_.is(k, {"langer"sv, "longer"sv, "more"sv, "plus"sv})) return false;
+      negator = negator || n_.is(k, {"niet"sv, "nie"sv, "no"sv, "not"sv, "pas"sv});
     }
     return negator;
   }
@@ -461,17 +463,17 @@ class LimitReader {
   std::size_t suffixed(std::size_t end) const {
     if (end < n_.size() && !n_.same_sentence(end - 1, end)) return end;
     if (n_.is(end, kLimitSuffix)) return end + 1;
-    if (const std::size_t k = n_.match(end, "at most")) return end + k;
-    if (const std::size_t k = n_.match(end, "au maximum")) return end + k;
-    if (const std::size_t k = n_.match(end, "au max")) return end + k;
+    if (const std::size_t k = n_.match(end, "at most"sv)) return end + k;
+    if (const std::size_t k = n_.match(end, "au maximum"sv)) return end + k;
+    if (const std::size_t k = n_.match(end, "au max"sv)) return end + k;
     return end;
   }
 
   // "tot zondag", "t/m woensdag", "jusqu'à dimanche", "until Friday", "tot 5/12".
   std::optional<Found> until(std::size_t t, std::size_t s) const {
     std::size_t k = 0;
-    for (const std::string_view p : {"tot en met", "tot", "t m", "tm", "tem", "until", "till", "til",
-                                     "through", "jusqu au", "jusqu a", "jusqu"}) {
+    for (const std::string_view p : {"tot en met"sv, "tot"sv, "t m"sv, "tm"sv, "tem"sv, "until"sv, "till"sv, "til"sv,
+                                     "through"sv, "jusqu au"sv, "jusqu a"sv, "jusqu"sv}) {
       if ((k = n_.match(s, p)) != 0) break;
     }
     if (k == 0) return std::nullopt;
@@ -490,10 +492,10 @@ class LimitReader {
   // "het weekend", "le week-end", "dit weekend", "for the weekend": 2 nights.
   std::optional<Found> weekend(std::size_t t, std::size_t s) const {
     std::size_t k = s;
-    if (n_.is(k, {"het", "dit", "le", "the", "this", "ce", "deze", "ons"})) ++k;
+    if (n_.is(k, {"het"sv, "dit"sv, "le"sv, "the"sv, "this"sv, "ce"sv, "deze"sv, "ons"sv})) ++k;
     std::size_t e = 0;
-    if (n_.is(k, {"weekend", "weekends"})) e = 1;
-    else if (n_.match(k, "week end") != 0) e = 2;
+    if (n_.is(k, {"weekend"sv, "weekends"sv})) e = 1;
+    else if (n_.match(k, "week end"sv) != 0) e = 2;
     if (e == 0 || !n_.same_sentence(s, k)) return std::nullopt;
     Values v;
     v.nights = 2;
@@ -502,15 +504,15 @@ class LimitReader {
 
   // "1 nacht", "een nachtje", "2 weken", "3 jours": nights; not "over 2 dagen".
   std::optional<Found> stay(std::size_t t, std::size_t s) const {
-    if (t > 0 && n_.is(t - 1, {"over", "in", "binnen", "dans", "na", "after", "apres", "within"}) &&
+    if (t > 0 && n_.is(t - 1, {"over"sv, "in"sv, "binnen"sv, "dans"sv, "na"sv, "after"sv, "apres"sv, "within"sv}) &&
         n_.same_sentence(t - 1, t)) {
       return std::nullopt;
     }
     std::size_t k = s;
     int count = count_of(n_.word(k));
-    if (count < 0 && n_.is(k, {"seule", "seul", "single"})) count = 1;
+    if (count < 0 && n_.is(k, {"seule"sv, "seul"sv, "single"sv})) count = 1;
     if (count < 1 || k + 1 >= n_.size() || !n_.same_sentence(k, k + 1)) return std::nullopt;
-    if (n_.is(k + 1, {"seule", "seul", "single"})) ++k;
+    if (n_.is(k + 1, {"seule"sv, "seul"sv, "single"sv})) ++k;
     const int unit = stay_unit(n_.word(k + 1));
     if (unit < 0) return std::nullopt;
     Values v;
@@ -521,8 +523,8 @@ class LimitReader {
   // "enkel vannacht", "just for tonight", "seulement ce soir", "alleen voor vanavond": 1 night.
   std::optional<Found> tonight(std::size_t t, std::size_t s) const {
     std::size_t e = 0;
-    if (n_.is(s, {"vannacht", "vanavond", "tonight"})) e = 1;
-    for (const std::string_view p : {"deze nacht", "deze avond", "ce soir", "cette nuit", "this night"}) {
+    if (n_.is(s, {"vannacht"sv, "vanavond"sv, "tonight"sv})) e = 1;
+    for (const std::string_view p : {"deze nacht"sv, "deze avond"sv, "ce soir"sv, "cette nuit"sv, "this night"sv}) {
       if (e == 0) e = n_.match(s, p);
     }
     if (e == 0) return std::nullopt;

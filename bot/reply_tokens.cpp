@@ -139,27 +139,32 @@ bool Normalized::joined(std::size_t i) const {
 }
 
 bool Normalized::is(std::size_t t, std::initializer_list<std::string_view> words) const {
-  if (t >= count_) return false;
-  const std::string_view w = word(t);
-  for (const std::string_view x : words) {
-    if (x == w) return true;
-  }
-  return false;
+  return is(t, std::span<const std::string_view>(words.begin(), words.size()));
 }
 
 bool Normalized::is(std::size_t t, std::span<const std::string_view> words) const {
   if (t >= count_) return false;
   const std::string_view w = word(t);
-  return std::find(words.begin(), words.end(), w) != words.end();
+  for (const std::string_view x : words) {
+    if (x.size() == w.size() && x[0] == w[0] && x == w) return true;
+  }
+  return false;
 }
 
 std::size_t Normalized::match(std::size_t t, std::string_view phrase) const {
   std::size_t k = t;
-  for (std::size_t pos = 0; pos <= phrase.size();) {
-    const std::size_t end = std::min(phrase.find(' ', pos), phrase.size());
-    if (k >= count_ || !same_sentence(t, k) || word(k) != phrase.substr(pos, end - pos)) return 0;
-    ++k;
-    pos = end + 1;
+  for (std::size_t pos = 0; pos < phrase.size(); ++k) {
+    if (k >= count_) return 0;
+    const std::string_view w = word(k);
+    // Most phrases fail on their first letter: check it before comparing the word.
+    if (w[0] != phrase[pos] || phrase.size() - pos < w.size() ||
+        phrase.compare(pos, w.size(), w) != 0) {
+      return 0;
+    }
+    pos += w.size();
+    if (pos < phrase.size() && phrase[pos] != ' ') return 0;
+    if (k != t && !same_sentence(t, k)) return 0;
+    ++pos;
   }
   return k - t;
 }

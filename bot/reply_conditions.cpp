@@ -414,7 +414,10 @@ std::optional<Found> call_at(const Normalized& n, std::size_t v, SpanRole& role,
 // months, handled in opener_bits). A reader is tried only where its bit is set, which
 // keeps the scan fast; ReplyConditions.TheGateFindsWhatTryingEveryWordFinds checks that
 // this changes nothing.
-enum OpenerBit : std::uint8_t { kTransport = 1, kChildren = 2, kAges = 4, kLimit = 8, kFrom = 16 };
+enum OpenerBit : std::uint8_t {
+  kTransport = 1, kChildren = 2, kAges = 4, kLimit = 8, kFrom = 16,
+  kCall = 32,  // a call verb (first pass)
+};
 
 struct Openers {
   OpenerBit bit;
@@ -460,14 +463,18 @@ constexpr std::string_view kFromOpeners[] = {
     "savonds"sv, "tonight"sv, "s"sv, "ce"sv, "du"sv, "this"sv, "later"sv, "plus"sv, "straks"sv,
     "tantot"sv, "seffens"sv, "zo"sv, "zodadelijk"sv, "dadelijk"sv};
 
-// Which readers may open at a word.
+// Which readers may open at a word, and whether it is a call verb: one look-up.
 std::uint8_t opener_bits(std::string_view w) {
   static const std::unordered_map<std::string_view, std::uint8_t> table = [] {
     std::unordered_map<std::string_view, std::uint8_t> words;
+    const std::vector<std::string_view> counts = count_words();
+    const std::vector<std::string_view> calendar = calendar_words();
     const Openers all[] = {{kTransport, kTransportOpeners}, {kChildren, kChildrenOpeners},
                            {kAges, kAgesOpeners},           {kAges, kBabyWords},
                            {kAges, kTeenWords},             {kAges, kChildNouns},
-                           {kLimit, kLimitOpeners},         {kFrom, kFromOpeners}};
+                           {kLimit, kLimitOpeners},         {kFrom, kFromOpeners},
+                           {kCall, kCallVerbs},             {OpenerBit(kChildren | kLimit), counts},
+                           {kFrom, calendar}};
     for (const Openers& o : all) {
       for (const std::string_view word : o.words) words[word] |= o.bit;
     }
@@ -475,11 +482,8 @@ std::uint8_t opener_bits(std::string_view w) {
   }();
   if (w.empty()) return 0;
   if (is_digit(w[0])) return kChildren | kAges | kLimit | kFrom;
-  std::uint8_t bits = 0;
-  if (const auto it = table.find(w); it != table.end()) bits = it->second;
-  if (count_of(w) > 0) bits |= kChildren | kLimit;
-  if (weekday_of(w) >= 0 || is_month_word(w)) bits |= kFrom;
-  return bits;
+  const auto it = table.find(w);
+  return it == table.end() ? 0 : it->second;
 }
 
 class Scanner {
@@ -487,8 +491,9 @@ class Scanner {
   Scanner(const Normalized& n, const Moment& m, bool everywhere) : n_(n), m_(m), everywhere_(everywhere) {}
 
   Spans run() {
+    for (std::size_t t = 0; t < n_.size(); ++t) bits_[t] = everywhere_ ? 0xFF : opener_bits(n_.word(t));
     for (std::size_t t = 0; t < n_.size(); ++t) {
-      if (spans_.at[t] != 0 || !n_.is(t, kCallVerbs)) continue;
+      if (spans_.at[t] != 0 || (bits_[t] & kCall) == 0 || !n_.is(t, kCallVerbs)) continue;
       SpanRole role = SpanRole::kCallMe;
       if (auto h = call_at(n_, t, role, spans_.at)) add(*h, role);
     }
@@ -507,7 +512,7 @@ class Scanner {
 
  private:
   std::optional<Found> condition_at(std::size_t t) const {
-    const std::uint8_t bits = everywhere_ ? 0xFF : opener_bits(n_.word(t));
+    const std::uint8_t bits = bits_[t];
     if ((bits & kTransport) != 0) {
       if (auto h = transport_at(n_, t)) return h;
     }
@@ -548,6 +553,7 @@ class Scanner {
   const Normalized& n_;
   const Moment& m_;
   const bool everywhere_;
+  std::array<std::uint8_t, kMaxTokens> bits_{};
   Spans spans_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 #include "bot/local_time.h"
 
@@ -275,6 +276,22 @@ int count_of(std::string_view w) {
 int weekday_of(std::string_view w) { return lookup(kWeekdays, w); }
 
 bool is_month_word(std::string_view w) { return month_of(w) > 0; }
+
+std::vector<std::string_view> count_words() {
+  std::vector<std::string_view> out;
+  for (const NamedNumber& e : kCounts) {
+    if (e.value > 0) out.push_back(e.word);
+  }
+  return out;
+}
+
+std::vector<std::string_view> calendar_words() {
+  std::vector<std::string_view> out;
+  for (const NamedNumber& e : kMonths) out.push_back(e.word);
+  for (const NamedNumber& e : kLateMonths) out.push_back(e.word);
+  for (const NamedNumber& e : kWeekdays) out.push_back(e.word);
+  return out;
+}
 
 std::optional<Day> next_weekday(const std::optional<Day>& today, int weekday) {
   if (!today || weekday < 0) return std::nullopt;

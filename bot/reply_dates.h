@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <date/date.h>
 
@@ -34,6 +35,9 @@ int count_of(std::string_view w);
 int weekday_of(std::string_view w);
 // A month name in any of the three languages ("december", "janv", "May").
 bool is_month_word(std::string_view w);
+// The number words count_of reads ("een", "deux", "two"), and the month and weekday names.
+std::vector<std::string_view> count_words();
+std::vector<std::string_view> calendar_words();
 // The next such weekday, today included.
 std::optional<Day> next_weekday(const std::optional<Day>& today, int weekday);
 // "morgen" said at night (before 05:00) means the day that starts after the night:

@@ -65,6 +65,12 @@ Comparator comparator_at(const Normalized& n, std::size_t t) {
       {"a partir de"sv, Bound::kFrom, false}, {"vanaf"sv, Bound::kFrom, false}, {"from"sv, Bound::kFrom, false},
       {"minimum"sv, Bound::kFrom, false}, {"min"sv, Bound::kFrom, false}, {"des"sv, Bound::kFrom, false},
   };
+  static constexpr std::uint32_t kLetters = [] {
+    std::uint32_t letters = 0;
+    for (const Row& r : kRows) letters |= PhraseList::letter_bit(r.phrase[0]);
+    return letters;
+  }();
+  if (t >= n.size() || (kLetters & PhraseList::letter_bit(n.word(t)[0])) == 0) return {};
   for (const Row& r : kRows) {
     if (const std::size_t k = n.match(t, r.phrase)) return Comparator{r.bound, k, r.unitless};
   }
@@ -89,13 +95,12 @@ class AgesReader {
       s += n_.is(s, kRestrict) ? 1 : 2;
       restricted = true;
     }
-    for (const std::string_view p : {"als het een"sv, "als het"sv, "if it is a"sv, "if it s a"sv, "si c est un"sv,
-                                     "si c est une"sv}) {
-      if (const std::size_t k = n_.match(s, p)) {
-        s += k;
-        restricted = true;
-        break;
-      }
+    static constexpr std::string_view kIfItIs[] = {"als het een"sv, "als het"sv,     "if it is a"sv,
+                                                   "if it s a"sv,   "si c est un"sv, "si c est une"sv};
+    static constexpr PhraseList kIfItIsList{kIfItIs};
+    if (const std::size_t k = n_.match(s, kIfItIsList)) {
+      s += k;
+      restricted = true;
     }
     bool negated = false;
     if (n_.is(s, kNegators)) {
@@ -206,16 +211,15 @@ class AgesReader {
 
 // ---------------------------------------------------------------- children
 
-std::size_t siblings_at(const Normalized& n, std::size_t t) {
-  for (const std::string_view p :
-       {"broers en zussen"sv, "broers of zussen"sv, "broer en zus"sv, "broer of zus"sv, "broertjes en zusjes"sv,
-        "broertjes of zusjes"sv, "broers zussen"sv, "broer zus"sv, "broers"sv, "zussen"sv, "siblings"sv, "sibling"sv,
-        "brothers and sisters"sv, "brothers or sisters"sv, "fratrie"sv, "fratries"sv, "freres et sœurs"sv,
-        "frere et sœur"sv, "freres et soeurs"sv, "frere et soeur"sv, "freres ou sœurs"sv, "freres"sv}) {
-    if (const std::size_t k = n.match(t, p)) return k;
-  }
-  return 0;
-}
+constexpr std::string_view kSiblings[] = {
+    "broers en zussen"sv, "broers of zussen"sv, "broer en zus"sv, "broer of zus"sv,
+    "broertjes en zusjes"sv, "broertjes of zusjes"sv, "broers zussen"sv, "broer zus"sv,
+    "broers"sv, "zussen"sv, "siblings"sv, "sibling"sv, "brothers and sisters"sv,
+    "brothers or sisters"sv, "fratrie"sv, "fratries"sv, "freres et sœurs"sv, "frere et sœur"sv,
+    "freres et soeurs"sv, "frere et soeur"sv, "freres ou sœurs"sv, "freres"sv};
+constexpr PhraseList kSiblingList{kSiblings};
+
+std::size_t siblings_at(const Normalized& n, std::size_t t) { return n.match(t, kSiblingList); }
 
 constexpr std::string_view kCountPrefix[] = {"maar"sv, "mr"sv, "mor"sv, "slechts"sv, "enkel"sv, "alleen"sv, "max"sv, "maximum"sv,
                                 "maximaal"sv, "hooguit"sv, "only"sv, "just"sv, "seulement"sv, "uniquement"sv,
@@ -416,7 +420,8 @@ std::optional<Found> call_at(const Normalized& n, std::size_t v, SpanRole& role,
 // this changes nothing.
 enum OpenerBit : std::uint8_t {
   kTransport = 1, kChildren = 2, kAges = 4, kLimit = 8, kFrom = 16,
-  kCall = 32,  // a call verb (first pass)
+  kCall = 32,     // a call verb (first pass)
+  kAgeWord = 64,  // "baby", "pubers", "kinderen": an age condition needs one of these or a number
 };
 
 struct Openers {
@@ -470,8 +475,9 @@ std::uint8_t opener_bits(std::string_view w) {
     const std::vector<std::string_view> counts = count_words();
     const std::vector<std::string_view> calendar = calendar_words();
     const Openers all[] = {{kTransport, kTransportOpeners}, {kChildren, kChildrenOpeners},
-                           {kAges, kAgesOpeners},           {kAges, kBabyWords},
-                           {kAges, kTeenWords},             {kAges, kChildNouns},
+                           {kAges, kAgesOpeners},           {OpenerBit(kAges | kAgeWord), kBabyWords},
+                           {OpenerBit(kAges | kAgeWord), kTeenWords},
+                           {OpenerBit(kAges | kAgeWord), kChildNouns},
                            {kLimit, kLimitOpeners},         {kFrom, kFromOpeners},
                            {kCall, kCallVerbs},             {OpenerBit(kChildren | kLimit), counts},
                            {kFrom, calendar}};
@@ -481,16 +487,17 @@ std::uint8_t opener_bits(std::string_view w) {
     return words;
   }();
   if (w.empty()) return 0;
-  if (is_digit(w[0])) return kChildren | kAges | kLimit | kFrom;
+  if (is_digit(w[0])) return kChildren | kAges | kLimit | kFrom | kAgeWord;
   const auto it = table.find(w);
   return it == table.end() ? 0 : it->second;
 }
 
 class Scanner {
  public:
-  Scanner(const Normalized& n, const Moment& m, bool everywhere) : n_(n), m_(m), everywhere_(everywhere) {}
+  Scanner(const Normalized& n, const Moment& m, bool everywhere, Spans& out)
+      : n_(n), m_(m), everywhere_(everywhere), spans_(out) {}
 
-  Spans run() {
+  void run() {
     for (std::size_t t = 0; t < n_.size(); ++t) bits_[t] = everywhere_ ? 0xFF : opener_bits(n_.word(t));
     for (std::size_t t = 0; t < n_.size(); ++t) {
       if (spans_.at[t] != 0 || (bits_[t] & kCall) == 0 || !n_.is(t, kCallVerbs)) continue;
@@ -507,7 +514,6 @@ class Scanner {
         ++t;
       }
     }
-    return spans_;
   }
 
  private:
@@ -519,7 +525,7 @@ class Scanner {
     if ((bits & kChildren) != 0) {
       if (auto h = children_at(n_, t)) return h;
     }
-    if ((bits & kAges) != 0) {
+    if ((bits & kAges) != 0 && age_word_near(t)) {
       if (auto h = AgesReader(n_).at(t)) return h;
     }
     if ((bits & kLimit) != 0) {
@@ -527,6 +533,14 @@ class Scanner {
     }
     if ((bits & kFrom) != 0) return start_time_at(n_, t, m_);
     return std::nullopt;
+  }
+
+  // Every age condition holds a number or an age word within its first six words.
+  bool age_word_near(std::size_t t) const {
+    for (std::size_t k = t; k < n_.size() && k < t + 6; ++k) {
+      if ((bits_[k] & kAgeWord) != 0) return true;
+    }
+    return false;
   }
 
   // Inside one sentence, over free tokens only.
@@ -554,13 +568,15 @@ class Scanner {
   const Moment& m_;
   const bool everywhere_;
   std::array<std::uint8_t, kMaxTokens> bits_{};
-  Spans spans_;
+  Spans& spans_;
 };
 
 }  // namespace
 
 Spans scan_spans(const Normalized& n, const Moment& m, bool everywhere) {
-  return Scanner(n, m, everywhere).run();
+  Spans spans;
+  Scanner(n, m, everywhere, spans).run();
+  return spans;
 }
 
 Condition to_condition(const Normalized& n, const Span& s) {

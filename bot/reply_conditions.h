@@ -72,7 +72,7 @@ inline constexpr std::string_view kLimitSuffix[] = {"max", "maximum", "maximaal"
 std::optional<Found> start_time_at(const Normalized& n, std::size_t t, const Moment& m);
 std::optional<Found> time_limit_at(const Normalized& n, std::size_t t, const Moment& m);
 
-constexpr std::size_t kMaxSpans = 16;
+constexpr std::size_t kMaxSpans = 12;
 
 struct Spans {
   std::array<Span, kMaxSpans> list{};

@@ -141,23 +141,21 @@ std::optional<DayWord> day_word_at(const Normalized& n, std::size_t t, const Mom
 
 // ---------------------------------------------------------------- start times
 
+constexpr std::string_view kNotBefore[] = {
+    "niet voor"sv,  "nie voor"sv,  "niet eerder dan"sv, "not before"sv,  "no earlier than"sv,
+    "not until"sv,  "pas avant"sv, "pas avant d"sv,     "ten vroegste"sv, "ten vroegste om"sv};
+constexpr PhraseList kNotBeforeList{kNotBefore};
+constexpr std::string_view kFromWords[] = {
+    "a partir de"sv, "a partir d"sv, "a partir"sv, "rond de"sv, "vanaf"sv, "van"sv, "na"sv,
+    "om"sv, "rond"sv, "tegen"sv, "from"sv, "after"sv, "at"sv, "around"sv, "by"sv, "apres"sv,
+    "des"sv, "vers"sv, "a"sv, "starting"sv};
+constexpr PhraseList kFromList{kFromWords};
+
 // Words that open a start time; how many tokens they cover.
 std::size_t from_opener(const Normalized& n, std::size_t t, bool& strict_before) {
-  strict_before = false;
-  for (const std::string_view p : {"niet voor"sv, "nie voor"sv, "niet eerder dan"sv, "not before"sv,
-                                   "no earlier than"sv, "not until"sv, "pas avant"sv, "pas avant d"sv,
-                                   "ten vroegste"sv, "ten vroegste om"sv}) {
-    if (const std::size_t k = n.match(t, p)) {
-      strict_before = true;
-      return k;
-    }
-  }
-  for (const std::string_view p : {"a partir de"sv, "a partir d"sv, "a partir"sv, "rond de"sv, "vanaf"sv,
-                                   "van"sv, "na"sv, "om"sv, "rond"sv, "tegen"sv, "from"sv, "after"sv, "at"sv,
-                                   "around"sv, "by"sv, "apres"sv, "des"sv, "vers"sv, "a"sv, "starting"sv}) {
-    if (const std::size_t k = n.match(t, p)) return k;
-  }
-  return 0;
+  const std::size_t strict = n.match(t, kNotBeforeList);
+  strict_before = strict != 0;
+  return strict != 0 ? strict : n.match(t, kFromList);
 }
 
 // "over een uurtje", "binnen het half uur", "dans une heure", "in 30 minutes": minutes
@@ -303,10 +301,10 @@ class FromReader {
 
   // "over een uurtje", "binnen het half uur", "dans une heure", "in an hour", "over 2 dagen".
   std::optional<Found> duration(std::size_t t, std::size_t s) const {
-    std::size_t k = 0;
-    for (const std::string_view p : {"over"sv, "binnen"sv, "in"sv, "dans"sv, "d ici"sv, "within"sv}) {
-      if ((k = n_.match(s, p)) != 0) break;
-    }
+    static constexpr std::string_view kIn[] = {"over"sv, "binnen"sv, "in"sv, "dans"sv, "d ici"sv,
+                                               "within"sv};
+    static constexpr PhraseList kInList{kIn};
+    const std::size_t k = n_.match(s, kInList);
     if (k == 0) return std::nullopt;
     const std::optional<Duration> d = duration_at(n_, s + k);
     if (!d) return std::nullopt;
@@ -360,11 +358,11 @@ class FromReader {
 
   // "straks", "later", "plus tard", "later vandaag": a start with no time.
   std::optional<Found> later(std::size_t t, std::size_t s) const {
-    std::size_t k = 0;
-    for (const std::string_view p : {"later vandaag"sv, "later today"sv, "plus tard"sv, "straks"sv, "later"sv,
-                                     "tantot"sv, "seffens"sv, "zo dadelijk"sv, "zodadelijk"sv, "dadelijk"sv}) {
-      if ((k = n_.match(s, p)) != 0) break;
-    }
+    static constexpr std::string_view kLater[] = {
+        "later vandaag"sv, "later today"sv, "plus tard"sv,  "straks"sv,     "later"sv,
+        "tantot"sv,        "seffens"sv,     "zo dadelijk"sv, "zodadelijk"sv, "dadelijk"sv};
+    static constexpr PhraseList kLaterList{kLater};
+    const std::size_t k = n_.match(s, kLaterList);
     if (k == 0) return std::nullopt;
     if (n_.is(s + k, {"niet"sv, "nie"sv, "not"sv, "pas"sv}) && n_.same_sentence(s, s + k)) return std::nullopt;
     Values v;
@@ -386,18 +384,18 @@ constexpr std::string_view kLimitPrefix[] = {"voor"sv, "max"sv, "maximum"sv, "ma
                                 "no"sv, "not"sv, "longer"sv, "more"sv, "than"sv, "pendant"sv, "durant"sv,
                                 "during"sv, "pas"sv, "plus"sv, "de"sv, "d"sv};
 
-std::size_t vague_limit_at(const Normalized& n, std::size_t t) {
-  for (const std::string_view p :
-       {"niet al te lang"sv, "niet te lang"sv, "nie te lang"sv, "niet voor lang"sv, "niet lang"sv,
-        "korte tijd"sv, "korte periode"sv, "kortdurend"sv, "kortstondig"sv, "kort"sv, "een paar dagen"sv,
-        "een paar nachten"sv, "paar dagen"sv, "paar nachten"sv, "enkele dagen"sv, "enkele nachten"sv,
-        "pas trop longtemps"sv, "pas pour longtemps"sv, "pas longtemps"sv, "courte duree"sv, "quelques jours"sv,
-        "quelques nuits"sv, "not for long"sv, "not too long"sv, "not long"sv, "short term"sv, "short time"sv,
-        "a few days"sv, "a few nights"sv, "a couple of days"sv, "a couple of nights"sv, "short"sv}) {
-    if (const std::size_t k = n.match(t, p)) return k;
-  }
-  return 0;
-}
+// A stay said to be short without a number: "niet te lang", "kort", "een paar dagen".
+constexpr std::string_view kVagueLimits[] = {
+    "niet al te lang"sv, "niet te lang"sv, "nie te lang"sv, "niet voor lang"sv, "niet lang"sv,
+    "korte tijd"sv, "korte periode"sv, "kortdurend"sv, "kortstondig"sv, "kort"sv,
+    "een paar dagen"sv, "een paar nachten"sv, "paar dagen"sv, "paar nachten"sv,
+    "enkele dagen"sv, "enkele nachten"sv, "pas trop longtemps"sv, "pas pour longtemps"sv,
+    "pas longtemps"sv, "courte duree"sv, "quelques jours"sv, "quelques nuits"sv,
+    "not for long"sv, "not too long"sv, "not long"sv, "short term"sv, "short time"sv,
+    "a few days"sv, "a few nights"sv, "a couple of days"sv, "a couple of nights"sv, "short"sv};
+constexpr PhraseList kVagueLimitList{kVagueLimits};
+
+std::size_t vague_limit_at(const Normalized& n, std::size_t t) { return n.match(t, kVagueLimitList); }
 
 // Days per unit of a stay: nights and days 1, weeks 7, months 30; -1 for no unit.
 int stay_unit(std::string_view w) {
@@ -416,15 +414,14 @@ int stay_unit(std::string_view w) {
 }
 
 // "het einde van de week", "the end of the week", "la fin de la semaine": the next Sunday.
-std::size_t end_of_week_at(const Normalized& n, std::size_t t) {
-  for (const std::string_view p : {"het einde van de week"sv, "het eind van de week"sv, "einde van de week"sv,
-                                   "eind van de week"sv, "eind deze week"sv, "einde deze week"sv, "einde week"sv,
-                                   "the end of the week"sv, "end of the week"sv, "la fin de la semaine"sv,
-                                   "fin de semaine"sv, "fin de la semaine"sv}) {
-    if (const std::size_t k = n.match(t, p)) return k;
-  }
-  return 0;
-}
+constexpr std::string_view kEndOfWeek[] = {
+    "het einde van de week"sv, "het eind van de week"sv, "einde van de week"sv,
+    "eind van de week"sv, "eind deze week"sv, "einde deze week"sv, "einde week"sv,
+    "the end of the week"sv, "end of the week"sv, "la fin de la semaine"sv, "fin de semaine"sv,
+    "fin de la semaine"sv};
+constexpr PhraseList kEndOfWeekList{kEndOfWeek};
+
+std::size_t end_of_week_at(const Normalized& n, std::size_t t) { return n.match(t, kEndOfWeekList); }
 
 class LimitReader {
  public:
@@ -471,11 +468,11 @@ class LimitReader {
 
   // "tot zondag", "t/m woensdag", "jusqu'à dimanche", "until Friday", "tot 5/12".
   std::optional<Found> until(std::size_t t, std::size_t s) const {
-    std::size_t k = 0;
-    for (const std::string_view p : {"tot en met"sv, "tot"sv, "t m"sv, "tm"sv, "tem"sv, "until"sv, "till"sv, "til"sv,
-                                     "through"sv, "jusqu au"sv, "jusqu a"sv, "jusqu"sv}) {
-      if ((k = n_.match(s, p)) != 0) break;
-    }
+    static constexpr std::string_view kUntil[] = {
+        "tot en met"sv, "tot"sv,     "t m"sv,      "tm"sv,      "tem"sv,  "until"sv,
+        "till"sv,       "til"sv,     "through"sv,  "jusqu au"sv, "jusqu a"sv, "jusqu"sv};
+    static constexpr PhraseList kUntilList{kUntil};
+    const std::size_t k = n_.match(s, kUntilList);
     if (k == 0) return std::nullopt;
     const std::size_t at = s + k;
     Values v;
@@ -522,11 +519,11 @@ class LimitReader {
 
   // "enkel vannacht", "just for tonight", "seulement ce soir", "alleen voor vanavond": 1 night.
   std::optional<Found> tonight(std::size_t t, std::size_t s) const {
-    std::size_t e = 0;
-    if (n_.is(s, {"vannacht"sv, "vanavond"sv, "tonight"sv})) e = 1;
-    for (const std::string_view p : {"deze nacht"sv, "deze avond"sv, "ce soir"sv, "cette nuit"sv, "this night"sv}) {
-      if (e == 0) e = n_.match(s, p);
-    }
+    static constexpr std::string_view kTonight[] = {
+        "vannacht"sv,   "vanavond"sv, "tonight"sv,    "deze nacht"sv, "deze avond"sv,
+        "ce soir"sv,    "cette nuit"sv, "this night"sv};
+    static constexpr PhraseList kTonightList{kTonight};
+    const std::size_t e = n_.match(s, kTonightList);
     if (e == 0) return std::nullopt;
     Values v;
     v.nights = 1;

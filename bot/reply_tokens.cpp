@@ -169,6 +169,14 @@ std::size_t Normalized::match(std::size_t t, std::string_view phrase) const {
   return k - t;
 }
 
+std::size_t Normalized::match(std::size_t t, const PhraseList& list) const {
+  if (t >= count_ || !list.may_start_with(word(t)[0])) return 0;
+  for (const std::string_view p : list.phrases()) {
+    if (const std::size_t k = match(t, p)) return k;
+  }
+  return 0;
+}
+
 std::string Normalized::quote(std::size_t first, std::size_t last) const {
   const std::uint32_t b = tokens_[first].src_begin;
   return std::string(text_.substr(b, tokens_[last].src_end - b));

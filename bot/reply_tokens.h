@@ -24,6 +24,26 @@ inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 // "0".."9999" as a number, -1 for anything else.
 int to_number(std::string_view s);
 
+// A list of phrases (normalised words, single spaces) with the letters they start with, so
+// that most words are turned away with one bit test. Built from a constexpr array:
+// `constexpr std::string_view kWords[] = {...}; constexpr PhraseList kList{kWords};`.
+class PhraseList {
+ public:
+  template <std::size_t N>
+  constexpr explicit PhraseList(const std::string_view (&phrases)[N]) : phrases_(phrases) {
+    for (const std::string_view p : phrases) letters_ |= letter_bit(p[0]);
+  }
+  static constexpr std::uint32_t letter_bit(char c) {
+    return c >= 'a' && c <= 'z' ? 1U << (c - 'a') : 1U << 31;
+  }
+  constexpr bool may_start_with(char c) const { return (letters_ & letter_bit(c)) != 0; }
+  constexpr std::span<const std::string_view> phrases() const { return phrases_; }
+
+ private:
+  std::span<const std::string_view> phrases_;
+  std::uint32_t letters_ = 0;
+};
+
 struct Token {
   std::uint16_t begin = 0;  // in the normalised buffer
   std::uint16_t size = 0;
@@ -66,6 +86,8 @@ class Normalized {
   // The words of `phrase` (single spaces) start at token t, in one sentence: how many
   // tokens they cover, 0 when they do not match.
   std::size_t match(std::size_t t, std::string_view phrase) const;
+  // The first phrase of `list` that matches at token t: how many tokens it covers, 0 none.
+  std::size_t match(std::size_t t, const PhraseList& list) const;
   // The original text of tokens [first, last], as written.
   std::string quote(std::size_t first, std::size_t last) const;
 

@@ -418,11 +418,48 @@ std::optional<Found> call_at(const Normalized& n, std::size_t v, SpanRole& role,
 // months, handled in opener_bits). A reader is tried only where its bit is set, which
 // keeps the scan fast; ReplyConditions.TheGateFindsWhatTryingEveryWordFinds checks that
 // this changes nothing.
-enum OpenerBit : std::uint8_t {
+enum OpenerBit : std::uint16_t {
   kTransport = 1, kChildren = 2, kAges = 4, kLimit = 8, kFrom = 16,
-  kCall = 32,     // a call verb (first pass)
-  kAgeWord = 64,  // "baby", "pubers", "kinderen": an age condition needs one of these or a number
+  kCall = 32,  // a call verb (first pass)
+  // Anchors: a condition of the kind holds one of these (or a number) near its start.
+  kAgeWord = 64,         // "baby", "pubers", "kinderen"
+  kTransportHead = 128,  // "rijden", "auto", "gebracht"
+  kLimitWord = 256,      // "nachten", "weekend", "kort", "zondag"
+  kFromWord = 512,       // "morgen", "uur", "straks", "school", "zaterdag"
 };
+
+constexpr std::string_view kTransportHeads[] = {
+    "rijden"sv, "rij"sv, "rijdt"sv, "halen"sv, "ophalen"sv, "afhalen"sv, "oppikken"sv,
+    "conduire"sv, "chercher"sv, "recuperer"sv, "drive"sv, "pick"sv, "collect"sv, "fetch"sv,
+    "mobiel"sv, "brengen"sv, "voeren"sv, "auto"sv, "wagen"sv, "vervoer"sv, "autostoel"sv,
+    "autostoeltje"sv, "autozitje"sv, "kinderzitje"sv, "maxicosi"sv, "maxi"sv, "voiture"sv,
+    "vehicule"sv, "siege"sv, "transport"sv, "car"sv, "carseat"sv, "rijbewijs"sv, "permis"sv,
+    "license"sv, "licence"sv, "bagnole"sv, "camionette"sv, "gebracht"sv, "brought"sv,
+    "amener"sv, "amene"sv, "amenee"sv, "deposer"sv, "depose"sv, "bring"sv, "dropped"sv,
+    "gevoerd"sv};
+constexpr std::string_view kLimitAnchors[] = {
+    "nacht"sv, "nachten"sv, "nachtje"sv, "nachtjes"sv, "nuit"sv, "nuits"sv, "night"sv,
+    "nights"sv, "dag"sv, "dagen"sv, "dagje"sv, "dagjes"sv, "jour"sv, "jours"sv, "day"sv,
+    "days"sv, "week"sv, "weken"sv, "weekje"sv, "weekjes"sv, "semaine"sv, "semaines"sv,
+    "weeks"sv, "wk"sv, "maand"sv, "maanden"sv, "maandje"sv, "mois"sv, "month"sv, "months"sv,
+    "weekend"sv, "weekends"sv, "end"sv, "lang"sv, "kort"sv, "korte"sv, "kortdurend"sv,
+    "kortstondig"sv, "longtemps"sv, "duree"sv, "long"sv, "short"sv, "paar"sv, "enkele"sv,
+    "quelques"sv, "few"sv, "couple"sv, "tijd"sv, "periode"sv, "vannacht"sv, "vanavond"sv,
+    "tonight"sv, "avond"sv, "soir"sv, "morgen"sv, "tomorrow"sv, "demain"sv, "overmorgen"sv,
+    "vandaag"sv, "today"sv, "aujourd"sv};
+constexpr std::string_view kStartAnchors[] = {
+    "morgen"sv, "tomorrow"sv, "demain"sv, "morgenvroeg"sv, "morgenochtend"sv, "morgenavond"sv,
+    "morgenmiddag"sv, "morgenvoormiddag"sv, "morgennamiddag"sv, "overmorgen"sv, "vandaag"sv,
+    "today"sv, "aujourd"sv, "vanavond"sv, "savonds"sv, "avonds"sv, "tonight"sv, "soir"sv,
+    "evening"sv, "later"sv, "straks"sv, "tard"sv, "tantot"sv, "seffens"sv, "dadelijk"sv,
+    "zodadelijk"sv, "half"sv, "halve"sv, "uur"sv, "uurtje"sv, "uurtjes"sv, "uren"sv, "heure"sv,
+    "heures"sv, "hour"sv, "hours"sv, "kwartier"sv, "kwartiertje"sv, "quart"sv, "quarter"sv,
+    "minuten"sv, "minuutjes"sv, "min"sv, "minutes"sv, "minute"sv, "mins"sv, "minuut"sv,
+    "halfuur"sv, "halfuurtje"sv, "demi"sv, "anderhalf"sv, "dag"sv, "dagen"sv, "dagjes"sv,
+    "jours"sv, "jour"sv, "days"sv, "day"sv, "werk"sv, "school"sv, "eten"sv, "avondeten"sv,
+    "middag"sv, "werkuren"sv, "shift"sv, "dienst"sv, "work"sv, "dinner"sv, "travail"sv,
+    "ecole"sv, "boulot"sv, "diner"sv, "souper"sv, "les"sv, "lessen"sv, "training"sv,
+    "vergadering"sv};
 
 struct Openers {
   OpenerBit bit;
@@ -468,10 +505,11 @@ constexpr std::string_view kFromOpeners[] = {
     "savonds"sv, "tonight"sv, "s"sv, "ce"sv, "du"sv, "this"sv, "later"sv, "plus"sv, "straks"sv,
     "tantot"sv, "seffens"sv, "zo"sv, "zodadelijk"sv, "dadelijk"sv};
 
-// Which readers may open at a word, and whether it is a call verb: one look-up.
-std::uint8_t opener_bits(std::string_view w) {
-  static const std::unordered_map<std::string_view, std::uint8_t> table = [] {
-    std::unordered_map<std::string_view, std::uint8_t> words;
+// Which readers may open at a word, whether it is a call verb, and which conditions it
+// anchors: one look-up.
+std::uint16_t opener_bits(std::string_view w) {
+  static const std::unordered_map<std::string_view, std::uint16_t> table = [] {
+    std::unordered_map<std::string_view, std::uint16_t> words;
     const std::vector<std::string_view> counts = count_words();
     const std::vector<std::string_view> calendar = calendar_words();
     const Openers all[] = {{kTransport, kTransportOpeners}, {kChildren, kChildrenOpeners},
@@ -479,15 +517,17 @@ std::uint8_t opener_bits(std::string_view w) {
                            {OpenerBit(kAges | kAgeWord), kTeenWords},
                            {OpenerBit(kAges | kAgeWord), kChildNouns},
                            {kLimit, kLimitOpeners},         {kFrom, kFromOpeners},
-                           {kCall, kCallVerbs},             {OpenerBit(kChildren | kLimit), counts},
-                           {kFrom, calendar}};
+                           {kCall, kCallVerbs},             {OpenerBit(kChildren | kLimit | kLimitWord), counts},
+                           {OpenerBit(kFrom | kFromWord | kLimitWord), calendar},
+                           {kTransportHead, kTransportHeads}, {kLimitWord, kLimitAnchors},
+                           {kFromWord, kStartAnchors}};
     for (const Openers& o : all) {
       for (const std::string_view word : o.words) words[word] |= o.bit;
     }
     return words;
   }();
   if (w.empty()) return 0;
-  if (is_digit(w[0])) return kChildren | kAges | kLimit | kFrom | kAgeWord;
+  if (is_digit(w[0])) return kChildren | kAges | kLimit | kFrom | kAgeWord | kLimitWord | kFromWord;
   const auto it = table.find(w);
   return it == table.end() ? 0 : it->second;
 }
@@ -498,7 +538,7 @@ class Scanner {
       : n_(n), m_(m), everywhere_(everywhere), spans_(out) {}
 
   void run() {
-    for (std::size_t t = 0; t < n_.size(); ++t) bits_[t] = everywhere_ ? 0xFF : opener_bits(n_.word(t));
+    for (std::size_t t = 0; t < n_.size(); ++t) bits_[t] = everywhere_ ? 0xFFFF : opener_bits(n_.word(t));
     for (std::size_t t = 0; t < n_.size(); ++t) {
       if (spans_.at[t] != 0 || (bits_[t] & kCall) == 0 || !n_.is(t, kCallVerbs)) continue;
       SpanRole role = SpanRole::kCallMe;
@@ -518,27 +558,27 @@ class Scanner {
 
  private:
   std::optional<Found> condition_at(std::size_t t) const {
-    const std::uint8_t bits = bits_[t];
-    if ((bits & kTransport) != 0) {
+    const std::uint16_t bits = bits_[t];
+    if ((bits & kTransport) != 0 && near(t, kTransportHead)) {
       if (auto h = transport_at(n_, t)) return h;
     }
     if ((bits & kChildren) != 0) {
       if (auto h = children_at(n_, t)) return h;
     }
-    if ((bits & kAges) != 0 && age_word_near(t)) {
+    if ((bits & kAges) != 0 && near(t, kAgeWord)) {
       if (auto h = AgesReader(n_).at(t)) return h;
     }
-    if ((bits & kLimit) != 0) {
+    if ((bits & kLimit) != 0 && near(t, kLimitWord)) {
       if (auto h = time_limit_at(n_, t, m_)) return h;
     }
-    if ((bits & kFrom) != 0) return start_time_at(n_, t, m_);
+    if ((bits & kFrom) != 0 && near(t, kFromWord)) return start_time_at(n_, t, m_);
     return std::nullopt;
   }
 
-  // Every age condition holds a number or an age word within its first six words.
-  bool age_word_near(std::size_t t) const {
-    for (std::size_t k = t; k < n_.size() && k < t + 6; ++k) {
-      if ((bits_[k] & kAgeWord) != 0) return true;
+  // A condition holds its anchor word (or a number) within its first eight words.
+  bool near(std::size_t t, OpenerBit anchor) const {
+    for (std::size_t k = t; k < n_.size() && k < t + 8; ++k) {
+      if ((bits_[k] & anchor) != 0) return true;
     }
     return false;
   }
@@ -567,7 +607,7 @@ class Scanner {
   const Normalized& n_;
   const Moment& m_;
   const bool everywhere_;
-  std::array<std::uint8_t, kMaxTokens> bits_{};
+  std::array<std::uint16_t, kMaxTokens> bits_{};
   Spans& spans_;
 };
 

@@ -115,11 +115,13 @@ bool is_separator(std::string_view gap) {
 }
 
 // "5/1", "24.12.2026", "3-1-27", "2026-12-01".
-std::optional<DateExpr> numeric_date(const Normalized& n, std::size_t t, const std::optional<Day>& today) {
+std::optional<DateExpr> numeric_date(const Normalized& n, std::size_t t,
+                                     const std::optional<Day>& today) {
   if (t + 1 >= n.size() || !is_separator(n.gap(t))) return std::nullopt;
   const std::string_view a = n.word(t);
   const std::string_view b = n.word(t + 1);
-  const bool has_third = t + 2 < n.size() && is_separator(n.gap(t + 1)) && to_number(n.word(t + 2)) >= 0;
+  const bool has_third =
+      t + 2 < n.size() && is_separator(n.gap(t + 1)) && to_number(n.word(t + 2)) >= 0;
   const int c = has_third ? to_number(n.word(t + 2)) : -1;
   if (a.size() == 4 && has_third) {  // ISO order
     const int m = to_number(b);
@@ -136,7 +138,8 @@ std::optional<DateExpr> numeric_date(const Normalized& n, std::size_t t, const s
 }
 
 // "3 december", "1er janvier 2027", "December 3".
-std::optional<DateExpr> named_date(const Normalized& n, std::size_t t, const std::optional<Day>& today) {
+std::optional<DateExpr> named_date(const Normalized& n, std::size_t t,
+                                   const std::optional<Day>& today) {
   if (t + 1 >= n.size()) return std::nullopt;
   int d = day_of(n.word(t));
   int m = month_of(n.word(t + 1));
@@ -152,7 +155,8 @@ std::optional<DateExpr> named_date(const Normalized& n, std::size_t t, const std
 }
 
 // "eind december", "fin janvier", "end of December": the month's last day.
-std::optional<DateExpr> month_end(const Normalized& n, std::size_t t, const std::optional<Day>& today) {
+std::optional<DateExpr> month_end(const Normalized& n, std::size_t t,
+                                  const std::optional<Day>& today) {
   const std::string_view w = n.word(t);
   if (w != "eind" && w != "einde" && w != "fin" && w != "end") return std::nullopt;
   for (std::size_t k = t + 1; k < n.size() && k <= t + 2; ++k) {
@@ -171,7 +175,8 @@ std::optional<DateExpr> month_end(const Normalized& n, std::size_t t, const std:
 }
 
 // After "tot" / "until": "maandag" (the next Monday), "morgen", "overmorgen".
-std::optional<DateExpr> relative_day(const Normalized& n, std::size_t t, const std::optional<Day>& today) {
+std::optional<DateExpr> relative_day(const Normalized& n, std::size_t t,
+                                     const std::optional<Day>& today) {
   const std::string_view w = n.word(t);
   int days = -1;
   if (const int wd = lookup(kWeekdays, w); wd >= 0) {
@@ -187,7 +192,8 @@ std::optional<DateExpr> relative_day(const Normalized& n, std::size_t t, const s
   } else {
     return std::nullopt;
   }
-  return DateExpr{1, false, today && days > 0 ? std::optional<Day>(*today + date::days{days}) : std::nullopt};
+  return DateExpr{1, false,
+                  today && days > 0 ? std::optional<Day>(*today + date::days{days}) : std::nullopt};
 }
 
 // "2 weken", "een week", "pause 2 semaines", "10 dagen", "1 maand".
@@ -232,7 +238,8 @@ std::optional<DateExpr> date_at(const Normalized& n, std::size_t t, const std::o
 }
 
 void put_digits(std::string& out, int value, int width) {
-  for (int i = width - 1; i >= 0; --i, value /= 10) out.push_back(static_cast<char>('0' + value % 10));
+  for (int i = width - 1; i >= 0; --i, value /= 10)
+    out.push_back(static_cast<char>('0' + value % 10));
   std::reverse(out.end() - width, out.end());
 }
 
@@ -252,7 +259,8 @@ Moment moment_of(const ReplyContext& ctx) {
 
 std::optional<Day> day_if_valid(int y, int m, int d) {
   if (!is_valid_date(y, m, d)) return std::nullopt;
-  return Day{date::year{y} / date::month{static_cast<unsigned>(m)} / date::day{static_cast<unsigned>(d)}};
+  return Day{date::year{y} / date::month{static_cast<unsigned>(m)} /
+             date::day{static_cast<unsigned>(d)}};
 }
 
 std::string iso_of(Day day) {
@@ -306,7 +314,8 @@ std::optional<Day> tomorrow(const Moment& m) {
   return *m.today + date::days{1};
 }
 
-std::optional<DateExpr> written_date(const Normalized& n, std::size_t t, const std::optional<Day>& today) {
+std::optional<DateExpr> written_date(const Normalized& n, std::size_t t,
+                                     const std::optional<Day>& today) {
   if (auto e = numeric_date(n, t, today)) return e;
   if (auto e = named_date(n, t, today)) return e;
   return month_end(n, t, today);

@@ -51,7 +51,8 @@ struct DateExpr {
 };
 
 // A written date at token t: "5/1", "24.12.2026", "3 december", "eind december".
-std::optional<DateExpr> written_date(const Normalized& n, std::size_t t, const std::optional<Day>& today);
+std::optional<DateExpr> written_date(const Normalized& n, std::size_t t,
+                                     const std::optional<Day>& today);
 
 // The last day of a pause: a date after "tot" / "until" first, else a span ("2 weken"),
 // else any date. `said` when the message names one, resolvable or not.

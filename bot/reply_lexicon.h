@@ -64,10 +64,12 @@ std::optional<Item> classify(const Normalized& n, std::size_t t, bool first_word
 
 // The phrase-matching core behind classify: `limit` is one past the last token a phrase
 // may cover.
-std::optional<Item> classify_within(const Normalized& n, std::size_t t, std::size_t limit, bool first_word);
+std::optional<Item> classify_within(const Normalized& n, std::size_t t, std::size_t limit,
+                                    bool first_word);
 
 template <typename Free>
-std::optional<Item> classify(const Normalized& n, std::size_t t, bool first_word, const Free& free) {
+std::optional<Item> classify(const Normalized& n, std::size_t t, bool first_word,
+                             const Free& free) {
   std::size_t limit = t;
   while (limit < n.size() && free(limit)) ++limit;
   return classify_within(n, t, limit, first_word);

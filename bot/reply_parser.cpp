@@ -99,8 +99,9 @@ void drop_waiting_days(Items& items, const Spans& spans) {
     const std::uint8_t clause = items.clause[it.first];
     for (std::size_t j = 0; j < items.size; ++j) {
       const Item& other = items.list[j];
-      const bool waits = other.kind == Kind::kMaybeWhy || other.kind == Kind::kMaybeSoft ||
-                         (other.kind == Kind::kSpan && spans.list[other.span].role == SpanRole::kCallsBack);
+      const bool waits =
+          other.kind == Kind::kMaybeWhy || other.kind == Kind::kMaybeSoft ||
+          (other.kind == Kind::kSpan && spans.list[other.span].role == SpanRole::kCallsBack);
       if (waits && items.clause[other.first] == clause) {
         it.kind = Kind::kWhen;
         mark(items, it, Role::kSoft);
@@ -121,7 +122,9 @@ Items classify_all(const Normalized& n, const Spans& spans) {
     out.clause[t] = clause;
     out.role[t] = reply::is_word_token(n.word(t)) ? Role::kLeftover : Role::kFiller;
   }
-  const auto free = [&](std::size_t k) { return spans.at[k] == 0 && !reply::is_code_token(n.word(k)); };
+  const auto free = [&](std::size_t k) {
+    return spans.at[k] == 0 && !reply::is_code_token(n.word(k));
+  };
   for (std::size_t t = 0; t < n.size();) {
     const std::string_view w = n.word(t);
     if (reply::is_code_token(w)) {
@@ -171,7 +174,8 @@ void drop_questions(const Normalized& n, const Spans& spans, Items& items) {
     const std::size_t s = n.token(it.first).sentence;
     if (n.in_question(it.first) && ((items.opens_with_answer >> s) & 1U) == 0) {
       if (it.kind == Kind::kPause) it.kind = Kind::kStatus;
-      const bool call = it.kind == Kind::kSpan && spans.list[it.span].role != SpanRole::kCallsBack &&
+      const bool call = it.kind == Kind::kSpan &&
+                        spans.list[it.span].role != SpanRole::kCallsBack &&
                         (spans.list[it.span].role == SpanRole::kCallMe ||
                          spans.list[it.span].values.kind == ConditionKind::kCallFirst);
       if (it.kind != Kind::kStatus && it.kind != Kind::kHelp && !call) {
@@ -187,8 +191,8 @@ void drop_questions(const Normalized& n, const Spans& spans, Items& items) {
 // ---------------------------------------------------------------- distances
 
 bool is_km_unit(std::string_view w) {
-  return w == "km" || w == "kilometer" || w == "kilometers" || w == "kilometres" || w == "kilometre" ||
-         w == "kms";
+  return w == "km" || w == "kilometer" || w == "kilometers" || w == "kilometres" ||
+         w == "kilometre" || w == "kms";
 }
 
 // A kilometre figure in tokens [from, from+3): "40" or "40km"; with `need_km` only
@@ -215,8 +219,8 @@ struct KmFigure {
 std::optional<KmFigure> km_anywhere(const Normalized& n) {
   for (std::size_t t = 0; t < n.size(); ++t) {
     if (n.in_question(t) || !reply::is_digit(n.word(t)[0])) continue;
-    if (const std::optional<int> km = km_after(n, t, true); km && (n.word(t).ends_with("km") ||
-                                                                   (t + 1 < n.size() && is_km_unit(n.word(t + 1))))) {
+    if (const std::optional<int> km = km_after(n, t, true);
+        km && (n.word(t).ends_with("km") || (t + 1 < n.size() && is_km_unit(n.word(t + 1))))) {
       return KmFigure{*km, t};
     }
   }
@@ -245,7 +249,8 @@ bool has_leftover(const Normalized& n, const Items& items) {
 }
 
 // A command named by the first word, or nothing.
-std::optional<ParsedReply> command(const Normalized& n, const Items& items, const ReplyContext& ctx) {
+std::optional<ParsedReply> command(const Normalized& n, const Items& items,
+                                   const ReplyContext& ctx) {
   const Item& first = items.list[0];
   switch (first.kind) {
     case Kind::kStop: return reply_of(Intent::kStop);
@@ -255,7 +260,8 @@ std::optional<ParsedReply> command(const Normalized& n, const Items& items, cons
     case Kind::kHelp: return reply_of(Intent::kHelp);
     case Kind::kHelpAlone:  // "info", "uitleg aub"; not "info over het kindje"
       if (!has_leftover(n, items) &&
-          std::all_of(items.list.begin() + 1, items.list.begin() + static_cast<std::ptrdiff_t>(items.size),
+          std::all_of(items.list.begin() + 1,
+                      items.list.begin() + static_cast<std::ptrdiff_t>(items.size),
                       [](const Item& it) { return it.kind == Kind::kFiller; })) {
         return reply_of(Intent::kHelp);
       }
@@ -338,7 +344,8 @@ bool is_condition_marker(const Normalized& n, const Item& it, std::size_t yes_en
   for (std::size_t t = it.first + it.count; t < n.size(); ++t) {
     const std::string_view w = n.word(t);
     if (!reply::is_word_token(w)) continue;
-    if (std::find(kParticleTail.begin(), kParticleTail.end(), w) == kParticleTail.end()) return true;
+    if (std::find(kParticleTail.begin(), kParticleTail.end(), w) == kParticleTail.end())
+      return true;
   }
   return false;
 }
@@ -420,7 +427,8 @@ void AnswerReader::span(const Item& it, const Item* prev) {
     case SpanRole::kCondition: break;
   }
   if (r_.said == Said::kNo) return;
-  const bool right_after_can = prev != nullptr && prev->kind == Kind::kCan && prev->first + prev->count == it.first;
+  const bool right_after_can =
+      prev != nullptr && prev->kind == Kind::kCan && prev->first + prev->count == it.first;
   if (s.negative && right_after_can && r_.said != Said::kYes) {  // "we kunnen geen baby opvangen"
     r_.said = Said::kNo;
     return;
@@ -460,7 +468,8 @@ void AnswerReader::step(const Item& it, Kind next, const Item* prev) {
       r_.said = Said::kNo;
       return;
     case Kind::kPas:  // "ja, pas ..."; French "je ne peux pas"
-      if (r_.said != Said::kNo && (dutch_time_follows(n_, after) || strong_yes_)) return reserve(it, it.first);
+      if (r_.said != Said::kNo && (dutch_time_follows(n_, after) || strong_yes_))
+        return reserve(it, it.first);
       r_.said = Said::kNo;
       return;
     case Kind::kMaybe:
@@ -479,7 +488,8 @@ void AnswerReader::step(const Item& it, Kind next, const Item* prev) {
       if (r_.said == Said::kYes && r_.marker == kMaxTokens) r_.marker = it.first;
       return;
     case Kind::kMarkerAfter:
-      if (r_.said == Said::kYes && is_condition_marker(n_, it, yes_end_) && r_.marker == kMaxTokens) {
+      if (r_.said == Said::kYes && is_condition_marker(n_, it, yes_end_) &&
+          r_.marker == kMaxTokens) {
         r_.marker = after;
         r_.dangling = true;
       }
@@ -517,14 +527,16 @@ Intent intent_of(const Normalized& n, const Items& items, const Reading& r) {
 
 // ---------------------------------------------------------------- conditions and note
 
-void attach_conditions(const Normalized& n, const Spans& spans, const Items& items, ParsedReply& r) {
+void attach_conditions(const Normalized& n, const Spans& spans, const Items& items,
+                       ParsedReply& r) {
   for (std::size_t i = 0; i < items.size; ++i) {
     const Item& it = items.list[i];
     if (it.kind != Kind::kSpan) continue;
     const Span& s = spans.list[it.span];
     if (s.role == SpanRole::kCondition) {
       r.conditions.push_back(reply::to_condition(n, s));
-    } else if (s.role == SpanRole::kCallMe && r.intent == Intent::kMaybe) {  // "misschien, bel me even"
+    } else if (s.role == SpanRole::kCallMe &&
+               r.intent == Intent::kMaybe) {  // "misschien, bel me even"
       Condition c = reply::to_condition(n, s);
       c.kind = ConditionKind::kCallFirst;
       r.conditions.push_back(std::move(c));

@@ -24,7 +24,6 @@ struct Clock {
   bool bare = false;  // an hour without unit or minutes ("vanaf 18", "na 5")
 };
 
-
 // The suffix of "18u30" / "6pm" after the digits: minutes and am/pm; false when it is no time.
 bool read_suffix(std::string_view rest, int& minute, int& ampm, bool& unit) {
   if (rest.empty()) return true;
@@ -78,7 +77,9 @@ std::optional<Clock> clock_at(const Normalized& n, std::size_t t) {
       ++end;
     }
   }
-  if (n.is(end, {"u"sv, "h"sv, "uur"sv, "heure"sv, "heures"sv, "hr"sv, "hrs"sv, "hour"sv, "hours"sv}) && n.same_sentence(t, end)) {
+  if (n.is(end,
+           {"u"sv, "h"sv, "uur"sv, "heure"sv, "heures"sv, "hr"sv, "hrs"sv, "hour"sv, "hours"sv}) &&
+      n.same_sentence(t, end)) {
     unit = true;
     ++end;
   }
@@ -121,8 +122,8 @@ struct DayWord {
 
 std::optional<DayWord> day_word_at(const Normalized& n, std::size_t t, const Moment& m) {
   if (t >= n.size()) return std::nullopt;
-  if (n.is(t, {"morgen"sv, "tomorrow"sv, "demain"sv, "morgenvroeg"sv, "morgenochtend"sv, "morgenavond"sv,
-               "morgenmiddag"sv, "morgenvoormiddag"sv, "morgennamiddag"sv})) {
+  if (n.is(t, {"morgen"sv, "tomorrow"sv, "demain"sv, "morgenvroeg"sv, "morgenochtend"sv,
+               "morgenavond"sv, "morgenmiddag"sv, "morgenvoormiddag"sv, "morgennamiddag"sv})) {
     return DayWord{tomorrow(m), t + 1, true};
   }
   if (n.is(t, {"overmorgen"sv}) || n.match(t, "apres demain"sv) != 0 ||
@@ -134,7 +135,8 @@ std::optional<DayWord> day_word_at(const Normalized& n, std::size_t t, const Mom
   }
   if (n.is(t, {"vandaag"sv, "today"sv})) return DayWord{m.today, t + 1, false};
   if (n.match(t, "aujourd hui"sv) != 0) return DayWord{m.today, t + 2, false};
-  if (const int wd = weekday_of(n.word(t)); wd >= 0) return DayWord{next_weekday(m.today, wd), t + 1, false};
+  if (const int wd = weekday_of(n.word(t)); wd >= 0)
+    return DayWord{next_weekday(m.today, wd), t + 1, false};
   if (auto e = written_date(n, t, m.today)) return DayWord{e->day, t + e->count, false};
   return std::nullopt;
 }
@@ -142,13 +144,13 @@ std::optional<DayWord> day_word_at(const Normalized& n, std::size_t t, const Mom
 // ---------------------------------------------------------------- start times
 
 constexpr std::string_view kNotBefore[] = {
-    "niet voor"sv,  "nie voor"sv,  "niet eerder dan"sv, "not before"sv,  "no earlier than"sv,
-    "not until"sv,  "pas avant"sv, "pas avant d"sv,     "ten vroegste"sv, "ten vroegste om"sv};
+    "niet voor"sv, "nie voor"sv,  "niet eerder dan"sv, "not before"sv,   "no earlier than"sv,
+    "not until"sv, "pas avant"sv, "pas avant d"sv,     "ten vroegste"sv, "ten vroegste om"sv};
 constexpr PhraseList kNotBeforeList{kNotBefore};
 constexpr std::string_view kFromWords[] = {
-    "a partir de"sv, "a partir d"sv, "a partir"sv, "rond de"sv, "vanaf"sv, "van"sv, "na"sv,
-    "om"sv, "rond"sv, "tegen"sv, "from"sv, "after"sv, "at"sv, "around"sv, "by"sv, "apres"sv,
-    "des"sv, "vers"sv, "a"sv, "starting"sv};
+    "a partir de"sv, "a partir d"sv, "a partir"sv, "rond de"sv, "vanaf"sv, "van"sv,     "na"sv,
+    "om"sv,          "rond"sv,       "tegen"sv,    "from"sv,    "after"sv, "at"sv,      "around"sv,
+    "by"sv,          "apres"sv,      "des"sv,      "vers"sv,    "a"sv,     "starting"sv};
 constexpr PhraseList kFromList{kFromWords};
 
 // Words that open a start time; how many tokens they cover.
@@ -188,10 +190,12 @@ std::optional<Duration> duration_at(const Normalized& n, std::size_t t) {
   const int count = k > t ? 1 : count_of(w);
   const std::size_t unit = k > t ? k : k + 1;
   if (count < 1 || unit >= n.size() || !n.same_sentence(t, unit)) return std::nullopt;
-  if (n.is(unit, {"uur"sv, "uren"sv, "uurtje"sv, "uurtjes"sv, "heure"sv, "heures"sv, "hour"sv, "hours"sv, "h"sv})) {
+  if (n.is(unit, {"uur"sv, "uren"sv, "uurtje"sv, "uurtjes"sv, "heure"sv, "heures"sv, "hour"sv,
+                  "hours"sv, "h"sv})) {
     return count <= 24 ? std::optional(Duration{count * 60, 0, unit + 1}) : std::nullopt;
   }
-  if (n.is(unit, {"minuten"sv, "minuutjes"sv, "min"sv, "minutes"sv, "minute"sv, "mins"sv, "minuut"sv})) {
+  if (n.is(unit,
+           {"minuten"sv, "minuutjes"sv, "min"sv, "minutes"sv, "minute"sv, "mins"sv, "minuut"sv})) {
     return count <= kMinutesPerDay ? std::optional(Duration{count, 0, unit + 1}) : std::nullopt;
   }
   if (n.is(unit, {"dag"sv, "dagen"sv, "dagjes"sv, "jours"sv, "jour"sv, "days"sv, "day"sv})) {
@@ -201,9 +205,10 @@ std::optional<Duration> duration_at(const Normalized& n, std::size_t t) {
 }
 
 // What "after" may be followed by when no hour is given: "na het werk", "after school".
-constexpr std::string_view kAfterWhat[] = {"werk"sv, "school"sv, "eten"sv, "avondeten"sv, "middag"sv, "werkuren"sv,
-                              "shift"sv, "dienst"sv, "work"sv, "dinner"sv, "travail"sv, "ecole"sv, "boulot"sv,
-                              "diner"sv, "souper"sv, "les"sv, "lessen"sv, "training"sv, "vergadering"sv};
+constexpr std::string_view kAfterWhat[] = {
+    "werk"sv,   "school"sv, "eten"sv,   "avondeten"sv, "middag"sv,     "werkuren"sv, "shift"sv,
+    "dienst"sv, "work"sv,   "dinner"sv, "travail"sv,   "ecole"sv,      "boulot"sv,   "diner"sv,
+    "souper"sv, "les"sv,    "lessen"sv, "training"sv,  "vergadering"sv};
 
 class FromReader {
  public:
@@ -211,7 +216,9 @@ class FromReader {
 
   std::optional<Found> at(std::size_t t) const {
     std::size_t s = t;
-    while (s < t + 2 && n_.is(s, {"enkel"sv, "alleen"sv, "only"sv, "just"sv, "seulement"sv, "uniquement"sv, "slechts"sv})) ++s;
+    while (s < t + 2 && n_.is(s, {"enkel"sv, "alleen"sv, "only"sv, "just"sv, "seulement"sv,
+                                  "uniquement"sv, "slechts"sv}))
+      ++s;
     const bool pas = n_.is(s, {"pas"sv}) && n_.match(s, "pas avant"sv) == 0;
     if (pas) ++s;
     if (auto h = opened(t, s, pas)) return h;
@@ -226,7 +233,8 @@ class FromReader {
   Values resolved(const Clock& c, bool evening, const std::optional<DayWord>& day) const {
     int minute = c.minute;
     const int hour = minute / 60;
-    if ((c.bare && hour >= 1 && hour <= 7) || (evening && hour >= 1 && hour <= 11)) minute += 12 * 60;
+    if ((c.bare && hour >= 1 && hour <= 7) || (evening && hour >= 1 && hour <= 11))
+      minute += 12 * 60;
     Values v;
     v.kind = ConditionKind::kFrom;
     v.from_minute = minute;
@@ -249,7 +257,7 @@ class FromReader {
   // A clock at k, maybe followed by an evening word or a day: "18u", "6 uur vanavond",
   // "9u morgen".
   std::optional<Found> clock_then(std::size_t t, std::size_t k, std::optional<DayWord> day,
-                                bool evening) const {
+                                  bool evening) const {
     const std::optional<Clock> c = clock_at(n_, k);
     if (!c) return std::nullopt;
     std::size_t end = c->end;
@@ -271,8 +279,9 @@ class FromReader {
     const std::size_t k = from_opener(n_, s, strict);
     if (k == 0) return std::nullopt;
     const std::string_view opener = n_.word(s);
-    const bool weak = opener == "a"sv || opener == "at"sv || opener == "by"sv || opener == "van"sv ||
-                      opener == "om"sv || opener == "tegen"sv || opener == "rond"sv || opener == "vers"sv;
+    const bool weak = opener == "a"sv || opener == "at"sv || opener == "by"sv ||
+                      opener == "van"sv || opener == "om"sv || opener == "tegen"sv ||
+                      opener == "rond"sv || opener == "vers"sv;
     const std::size_t at = s + k;
     if (auto h = clock_then(t, at, std::nullopt, false)) {
       if (weak && !pas && clock_at(n_, at)->bare) return std::nullopt;  // "om 2 kinderen"
@@ -283,26 +292,28 @@ class FromReader {
       std::size_t end = d->end;
       bool strict2 = false;
       const std::size_t k2 = from_opener(n_, end, strict2);
-      if (auto h = clock_then(t, end + k2, d, false); h && (k2 != 0 || !clock_at(n_, end)->bare)) return h;
+      if (auto h = clock_then(t, end + k2, d, false); h && (k2 != 0 || !clock_at(n_, end)->bare))
+        return h;
       return Found{t, end, day_only(d->day)};
     }
     if (opener == "na"sv || opener == "after"sv || opener == "apres"sv) {
       std::size_t e = at;
-      if (n_.is(e, {"het"sv, "de"sv, "mijn"sv, "ons"sv, "onze"sv, "le"sv, "l"sv, "la"sv, "the"sv, "my"sv, "our"sv, "m"sv})) ++e;
+      if (n_.is(e, {"het"sv, "de"sv, "mijn"sv, "ons"sv, "onze"sv, "le"sv, "l"sv, "la"sv, "the"sv,
+                    "my"sv, "our"sv, "m"sv}))
+        ++e;
       if (n_.is(e, kAfterWhat) && n_.same_sentence(s, e)) {
         Values v;
         v.kind = ConditionKind::kFrom;
         return Found{t, e + 1, v};
       }
     }
-    (void)pas;
     return std::nullopt;
   }
 
   // "over een uurtje", "binnen het half uur", "dans une heure", "in an hour", "over 2 dagen".
   std::optional<Found> duration(std::size_t t, std::size_t s) const {
-    static constexpr std::string_view kIn[] = {"over"sv, "binnen"sv, "in"sv, "dans"sv, "d ici"sv,
-                                               "within"sv};
+    static constexpr std::string_view kIn[] = {"over"sv, "binnen"sv, "in"sv,
+                                               "dans"sv, "d ici"sv,  "within"sv};
     static constexpr PhraseList kInList{kIn};
     const std::size_t k = n_.match(s, kInList);
     if (k == 0) return std::nullopt;
@@ -330,10 +341,13 @@ class FromReader {
     bool strict = false;
     const std::size_t k = from_opener(n_, d->end, strict);
     if (n_.same_sentence(s, d->end)) {
-      if (auto h = clock_then(t, d->end + k, d, false); h && (k != 0 || !clock_at(n_, d->end)->bare)) return h;
+      if (auto h = clock_then(t, d->end + k, d, false);
+          h && (k != 0 || !clock_at(n_, d->end)->bare))
+        return h;
     }
     if (!d->relative && !pas) return std::nullopt;  // "zaterdag" alone, "5/12" alone
-    if (n_.is(d->end, {"niet"sv, "nie"sv, "not"sv, "pas"sv, "no"sv, "non"sv}) && n_.same_sentence(s, d->end)) {
+    if (n_.is(d->end, {"niet"sv, "nie"sv, "not"sv, "pas"sv, "no"sv, "non"sv}) &&
+        n_.same_sentence(s, d->end)) {
       return std::nullopt;
     }
     Found h{t, d->end, day_only(d->day)};
@@ -352,19 +366,21 @@ class FromReader {
       if (auto h = clock_then(t, s + e + k, today, true)) return h;
     }
     // Dutch "pas vanavond" (only tonight); French "pas ce soir" is "not tonight".
-    if (s > t && n_.word(t) == "pas"sv && n_.is(s, {"vanavond"sv, "savonds"sv})) return Found{t, s + e, day_only(m_.today)};
+    if (s > t && n_.word(t) == "pas"sv && n_.is(s, {"vanavond"sv, "savonds"sv}))
+      return Found{t, s + e, day_only(m_.today)};
     return std::nullopt;
   }
 
   // "straks", "later", "plus tard", "later vandaag": a start with no time.
   std::optional<Found> later(std::size_t t, std::size_t s) const {
     static constexpr std::string_view kLater[] = {
-        "later vandaag"sv, "later today"sv, "plus tard"sv,  "straks"sv,     "later"sv,
+        "later vandaag"sv, "later today"sv, "plus tard"sv,   "straks"sv,     "later"sv,
         "tantot"sv,        "seffens"sv,     "zo dadelijk"sv, "zodadelijk"sv, "dadelijk"sv};
     static constexpr PhraseList kLaterList{kLater};
     const std::size_t k = n_.match(s, kLaterList);
     if (k == 0) return std::nullopt;
-    if (n_.is(s + k, {"niet"sv, "nie"sv, "not"sv, "pas"sv}) && n_.same_sentence(s, s + k)) return std::nullopt;
+    if (n_.is(s + k, {"niet"sv, "nie"sv, "not"sv, "pas"sv}) && n_.same_sentence(s, s + k))
+      return std::nullopt;
     Values v;
     v.kind = ConditionKind::kFrom;
     Found h{t, s + k, v};
@@ -378,50 +394,72 @@ class FromReader {
 
 // ---------------------------------------------------------------- time limits
 
-constexpr std::string_view kLimitPrefix[] = {"voor"sv, "max"sv, "maximum"sv, "maximaal"sv, "hooguit"sv, "slechts"sv,
-                                "enkel"sv, "alleen"sv, "pour"sv, "for"sv, "only"sv, "just"sv, "seulement"sv,
-                                "uniquement"sv, "juste"sv, "qu"sv, "que"sv, "niet"sv, "nie"sv, "langer"sv, "dan"sv,
-                                "no"sv, "not"sv, "longer"sv, "more"sv, "than"sv, "pendant"sv, "durant"sv,
-                                "during"sv, "pas"sv, "plus"sv, "de"sv, "d"sv};
+constexpr std::string_view kLimitPrefix[] = {
+    "voor"sv,   "max"sv,  "maximum"sv, "maximaal"sv, "hooguit"sv, "slechts"sv,   "enkel"sv,
+    "alleen"sv, "pour"sv, "for"sv,     "only"sv,     "just"sv,    "seulement"sv, "uniquement"sv,
+    "juste"sv,  "qu"sv,   "que"sv,     "niet"sv,     "nie"sv,     "langer"sv,    "dan"sv,
+    "no"sv,     "not"sv,  "longer"sv,  "more"sv,     "than"sv,    "pendant"sv,   "durant"sv,
+    "during"sv, "pas"sv,  "plus"sv,    "de"sv,       "d"sv};
 
 // A stay said to be short without a number: "niet te lang", "kort", "een paar dagen".
-constexpr std::string_view kVagueLimits[] = {
-    "niet al te lang"sv, "niet te lang"sv, "nie te lang"sv, "niet voor lang"sv, "niet lang"sv,
-    "korte tijd"sv, "korte periode"sv, "kortdurend"sv, "kortstondig"sv, "kort"sv,
-    "een paar dagen"sv, "een paar nachten"sv, "paar dagen"sv, "paar nachten"sv,
-    "enkele dagen"sv, "enkele nachten"sv, "pas trop longtemps"sv, "pas pour longtemps"sv,
-    "pas longtemps"sv, "courte duree"sv, "quelques jours"sv, "quelques nuits"sv,
-    "not for long"sv, "not too long"sv, "not long"sv, "short term"sv, "short time"sv,
-    "a few days"sv, "a few nights"sv, "a couple of days"sv, "a couple of nights"sv, "short"sv};
+constexpr std::string_view kVagueLimits[] = {"niet al te lang"sv,    "niet te lang"sv,
+                                             "nie te lang"sv,        "niet voor lang"sv,
+                                             "niet lang"sv,          "korte tijd"sv,
+                                             "korte periode"sv,      "kortdurend"sv,
+                                             "kortstondig"sv,        "kort"sv,
+                                             "een paar dagen"sv,     "een paar nachten"sv,
+                                             "paar dagen"sv,         "paar nachten"sv,
+                                             "enkele dagen"sv,       "enkele nachten"sv,
+                                             "pas trop longtemps"sv, "pas pour longtemps"sv,
+                                             "pas longtemps"sv,      "courte duree"sv,
+                                             "quelques jours"sv,     "quelques nuits"sv,
+                                             "not for long"sv,       "not too long"sv,
+                                             "not long"sv,           "short term"sv,
+                                             "short time"sv,         "a few days"sv,
+                                             "a few nights"sv,       "a couple of days"sv,
+                                             "a couple of nights"sv, "short"sv};
 constexpr PhraseList kVagueLimitList{kVagueLimits};
 
-std::size_t vague_limit_at(const Normalized& n, std::size_t t) { return n.match(t, kVagueLimitList); }
+std::size_t vague_limit_at(const Normalized& n, std::size_t t) {
+  return n.match(t, kVagueLimitList);
+}
 
 // Days per unit of a stay: nights and days 1, weeks 7, months 30; -1 for no unit.
 int stay_unit(std::string_view w) {
-  for (const std::string_view u : {"nacht"sv, "nachten"sv, "nachtje"sv, "nachtjes"sv, "nuit"sv, "nuits"sv, "night"sv,
-                                   "nights"sv, "dag"sv, "dagen"sv, "dagje"sv, "dagjes"sv, "jour"sv, "jours"sv, "day"sv,
-                                   "days"sv}) {
+  for (const std::string_view u : {"nacht"sv, "nachten"sv, "nachtje"sv, "nachtjes"sv, "nuit"sv,
+                                   "nuits"sv, "night"sv, "nights"sv, "dag"sv, "dagen"sv, "dagje"sv,
+                                   "dagjes"sv, "jour"sv, "jours"sv, "day"sv, "days"sv}) {
     if (w == u) return 1;
   }
-  for (const std::string_view u : {"week"sv, "weken"sv, "weekje"sv, "weekjes"sv, "semaine"sv, "semaines"sv, "weeks"sv, "wk"sv}) {
+  for (const std::string_view u : {"week"sv, "weken"sv, "weekje"sv, "weekjes"sv, "semaine"sv,
+                                   "semaines"sv, "weeks"sv, "wk"sv}) {
     if (w == u) return 7;
   }
-  for (const std::string_view u : {"maand"sv, "maanden"sv, "maandje"sv, "mois"sv, "month"sv, "months"sv}) {
+  for (const std::string_view u :
+       {"maand"sv, "maanden"sv, "maandje"sv, "mois"sv, "month"sv, "months"sv}) {
     if (w == u) return 30;
   }
   return -1;
 }
 
 // "het einde van de week", "the end of the week", "la fin de la semaine": the next Sunday.
-constexpr std::string_view kEndOfWeek[] = {
-    "het einde van de week"sv, "het eind van de week"sv, "einde van de week"sv,
-    "eind van de week"sv, "eind deze week"sv, "einde deze week"sv, "einde week"sv,
-    "the end of the week"sv, "end of the week"sv, "la fin de la semaine"sv, "fin de semaine"sv,
-    "fin de la semaine"sv};
+constexpr std::string_view kEndOfWeek[] = {"het einde van de week"sv,
+                                           "het eind van de week"sv,
+                                           "einde van de week"sv,
+                                           "eind van de week"sv,
+                                           "eind deze week"sv,
+                                           "einde deze week"sv,
+                                           "einde week"sv,
+                                           "the end of the week"sv,
+                                           "end of the week"sv,
+                                           "la fin de la semaine"sv,
+                                           "fin de semaine"sv,
+                                           "fin de la semaine"sv};
 constexpr PhraseList kEndOfWeekList{kEndOfWeek};
 
-std::size_t end_of_week_at(const Normalized& n, std::size_t t) { return n.match(t, kEndOfWeekList); }
+std::size_t end_of_week_at(const Normalized& n, std::size_t t) {
+  return n.match(t, kEndOfWeekList);
+}
 
 class LimitReader {
  public:
@@ -469,8 +507,8 @@ class LimitReader {
   // "tot zondag", "t/m woensdag", "jusqu'à dimanche", "until Friday", "tot 5/12".
   std::optional<Found> until(std::size_t t, std::size_t s) const {
     static constexpr std::string_view kUntil[] = {
-        "tot en met"sv, "tot"sv,     "t m"sv,      "tm"sv,      "tem"sv,  "until"sv,
-        "till"sv,       "til"sv,     "through"sv,  "jusqu au"sv, "jusqu a"sv, "jusqu"sv};
+        "tot en met"sv, "tot"sv, "t m"sv,     "tm"sv,       "tem"sv,     "until"sv,
+        "till"sv,       "til"sv, "through"sv, "jusqu au"sv, "jusqu a"sv, "jusqu"sv};
     static constexpr PhraseList kUntilList{kUntil};
     const std::size_t k = n_.match(s, kUntilList);
     if (k == 0) return std::nullopt;
@@ -491,8 +529,10 @@ class LimitReader {
     std::size_t k = s;
     if (n_.is(k, {"het"sv, "dit"sv, "le"sv, "the"sv, "this"sv, "ce"sv, "deze"sv, "ons"sv})) ++k;
     std::size_t e = 0;
-    if (n_.is(k, {"weekend"sv, "weekends"sv})) e = 1;
-    else if (n_.match(k, "week end"sv) != 0) e = 2;
+    if (n_.is(k, {"weekend"sv, "weekends"sv}))
+      e = 1;
+    else if (n_.match(k, "week end"sv) != 0)
+      e = 2;
     if (e == 0 || !n_.same_sentence(s, k)) return std::nullopt;
     Values v;
     v.nights = 2;
@@ -501,7 +541,9 @@ class LimitReader {
 
   // "1 nacht", "een nachtje", "2 weken", "3 jours": nights; not "over 2 dagen".
   std::optional<Found> stay(std::size_t t, std::size_t s) const {
-    if (t > 0 && n_.is(t - 1, {"over"sv, "in"sv, "binnen"sv, "dans"sv, "na"sv, "after"sv, "apres"sv, "within"sv}) &&
+    if (t > 0 &&
+        n_.is(t - 1,
+              {"over"sv, "in"sv, "binnen"sv, "dans"sv, "na"sv, "after"sv, "apres"sv, "within"sv}) &&
         n_.same_sentence(t - 1, t)) {
       return std::nullopt;
     }
@@ -519,9 +561,9 @@ class LimitReader {
 
   // "enkel vannacht", "just for tonight", "seulement ce soir", "alleen voor vanavond": 1 night.
   std::optional<Found> tonight(std::size_t t, std::size_t s) const {
-    static constexpr std::string_view kTonight[] = {
-        "vannacht"sv,   "vanavond"sv, "tonight"sv,    "deze nacht"sv, "deze avond"sv,
-        "ce soir"sv,    "cette nuit"sv, "this night"sv};
+    static constexpr std::string_view kTonight[] = {"vannacht"sv,   "vanavond"sv,   "tonight"sv,
+                                                    "deze nacht"sv, "deze avond"sv, "ce soir"sv,
+                                                    "cette nuit"sv, "this night"sv};
     static constexpr PhraseList kTonightList{kTonight};
     const std::size_t e = n_.match(s, kTonightList);
     if (e == 0) return std::nullopt;

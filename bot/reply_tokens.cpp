@@ -50,7 +50,8 @@ Normalized::Normalized(std::string_view text) : text_(text) {
       continue;
     }
     utf8proc_int32_t cp = 0;
-    const auto n = utf8proc_iterate(bytes + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    const auto n =
+        utf8proc_iterate(bytes + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
     if (n <= 0) {  // invalid UTF-8: treat the byte as a separator
       cut();
       ++pos;
@@ -96,7 +97,8 @@ void Normalized::ascii(char c, std::size_t src_begin, std::size_t src_end, bool 
     question_mark_ = true;
     return end_sentence(true);
   }
-  if (c == '!' || c == '\n' || c == ';' || (c == '.' && !between_digits)) return end_sentence(false);
+  if (c == '!' || c == '\n' || c == ';' || (c == '.' && !between_digits))
+    return end_sentence(false);
   cut();
 }
 

@@ -36,8 +36,8 @@ void expect_same_spans(const std::string& text, const Moment& m) {
   for (std::size_t i = 0; i < gated.size; ++i) {
     const Span& a = gated.list[i];
     const Span& b = everywhere.list[i];
-    EXPECT_TRUE(a.first == b.first && a.count == b.count && a.role == b.role && a.values == b.values &&
-                a.bare_when == b.bare_when && a.negative == b.negative)
+    EXPECT_TRUE(a.first == b.first && a.count == b.count && a.role == b.role &&
+                a.values == b.values && a.bare_when == b.bare_when && a.negative == b.negative)
         << text << " (span " << i << ")";
   }
 }

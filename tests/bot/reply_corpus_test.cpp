@@ -86,14 +86,16 @@ std::string two_digits(int v) { return (v < 10 ? "0" : "") + std::to_string(v); 
 std::string render(const Condition& c) {
   switch (c.kind) {
     case ConditionKind::kLimit:
-      if (c.nights && c.last_day) return "nights=" + std::to_string(*c.nights) + ",last_day=" + *c.last_day;
+      if (c.nights && c.last_day)
+        return "nights=" + std::to_string(*c.nights) + ",last_day=" + *c.last_day;
       if (c.nights) return "nights=" + std::to_string(*c.nights);
       if (c.last_day) return "last_day=" + *c.last_day;
       return "limit";
     case ConditionKind::kFrom: {
       if (!c.from_day && !c.from_minute && !c.in_minutes) return "from";
       std::string s = "from=";
-      if (c.from_minute) s += two_digits(*c.from_minute / 60) + ":" + two_digits(*c.from_minute % 60);
+      if (c.from_minute)
+        s += two_digits(*c.from_minute / 60) + ":" + two_digits(*c.from_minute % 60);
       if (c.from_day) s += "@" + *c.from_day;
       if (c.in_minutes) s += ",in=" + std::to_string(*c.in_minutes);
       return s;
@@ -120,7 +122,9 @@ std::string render(const std::vector<Condition>& cs) {
 struct Score {
   std::size_t right = 0;
   std::size_t total = 0;
-  double ratio() const { return total == 0 ? 1.0 : static_cast<double>(right) / static_cast<double>(total); }
+  double ratio() const {
+    return total == 0 ? 1.0 : static_cast<double>(right) / static_cast<double>(total);
+  }
 };
 
 std::string show(const std::optional<std::string>& v) { return v.value_or("-"); }
@@ -139,7 +143,8 @@ void count(Score& s, bool ok, const Row& row, const char* field, const std::stri
     ++s.right;
     return;
   }
-  std::cout << "  line " << row.line << " " << field << " got " << got << ": \"" << row.text << "\"\n";
+  std::cout << "  line " << row.line << " " << field << " got " << got << ": \"" << row.text
+            << "\"\n";
 }
 
 Scores score(const std::vector<Row>& rows) {
@@ -172,9 +177,9 @@ void print(const char* name, const Scores& s) {
   std::cout << name << ": " << s.lines << " lines; intent " << s.intent.ratio() * 100 << "%, call "
             << s.call.ratio() * 100 << "%, until " << s.until.ratio() * 100 << "%, km "
             << s.km.ratio() * 100 << "%, conditions " << s.conditions.ratio() * 100 << "%, note "
-            << s.note.ratio() * 100 << "%; " << s.condition_lines << " lines with conditions: intent "
-            << s.condition_intent.ratio() * 100 << "%, conditions " << s.condition_values.ratio() * 100
-            << "%\n";
+            << s.note.ratio() * 100 << "%; " << s.condition_lines
+            << " lines with conditions: intent " << s.condition_intent.ratio() * 100
+            << "%, conditions " << s.condition_values.ratio() * 100 << "%\n";
 }
 
 TEST(ReplyCorpus, HoldsAtLeastThreeHundredLinesCoveringEveryIntentAndEightyWithConditions) {

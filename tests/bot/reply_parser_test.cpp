@@ -385,8 +385,9 @@ Condition only_condition(std::string_view text, const ReplyContext& ctx = kMonda
 }
 
 TEST(ReplyParser, AYesWithAConditionStaysAYesWithThatCondition) {
-  for (const char* text : {"ja voor 1 nacht", "ja, max 2 nachten", "ja, bel eerst even",
-                           "ja over een uurtje", "ja maar pas vanaf 18u", "Yes, but only for one night"}) {
+  for (const char* text :
+       {"ja voor 1 nacht", "ja, max 2 nachten", "ja, bel eerst even", "ja over een uurtje",
+        "ja maar pas vanaf 18u", "Yes, but only for one night"}) {
     const ParsedReply r = parse_reply(text, kMondayNight);
     EXPECT_EQ(r.intent, Intent::kYes) << text;
     EXPECT_EQ(r.conditions.size(), 1u) << text;
@@ -423,12 +424,14 @@ TEST(ReplyParser, StartTimesResolveAgainstTheMomentOfTheMessage) {
   EXPECT_EQ(late.from_day, "2026-12-08");
   EXPECT_EQ(late.from_minute, 30);
   EXPECT_EQ(only_condition("vanaf 18u", ReplyContext{2026, 12, 7, 23 * 60}).from_day, "2026-12-08");
-  EXPECT_EQ(only_condition("vanaf 18u", ReplyContext{2026, 12, 7, 18 * 60 + 30}).from_day, "2026-12-07");
+  EXPECT_EQ(only_condition("vanaf 18u", ReplyContext{2026, 12, 7, 18 * 60 + 30}).from_day,
+            "2026-12-07");
   // "morgen" said at night is the day after the night; in the afternoon it is tomorrow.
   const Condition morning = only_condition("morgen vanaf 9u");
   EXPECT_EQ(morning.from_day, "2026-12-07");
   EXPECT_EQ(morning.from_minute, 9 * 60);
-  EXPECT_EQ(only_condition("morgen vanaf 9u", ReplyContext{2026, 12, 7, 14 * 60}).from_day, "2026-12-08");
+  EXPECT_EQ(only_condition("morgen vanaf 9u", ReplyContext{2026, 12, 7, 14 * 60}).from_day,
+            "2026-12-08");
   EXPECT_EQ(only_condition("ja vanavond om 8u").from_minute, 20 * 60);
   EXPECT_EQ(only_condition("yes after 6pm").from_minute, 18 * 60);
   // Without the minute the start day is today; without the date only the hour is known.
@@ -477,8 +480,9 @@ TEST(ReplyParser, AMaybeKeepsItsConditionAndARealHesitationStaysMaybe) {
 }
 
 TEST(ReplyParser, PlainYesHasNoNoteButUnderstoodLeftoversAreKept) {
-  for (const char* text : {"ja hoor", "Jaa wij kunnen!! 👍", "Ja hoor, wij vangen hem graag op",
-                           "oui, on peut l'accueillir ce soir", "Ja graag, dank je", "Ja, bel mij maar"}) {
+  for (const char* text :
+       {"ja hoor", "Jaa wij kunnen!! 👍", "Ja hoor, wij vangen hem graag op",
+        "oui, on peut l'accueillir ce soir", "Ja graag, dank je", "Ja, bel mij maar"}) {
     const ParsedReply r = parse_reply(text);
     EXPECT_EQ(r.intent, Intent::kYes) << text;
     EXPECT_FALSE(r.note.has_value()) << text << ": " << r.note.value_or("");
@@ -494,7 +498,8 @@ TEST(ReplyParser, AConditionOfANoIsDroppedAndNegatedAbilityIsANo) {
   EXPECT_FALSE(r.note.has_value());
   EXPECT_EQ(parse_reply("nee, morgen niet").intent, Intent::kNo);
   EXPECT_EQ(parse_reply("gaat nie, sorry").intent, Intent::kNo);
-  for (const char* text : {"niet vanavond", "sorry, not tonight", "pas ce soir", "non, pas cette nuit"}) {
+  for (const char* text :
+       {"niet vanavond", "sorry, not tonight", "pas ce soir", "non, pas cette nuit"}) {
     EXPECT_EQ(parse_reply(text).intent, Intent::kNo) << text;
   }
   EXPECT_EQ(only_condition("ja, pas vanavond").from_day, "2026-12-07");
@@ -516,14 +521,15 @@ TEST(ReplyParser, AskingToBeCalledIsCallMeButCallingBackIsAMaybe) {
 }
 
 TEST(ReplyParser, OtherWaysToSayYesSignUpAskForHelpOrSetADistance) {
-  for (const char* text : {"absoluut", "wij hebben plaats", "komt in orde", "we doen het", "rekenen maar",
-                           "avec plaisir", "count us in", "ja 't is goe"}) {
+  for (const char* text : {"absoluut", "wij hebben plaats", "komt in orde", "we doen het",
+                           "rekenen maar", "avec plaisir", "count us in", "ja 't is goe"}) {
     EXPECT_EQ(parse_reply(text).intent, Intent::kYes) << text;
   }
   for (const char* text : {"weer aanmelden", "ik wil terug meedoen", "je veux me réinscrire"}) {
     EXPECT_EQ(parse_reply(text).intent, Intent::kStart) << text;
   }
-  for (const char* text : {"info", "uitleg", "aide"}) EXPECT_EQ(parse_reply(text).intent, Intent::kHelp) << text;
+  for (const char* text : {"info", "uitleg", "aide"})
+    EXPECT_EQ(parse_reply(text).intent, Intent::kHelp) << text;
   EXPECT_EQ(parse_reply("info over het kindje").intent, Intent::kUnknown);
   EXPECT_EQ(parse_reply("we kunnen tot 25 km rijden").km, 25);
   EXPECT_EQ(parse_reply("max 40 km").km, 40);
@@ -537,8 +543,8 @@ TEST(ReplyParser, ContextWithATimeIsReadFromDateAndMinute) {
   EXPECT_EQ(ctx->day, 7);
   EXPECT_EQ(ctx->minute, 100);
   EXPECT_EQ(reply_context_from_text("2026-12-07")->minute, -1);
-  for (const char* bad : {"2026-12-07 24:00", "2026-12-07 1:40", "2026-12-07T01:40", "2026-12-07 01:60",
-                          "2026-13-07 01:40", "2026-12-07 01:4x", ""}) {
+  for (const char* bad : {"2026-12-07 24:00", "2026-12-07 1:40", "2026-12-07T01:40",
+                          "2026-12-07 01:60", "2026-13-07 01:40", "2026-12-07 01:4x", ""}) {
     EXPECT_FALSE(reply_context_from_text(bad).has_value()) << bad;
   }
 }

@@ -24,19 +24,19 @@ constexpr int kMaxChildren = 10;
 // ---------------------------------------------------------------- ages
 
 constexpr std::string_view kChildNouns[] = {
-    "kind"sv,     "kinderen"sv, "kindje"sv,  "kindjes"sv, "kids"sv,   "kid"sv,     "child"sv,
-    "children"sv, "enfant"sv,   "enfants"sv, "gosse"sv,   "gosses"sv, "kinders"sv, "kindere"sv};
+    "kind"sv, "kinderen"sv, "kindje"sv, "kindjes"sv, "kids"sv, "kid"sv, "child"sv, "children"sv,
+    "enfant"sv, "enfants"sv, "gosse"sv, "gosses"sv, "kinders"sv, "kindere"sv};
 constexpr std::string_view kBabyWords[] = {
-    "baby"sv,     "babys"sv,      "babies"sv,       "bebe"sv,      "bebes"sv,       "newborn"sv,
-    "newborns"sv, "pasgeboren"sv, "pasgeborenen"sv, "zuigeling"sv, "zuigelingen"sv, "babytje"sv};
+    "baby"sv, "babys"sv, "babies"sv, "bebe"sv, "bebes"sv, "newborn"sv, "newborns"sv, "pasgeboren"sv,
+    "pasgeborenen"sv, "zuigeling"sv, "zuigelingen"sv, "babytje"sv};
 constexpr std::string_view kTeenWords[] = {
-    "tieners"sv, "tiener"sv, "pubers"sv,    "puber"sv,    "adolescenten"sv, "adolescent"sv,
-    "ados"sv,    "ado"sv,    "teenagers"sv, "teenager"sv, "teens"sv,        "adolescents"sv};
-constexpr std::string_view kNegators[] = {"geen"sv,   "gene"sv, "no"sv,  "not"sv,
-                                          "zonder"sv, "sans"sv, "nie"sv, "niet"sv};
+    "tieners"sv, "tiener"sv, "pubers"sv, "puber"sv, "adolescenten"sv, "adolescent"sv, "ados"sv,
+    "ado"sv, "teenagers"sv, "teenager"sv, "teens"sv, "adolescents"sv};
+constexpr std::string_view kNegators[] = {
+    "geen"sv, "gene"sv, "no"sv, "not"sv, "zonder"sv, "sans"sv, "nie"sv, "niet"sv};
 constexpr std::string_view kRestrict[] = {
-    "enkel"sv,      "alleen"sv, "only"sv, "seulement"sv, "uniquement"sv, "liefst"sv,
-    "preferably"sv, "plutot"sv, "just"sv, "slechts"sv,   "juste"sv};
+    "enkel"sv, "alleen"sv, "only"sv, "seulement"sv, "uniquement"sv, "liefst"sv, "preferably"sv,
+    "plutot"sv, "just"sv, "slechts"sv, "juste"sv};
 
 enum class Bound { kUpTo, kBelow, kFrom, kAbove, kNone };
 
@@ -123,9 +123,8 @@ class AgesReader {
       s += n_.is(s, kRestrict) ? 1 : 2;
       restricted = true;
     }
-    static constexpr std::string_view kIfItIs[] = {"als het een"sv, "als het"sv,
-                                                   "if it is a"sv,  "if it s a"sv,
-                                                   "si c est un"sv, "si c est une"sv};
+    static constexpr std::string_view kIfItIs[] = {
+    "als het een"sv, "als het"sv, "if it is a"sv, "if it s a"sv, "si c est un"sv, "si c est une"sv};
     static constexpr PhraseList kIfItIsList{kIfItIs};
     if (const std::size_t k = n_.match(s, kIfItIsList)) {
       s += k;
@@ -259,36 +258,20 @@ class AgesReader {
 
 // ---------------------------------------------------------------- children
 
-constexpr std::string_view kSiblings[] = {"broers en zussen"sv,
-                                          "broers of zussen"sv,
-                                          "broer en zus"sv,
-                                          "broer of zus"sv,
-                                          "broertjes en zusjes"sv,
-                                          "broertjes of zusjes"sv,
-                                          "broers zussen"sv,
-                                          "broer zus"sv,
-                                          "broers"sv,
-                                          "zussen"sv,
-                                          "siblings"sv,
-                                          "sibling"sv,
-                                          "brothers and sisters"sv,
-                                          "brothers or sisters"sv,
-                                          "fratrie"sv,
-                                          "fratries"sv,
-                                          "freres et sœurs"sv,
-                                          "frere et sœur"sv,
-                                          "freres et soeurs"sv,
-                                          "frere et soeur"sv,
-                                          "freres ou sœurs"sv,
-                                          "freres"sv};
+constexpr std::string_view kSiblings[] = {
+    "broers en zussen"sv, "broers of zussen"sv, "broer en zus"sv, "broer of zus"sv,
+    "broertjes en zusjes"sv, "broertjes of zusjes"sv, "broers zussen"sv, "broer zus"sv, "broers"sv,
+    "zussen"sv, "siblings"sv, "sibling"sv, "brothers and sisters"sv, "brothers or sisters"sv,
+    "fratrie"sv, "fratries"sv, "freres et sœurs"sv, "frere et sœur"sv, "freres et soeurs"sv,
+    "frere et soeur"sv, "freres ou sœurs"sv, "freres"sv};
 constexpr PhraseList kSiblingList{kSiblings};
 
 std::size_t siblings_at(const Normalized& n, std::size_t t) { return n.match(t, kSiblingList); }
 
 constexpr std::string_view kCountPrefix[] = {
-    "maar"sv,    "mr"sv,       "mor"sv,     "slechts"sv, "enkel"sv, "alleen"sv,    "max"sv,
-    "maximum"sv, "maximaal"sv, "hooguit"sv, "only"sv,    "just"sv,  "seulement"sv, "uniquement"sv,
-    "qu"sv,      "que"sv,      "juste"sv,   "un"sv,      "une"sv};
+    "maar"sv, "mr"sv, "mor"sv, "slechts"sv, "enkel"sv, "alleen"sv, "max"sv, "maximum"sv,
+    "maximaal"sv, "hooguit"sv, "only"sv, "just"sv, "seulement"sv, "uniquement"sv, "qu"sv, "que"sv,
+    "juste"sv, "un"sv, "une"sv};
 
 std::optional<Found> children_at(const Normalized& n, std::size_t t) {
   std::size_t s = t;
@@ -351,26 +334,24 @@ std::optional<Found> children_at(const Normalized& n, std::size_t t) {
 // ---------------------------------------------------------------- transport
 
 constexpr std::string_view kDriveHeads[] = {
-    "rijden"sv,   "rij"sv,      "rijdt"sv,    "halen"sv,     "ophalen"sv, "afhalen"sv,
-    "oppikken"sv, "conduire"sv, "chercher"sv, "recuperer"sv, "drive"sv,   "pick"sv,
-    "collect"sv,  "fetch"sv,    "mobiel"sv,   "brengen"sv,   "voeren"sv};
+    "rijden"sv, "rij"sv, "rijdt"sv, "halen"sv, "ophalen"sv, "afhalen"sv, "oppikken"sv, "conduire"sv,
+    "chercher"sv, "recuperer"sv, "drive"sv, "pick"sv, "collect"sv, "fetch"sv, "mobiel"sv,
+    "brengen"sv, "voeren"sv};
 constexpr std::string_view kCarHeads[] = {
-    "auto"sv,        "wagen"sv,    "vervoer"sv,   "autostoel"sv, "autostoeltje"sv, "autozitje"sv,
-    "kinderzitje"sv, "maxicosi"sv, "maxi"sv,      "voiture"sv,   "vehicule"sv,     "siege"sv,
-    "transport"sv,   "car"sv,      "carseat"sv,   "rijbewijs"sv, "permis"sv,       "license"sv,
-    "licence"sv,     "bagnole"sv,  "camionette"sv};
+    "auto"sv, "wagen"sv, "vervoer"sv, "autostoel"sv, "autostoeltje"sv, "autozitje"sv,
+    "kinderzitje"sv, "maxicosi"sv, "maxi"sv, "voiture"sv, "vehicule"sv, "siege"sv, "transport"sv,
+    "car"sv, "carseat"sv, "rijbewijs"sv, "permis"sv, "license"sv, "licence"sv, "bagnole"sv,
+    "camionette"sv};
 constexpr std::string_view kTransportGap[] = {
-    "hem"sv,  "haar"sv,   "het"sv,   "ze"sv,   "hen"sv,  "zelf"sv, "komen"sv,   "te"sv,
-    "gaan"sv, "even"sv,   "le"sv,    "la"sv,   "les"sv,  "l"sv,    "venir"sv,   "him"sv,
-    "her"sv,  "them"sv,   "come"sv,  "and"sv,  "go"sv,   "up"sv,   "een"sv,     "eigen"sv,
-    "a"sv,    "an"sv,     "our"sv,   "de"sv,   "d"sv,    "un"sv,   "une"sv,     "have"sv,
-    "got"sv,  "hebben"sv, "heb"sv,   "pas"sv,  "peut"sv, "peux"sv, "pouvons"sv, "kunnen"sv,
-    "kan"sv,  "op"sv,     "ons"sv,   "onze"sv, "the"sv,  "any"sv,  "s"sv,       "own"sv,
-    "it"sv,   "er"sv,     "zijn"sv,  "is"sv,   "we"sv,   "wij"sv,  "on"sv,      "nous"sv,
-    "a"sv,    "t"sv,      "drive"sv, "to"sv,   "ni"sv,   "komen"sv};
-constexpr std::string_view kModals[] = {"kunnen"sv, "kan"sv,    "kunt"sv, "kun"sv,  "kunde"sv,
-                                        "can"sv,    "could"sv,  "peut"sv, "peux"sv, "pouvons"sv,
-                                        "pouvez"sv, "zullen"sv, "zal"sv};
+    "hem"sv, "haar"sv, "het"sv, "ze"sv, "hen"sv, "zelf"sv, "komen"sv, "te"sv, "gaan"sv, "even"sv,
+    "le"sv, "la"sv, "les"sv, "l"sv, "venir"sv, "him"sv, "her"sv, "them"sv, "come"sv, "and"sv,
+    "go"sv, "up"sv, "een"sv, "eigen"sv, "a"sv, "an"sv, "our"sv, "de"sv, "d"sv, "un"sv, "une"sv,
+    "have"sv, "got"sv, "hebben"sv, "heb"sv, "pas"sv, "peut"sv, "peux"sv, "pouvons"sv, "kunnen"sv,
+    "kan"sv, "op"sv, "ons"sv, "onze"sv, "the"sv, "any"sv, "s"sv, "own"sv, "it"sv, "er"sv, "zijn"sv,
+    "is"sv, "we"sv, "wij"sv, "on"sv, "nous"sv, "a"sv, "t"sv, "drive"sv, "to"sv, "ni"sv, "komen"sv};
+constexpr std::string_view kModals[] = {
+    "kunnen"sv, "kan"sv, "kunt"sv, "kun"sv, "kunde"sv, "can"sv, "could"sv, "peut"sv, "peux"sv,
+    "pouvons"sv, "pouvez"sv, "zullen"sv, "zal"sv};
 
 std::optional<Found> transport_at(const Normalized& n, std::size_t t) {
   const std::string_view w = n.word(t);
@@ -440,35 +421,30 @@ std::optional<Found> transport_at(const Normalized& n, std::size_t t) {
 // ---------------------------------------------------------------- calls
 
 constexpr std::string_view kCallVerbs[] = {
-    "bel"sv,         "bellen"sv,     "belt"sv,        "belle"sv,       "opbellen"sv,
-    "terugbellen"sv, "telefoneer"sv, "telefoneren"sv, "telefoneert"sv, "gebeld"sv,
-    "call"sv,        "phone"sv,      "ring"sv,        "appelez"sv,     "appelle"sv,
-    "appeler"sv,     "appel"sv,      "rappelez"sv,    "rappelle"sv,    "rappeler"sv,
-    "telephonez"sv,  "telephoner"sv, "contacteer"sv,  "contacteren"sv, "contactez"sv,
-    "contacter"sv,   "bellen"sv};
-constexpr std::string_view kMeWords[] = {"me"sv, "mij"sv,  "ons"sv, "moi"sv,
-                                         "m"sv,  "nous"sv, "us"sv,  "mn"sv};
-constexpr std::string_view kYouWords[] = {"je"sv, "u"sv,   "jullie"sv, "vous"sv,
-                                          "te"sv, "you"sv, "ye"sv,     "ulder"sv};
-constexpr std::string_view kFirstWords[] = {"eerst"sv,  "first"sv,      "abord"sv,
-                                            "avant"sv,  "vooraf"sv,     "voordien"sv,
-                                            "before"sv, "beforehand"sv, "eerste"sv};
+    "bel"sv, "bellen"sv, "belt"sv, "belle"sv, "opbellen"sv, "terugbellen"sv, "telefoneer"sv,
+    "telefoneren"sv, "telefoneert"sv, "gebeld"sv, "call"sv, "phone"sv, "ring"sv, "appelez"sv,
+    "appelle"sv, "appeler"sv, "appel"sv, "rappelez"sv, "rappelle"sv, "rappeler"sv, "telephonez"sv,
+    "telephoner"sv, "contacteer"sv, "contacteren"sv, "contactez"sv, "contacter"sv, "bellen"sv};
+constexpr std::string_view kMeWords[] = {
+    "me"sv, "mij"sv, "ons"sv, "moi"sv, "m"sv, "nous"sv, "us"sv, "mn"sv};
+constexpr std::string_view kYouWords[] = {
+    "je"sv, "u"sv, "jullie"sv, "vous"sv, "te"sv, "you"sv, "ye"sv, "ulder"sv};
+constexpr std::string_view kFirstWords[] = {
+    "eerst"sv, "first"sv, "abord"sv, "avant"sv, "vooraf"sv, "voordien"sv, "before"sv,
+    "beforehand"sv, "eerste"sv};
 constexpr std::string_view kCallTail[] = {
-    "later"sv,  "straks"sv,   "terug"sv,    "back"sv, "tard"sv,   "plus"sv,  "zo"sv,
-    "direct"sv, "meteen"sv,   "zometeen"sv, "even"sv, "eens"sv,   "efkes"sv, "eventjes"sv,
-    "d"sv,      "a"sv,        "aub"sv,      "svp"sv,  "please"sv, "s"sv,     "plait"sv,
-    "asap"sv,   "dringend"sv, "maar"sv,     "nog"sv,  "eerst"sv,  "first"sv, "abord"sv,
-    "avant"sv,  "vooraf"sv,   "me"sv,       "mij"sv,  "ons"sv,    "moi"sv,   "nous"sv,
-    "us"sv,     "m"sv,        "je"sv,       "u"sv,    "vous"sv,   "you"sv,   "te"sv};
+    "later"sv, "straks"sv, "terug"sv, "back"sv, "tard"sv, "plus"sv, "zo"sv, "direct"sv, "meteen"sv,
+    "zometeen"sv, "even"sv, "eens"sv, "efkes"sv, "eventjes"sv, "d"sv, "a"sv, "aub"sv, "svp"sv,
+    "please"sv, "s"sv, "plait"sv, "asap"sv, "dringend"sv, "maar"sv, "nog"sv, "eerst"sv, "first"sv,
+    "abord"sv, "avant"sv, "vooraf"sv, "me"sv, "mij"sv, "ons"sv, "moi"sv, "nous"sv, "us"sv, "m"sv,
+    "je"sv, "u"sv, "vous"sv, "you"sv, "te"sv};
 constexpr std::string_view kCallLead[] = {
-    "kan"sv,    "kun"sv,    "kunt"sv, "kunde"sv,  "kunnen"sv,   "wil"sv,      "wilt"sv,
-    "willen"sv, "je"sv,     "u"sv,    "jullie"sv, "ge"sv,       "gij"sv,      "gelieve"sv,
-    "graag"sv,  "please"sv, "pls"sv,  "can"sv,    "could"sv,    "would"sv,    "you"sv,
-    "tu"sv,     "vous"sv,   "peux"sv, "pouvez"sv, "pourriez"sv, "pourrais"sv, "peut"sv,
-    "give"sv,   "geef"sv,   "mag"sv,  "mogen"sv,  "me"sv,       "mij"sv,      "m"sv,
-    "moi"sv,    "ons"sv,    "us"sv,   "eerst"sv,  "even"sv,     "first"sv,    "a"sv,
-    "ik"sv,     "wij"sv,    "we"sv,   "i"sv,      "ll"sv,       "zal"sv,      "zullen"sv,
-    "will"sv,   "k"sv,      "het"sv};
+    "kan"sv, "kun"sv, "kunt"sv, "kunde"sv, "kunnen"sv, "wil"sv, "wilt"sv, "willen"sv, "je"sv, "u"sv,
+    "jullie"sv, "ge"sv, "gij"sv, "gelieve"sv, "graag"sv, "please"sv, "pls"sv, "can"sv, "could"sv,
+    "would"sv, "you"sv, "tu"sv, "vous"sv, "peux"sv, "pouvez"sv, "pourriez"sv, "pourrais"sv,
+    "peut"sv, "give"sv, "geef"sv, "mag"sv, "mogen"sv, "me"sv, "mij"sv, "m"sv, "moi"sv, "ons"sv,
+    "us"sv, "eerst"sv, "even"sv, "first"sv, "a"sv, "ik"sv, "wij"sv, "we"sv, "i"sv, "ll"sv, "zal"sv,
+    "zullen"sv, "will"sv, "k"sv, "het"sv};
 
 std::optional<Found> call_at(const Normalized& n, std::size_t v, SpanRole& role,
                              const std::array<std::uint8_t, kMaxTokens>& taken) {
@@ -538,103 +514,36 @@ enum OpenerBit : std::uint16_t {
 };
 
 constexpr std::string_view kTransportHeads[] = {
-    "rijden"sv,   "rij"sv,        "rijdt"sv,     "halen"sv,        "ophalen"sv,   "afhalen"sv,
-    "oppikken"sv, "conduire"sv,   "chercher"sv,  "recuperer"sv,    "drive"sv,     "pick"sv,
-    "collect"sv,  "fetch"sv,      "mobiel"sv,    "brengen"sv,      "voeren"sv,    "auto"sv,
-    "wagen"sv,    "vervoer"sv,    "autostoel"sv, "autostoeltje"sv, "autozitje"sv, "kinderzitje"sv,
-    "maxicosi"sv, "maxi"sv,       "voiture"sv,   "vehicule"sv,     "siege"sv,     "transport"sv,
-    "car"sv,      "carseat"sv,    "rijbewijs"sv, "permis"sv,       "license"sv,   "licence"sv,
-    "bagnole"sv,  "camionette"sv, "gebracht"sv,  "brought"sv,      "amener"sv,    "amene"sv,
-    "amenee"sv,   "deposer"sv,    "depose"sv,    "bring"sv,        "dropped"sv,   "gevoerd"sv};
+    "rijden"sv, "rij"sv, "rijdt"sv, "halen"sv, "ophalen"sv, "afhalen"sv, "oppikken"sv, "conduire"sv,
+    "chercher"sv, "recuperer"sv, "drive"sv, "pick"sv, "collect"sv, "fetch"sv, "mobiel"sv,
+    "brengen"sv, "voeren"sv, "auto"sv, "wagen"sv, "vervoer"sv, "autostoel"sv, "autostoeltje"sv,
+    "autozitje"sv, "kinderzitje"sv, "maxicosi"sv, "maxi"sv, "voiture"sv, "vehicule"sv, "siege"sv,
+    "transport"sv, "car"sv, "carseat"sv, "rijbewijs"sv, "permis"sv, "license"sv, "licence"sv,
+    "bagnole"sv, "camionette"sv, "gebracht"sv, "brought"sv, "amener"sv, "amene"sv, "amenee"sv,
+    "deposer"sv, "depose"sv, "bring"sv, "dropped"sv, "gevoerd"sv};
 constexpr std::string_view kLimitAnchors[] = {
-    "nacht"sv,      "nachten"sv,     "nachtje"sv,   "nachtjes"sv,   "nuit"sv,    "nuits"sv,
-    "night"sv,      "nights"sv,      "dag"sv,       "dagen"sv,      "dagje"sv,   "dagjes"sv,
-    "jour"sv,       "jours"sv,       "day"sv,       "days"sv,       "week"sv,    "weken"sv,
-    "weekje"sv,     "weekjes"sv,     "semaine"sv,   "semaines"sv,   "weeks"sv,   "wk"sv,
-    "maand"sv,      "maanden"sv,     "maandje"sv,   "mois"sv,       "month"sv,   "months"sv,
-    "weekend"sv,    "weekends"sv,    "end"sv,       "lang"sv,       "kort"sv,    "korte"sv,
-    "kortdurend"sv, "kortstondig"sv, "longtemps"sv, "duree"sv,      "long"sv,    "short"sv,
-    "paar"sv,       "enkele"sv,      "quelques"sv,  "few"sv,        "couple"sv,  "tijd"sv,
-    "periode"sv,    "vannacht"sv,    "vanavond"sv,  "tonight"sv,    "avond"sv,   "soir"sv,
-    "morgen"sv,     "tomorrow"sv,    "demain"sv,    "overmorgen"sv, "vandaag"sv, "today"sv,
-    "aujourd"sv};
-constexpr std::string_view kStartAnchors[] = {"morgen"sv,
-                                              "tomorrow"sv,
-                                              "demain"sv,
-                                              "morgenvroeg"sv,
-                                              "morgenochtend"sv,
-                                              "morgenavond"sv,
-                                              "morgenmiddag"sv,
-                                              "morgenvoormiddag"sv,
-                                              "morgennamiddag"sv,
-                                              "overmorgen"sv,
-                                              "vandaag"sv,
-                                              "today"sv,
-                                              "aujourd"sv,
-                                              "vanavond"sv,
-                                              "savonds"sv,
-                                              "avonds"sv,
-                                              "tonight"sv,
-                                              "soir"sv,
-                                              "evening"sv,
-                                              "later"sv,
-                                              "straks"sv,
-                                              "tard"sv,
-                                              "tantot"sv,
-                                              "seffens"sv,
-                                              "dadelijk"sv,
-                                              "zodadelijk"sv,
-                                              "half"sv,
-                                              "halve"sv,
-                                              "uur"sv,
-                                              "uurtje"sv,
-                                              "uurtjes"sv,
-                                              "uren"sv,
-                                              "heure"sv,
-                                              "heures"sv,
-                                              "hour"sv,
-                                              "hours"sv,
-                                              "kwartier"sv,
-                                              "kwartiertje"sv,
-                                              "quart"sv,
-                                              "quarter"sv,
-                                              "minuten"sv,
-                                              "minuutjes"sv,
-                                              "min"sv,
-                                              "minutes"sv,
-                                              "minute"sv,
-                                              "mins"sv,
-                                              "minuut"sv,
-                                              "halfuur"sv,
-                                              "halfuurtje"sv,
-                                              "demi"sv,
-                                              "anderhalf"sv,
-                                              "dag"sv,
-                                              "dagen"sv,
-                                              "dagjes"sv,
-                                              "jours"sv,
-                                              "jour"sv,
-                                              "days"sv,
-                                              "day"sv,
-                                              "werk"sv,
-                                              "school"sv,
-                                              "eten"sv,
-                                              "avondeten"sv,
-                                              "middag"sv,
-                                              "werkuren"sv,
-                                              "shift"sv,
-                                              "dienst"sv,
-                                              "work"sv,
-                                              "dinner"sv,
-                                              "travail"sv,
-                                              "ecole"sv,
-                                              "boulot"sv,
-                                              "diner"sv,
-                                              "souper"sv,
-                                              "les"sv,
-                                              "lessen"sv,
-                                              "training"sv,
-                                              "vergadering"sv};
+    "nacht"sv, "nachten"sv, "nachtje"sv, "nachtjes"sv, "nuit"sv, "nuits"sv, "night"sv, "nights"sv,
+    "dag"sv, "dagen"sv, "dagje"sv, "dagjes"sv, "jour"sv, "jours"sv, "day"sv, "days"sv, "week"sv,
+    "weken"sv, "weekje"sv, "weekjes"sv, "semaine"sv, "semaines"sv, "weeks"sv, "wk"sv, "maand"sv,
+    "maanden"sv, "maandje"sv, "mois"sv, "month"sv, "months"sv, "weekend"sv, "weekends"sv, "end"sv,
+    "lang"sv, "kort"sv, "korte"sv, "kortdurend"sv, "kortstondig"sv, "longtemps"sv, "duree"sv,
+    "long"sv, "short"sv, "paar"sv, "enkele"sv, "quelques"sv, "few"sv, "couple"sv, "tijd"sv,
+    "periode"sv, "vannacht"sv, "vanavond"sv, "tonight"sv, "avond"sv, "soir"sv};
+// "morgen", "vandaag", "demain": open a start time, anchor a start time or a limit ("tot morgen").
+constexpr std::string_view kDayWords[] = {
+    "morgen"sv, "tomorrow"sv, "demain"sv, "morgenvroeg"sv, "morgenochtend"sv, "morgenavond"sv,
+    "morgenmiddag"sv, "morgenvoormiddag"sv, "morgennamiddag"sv, "overmorgen"sv, "vandaag"sv,
+    "today"sv, "aujourd"sv};
+constexpr std::string_view kStartAnchors[] = {
+    "vanavond"sv, "savonds"sv, "avonds"sv, "tonight"sv, "soir"sv, "evening"sv, "later"sv,
+    "straks"sv, "tard"sv, "tantot"sv, "seffens"sv, "dadelijk"sv, "zodadelijk"sv, "half"sv,
+    "halve"sv, "uur"sv, "uurtje"sv, "uurtjes"sv, "uren"sv, "heure"sv, "heures"sv, "hour"sv,
+    "hours"sv, "kwartier"sv, "kwartiertje"sv, "quart"sv, "quarter"sv, "minuten"sv, "minuutjes"sv,
+    "min"sv, "minutes"sv, "minute"sv, "mins"sv, "minuut"sv, "halfuur"sv, "halfuurtje"sv, "demi"sv,
+    "anderhalf"sv, "dag"sv, "dagen"sv, "dagjes"sv, "jours"sv, "jour"sv, "days"sv, "day"sv, "werk"sv,
+    "school"sv, "eten"sv, "avondeten"sv, "middag"sv, "werkuren"sv, "shift"sv, "dienst"sv, "work"sv,
+    "dinner"sv, "travail"sv, "ecole"sv, "boulot"sv, "diner"sv, "souper"sv, "les"sv, "lessen"sv,
+    "training"sv, "vergadering"sv};
 
 struct Openers {
   OpenerBit bit;
@@ -642,108 +551,41 @@ struct Openers {
 };
 
 constexpr std::string_view kTransportOpeners[] = {
-    "moet"sv, "moeten"sv, "must"sv, "needs"sv, "need"sv, "faut"sv, "doit"sv,   "should"sv,
-    "has"sv,  "have"sv,   "niet"sv, "nie"sv,   "geen"sv, "gene"sv, "zonder"sv, "no"sv,
-    "not"sv,  "cannot"sv, "ne"sv,   "n"sv,     "sans"sv, "dont"sv, "t"sv,      "pas"sv};
+    "moet"sv, "moeten"sv, "must"sv, "needs"sv, "need"sv, "faut"sv, "doit"sv, "should"sv, "has"sv,
+    "have"sv, "niet"sv, "nie"sv, "geen"sv, "gene"sv, "zonder"sv, "no"sv, "not"sv, "cannot"sv,
+    "ne"sv, "n"sv, "sans"sv, "dont"sv, "t"sv, "pas"sv};
 constexpr std::string_view kChildrenOpeners[] = {
-    "geen"sv,    "gene"sv,  "no"sv,        "not"sv,        "zonder"sv,  "sans"sv,     "niet"sv,
-    "pas"sv,     "voor"sv,  "for"sv,       "pour"sv,       "maar"sv,    "mr"sv,       "mor"sv,
-    "slechts"sv, "enkel"sv, "alleen"sv,    "max"sv,        "maximum"sv, "maximaal"sv, "hooguit"sv,
-    "only"sv,    "just"sv,  "seulement"sv, "uniquement"sv, "qu"sv,      "que"sv,      "juste"sv,
-    "un"sv,      "une"sv,   "seul"sv,      "seule"sv,      "single"sv};
+    "geen"sv, "gene"sv, "no"sv, "not"sv, "zonder"sv, "sans"sv, "niet"sv, "pas"sv, "voor"sv, "for"sv,
+    "pour"sv, "maar"sv, "mr"sv, "mor"sv, "slechts"sv, "enkel"sv, "alleen"sv, "max"sv, "maximum"sv,
+    "maximaal"sv, "hooguit"sv, "only"sv, "just"sv, "seulement"sv, "uniquement"sv, "qu"sv, "que"sv,
+    "juste"sv, "un"sv, "une"sv, "seul"sv, "seule"sv, "single"sv};
 constexpr std::string_view kAgesOpeners[] = {
-    "liefst"sv,  "preferably"sv, "plutot"sv,   "just"sv,      "slechts"sv,    "juste"sv,
-    "enkel"sv,   "alleen"sv,     "only"sv,     "seulement"sv, "uniquement"sv, "bij"sv,
-    "de"sv,      "als"sv,        "if"sv,       "si"sv,        "geen"sv,       "gene"sv,
-    "no"sv,      "not"sv,        "zonder"sv,   "sans"sv,      "nie"sv,        "niet"sv,
-    "pas"sv,     "een"sv,        "a"sv,        "un"sv,        "une"sv,        "tussen"sv,
-    "between"sv, "entre"sv,      "van"sv,      "from"sv,      "jonger"sv,     "onder"sv,
-    "younger"sv, "under"sv,      "minder"sv,   "kleiner"sv,   "less"sv,       "moins"sv,
-    "en"sv,      "below"sv,      "ouder"sv,    "boven"sv,     "older"sv,      "meer"sv,
-    "plus"sv,    "au"sv,         "above"sv,    "over"sv,      "more"sv,       "tot"sv,
-    "max"sv,     "maximum"sv,    "maximaal"sv, "hooguit"sv,   "up"sv,         "jusqu"sv,
-    "vanaf"sv,   "minimum"sv,    "min"sv,      "des"sv};
+    "liefst"sv, "preferably"sv, "plutot"sv, "just"sv, "slechts"sv, "juste"sv, "enkel"sv, "alleen"sv,
+    "only"sv, "seulement"sv, "uniquement"sv, "bij"sv, "de"sv, "als"sv, "if"sv, "si"sv, "geen"sv,
+    "gene"sv, "no"sv, "not"sv, "zonder"sv, "sans"sv, "nie"sv, "niet"sv, "pas"sv, "een"sv, "a"sv,
+    "un"sv, "une"sv, "tussen"sv, "between"sv, "entre"sv, "van"sv, "from"sv, "jonger"sv, "onder"sv,
+    "younger"sv, "under"sv, "minder"sv, "kleiner"sv, "less"sv, "moins"sv, "en"sv, "below"sv,
+    "ouder"sv, "boven"sv, "older"sv, "meer"sv, "plus"sv, "au"sv, "above"sv, "over"sv, "more"sv,
+    "tot"sv, "max"sv, "maximum"sv, "maximaal"sv, "hooguit"sv, "up"sv, "jusqu"sv, "vanaf"sv,
+    "minimum"sv, "min"sv, "des"sv};
 constexpr std::string_view kLimitOpeners[] = {
-    "niet"sv,     "nie"sv,      "korte"sv,    "kortdurend"sv, "kortstondig"sv, "kort"sv,
-    "een"sv,      "paar"sv,     "enkele"sv,   "pas"sv,        "courte"sv,      "quelques"sv,
-    "not"sv,      "short"sv,    "a"sv,        "voor"sv,       "max"sv,         "maximum"sv,
-    "maximaal"sv, "hooguit"sv,  "slechts"sv,  "enkel"sv,      "alleen"sv,      "pour"sv,
-    "for"sv,      "only"sv,     "just"sv,     "seulement"sv,  "uniquement"sv,  "juste"sv,
-    "qu"sv,       "que"sv,      "langer"sv,   "dan"sv,        "no"sv,          "longer"sv,
-    "more"sv,     "than"sv,     "pendant"sv,  "durant"sv,     "during"sv,      "plus"sv,
-    "de"sv,       "d"sv,        "tot"sv,      "t"sv,          "tm"sv,          "tem"sv,
-    "until"sv,    "till"sv,     "til"sv,      "through"sv,    "jusqu"sv,       "het"sv,
-    "dit"sv,      "le"sv,       "the"sv,      "this"sv,       "ce"sv,          "deze"sv,
-    "ons"sv,      "weekend"sv,  "weekends"sv, "week"sv,       "seul"sv,        "seule"sv,
-    "single"sv,   "vannacht"sv, "vanavond"sv, "tonight"sv,    "cette"sv};
-constexpr std::string_view kFromOpeners[] = {"enkel"sv,
-                                             "alleen"sv,
-                                             "only"sv,
-                                             "just"sv,
-                                             "seulement"sv,
-                                             "uniquement"sv,
-                                             "slechts"sv,
-                                             "pas"sv,
-                                             "niet"sv,
-                                             "nie"sv,
-                                             "not"sv,
-                                             "no"sv,
-                                             "ten"sv,
-                                             "a"sv,
-                                             "rond"sv,
-                                             "vanaf"sv,
-                                             "van"sv,
-                                             "na"sv,
-                                             "om"sv,
-                                             "tegen"sv,
-                                             "from"sv,
-                                             "after"sv,
-                                             "at"sv,
-                                             "around"sv,
-                                             "by"sv,
-                                             "apres"sv,
-                                             "des"sv,
-                                             "vers"sv,
-                                             "starting"sv,
-                                             "over"sv,
-                                             "binnen"sv,
-                                             "in"sv,
-                                             "dans"sv,
-                                             "d"sv,
-                                             "within"sv,
-                                             "morgen"sv,
-                                             "tomorrow"sv,
-                                             "demain"sv,
-                                             "morgenvroeg"sv,
-                                             "morgenochtend"sv,
-                                             "morgenavond"sv,
-                                             "morgenmiddag"sv,
-                                             "morgenvoormiddag"sv,
-                                             "morgennamiddag"sv,
-                                             "overmorgen"sv,
-                                             "day"sv,
-                                             "vandaag"sv,
-                                             "today"sv,
-                                             "aujourd"sv,
-                                             "eind"sv,
-                                             "einde"sv,
-                                             "fin"sv,
-                                             "end"sv,
-                                             "vanavond"sv,
-                                             "savonds"sv,
-                                             "tonight"sv,
-                                             "s"sv,
-                                             "ce"sv,
-                                             "du"sv,
-                                             "this"sv,
-                                             "later"sv,
-                                             "plus"sv,
-                                             "straks"sv,
-                                             "tantot"sv,
-                                             "seffens"sv,
-                                             "zo"sv,
-                                             "zodadelijk"sv,
-                                             "dadelijk"sv};
+    "niet"sv, "nie"sv, "korte"sv, "kortdurend"sv, "kortstondig"sv, "kort"sv, "een"sv, "paar"sv,
+    "enkele"sv, "pas"sv, "courte"sv, "quelques"sv, "not"sv, "short"sv, "a"sv, "voor"sv, "max"sv,
+    "maximum"sv, "maximaal"sv, "hooguit"sv, "slechts"sv, "enkel"sv, "alleen"sv, "pour"sv, "for"sv,
+    "only"sv, "just"sv, "seulement"sv, "uniquement"sv, "juste"sv, "qu"sv, "que"sv, "langer"sv,
+    "dan"sv, "no"sv, "longer"sv, "more"sv, "than"sv, "pendant"sv, "durant"sv, "during"sv, "plus"sv,
+    "de"sv, "d"sv, "tot"sv, "t"sv, "tm"sv, "tem"sv, "until"sv, "till"sv, "til"sv, "through"sv,
+    "jusqu"sv, "het"sv, "dit"sv, "le"sv, "the"sv, "this"sv, "ce"sv, "deze"sv, "ons"sv, "weekend"sv,
+    "weekends"sv, "week"sv, "seul"sv, "seule"sv, "single"sv, "vannacht"sv, "vanavond"sv,
+    "tonight"sv, "cette"sv};
+constexpr std::string_view kFromOpeners[] = {
+    "enkel"sv, "alleen"sv, "only"sv, "just"sv, "seulement"sv, "uniquement"sv, "slechts"sv, "pas"sv,
+    "niet"sv, "nie"sv, "not"sv, "no"sv, "ten"sv, "a"sv, "rond"sv, "vanaf"sv, "van"sv, "na"sv,
+    "om"sv, "tegen"sv, "from"sv, "after"sv, "at"sv, "around"sv, "by"sv, "apres"sv, "des"sv,
+    "vers"sv, "starting"sv, "over"sv, "binnen"sv, "in"sv, "dans"sv, "d"sv, "within"sv, "day"sv,
+    "eind"sv, "einde"sv, "fin"sv, "end"sv, "vanavond"sv, "savonds"sv, "tonight"sv, "s"sv, "ce"sv,
+    "du"sv, "this"sv, "later"sv, "plus"sv, "straks"sv, "tantot"sv, "seffens"sv, "zo"sv,
+    "zodadelijk"sv, "dadelijk"sv};
 
 // Which readers may open at a word, whether it is a call verb, and which conditions it
 // anchors: one look-up.
@@ -765,7 +607,8 @@ std::uint16_t opener_bits(std::string_view w) {
                            {OpenerBit(kFrom | kFromWord | kLimitWord), calendar},
                            {kTransportHead, kTransportHeads},
                            {kLimitWord, kLimitAnchors},
-                           {kFromWord, kStartAnchors}};
+                           {kFromWord, kStartAnchors},
+                           {OpenerBit(kFrom | kFromWord | kLimitWord), kDayWords}};
     for (const Openers& o : all) {
       for (const std::string_view word : o.words) words[word] |= o.bit;
     }

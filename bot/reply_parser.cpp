@@ -686,6 +686,16 @@ std::optional<ReplyContext> reply_context_from_text(std::string_view s) {
   return ctx;
 }
 
+std::string words_for_caseworker(const ParsedReply& r) {
+  std::string out;
+  for (const Condition& c : r.conditions) {
+    if (!out.empty()) out += "; ";
+    out += c.words;
+  }
+  if (r.note) out += (out.empty() ? "" : "; ") + *r.note;
+  return out;
+}
+
 ParsedReply parse_reply(std::string_view text) { return parse_reply(text, ReplyContext{}); }
 
 ParsedReply parse_reply(std::string_view text, const ReplyContext& ctx) {

@@ -82,6 +82,11 @@ std::optional<ReplyContext> reply_context_from_text(std::string_view date_and_ti
 bool is_call_code(std::string_view s);
 
 ParsedReply parse_reply(std::string_view text, const ReplyContext& ctx);
+
+// The family's own words a caseworker should read next to a yes or maybe: each condition's
+// words, then the note, joined by "; " ("pas vanaf 18u; bel eerst even"); "" when there are
+// none. For a board or a response row that keeps one text per answer.
+std::string words_for_caseworker(const ParsedReply& r);
 ParsedReply parse_reply(std::string_view text);  // today unknown
 
 }  // namespace noodbel

@@ -537,6 +537,16 @@ TEST(ReplyParser, OtherWaysToSayYesSignUpAskForHelpOrSetADistance) {
   EXPECT_EQ(parse_reply("?").intent, Intent::kUnknown);
 }
 
+TEST(ReplyParser, WordsForTheCaseworkerAreTheConditionsThenTheNote) {
+  EXPECT_EQ(words_for_caseworker(parse_reply("ja maar pas vanaf 18u, bel eerst even")),
+            "pas vanaf 18u; bel eerst even");
+  EXPECT_EQ(words_for_caseworker(parse_reply("ja voor 1 nacht, we hebben een hond")),
+            "voor 1 nacht; we hebben een hond");
+  EXPECT_EQ(words_for_caseworker(parse_reply("moet overleggen met mijn man")),
+            "moet overleggen met mijn man");
+  EXPECT_EQ(words_for_caseworker(parse_reply("ja hoor")), "");
+}
+
 TEST(ReplyParser, ContextWithATimeIsReadFromDateAndMinute) {
   const std::optional<ReplyContext> ctx = reply_context_from_text("2026-12-07 01:40");
   ASSERT_TRUE(ctx.has_value());

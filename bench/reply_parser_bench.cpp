@@ -1,4 +1,5 @@
-// Reply-parser throughput over the whole test corpus (tests/corpus/replies.tsv).
+// Reply-parser throughput over the whole test corpus (tests/corpus/replies.tsv and the
+// held-out tests/corpus/replies_heldout.tsv), about a fifth of which carry conditions.
 // Budget (DESIGN.md section 5): at least 500,000 replies per second on one core.
 #include <benchmark/benchmark.h>
 
@@ -12,19 +13,21 @@
 
 namespace {
 
-// The message texts of the corpus: the fifth tab-separated field of each data line.
+// The message texts of the corpora: the seventh (last) tab-separated field of each data line.
 std::vector<std::string> corpus_texts() {
-  std::ifstream in(std::string(NOODBEL_SOURCE_DIR) + "/tests/corpus/replies.tsv");
   std::vector<std::string> texts;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::size_t pos = 0;
-    for (int field = 0; field < 4 && pos != std::string::npos; ++field) {
-      pos = line.find('\t', pos);
-      if (pos != std::string::npos) ++pos;
+  for (const char* name : {"replies.tsv", "replies_heldout.tsv"}) {
+    std::ifstream in(std::string(NOODBEL_SOURCE_DIR) + "/tests/corpus/" + name);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      std::size_t pos = 0;
+      for (int field = 0; field < 6 && pos != std::string::npos; ++field) {
+        pos = line.find('\t', pos);
+        if (pos != std::string::npos) ++pos;
+      }
+      if (pos != std::string::npos) texts.push_back(line.substr(pos));
     }
-    if (pos != std::string::npos) texts.push_back(line.substr(pos));
   }
   return texts;
 }
@@ -35,10 +38,10 @@ void BM_ParseCorpus(benchmark::State& state) {
     state.SkipWithError("tests/corpus/replies.tsv not found or empty");
     return;
   }
-  const noodbel::ReplyContext today{2026, 11, 22};
+  const noodbel::ReplyContext now{2026, 11, 22, 14 * 60};
   for (auto _ : state) {
     for (const std::string& text : texts) {
-      benchmark::DoNotOptimize(noodbel::parse_reply(text, today));
+      benchmark::DoNotOptimize(noodbel::parse_reply(text, now));
     }
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
@@ -51,6 +54,15 @@ void BM_ParseShortYes(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 BENCHMARK(BM_ParseShortYes);
+
+void BM_ParseYesWithConditions(benchmark::State& state) {
+  const noodbel::ReplyContext now{2026, 12, 7, 1 * 60 + 40};
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(noodbel::parse_reply("ja voor 1 nacht, vanaf 18u, bel eerst even", now));
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_ParseYesWithConditions);
 
 }  // namespace
 

@@ -23,8 +23,9 @@ struct ParsedReply {
   std::optional<std::string> until;      // YYYY-MM-DD: last day of a pause, when given
   std::optional<int> km;                 // for distance
   std::vector<Condition> conditions;     // of a yes or maybe, in the order written
-  // Words of a yes or maybe the parser kept but did not understand, as written (shown to
-  // the caseworker as "(zie bericht)"); nothing when every word was understood.
+  // Words of a yes or maybe the parser kept but did not understand, as written: one piece
+  // of the original text, from the first such word to the last, politeness trimmed (shown
+  // to the caseworker as "(zie bericht)"); nothing when every word was understood.
   std::optional<std::string> note;
 };
 
@@ -33,7 +34,10 @@ struct ParsedReply {
 // Default-constructed (or any invalid date) means unknown: then `until` comes only from
 // dates written with their year ("tot 31/12/2026"). `minute` (of the local day, 0..1439;
 // -1 unknown) resolves start times: "vanaf 18u" is the next 18:00 (today when it is still
-// to come or passed less than an hour ago), "over een uurtje" is now + 60 minutes.
+// to come or passed less than an hour ago; today when the minute is unknown), "over een
+// uurtje" is now + 60 minutes (crossing midnight moves the day; only in_minutes when the
+// minute is unknown). "morgen" said before 05:00 is the day after the night, i.e. today's
+// date; a weekday ("tot zondag", "vanaf zaterdag") is the next one, today included.
 struct ReplyContext {
   int year = 0;
   int month = 0;  // 1..12
@@ -43,11 +47,19 @@ struct ReplyContext {
 
 // "2026-11-22" as a ReplyContext; nothing unless it is exactly YYYY-MM-DD and a real date.
 std::optional<ReplyContext> reply_context_from_iso(std::string_view yyyy_mm_dd);
+// "2026-11-22" or "2026-11-22 14:05" (a real date, then a time 00:00..23:59) as a
+// ReplyContext with the minute set when the time is given; nothing otherwise.
+std::optional<ReplyContext> reply_context_from_text(std::string_view date_and_time);
 
 // A call code: one capital letter other than I and O, then two digits ("K42").
 bool is_call_code(std::string_view s);
 
 ParsedReply parse_reply(std::string_view text, const ReplyContext& ctx);
+
+// The family's own words a caseworker should read next to a yes or maybe: each condition's
+// words, then the note, joined by "; " ("pas vanaf 18u; bel eerst even"); "" when there are
+// none. For a board or a response row that keeps one text per answer.
+std::string words_for_caseworker(const ParsedReply& r);
 ParsedReply parse_reply(std::string_view text);  // today unknown
 
 }  // namespace noodbel

@@ -86,7 +86,9 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"nl", "fr", "en"}));
   std::optional<std::string> today;
   parse_reply->add_option("--today", today, "Today's date for relative dates (YYYY-MM-DD)");
-  parse_reply->callback([&] { code = cmd_parse_reply(lang, today); });
+  std::optional<std::string> now;
+  parse_reply->add_option("--now", now, "The moment for relative dates and times (\"YYYY-MM-DD HH:MM\")");
+  parse_reply->callback([&] { code = cmd_parse_reply(lang, today, now); });
 
   auto* check_note = app.add_subcommand(
       "check-note", "Check a call note on stdin for personal data; JSON findings on stdout");

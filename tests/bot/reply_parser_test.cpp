@@ -77,24 +77,27 @@ const std::vector<Case>& corpus() {
       {"misschien", Intent::kMaybe},
       {"Misschien, moet even overleggen", Intent::kMaybe, std::nullopt, "moet even overleggen"},
       {"eventueel", Intent::kMaybe},
-      {"ja maar pas vanaf 18u", Intent::kMaybe, std::nullopt, "pas vanaf 18u"},
-      {"ja mr pas vanaf 18u", Intent::kMaybe, std::nullopt, "pas vanaf 18u"},
+      // a yes with a condition stays a yes; the condition is understood, so no note
+      {"ja maar pas vanaf 18u", Intent::kYes},
+      {"ja mr pas vanaf 18u", Intent::kYes},
       {"ik laat het straks weten", Intent::kMaybe, std::nullopt, "ik laat het straks weten"},
       {"K42 ik moet het eerst vragen", Intent::kMaybe, "K42", "ik moet het eerst vragen"},
-      {"ja, pas vanaf 18u", Intent::kMaybe, std::nullopt, "pas vanaf 18u"},
-      {"pas vanaf 18u", Intent::kMaybe, std::nullopt, "pas vanaf 18u"},
-      {"Ja maar enkel tot zondag K42", Intent::kMaybe, "K42", "enkel tot zondag"},
-      {"ja, niet voor 20u", Intent::kMaybe, std::nullopt, "niet voor 20u"},
-      {"ja morgen wel", Intent::kMaybe, std::nullopt, "morgen wel"},
-      {"Vanaf 17u30 👍", Intent::kMaybe, std::nullopt, "Vanaf 17u30"},
+      {"ja, pas vanaf 18u", Intent::kYes},
+      {"pas vanaf 18u", Intent::kYes},
+      {"Ja maar enkel tot zondag K42", Intent::kYes, "K42"},
+      {"ja, niet voor 20u", Intent::kYes},
+      {"ja morgen wel", Intent::kYes},
+      {"Vanaf 17u30 👍", Intent::kYes},
       {"weet het nog niet", Intent::kMaybe},
       {"peut-être", Intent::kMaybe},
-      {"oui mais seulement le week-end", Intent::kMaybe, std::nullopt, "seulement le week-end"},
-      {"oui à partir de 18h", Intent::kMaybe, std::nullopt, "à partir de 18h"},
+      {"oui mais seulement le week-end", Intent::kYes},
+      {"oui à partir de 18h", Intent::kYes},
       {"maybe", Intent::kMaybe},
-      {"yes but only after 6pm", Intent::kMaybe, std::nullopt, "only after 6pm"},
+      {"yes but only after 6pm", Intent::kYes},
       {"ja maar", Intent::kMaybe},
-      {"Ja, ik kan maar pas vanaf 18u", Intent::kMaybe, std::nullopt, "pas vanaf 18u"},
+      {"Ja, ik kan maar pas vanaf 18u", Intent::kYes},
+      {"ja, maar mijn dochter is ziek", Intent::kMaybe, std::nullopt, "mijn dochter is ziek"},
+      {"Ja! Hoe oud is het kindje?", Intent::kYes, std::nullopt, "Hoe oud is het kindje?"},
       {"nee maar bedankt", Intent::kNo},
       {"🤔", Intent::kMaybe},
       // contradictions and noise
@@ -122,8 +125,10 @@ const std::vector<Case>& corpus() {
       {"help", Intent::kHelp},
       {"HULP", Intent::kHelp},
       {"aide", Intent::kHelp},
-      {"?", Intent::kHelp},
-      {"??", Intent::kHelp},
+      {"?", Intent::kUnknown},  // a question, forwarded when the family has an open call
+      {"??", Intent::kUnknown},
+      {"info", Intent::kHelp},
+      {"uitleg aub", Intent::kHelp},
       {"afstand 40", Intent::kDistance, std::nullopt, std::nullopt, 40},
       {"max 30 km", Intent::kDistance, std::nullopt, std::nullopt, 30},
       {"Afstand: 25km", Intent::kDistance, std::nullopt, std::nullopt, 25},
@@ -266,7 +271,6 @@ TEST(ReplyParser, HolidayWithADateIsAPauseButAPlainNoStaysANo) {
 
 TEST(ReplyParser, QuestionsWithoutAnAnswerAreUnknown) {
   EXPECT_EQ(parse_reply("Heeft iemand anders al ja gezegd?").intent, Intent::kUnknown);
-  EXPECT_EQ(parse_reply("Kan je me bellen?").intent, Intent::kUnknown);
   EXPECT_EQ(parse_reply("hoeveel km is dat?").intent, Intent::kUnknown);
   EXPECT_EQ(parse_reply("Ja, hoe laat?").intent, Intent::kYes);
   EXPECT_EQ(parse_reply("Ja! Hoe oud is het kindje?").intent, Intent::kYes);
@@ -283,7 +287,7 @@ TEST(ReplyParser, CarrierOptOutWordsStopAndStartOptsIn) {
 }
 
 TEST(ReplyParser, CommandWordsLaterInAnAnswerDoNotCount) {
-  EXPECT_EQ(parse_reply("ja, tot het einde van de week").intent, Intent::kMaybe);
+  EXPECT_EQ(parse_reply("ja, tot het einde van de week").intent, Intent::kYes);  // a limit
   EXPECT_EQ(parse_reply("we zijn beschikbaar voor K42").intent, Intent::kYes);
   EXPECT_NE(parse_reply("ja, max 2 nachten").intent, Intent::kDistance);
 }
@@ -299,14 +303,18 @@ TEST(ReplyParser, MaarAsAFlemishParticleKeepsTheYes) {
   EXPECT_EQ(parse_reply("Ja! Stuur maar de gegevens").intent, Intent::kYes);
   EXPECT_EQ(parse_reply("ja, stuur maar door").intent, Intent::kYes);
   EXPECT_EQ(parse_reply("ja, maar de kinderen zijn ziek").intent, Intent::kMaybe);
-  EXPECT_EQ(parse_reply("ja voor K42 maar pas na 17u").note, "pas na 17u");
+  const ParsedReply r = parse_reply("ja voor K42 maar pas na 17u");
+  EXPECT_EQ(r.intent, Intent::kYes);
+  ASSERT_EQ(r.conditions.size(), 1u);
+  EXPECT_EQ(r.conditions[0].words, "pas na 17u");
 }
 
 TEST(ReplyParser, AbilityWordsAreAYesUnlessNegated) {
   EXPECT_EQ(parse_reply("wij kunnen").intent, Intent::kYes);
   EXPECT_EQ(parse_reply("wij kunnen niet").intent, Intent::kNo);
   EXPECT_EQ(parse_reply("je ne peux pas").intent, Intent::kNo);
-  EXPECT_EQ(parse_reply("kan pas na het werk").intent, Intent::kMaybe);
+  EXPECT_EQ(parse_reply("kan pas na het werk").intent, Intent::kYes);  // from, no hour
+  EXPECT_EQ(parse_reply("we kunnen geen baby opvangen").intent, Intent::kNo);
   EXPECT_EQ(parse_reply("nee dit weekend lukt het echt niet sorry").intent, Intent::kNo);
 }
 
@@ -359,8 +367,195 @@ TEST(ReplyParser, RandomBytesAndCodePointsNeverBreakParsing) {
       EXPECT_TRUE(reply_context_from_iso(*r.until).has_value()) << text;
     }
     if (r.note) {
-      EXPECT_LE(r.note->size(), text.size()) << text;
+      EXPECT_NE(text.find(*r.note), std::string::npos) << text;
     }
+    for (const Condition& c : r.conditions) {
+      EXPECT_NE(text.find(c.words), std::string::npos) << text;
+    }
+  }
+}
+
+// Monday 7 December 2026 at 01:40, the moment of the user test.
+constexpr ReplyContext kMondayNight{2026, 12, 7, 1 * 60 + 40};
+
+Condition only_condition(std::string_view text, const ReplyContext& ctx = kMondayNight) {
+  const ParsedReply r = parse_reply(text, ctx);
+  EXPECT_EQ(r.conditions.size(), 1u) << "text: " << text;
+  return r.conditions.empty() ? Condition{} : r.conditions.front();
+}
+
+TEST(ReplyParser, AYesWithAConditionStaysAYesWithThatCondition) {
+  for (const char* text :
+       {"ja voor 1 nacht", "ja, max 2 nachten", "ja, bel eerst even", "ja over een uurtje",
+        "ja maar pas vanaf 18u", "Yes, but only for one night"}) {
+    const ParsedReply r = parse_reply(text, kMondayNight);
+    EXPECT_EQ(r.intent, Intent::kYes) << text;
+    EXPECT_EQ(r.conditions.size(), 1u) << text;
+    EXPECT_FALSE(r.note.has_value()) << text << ": " << r.note.value_or("");
+  }
+  EXPECT_EQ(only_condition("ja voor 1 nacht").nights, 1);
+  EXPECT_EQ(only_condition("ja, max 2 nachten").nights, 2);
+  EXPECT_EQ(only_condition("ja, een nachtje").nights, 1);
+  EXPECT_EQ(only_condition("ja, maar enkel het weekend").nights, 2);
+  EXPECT_EQ(only_condition("oui pour une nuit").nights, 1);
+  EXPECT_EQ(only_condition("ja, voor een week").nights, 7);
+  EXPECT_EQ(only_condition("just for tonight").nights, 1);
+  EXPECT_EQ(only_condition("ja, bel eerst even").kind, ConditionKind::kCallFirst);
+}
+
+TEST(ReplyParser, ConditionWordsQuoteTheFamilyAsWritten) {
+  EXPECT_EQ(only_condition("Ja, maar enkel voor één nacht").words, "enkel voor één nacht");
+  EXPECT_EQ(only_condition("JA VANAF 18U").words, "VANAF 18U");
+  EXPECT_EQ(only_condition("Oui, à partir de 18h").words, "à partir de 18h");
+  EXPECT_EQ(only_condition("ja, bel eerst even").words, "bel eerst even");
+}
+
+TEST(ReplyParser, StartTimesResolveAgainstTheMomentOfTheMessage) {
+  const Condition c = only_condition("vanaf 18u");
+  EXPECT_EQ(c.kind, ConditionKind::kFrom);
+  EXPECT_EQ(c.from_day, "2026-12-07");
+  EXPECT_EQ(c.from_minute, 18 * 60);
+  const Condition soon = only_condition("over een uurtje");
+  EXPECT_EQ(soon.in_minutes, 60);
+  EXPECT_EQ(soon.from_day, "2026-12-07");
+  EXPECT_EQ(soon.from_minute, 2 * 60 + 40);
+  // At 23:30 an hour from now is tomorrow; at 23:00 18:00 is tomorrow's; at 18:30 today's.
+  const Condition late = only_condition("over een uurtje", ReplyContext{2026, 12, 7, 23 * 60 + 30});
+  EXPECT_EQ(late.from_day, "2026-12-08");
+  EXPECT_EQ(late.from_minute, 30);
+  EXPECT_EQ(only_condition("vanaf 18u", ReplyContext{2026, 12, 7, 23 * 60}).from_day, "2026-12-08");
+  EXPECT_EQ(only_condition("vanaf 18u", ReplyContext{2026, 12, 7, 18 * 60 + 30}).from_day,
+            "2026-12-07");
+  // "morgen" said at night is the day after the night; in the afternoon it is tomorrow.
+  const Condition morning = only_condition("morgen vanaf 9u");
+  EXPECT_EQ(morning.from_day, "2026-12-07");
+  EXPECT_EQ(morning.from_minute, 9 * 60);
+  EXPECT_EQ(only_condition("morgen vanaf 9u", ReplyContext{2026, 12, 7, 14 * 60}).from_day,
+            "2026-12-08");
+  EXPECT_EQ(only_condition("ja vanavond om 8u").from_minute, 20 * 60);
+  EXPECT_EQ(only_condition("yes after 6pm").from_minute, 18 * 60);
+  // Without the minute the start day is today; without the date only the hour is known.
+  EXPECT_EQ(only_condition("vanaf 18u", ReplyContext{2026, 12, 7}).from_day, "2026-12-07");
+  const Condition unknown = parse_reply("vanaf 18u").conditions.at(0);
+  EXPECT_FALSE(unknown.from_day.has_value());
+  EXPECT_EQ(unknown.from_minute, 18 * 60);
+  const Condition after_school = only_condition("ja maar pas na school");
+  EXPECT_EQ(after_school.kind, ConditionKind::kFrom);
+  EXPECT_FALSE(after_school.from_minute.has_value());
+  EXPECT_EQ(after_school.words, "pas na school");
+}
+
+TEST(ReplyParser, TotZondagIsTheNextSundayOrTodayOnASunday) {
+  EXPECT_EQ(only_condition("ja tot zondag").last_day, "2026-12-13");
+  EXPECT_EQ(only_condition("ja tot zondag", kSunday).last_day, "2026-11-22");
+  EXPECT_EQ(only_condition("ja, tot 3 december", kSunday).last_day, "2026-12-03");
+}
+
+TEST(ReplyParser, AgesChildrenAndTransportAreConditionsOfAYes) {
+  const Condition ages = only_condition("ja, enkel tot 6 jaar");
+  EXPECT_EQ(ages.kind, ConditionKind::kAges);
+  EXPECT_FALSE(ages.min_age_months.has_value());
+  EXPECT_EQ(ages.max_age_months, 72);
+  EXPECT_EQ(only_condition("ja maar geen baby's").min_age_months, 12);
+  EXPECT_EQ(only_condition("ja, liefst ouder dan 3").min_age_months, 37);
+  EXPECT_EQ(only_condition("ja maar 1 kind").max_children, 1);
+  EXPECT_EQ(only_condition("ja, maar geen broers en zussen").max_children, 1);
+  EXPECT_EQ(only_condition("ja maar we kunnen niet rijden").kind, ConditionKind::kTransport);
+  EXPECT_EQ(only_condition("ja maar we kunnen niet rijden").words, "kunnen niet rijden");
+  EXPECT_EQ(parse_reply("ja maar we kunnen niet rijden").intent, Intent::kYes);
+}
+
+TEST(ReplyParser, AMaybeKeepsItsConditionAndARealHesitationStaysMaybe) {
+  const ParsedReply r = parse_reply("misschien, pas vanaf 18u", kMondayNight);
+  EXPECT_EQ(r.intent, Intent::kMaybe);
+  ASSERT_EQ(r.conditions.size(), 1u);
+  EXPECT_EQ(r.conditions[0].from_minute, 18 * 60);
+  EXPECT_EQ(parse_reply("weet het nog niet").intent, Intent::kMaybe);
+  const ParsedReply husband = parse_reply("moet overleggen met mijn man");
+  EXPECT_EQ(husband.intent, Intent::kMaybe);
+  EXPECT_EQ(husband.note, "moet overleggen met mijn man");
+  EXPECT_TRUE(husband.conditions.empty());
+  // A time in the reason to wait is not a start time.
+  EXPECT_TRUE(parse_reply("ik laat het morgen weten", kMondayNight).conditions.empty());
+}
+
+TEST(ReplyParser, PlainYesHasNoNoteButUnderstoodLeftoversAreKept) {
+  for (const char* text :
+       {"ja hoor", "Jaa wij kunnen!! 👍", "Ja hoor, wij vangen hem graag op",
+        "oui, on peut l'accueillir ce soir", "Ja graag, dank je", "Ja, bel mij maar"}) {
+    const ParsedReply r = parse_reply(text);
+    EXPECT_EQ(r.intent, Intent::kYes) << text;
+    EXPECT_FALSE(r.note.has_value()) << text << ": " << r.note.value_or("");
+  }
+  EXPECT_EQ(parse_reply("ja, we hebben wel een hond").note, "we hebben wel een hond");
+  EXPECT_EQ(parse_reply("ja voor 1 nacht, we hebben een hond").note, "we hebben een hond");
+}
+
+TEST(ReplyParser, AConditionOfANoIsDroppedAndNegatedAbilityIsANo) {
+  const ParsedReply r = parse_reply("Nee, we kunnen niet rijden");
+  EXPECT_EQ(r.intent, Intent::kNo);
+  EXPECT_TRUE(r.conditions.empty());
+  EXPECT_FALSE(r.note.has_value());
+  EXPECT_EQ(parse_reply("nee, morgen niet").intent, Intent::kNo);
+  EXPECT_EQ(parse_reply("gaat nie, sorry").intent, Intent::kNo);
+  for (const char* text :
+       {"niet vanavond", "sorry, not tonight", "pas ce soir", "non, pas cette nuit"}) {
+    EXPECT_EQ(parse_reply(text).intent, Intent::kNo) << text;
+  }
+  EXPECT_EQ(only_condition("ja, pas vanavond").from_day, "2026-12-07");
+}
+
+TEST(ReplyParser, AskingToBeCalledIsCallMeButCallingBackIsAMaybe) {
+  for (const char* text : {"ik ben aan het werk, bel later", "bel me terug", "appelez-moi",
+                           "call me later", "Kan je me bellen?", "bel me over een uur"}) {
+    const ParsedReply r = parse_reply(text, kMondayNight);
+    EXPECT_EQ(r.intent, Intent::kCallMe) << text;
+    EXPECT_TRUE(r.conditions.empty()) << text;
+  }
+  EXPECT_EQ(parse_reply("ik bel je straks terug").intent, Intent::kMaybe);
+  EXPECT_EQ(parse_reply("Wie mag ik bellen?").intent, Intent::kUnknown);
+  const ParsedReply maybe = parse_reply("misschien, bel me even");
+  EXPECT_EQ(maybe.intent, Intent::kMaybe);
+  ASSERT_EQ(maybe.conditions.size(), 1u);
+  EXPECT_EQ(maybe.conditions[0].kind, ConditionKind::kCallFirst);
+}
+
+TEST(ReplyParser, OtherWaysToSayYesSignUpAskForHelpOrSetADistance) {
+  for (const char* text : {"absoluut", "wij hebben plaats", "komt in orde", "we doen het",
+                           "rekenen maar", "avec plaisir", "count us in", "ja 't is goe"}) {
+    EXPECT_EQ(parse_reply(text).intent, Intent::kYes) << text;
+  }
+  for (const char* text : {"weer aanmelden", "ik wil terug meedoen", "je veux me réinscrire"}) {
+    EXPECT_EQ(parse_reply(text).intent, Intent::kStart) << text;
+  }
+  for (const char* text : {"info", "uitleg", "aide"})
+    EXPECT_EQ(parse_reply(text).intent, Intent::kHelp) << text;
+  EXPECT_EQ(parse_reply("info over het kindje").intent, Intent::kUnknown);
+  EXPECT_EQ(parse_reply("we kunnen tot 25 km rijden").km, 25);
+  EXPECT_EQ(parse_reply("max 40 km").km, 40);
+  EXPECT_EQ(parse_reply("on peut faire 30 km").km, 30);
+  EXPECT_EQ(parse_reply("?").intent, Intent::kUnknown);
+}
+
+TEST(ReplyParser, WordsForTheCaseworkerAreTheConditionsThenTheNote) {
+  EXPECT_EQ(words_for_caseworker(parse_reply("ja maar pas vanaf 18u, bel eerst even")),
+            "pas vanaf 18u; bel eerst even");
+  EXPECT_EQ(words_for_caseworker(parse_reply("ja voor 1 nacht, we hebben een hond")),
+            "voor 1 nacht; we hebben een hond");
+  EXPECT_EQ(words_for_caseworker(parse_reply("moet overleggen met mijn man")),
+            "moet overleggen met mijn man");
+  EXPECT_EQ(words_for_caseworker(parse_reply("ja hoor")), "");
+}
+
+TEST(ReplyParser, ContextWithATimeIsReadFromDateAndMinute) {
+  const std::optional<ReplyContext> ctx = reply_context_from_text("2026-12-07 01:40");
+  ASSERT_TRUE(ctx.has_value());
+  EXPECT_EQ(ctx->day, 7);
+  EXPECT_EQ(ctx->minute, 100);
+  EXPECT_EQ(reply_context_from_text("2026-12-07")->minute, -1);
+  for (const char* bad : {"2026-12-07 24:00", "2026-12-07 1:40", "2026-12-07T01:40",
+                          "2026-12-07 01:60", "2026-13-07 01:40", "2026-12-07 01:4x", ""}) {
+    EXPECT_FALSE(reply_context_from_text(bad).has_value()) << bad;
   }
 }
 

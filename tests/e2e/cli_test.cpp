@@ -134,6 +134,24 @@ TEST(Cli, ParseReplyResolvesRelativeDatesFromToday) {
   EXPECT_NE(r.out.find("\"until\":\"2026-12-06\""), std::string::npos) << r.out;
 }
 
+TEST(Cli, ParseReplyPrintsConditionsResolvedAgainstNow) {
+  const auto r = run_binary(NOODBEL_BINARY, {"parse-reply", "--now", "2026-12-07 01:40"},
+                            "ja over een uurtje\nja voor 1 nacht\nja hoor\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"conditions\":[{\"kind\":\"from\",\"words\":\"over een uurtje\",\"from_day\":"
+                       "\"2026-12-07\",\"from_minute\":160,\"in_minutes\":60}]"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("{\"kind\":\"limit\",\"words\":\"voor 1 nacht\",\"nights\":1}"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"note\":null,\"conditions\":[]}"), std::string::npos) << r.out;
+}
+
+TEST(Cli, ParseReplyRefusesAMalformedNowWithExitTwo) {
+  const auto r = run_binary(NOODBEL_BINARY, {"parse-reply", "--now", "2026-12-07T01:40"}, "ja\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("2026-12-07T01:40"), std::string::npos) << r.err;
+}
+
 TEST(Cli, ParseReplyRefusesAMalformedTodayWithExitTwo) {
   const auto r = run_binary(NOODBEL_BINARY, {"parse-reply", "--today", "2026-13-01"}, "ja\n");
   EXPECT_EQ(r.exit_code, 2);

@@ -1,0 +1,91 @@
+// Internal to the reply parser: finds the conditions of an answer in a normalised message
+// ("voor 1 nacht", "pas vanaf 18u", "bel eerst", "geen baby's", "maar 1 kind", "kunnen
+// niet rijden") and what the family says about calls ("bel me later", "ik bel je terug").
+// Not part of the parser's contract. Pure functions; thread-safe.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "bot/reply_dates.h"
+#include "bot/reply_parser.h"
+#include "bot/reply_tokens.h"
+
+namespace noodbel::reply {
+
+enum class SpanRole : std::uint8_t {
+  kCondition,  // a condition of a yes or maybe
+  kCallMe,     // the family asks to be called ("bel me later", "appelez-moi")
+  kCallsBack,  // the family will call back ("ik bel je straks terug"): a reason to wait
+};
+
+// A condition's values as found, before they become a Condition (all trivially copyable).
+struct Values {
+  ConditionKind kind = ConditionKind::kLimit;
+  std::optional<int> nights;
+  std::optional<Day> last_day;
+  std::optional<Day> from_day;
+  std::optional<int> from_minute;
+  std::optional<int> in_minutes;
+  std::optional<int> min_age_months;
+  std::optional<int> max_age_months;
+  std::optional<int> max_children;
+  bool operator==(const Values&) const = default;
+};
+
+struct Span {
+  std::size_t first = 0;  // tokens [first, first + count)
+  std::size_t count = 0;
+  SpanRole role = SpanRole::kCondition;
+  // A day word on its own ("morgen", "straks"): not a condition in a clause that gives
+  // a reason to wait ("ik laat het morgen weten").
+  bool bare_when = false;
+  // Opens with "geen" / "no" / "pas de": right after "kunnen" it is a plain no
+  // ("we kunnen geen baby opvangen").
+  bool negative = false;
+  Values values;
+};
+
+// A condition or call found at a token: tokens [first, end) and its values.
+struct Found {
+  std::size_t first = 0;
+  std::size_t end = 0;  // one past the last token
+  Values v;
+  bool bare_when = false;
+  bool negative = false;
+};
+
+// Words that make a bare number something other than an hour ("vanaf 3 jaar").
+inline constexpr std::string_view kNotHourUnits[] = {
+    "jaar", "jaren", "j", "jr", "ans", "an", "years", "year", "yrs", "km", "kilometer",
+    "kilometers", "nacht", "nachten", "nachtje", "nachtjes", "nuit", "nuits", "night", "nights",
+    "dag", "dagen", "jours", "jour", "days", "day", "week", "weken", "weeks", "kinderen", "kind",
+    "kids", "enfants", "maanden", "mois", "months"};
+// Words that may close a limit: "2 nachten max", "2 kinderen maximum".
+inline constexpr std::string_view kLimitSuffix[] = {"max", "maximum", "maximaal", "seulement",
+                                                    "only", "tops", "hooguit", "maxi"};
+
+// The readers of bot/reply_times.cpp, tried at token t.
+std::optional<Found> start_time_at(const Normalized& n, std::size_t t, const Moment& m);
+std::optional<Found> time_limit_at(const Normalized& n, std::size_t t, const Moment& m);
+
+constexpr std::size_t kMaxSpans = 12;
+
+struct Spans {
+  std::array<Span, kMaxSpans> list{};
+  std::size_t size = 0;
+  std::array<std::uint8_t, kMaxTokens> at{};  // 1 + index of the span covering token t; 0 none
+};
+
+// The readers are tried only at words that can open a condition (numbers, day and month
+// names, and the words in kOpeners), which keeps the scan fast; `everywhere` tries them
+// at every word, so a test can check that the gate changes nothing.
+Spans scan_spans(const Normalized& n, const Moment& m, bool everywhere = false);
+
+// The Condition a span stands for, its words quoted from the original text.
+Condition to_condition(const Normalized& n, const Span& s);
+
+}  // namespace noodbel::reply

@@ -1,0 +1,345 @@
+#include "bot/reply_dates.h"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "bot/local_time.h"
+
+namespace noodbel::reply {
+namespace {
+
+struct NamedNumber {
+  std::string_view word;
+  int value;
+};
+
+constexpr std::array<NamedNumber, 34> kMonths = {{
+    {"januari", 1}, {"janvier", 1}, {"january", 1}, {"jan", 1}, {"janv", 1},
+    {"februari", 2}, {"fevrier", 2}, {"february", 2}, {"feb", 2}, {"fev", 2},
+    {"maart", 3}, {"mars", 3}, {"march", 3}, {"mrt", 3},
+    {"april", 4}, {"avril", 4}, {"apr", 4},
+    {"mei", 5}, {"mai", 5}, {"may", 5},
+    {"juni", 6}, {"juin", 6}, {"june", 6},
+    {"juli", 7}, {"juillet", 7}, {"july", 7},
+    {"augustus", 8}, {"aout", 8}, {"august", 8}, {"aug", 8},
+    {"september", 9}, {"septembre", 9}, {"sept", 9}, {"sep", 9},
+}};
+
+constexpr std::array<NamedNumber, 11> kLateMonths = {{
+    {"oktober", 10}, {"octobre", 10}, {"october", 10}, {"okt", 10}, {"oct", 10},
+    {"november", 11}, {"novembre", 11}, {"nov", 11},
+    {"december", 12}, {"decembre", 12}, {"dec", 12},
+}};
+
+// 0 = Monday, as LocalDateTime::weekday.
+constexpr std::array<NamedNumber, 21> kWeekdays = {{
+    {"maandag", 0}, {"lundi", 0}, {"monday", 0}, {"dinsdag", 1}, {"mardi", 1},
+    {"tuesday", 1}, {"woensdag", 2}, {"mercredi", 2}, {"wednesday", 2},
+    {"donderdag", 3}, {"jeudi", 3}, {"thursday", 3}, {"vrijdag", 4}, {"vendredi", 4},
+    {"friday", 4}, {"zaterdag", 5}, {"samedi", 5}, {"saturday", 5}, {"zondag", 6},
+    {"dimanche", 6}, {"sunday", 6},
+}};
+
+constexpr std::array<NamedNumber, 32> kCounts = {{
+    {"een", 1}, {"un", 1}, {"une", 1}, {"a", 1}, {"an", 1}, {"one", 1}, {"enen", 1}, {"ene", 1},
+    {"twee", 2}, {"deux", 2}, {"two", 2}, {"drie", 3}, {"trois", 3}, {"three", 3},
+    {"vier", 4}, {"quatre", 4}, {"four", 4}, {"vijf", 5}, {"cinq", 5}, {"five", 5},
+    {"zes", 6}, {"six", 6}, {"zeven", 7}, {"sept", 7}, {"seven", 7}, {"acht", 8},
+    {"huit", 8}, {"eight", 8}, {"tien", 10}, {"dix", 10}, {"ten", 10}, {"paar", -1},
+}};
+
+// Span units: days per unit, or 0 for a calendar month.
+constexpr std::array<NamedNumber, 23> kUnits = {{
+    {"dag", 1}, {"dagen", 1}, {"dagje", 1}, {"dagjes", 1}, {"jour", 1}, {"jours", 1},
+    {"day", 1}, {"days", 1}, {"week", 7}, {"weken", 7}, {"weekje", 7}, {"weekjes", 7},
+    {"weeks", 7}, {"semaine", 7}, {"semaines", 7}, {"maand", 0}, {"maanden", 0},
+    {"maandje", 0}, {"mois", 0}, {"month", 0}, {"months", 0}, {"wk", 7}, {"wkn", 7},
+}};
+
+template <std::size_t N>
+int lookup(const std::array<NamedNumber, N>& table, std::string_view w, int missing = -1) {
+  for (const NamedNumber& e : table) {
+    if (e.word == w) return e.value;
+  }
+  return missing;
+}
+
+int month_of(std::string_view w) {
+  const int m = lookup(kMonths, w);
+  return m > 0 ? m : lookup(kLateMonths, w);
+}
+
+// A day of the month, possibly ordinal: "3", "03", "1er", "1ste", "3de", "3rd".
+int day_of(std::string_view w) {
+  std::size_t digits = 0;
+  while (digits < w.size() && digits < 2 && is_digit(w[digits])) ++digits;
+  if (digits == 0) return -1;
+  const std::string_view rest = w.substr(digits);
+  constexpr std::array<std::string_view, 10> kSuffixes = {"", "e", "de", "ste", "er", "ere",
+                                                          "st", "nd", "rd", "th"};
+  if (std::find(kSuffixes.begin(), kSuffixes.end(), rest) == kSuffixes.end()) return -1;
+  const int d = to_number(w.substr(0, digits));
+  return d >= 1 && d <= 31 ? d : -1;
+}
+
+
+// The next d/m to come (today included); nothing when today is unknown.
+std::optional<Day> next_to_come(const std::optional<Day>& today, int m, int d) {
+  if (!today) return std::nullopt;
+  const int year = static_cast<int>(date::year_month_day{*today}.year());
+  for (int y = year; y <= year + 4; ++y) {  // 29/2 may be up to 4 years away
+    const std::optional<Day> day = day_if_valid(y, m, d);
+    if (day && *day >= *today) return day;
+  }
+  return std::nullopt;
+}
+
+// d/m with a written year ("2027", "27"); nothing for a year outside 2000..2100.
+std::optional<Day> with_year(int y, int m, int d) {
+  if (y >= 0 && y < 100) y += 2000;
+  if (y < 2000 || y > 2100) return std::nullopt;
+  return day_if_valid(y, m, d);
+}
+
+std::optional<Day> add_months(const std::optional<Day>& today, int months) {
+  if (!today) return std::nullopt;
+  const date::year_month_day ymd{*today};
+  const date::year_month_day shifted = ymd + date::months{months};
+  if (shifted.ok()) return Day{shifted};
+  return Day{shifted.year() / shifted.month() / date::last};  // 31/1 + 1 month = 28/2
+}
+
+bool is_separator(std::string_view gap) {
+  return gap.size() == 1 && (gap[0] == '/' || gap[0] == '.' || gap[0] == '-');
+}
+
+// "5/1", "24.12.2026", "3-1-27", "2026-12-01".
+std::optional<DateExpr> numeric_date(const Normalized& n, std::size_t t,
+                                     const std::optional<Day>& today) {
+  if (t + 1 >= n.size() || !is_separator(n.gap(t))) return std::nullopt;
+  const std::string_view a = n.word(t);
+  const std::string_view b = n.word(t + 1);
+  const bool has_third =
+      t + 2 < n.size() && is_separator(n.gap(t + 1)) && to_number(n.word(t + 2)) >= 0;
+  const int c = has_third ? to_number(n.word(t + 2)) : -1;
+  if (a.size() == 4 && has_third) {  // ISO order
+    const int m = to_number(b);
+    if (to_number(a) < 0 || m < 1 || m > 12 || c < 1 || c > 31) return std::nullopt;
+    return DateExpr{3, false, with_year(to_number(a), m, c)};
+  }
+  const int d = a.size() <= 2 ? to_number(a) : -1;
+  const int m = b.size() <= 2 ? to_number(b) : -1;
+  if (d < 1 || d > 31 || m < 1 || m > 12) return std::nullopt;
+  if (has_third && (n.word(t + 2).size() == 2 || n.word(t + 2).size() == 4)) {
+    return DateExpr{3, false, with_year(c, m, d)};
+  }
+  return DateExpr{2, false, next_to_come(today, m, d)};
+}
+
+// "3 december", "1er janvier 2027", "December 3".
+std::optional<DateExpr> named_date(const Normalized& n, std::size_t t,
+                                   const std::optional<Day>& today) {
+  if (t + 1 >= n.size()) return std::nullopt;
+  int d = day_of(n.word(t));
+  int m = month_of(n.word(t + 1));
+  if (d < 0 || m < 0) {
+    m = month_of(n.word(t));
+    d = day_of(n.word(t + 1));
+  }
+  if (d < 0 || m < 0) return std::nullopt;
+  if (t + 2 < n.size() && n.word(t + 2).size() == 4 && to_number(n.word(t + 2)) >= 0) {
+    return DateExpr{3, false, with_year(to_number(n.word(t + 2)), m, d)};
+  }
+  return DateExpr{2, false, next_to_come(today, m, d)};
+}
+
+// "eind december", "fin janvier", "end of December": the month's last day.
+std::optional<DateExpr> month_end(const Normalized& n, std::size_t t,
+                                  const std::optional<Day>& today) {
+  const std::string_view w = n.word(t);
+  if (w != "eind" && w != "einde" && w != "fin" && w != "end") return std::nullopt;
+  for (std::size_t k = t + 1; k < n.size() && k <= t + 2; ++k) {
+    const int m = month_of(n.word(k));
+    if (m < 0) continue;
+    std::optional<Day> day;
+    if (today) {
+      const date::year_month_day now{*today};
+      auto y = now.year();
+      if (date::month{static_cast<unsigned>(m)} < now.month()) ++y;
+      day = Day{y / date::month{static_cast<unsigned>(m)} / date::last};
+    }
+    return DateExpr{k + 1 - t, false, day};
+  }
+  return std::nullopt;
+}
+
+// After "tot" / "until": "maandag" (the next Monday), "morgen", "overmorgen".
+std::optional<DateExpr> relative_day(const Normalized& n, std::size_t t,
+                                     const std::optional<Day>& today) {
+  const std::string_view w = n.word(t);
+  int days = -1;
+  if (const int wd = lookup(kWeekdays, w); wd >= 0) {
+    if (today) {
+      const int now = static_cast<int>(date::weekday{*today}.iso_encoding()) - 1;
+      days = (wd - now + 7) % 7;
+      if (days == 0) days = 7;
+    }
+  } else if (w == "morgen" || w == "tomorrow" || w == "demain") {
+    days = 1;
+  } else if (w == "overmorgen") {
+    days = 2;
+  } else {
+    return std::nullopt;
+  }
+  return DateExpr{1, false,
+                  today && days > 0 ? std::optional<Day>(*today + date::days{days}) : std::nullopt};
+}
+
+// "2 weken", "een week", "pause 2 semaines", "10 dagen", "1 maand".
+std::optional<DateExpr> span(const Normalized& n, std::size_t t, const std::optional<Day>& today) {
+  if (t + 1 >= n.size()) return std::nullopt;
+  const int unit = lookup(kUnits, n.word(t + 1));
+  if (unit < 0) return std::nullopt;
+  const std::string_view w = n.word(t);
+  const int count = is_digit(w[0]) ? to_number(w) : lookup(kCounts, w);
+  if (count < 1 || count > 366) return std::nullopt;
+  std::optional<Day> day;
+  if (unit == 0) {
+    day = add_months(today, count);
+  } else if (today) {
+    day = *today + date::days{count * unit};
+  }
+  return DateExpr{2, true, day};
+}
+
+constexpr std::array<std::string_view, 8> kUntilWords = {"tot", "tm", "tem", "until", "till",
+                                                        "til", "jusqu", "through"};
+
+// True when one of the three words before token `t` is "tot", "until", "jusqu'" (or t/m).
+bool after_until(const Normalized& n, std::size_t t) {
+  for (std::size_t k = t; k > 0 && k + 3 > t; --k) {
+    const std::string_view w = n.word(k - 1);
+    if (std::find(kUntilWords.begin(), kUntilWords.end(), w) != kUntilWords.end()) return true;
+    if (w == "m" && k >= 2 && n.word(k - 2) == "t") return true;  // "t/m"
+  }
+  return false;
+}
+
+// The date expression at token `t`; weekdays and "morgen" only after "tot" / "until".
+std::optional<DateExpr> date_at(const Normalized& n, std::size_t t, const std::optional<Day>& today,
+                                bool until_before) {
+  if (auto e = numeric_date(n, t, today)) return e;
+  if (auto e = named_date(n, t, today)) return e;
+  if (auto e = month_end(n, t, today)) return e;
+  if (auto e = span(n, t, today)) return e;
+  if (until_before) return relative_day(n, t, today);
+  return std::nullopt;
+}
+
+void put_digits(std::string& out, int value, int width) {
+  for (int i = width - 1; i >= 0; --i, value /= 10)
+    out.push_back(static_cast<char>('0' + value % 10));
+  std::reverse(out.end() - width, out.end());
+}
+
+std::optional<std::string> iso_or_none(const std::optional<Day>& day) {
+  if (!day) return std::nullopt;
+  return iso_of(*day);
+}
+
+}  // namespace
+
+Moment moment_of(const ReplyContext& ctx) {
+  Moment m;
+  m.today = day_if_valid(ctx.year, ctx.month, ctx.day);
+  if (ctx.minute >= 0 && ctx.minute < 24 * 60) m.minute = ctx.minute;
+  return m;
+}
+
+std::optional<Day> day_if_valid(int y, int m, int d) {
+  if (!is_valid_date(y, m, d)) return std::nullopt;
+  return Day{date::year{y} / date::month{static_cast<unsigned>(m)} /
+             date::day{static_cast<unsigned>(d)}};
+}
+
+std::string iso_of(Day day) {
+  const date::year_month_day ymd{day};
+  std::string out;
+  put_digits(out, static_cast<int>(ymd.year()), 4);
+  out.push_back('-');
+  put_digits(out, static_cast<int>(static_cast<unsigned>(ymd.month())), 2);
+  out.push_back('-');
+  put_digits(out, static_cast<int>(static_cast<unsigned>(ymd.day())), 2);
+  return out;
+}
+
+int count_of(std::string_view w) {
+  if (w.empty()) return -1;
+  if (is_digit(w[0])) return to_number(w);
+  if (w == "paar") return -1;
+  return lookup(kCounts, w);
+}
+
+int weekday_of(std::string_view w) { return lookup(kWeekdays, w); }
+
+bool is_month_word(std::string_view w) { return month_of(w) > 0; }
+
+std::vector<std::string_view> count_words() {
+  std::vector<std::string_view> out;
+  for (const NamedNumber& e : kCounts) {
+    if (e.value > 0) out.push_back(e.word);
+  }
+  return out;
+}
+
+std::vector<std::string_view> calendar_words() {
+  std::vector<std::string_view> out;
+  for (const NamedNumber& e : kMonths) out.push_back(e.word);
+  for (const NamedNumber& e : kLateMonths) out.push_back(e.word);
+  for (const NamedNumber& e : kWeekdays) out.push_back(e.word);
+  return out;
+}
+
+std::optional<Day> next_weekday(const std::optional<Day>& today, int weekday) {
+  if (!today || weekday < 0) return std::nullopt;
+  const int now = static_cast<int>(date::weekday{*today}.iso_encoding()) - 1;
+  return *today + date::days{(weekday - now + 7) % 7};
+}
+
+std::optional<Day> tomorrow(const Moment& m) {
+  if (!m.today) return std::nullopt;
+  constexpr int kNightEnds = 5 * 60;
+  if (m.minute >= 0 && m.minute < kNightEnds) return m.today;
+  return *m.today + date::days{1};
+}
+
+std::optional<DateExpr> written_date(const Normalized& n, std::size_t t,
+                                     const std::optional<Day>& today) {
+  if (auto e = numeric_date(n, t, today)) return e;
+  if (auto e = named_date(n, t, today)) return e;
+  return month_end(n, t, today);
+}
+
+Until find_until(const Normalized& n, const ReplyContext& ctx) {
+  const std::optional<Day> today = moment_of(ctx).today;
+  std::optional<DateExpr> first_span;
+  std::optional<DateExpr> first_date;
+  for (std::size_t t = 0; t < n.size();) {
+    const bool until_before = after_until(n, t);
+    const std::optional<DateExpr> e = date_at(n, t, today, until_before);
+    if (!e) {
+      ++t;
+      continue;
+    }
+    if (until_before) return Until{true, iso_or_none(e->day)};
+    if (e->span && !first_span) first_span = e;
+    if (!e->span && !first_date) first_date = e;
+    t += e->count;
+  }
+  if (first_span) return Until{true, iso_or_none(first_span->day)};
+  if (first_date) return Until{true, iso_or_none(first_date->day)};
+  return {};
+}
+
+}  // namespace noodbel::reply

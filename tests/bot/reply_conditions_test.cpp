@@ -1,0 +1,65 @@
+// The condition scanner's gate: trying the readers only at words that can open a condition
+// must find exactly what trying them at every word finds, on the corpora and on random
+// sentences made of their words.
+#include "bot/reply_conditions.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace noodbel::reply {
+namespace {
+
+std::vector<std::string> corpus_texts() {
+  std::vector<std::string> texts;
+  for (const char* name : {"replies.tsv", "replies_heldout.tsv"}) {
+    std::ifstream in(std::string(NOODBEL_SOURCE_DIR) + "/tests/corpus/" + name);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      const std::size_t tab = line.rfind('\t');
+      if (tab != std::string::npos) texts.push_back(line.substr(tab + 1));
+    }
+  }
+  return texts;
+}
+
+void expect_same_spans(const std::string& text, const Moment& m) {
+  const Normalized n(text);
+  const Spans gated = scan_spans(n, m);
+  const Spans everywhere = scan_spans(n, m, true);
+  ASSERT_EQ(gated.size, everywhere.size) << text;
+  for (std::size_t i = 0; i < gated.size; ++i) {
+    const Span& a = gated.list[i];
+    const Span& b = everywhere.list[i];
+    EXPECT_TRUE(a.first == b.first && a.count == b.count && a.role == b.role &&
+                a.values == b.values && a.bare_when == b.bare_when && a.negative == b.negative)
+        << text << " (span " << i << ")";
+  }
+}
+
+TEST(ReplyConditions, TheGateFindsWhatTryingEveryWordFinds) {
+  const std::vector<std::string> texts = corpus_texts();
+  ASSERT_GT(texts.size(), 500u);
+  const Moment m = moment_of(ReplyContext{2026, 12, 7, 100});
+  std::vector<std::string> words;
+  for (const std::string& text : texts) {
+    expect_same_spans(text, m);
+    std::istringstream in(text);
+    for (std::string w; in >> w;) words.push_back(w);
+  }
+  std::mt19937 rng(20261207);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int count = 1 + static_cast<int>(rng() % 8);
+    for (int i = 0; i < count; ++i) text += words[rng() % words.size()] + " ";
+    expect_same_spans(text, m);
+  }
+}
+
+}  // namespace
+}  // namespace noodbel::reply

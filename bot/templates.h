@@ -1,5 +1,14 @@
 // Templates: every user-facing text, loaded from templates/<lang>/<name>.txt and
 // rendered with fmt named arguments ("{code}"). Immutable after load: thread-safe.
+//
+// Syntax of a template text (templates/README.md says the same for translators):
+//   {name}           the argument `name`; fmt format specs work too: {km:>3}
+//   {{ and }}        a literal { and }
+//   {name|one|many}  a plural form chosen by the integer value of argument `name`:
+//                    "{n} {n|gezin|gezinnen}" renders "1 gezin", "2 gezinnen". The forms are
+//                    plain text (no braces, no "|"; either may be empty). Rules by the
+//                    template's language: nl and en take `one` for exactly 1; fr takes `one`
+//                    for 0 and 1 ("0 famille", "1 famille", "2 familles").
 #pragma once
 
 #include <map>
@@ -23,7 +32,9 @@ class Templates {
   static Templates from_map(std::map<std::pair<Language, std::string>, std::string> texts);
 
   // Renders `name` in `lang`, falling back to Dutch when that language lacks it.
-  // An unknown template or a placeholder without an argument is an Error.
+  // An unknown template, a placeholder without an argument, a plural selector whose
+  // argument is missing or not an integer, or a malformed selector is an Error naming the
+  // template (and the argument).
   Result<std::string> render(Language lang, std::string_view name, const TemplateArgs& args) const;
   bool has(Language lang, std::string_view name) const;
   std::vector<std::string> names(Language lang) const;
@@ -31,5 +42,14 @@ class Templates {
  private:
   std::map<std::pair<Language, std::string>, std::string, std::less<>> texts_;
 };
+
+// True when `count` takes the singular form in `lang` (see the plural rules above).
+bool plural_is_singular(Language lang, long long count);
+
+// `text` with every plural selector {name|one|many} replaced by the form its argument
+// picks; placeholders and doubled braces are left for fmt. The Error names the argument
+// (missing, not an integer) or quotes the malformed selector.
+Result<std::string> select_plural_forms(std::string_view text, Language lang,
+                                        const TemplateArgs& args);
 
 }  // namespace noodbel

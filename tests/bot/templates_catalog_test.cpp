@@ -81,16 +81,33 @@ std::string template_file(Language lang, const std::string& name) {
   return text.str();
 }
 
-// The named fields a fmt format string uses: "{code}" and "{code:>4}"; "{{" is literal.
-std::set<std::string> placeholders(const std::string& text) {
+// The text without doubled (literal) braces.
+std::string unescaped(const std::string& text) {
+  return std::regex_replace(text, std::regex("\\{\\{|\\}\\}"), "");
+}
+
+// The first group of every match of `pattern` in the text without doubled braces.
+std::set<std::string> first_groups(const std::string& text, const std::regex& pattern) {
   std::set<std::string> out;
-  const std::string unescaped = std::regex_replace(text, std::regex("\\{\\{|\\}\\}"), "");
-  const std::regex placeholder("\\{([A-Za-z_][A-Za-z0-9_]*)(:[^}]*)?\\}");
-  for (auto it = std::sregex_iterator(unescaped.begin(), unescaped.end(), placeholder);
+  const std::string plain = unescaped(text);
+  for (auto it = std::sregex_iterator(plain.begin(), plain.end(), pattern);
        it != std::sregex_iterator(); ++it) {
     out.insert((*it)[1]);
   }
   return out;
+}
+
+// The named fields a template uses: "{code}", "{code:>4}" and the count of a plural
+// selector "{n|gezin|gezinnen}"; "{{" is literal.
+std::set<std::string> placeholders(const std::string& text) {
+  static const std::regex field("\\{([A-Za-z_][A-Za-z0-9_]*)(:[^}]*|\\|[^{}|]*\\|[^{}|]*)?\\}");
+  return first_groups(text, field);
+}
+
+// The fields a template uses as the count of a plural selector: they must be integers.
+std::set<std::string> plural_counts(const std::string& text) {
+  static const std::regex selector("\\{([A-Za-z_][A-Za-z0-9_]*)\\|[^{}|]*\\|[^{}|]*\\}");
+  return first_groups(text, selector);
 }
 
 // True when the text goes out as GSM-7 in at most two SMS parts (306 septets, an
@@ -137,13 +154,29 @@ const std::map<std::string, std::string>& sample_values() {
   return values;
 }
 
-TemplateArgs args_for(const CatalogEntry& entry) {
+// Sample arguments; `counts` (the fields used as plural counts in any language) get
+// `count`, the other fields a typical value.
+TemplateArgs args_for(const CatalogEntry& entry, const std::set<std::string>& counts = {},
+                      const std::string& count = "12") {
   TemplateArgs args;
   for (const std::string& field : entry.fields) {
     const auto it = sample_values().find(field);
-    args.emplace_back(field, it == sample_values().end() ? "Sample" : it->second);
+    if (counts.count(field)) {
+      args.emplace_back(field, count);
+    } else {
+      args.emplace_back(field, it == sample_values().end() ? "Sample" : it->second);
+    }
   }
   return args;
+}
+
+// The fields used as plural counts by the template in any language.
+std::set<std::string> plural_counts_of(const std::string& name) {
+  std::set<std::string> out;
+  for (const Language lang : kAllLanguages) {
+    for (const std::string& field : plural_counts(template_file(lang, name))) out.insert(field);
+  }
+  return out;
 }
 
 class TemplateCatalog : public ::testing::Test {
@@ -192,7 +225,8 @@ TEST_F(TemplateCatalog, EveryTemplateRendersWithItsDeclaredFields) {
   for (const auto& [name, entry] : catalog_) {
     for (const Language lang : kAllLanguages) {
       if (!templates_.has(lang, name)) continue;
-      const Result<std::string> text = templates_.render(lang, name, args_for(entry));
+      const Result<std::string> text =
+          templates_.render(lang, name, args_for(entry, plural_counts_of(name)));
       ASSERT_TRUE(text.ok()) << to_string(lang) << "/" << name << ": " << text.error().message;
       EXPECT_FALSE(text->empty()) << to_string(lang) << "/" << name;
     }
@@ -204,9 +238,24 @@ TEST_F(TemplateCatalog, SmsTextsUseGsm7AndFitInTwoSegments) {
     if (!entry.sms) continue;
     for (const Language lang : kAllLanguages) {
       if (!templates_.has(lang, name)) continue;
-      const Result<std::string> text = templates_.render(lang, name, args_for(entry));
+      const Result<std::string> text =
+          templates_.render(lang, name, args_for(entry, plural_counts_of(name), "12"));
       ASSERT_TRUE(text.ok()) << name << ": " << text.error().message;
       EXPECT_TRUE(fits_two_gsm7_segments(*text)) << to_string(lang) << "/" << name;
+    }
+  }
+}
+
+TEST_F(TemplateCatalog, EveryPluralSelectorRendersForZeroOneAndMany) {
+  for (const auto& [name, entry] : catalog_) {
+    const std::set<std::string> counts = plural_counts_of(name);
+    if (counts.empty()) continue;
+    for (const Language lang : kAllLanguages) {
+      for (const char* count : {"0", "1", "2"}) {
+        const Result<std::string> text = templates_.render(lang, name, args_for(entry, counts, count));
+        EXPECT_TRUE(text.ok()) << to_string(lang) << "/" << name << " with " << count << ": "
+                               << text.error().message;
+      }
     }
   }
 }
@@ -232,6 +281,13 @@ TEST(Placeholders, FindsNamedFieldsAndSkipsDoubledBraces) {
   EXPECT_EQ(placeholders("Oproep {code}: {ages} {{literal}} {km:>3}"),
             (std::set<std::string>{"code", "ages", "km"}));
   EXPECT_TRUE(placeholders("geen velden").empty());
+}
+
+TEST(Placeholders, CountsOfPluralSelectorsAreFieldsToo) {
+  const std::string text = "{n} {n|gezin|gezinnen}, {m||s} {{k|a|b}}";
+  EXPECT_EQ(placeholders(text), (std::set<std::string>{"n", "m"}));
+  EXPECT_EQ(plural_counts(text), (std::set<std::string>{"n", "m"}));
+  EXPECT_EQ(plural_counts("{code} {km:>3}"), std::set<std::string>{});
 }
 
 // --- the crisis call text with real call values ---

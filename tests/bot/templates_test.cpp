@@ -78,6 +78,88 @@ TEST(Templates, HasAndNamesArePerLanguage) {
   EXPECT_EQ(t.names(Language::kNl).size(), 4u);
 }
 
+// ---- plural selectors {n|one|many} ----
+
+Templates plurals() {
+  return Templates::from_map({
+      {{Language::kNl, "families"}, "{n} {n|gezin|gezinnen} beschikbaar"},
+      {{Language::kFr, "families"}, "{n} {n|famille|familles} disponible{n||s}"},
+      {{Language::kEn, "families"}, "{n} {n|family|families} available"},
+      {{Language::kNl, "only_dutch_plural"}, "{n|oproep|oproepen}"},
+      {{Language::kNl, "braces"}, "{{n|a|b}} en {n|een|twee}"},
+      {{Language::kNl, "one_form"}, "{n|gezin}"},
+      {{Language::kNl, "three_forms"}, "{n|a|b|c}"},
+      {{Language::kNl, "bad_name"}, "{1n|a|b}"},
+  });
+}
+
+std::string render_ok(const Templates& t, Language lang, const std::string& name,
+                      const std::string& n) {
+  const Result<std::string> text = t.render(lang, name, {{"n", n}});
+  return text.ok() ? *text : "error: " + text.error().message;
+}
+
+TEST(TemplatePlurals, DutchAndEnglishTakeTheSingularForExactlyOne) {
+  const Templates t = plurals();
+  EXPECT_EQ(render_ok(t, Language::kNl, "families", "0"), "0 gezinnen beschikbaar");
+  EXPECT_EQ(render_ok(t, Language::kNl, "families", "1"), "1 gezin beschikbaar");
+  EXPECT_EQ(render_ok(t, Language::kNl, "families", "2"), "2 gezinnen beschikbaar");
+  EXPECT_EQ(render_ok(t, Language::kEn, "families", "0"), "0 families available");
+  EXPECT_EQ(render_ok(t, Language::kEn, "families", "1"), "1 family available");
+  EXPECT_EQ(render_ok(t, Language::kEn, "families", "21"), "21 families available");
+}
+
+TEST(TemplatePlurals, FrenchTakesTheSingularForZeroAndOneAndAllowsAnEmptyForm) {
+  const Templates t = plurals();
+  EXPECT_EQ(render_ok(t, Language::kFr, "families", "0"), "0 famille disponible");
+  EXPECT_EQ(render_ok(t, Language::kFr, "families", "1"), "1 famille disponible");
+  EXPECT_EQ(render_ok(t, Language::kFr, "families", "2"), "2 familles disponibles");
+}
+
+TEST(TemplatePlurals, FollowTheRulesOfTheLanguageTheTextIsWrittenIn) {
+  // French falls back to the Dutch text, so the Dutch rule applies: 0 is plural.
+  EXPECT_EQ(render_ok(plurals(), Language::kFr, "only_dutch_plural", "0"), "oproepen");
+  EXPECT_TRUE(plural_is_singular(Language::kFr, 0));
+  EXPECT_FALSE(plural_is_singular(Language::kNl, 0));
+}
+
+TEST(TemplatePlurals, DoubledBracesStayLiteral) {
+  EXPECT_EQ(render_ok(plurals(), Language::kNl, "braces", "2"), "{n|a|b} en twee");
+}
+
+TEST(TemplatePlurals, AMissingArgumentIsAnErrorNamingTheTemplateAndTheArgument) {
+  const Result<std::string> text = plurals().render(Language::kNl, "families", {{"count", "2"}});
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.error().kind, ErrorKind::kInternal);
+  EXPECT_THAT(text.error().message, HasSubstr("families"));
+  EXPECT_THAT(text.error().message, HasSubstr("argument 'n'"));
+}
+
+TEST(TemplatePlurals, ANonIntegerArgumentIsAnErrorNamingTheTemplateAndTheArgument) {
+  for (const char* value : {"twee", "", "2.5", "3 ", "1x"}) {
+    const Result<std::string> text = plurals().render(Language::kNl, "families", {{"n", value}});
+    ASSERT_FALSE(text.ok()) << value;
+    EXPECT_THAT(text.error().message, HasSubstr("families")) << value;
+    EXPECT_THAT(text.error().message, HasSubstr("'n' is not an integer")) << value;
+  }
+}
+
+TEST(TemplatePlurals, ASelectorWithoutExactlyTwoFormsOrWithABadNameIsAnError) {
+  for (const char* name : {"one_form", "three_forms", "bad_name"}) {
+    const Result<std::string> text = plurals().render(Language::kNl, name, {{"n", "1"}});
+    ASSERT_FALSE(text.ok()) << name;
+    EXPECT_THAT(text.error().message, HasSubstr(name));
+    EXPECT_THAT(text.error().message, HasSubstr("{name|singular|plural}"));
+  }
+}
+
+TEST(TemplatePlurals, TextWithoutSelectorsIsLeftForFmtUntouched) {
+  const Result<std::string> text =
+      select_plural_forms("a | b {code:>4} {{x}}", Language::kNl, {});
+  ASSERT_TRUE(text.ok()) << text.error().message;
+  EXPECT_EQ(*text, "a | b {code:>4} {{x}}");
+}
+
 class TemplatesDir : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -247,15 +247,35 @@ TEST_F(TemplateCatalog, SmsTextsUseGsm7AndFitInTwoSegments) {
 }
 
 TEST_F(TemplateCatalog, EveryPluralSelectorRendersForZeroOneAndMany) {
+  int selectors = 0;
   for (const auto& [name, entry] : catalog_) {
     const std::set<std::string> counts = plural_counts_of(name);
     if (counts.empty()) continue;
+    ++selectors;
     for (const Language lang : kAllLanguages) {
       for (const char* count : {"0", "1", "2"}) {
         const Result<std::string> text = templates_.render(lang, name, args_for(entry, counts, count));
         EXPECT_TRUE(text.ok()) << to_string(lang) << "/" << name << " with " << count << ": "
                                << text.error().message;
       }
+    }
+  }
+  EXPECT_GT(selectors, 0) << "no template uses a plural selector: is the syntax still parsed?";
+}
+
+// A text that puts a number before a noun in one language says it with a plural selector in
+// that language ("{n} {n|gezin|gezinnen}"), never as a fixed plural: "{n} gezinnen".
+TEST_F(TemplateCatalog, CountedNounsUsePluralSelectors) {
+  const std::map<Language, std::regex> fixed_plural{
+      {Language::kNl, std::regex("\\{[a-z_]+\\} (gezinnen|oproepen|gebieden|gemeenten|dagen)\\b")},
+      {Language::kFr, std::regex("\\{[a-z_]+\\} (familles|appels|zones|communes|jours)\\b")},
+      {Language::kEn, std::regex("\\{[a-z_]+\\} (families|calls|areas|municipalities|days)\\b")}};
+  for (const auto& [name, entry] : catalog_) {
+    if (name.rfind("digest_", 0) != 0) continue;  // the digest's texts; others follow
+    for (const Language lang : kAllLanguages) {
+      const std::string text = template_file(lang, name);
+      EXPECT_FALSE(std::regex_search(text, fixed_plural.at(lang)))
+          << to_string(lang) << "/" << name << ": use {n|singular|plural}: " << text;
     }
   }
 }

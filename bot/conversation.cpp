@@ -241,8 +241,11 @@ void handle_family_message(const Family& family, const InboundMessage& message,
   const ThrottleVerdict verdict = count_message(family.id, out);
   const std::string intent(to_string(reply.intent));
   if (!family.opted_in && reply.intent != Intent::kStart) {
-    // STOP means nothing after the confirmation, until START.
-    if (verdict == ThrottleVerdict::kAct) turn.audit("inbound.opted_out", "intent=" + intent);
+    // STOP means nothing after the confirmation, until START; only HELP is still answered
+    // (carriers require it), and the help text says START brings the calls back.
+    if (verdict != ThrottleVerdict::kAct) return;
+    turn.audit("inbound.opted_out", "intent=" + intent);
+    if (reply.intent == Intent::kHelp) help(turn, "intent=help opted_out");
     return;
   }
   if (verdict != ThrottleVerdict::kAct && reply.intent != Intent::kStop) {

@@ -319,6 +319,10 @@ std::string iso_date(LocalDate date) {
   return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
 }
 
+std::string display_date(LocalDate date) {
+  return fmt::format("{:02}/{:02}/{:04}", date.day, date.month, date.year);
+}
+
 Result<int> parse_clock_time(std::string_view text) {
   const auto bad = [&] {
     return Error::Invalid(fmt::format(
@@ -373,6 +377,7 @@ DurationStats duration_stats(std::vector<std::int64_t> seconds) {
   };
   s.median_seconds = at(0.5);
   s.p90_seconds = at(0.9);
+  s.max_seconds = seconds.back();
   return s;
 }
 
@@ -410,6 +415,7 @@ Digest build_digest(const DigestData& data, const DigestPeriod& period,
   d.coverage_min_families = settings.coverage_min_families;
   d.flanders = scope_digest(data, period, settings, Scope{}, gaps);
   d.no_calls = d.flanders.day.calls.quiet();
+  d.own_service_first = settings.only_service.has_value();
   for (const ServiceConfig& s : settings.services) {
     if (settings.only_service && *settings.only_service != s.id) continue;
     ScopeDigest scope = scope_digest(data, period, settings, Scope{s.id}, gaps);

@@ -37,6 +37,7 @@ Result<LocalDate> parse_digest_date(std::string_view text);
 LocalDate local_date_of(UnixTime t);              // the Brussels date holding `t`
 LocalDate add_days(LocalDate date, int days);     // calendar arithmetic, any sign
 std::string iso_date(LocalDate date);             // "2026-03-29"
+std::string display_date(LocalDate date);         // "29/03/2026", as Belgians write it
 // "07:30" -> 450; an Error (saying the format) for anything but HH:MM from 00:00 to 23:59.
 Result<int> parse_clock_time(std::string_view text);
 
@@ -114,11 +115,13 @@ struct DigestData {
 // ---- figures ----
 
 // Median and 90th percentile by linear interpolation between closest ranks (numpy's
-// default), rounded to whole seconds; nothing when there are no values.
+// default), rounded to whole seconds, and the longest; nothing when there are no values.
+// The texts say "half within <median>, the slowest after <max>"; p90 is for the JSON.
 struct DurationStats {
   int count = 0;
   std::optional<std::int64_t> median_seconds;
   std::optional<std::int64_t> p90_seconds;
+  std::optional<std::int64_t> max_seconds;
 };
 DurationStats duration_stats(std::vector<std::int64_t> seconds);
 
@@ -211,6 +214,9 @@ struct Digest {
   bool no_calls = true;  // Flanders-wide: no call opened or ended in the 24 hours
   ScopeDigest flanders;
   std::vector<ScopeDigest> services;  // configured order (only the chosen one with a filter)
+  // Built for one chosen service (DigestSettings::only_service): a supervisor reads their
+  // own service first and Flanders after. Otherwise Flanders comes first.
+  bool own_service_first = false;
 };
 
 struct DigestSettings {

@@ -12,9 +12,9 @@
 namespace noodbel {
 
 // The arguments of template digest_notice for one scope of `digest` (a service, or
-// digest.flanders): date, service, opened, matched, unmatched (closed without match or
-// expired), first_yes (median time to the first yes, or digest_no_value), active
-// (families), gaps (coverage gap areas) and link.
+// digest.flanders): date ("23/11/2026"), service, opened, matched, unmatched (closed
+// without match or expired), first_yes (the sentence on the time to the first yes,
+// render_digest_times), active (families), gaps (coverage gap areas) and link.
 Result<TemplateArgs> digest_notice_args(const Digest& digest, const ScopeDigest& scope,
                                         const Templates& templates, Language lang,
                                         std::string link);

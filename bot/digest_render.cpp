@@ -22,12 +22,16 @@ class Words {
   Words(const Templates& templates, Language lang) : templates_(templates), lang_(lang) {}
 
   std::string operator()(std::string_view name, const TemplateArgs& args = {}) {
-    Result<std::string> text = templates_.render(lang_, name, args);
+    return take(templates_.render(lang_, name, args));
+  }
+  // The text, or "" with the error kept.
+  std::string take(Result<std::string> text) {
     if (text.ok()) return std::move(text).value();
     if (!error_) error_ = text.error();
     return {};
   }
   const std::optional<Error>& error() const { return error_; }
+  const Templates& templates() const { return templates_; }
   Language lang() const { return lang_; }
 
  private:
@@ -43,11 +47,7 @@ int hours_of(const TimeSpan& span) {
 }
 
 std::string duration_text(Words& w, std::optional<std::int64_t> seconds) {
-  if (!seconds) return w("digest_no_value");
-  const auto minutes = std::llround(static_cast<double>(*seconds) / 60.0);
-  if (minutes < 60) return w("digest_minutes", {{"minutes", std::to_string(minutes)}});
-  return w("digest_hours",
-           {{"hours", std::to_string(minutes / 60)}, {"minutes", std::to_string(minutes % 60)}});
+  return w.take(render_digest_duration(w.templates(), w.lang(), seconds));
 }
 
 std::string percent_text(Words& w, int part, int total) {
@@ -64,12 +64,8 @@ std::string scope_name(Words& w, const ScopeDigest& s) {
   return s.service_id.empty() ? w("digest_scope_flanders") : s.service_name;
 }
 
-std::string date_text(LocalDate d) {
-  return fmt::format("{:02}/{:02}/{:04}", d.day, d.month, d.year);
-}
-
 std::string title_text(Words& w, const Digest& d) {
-  return w("digest_title", {{"date", date_text(d.period.date)},
+  return w("digest_title", {{"date", display_date(d.period.date)},
                             {"from", format_local(d.period.day.start, "datetime")},
                             {"to", format_local(d.period.day.end, "datetime")},
                             {"hours", n(hours_of(d.period.day))}});
@@ -87,24 +83,21 @@ std::string calls_line(Words& w, const Digest& d, const CallFigures& c) {
                             {"expired", n(c.expired)}});
 }
 
-std::string times_line(Words& w, const DurationStats& s, const char* name) {
-  if (s.count == 0) return w(std::string(name) + "_none");
-  return w(name, {{"median", duration_text(w, s.median_seconds)},
-                  {"p90", duration_text(w, s.p90_seconds)},
-                  {"count", n(s.count)}});
+std::string times_line(Words& w, const DurationStats& s, std::string_view kind) {
+  return w.take(render_digest_times(w.templates(), w.lang(), s, kind));
 }
 
 std::string answers_line(Words& w, const AnswerFigures& a) {
   if (a.sent == 0) return w("digest_answers_none");
   return w("digest_answers", {{"sent", n(a.sent)},
-                              {"yes", percent_text(w, a.yes, a.sent)},
-                              {"maybe", percent_text(w, a.maybe, a.sent)},
-                              {"no", percent_text(w, a.no, a.sent)},
-                              {"none", percent_text(w, a.none, a.sent)}});
+                              {"yes", n(a.yes)},
+                              {"maybe", n(a.maybe)},
+                              {"no", n(a.no)},
+                              {"none", n(a.none)}});
 }
 
-// The lines about calls: the counts (or "no calls"), then times and answers when there
-// is something to say.
+// The lines about calls: the counts (or "no calls"), then times when there is something to
+// say, and the answers to the calls opened (there are none without a new call).
 std::vector<std::string> call_lines(Words& w, const Digest& d, const PeriodFigures& p) {
   std::vector<std::string> out{calls_line(w, d, p.calls)};
   const bool quiet = p.calls.quiet();
@@ -114,7 +107,7 @@ std::vector<std::string> call_lines(Words& w, const Digest& d, const PeriodFigur
   if (!quiet || p.calls.time_to_match.count > 0) {
     out.push_back(times_line(w, p.calls.time_to_match, "digest_match"));
   }
-  if (!quiet || p.answers.sent > 0) out.push_back(answers_line(w, p.answers));
+  if (p.calls.opened > 0 || p.answers.sent > 0) out.push_back(answers_line(w, p.answers));
   return out;
 }
 
@@ -253,11 +246,12 @@ std::string week_table(Words& w, const ScopeDigest& s) {
 // The 30-day chart: bars for calls opened (left scale), a line for the median time to
 // match (right scale, broken on days without a match).
 constexpr double kChartWidth = 600;
-constexpr double kChartHeight = 220;
+constexpr double kChartHeight = 240;
 constexpr double kLeft = 44;
 constexpr double kRight = 556;
-constexpr double kTop = 16;
-constexpr double kBottom = 186;
+constexpr double kTop = 26;
+constexpr double kBottom = 200;
+constexpr int kFont = 18;  // the page caps the chart at 600 px: 18 px there, ~10 px on a phone
 
 std::string chart_svg(Words& w, const ScopeDigest& s) {
   const std::string title = w("digest_chart_title", {{"days", n(kDigestChartDays)}});
@@ -279,13 +273,13 @@ std::string chart_svg(Words& w, const ScopeDigest& s) {
       "<line x1=\"{0}\" y1=\"{3}\" x2=\"{1}\" y2=\"{3}\" stroke=\"#5b6475\"/>\n",
       kLeft, kRight, kTop, kBottom);
   out += fmt::format(
-      "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\" fill=\"#4f6fd8\">{}</text>\n"
-      "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\" fill=\"#4f6fd8\">0</text>\n",
-      kLeft - 6, kTop + 4, max_calls, kLeft - 6, kBottom + 4);
+      "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"end\" fill=\"#4f6fd8\">{}</text>\n"
+      "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"end\" fill=\"#4f6fd8\">0</text>\n",
+      kLeft - 6, kTop + 6, kFont, max_calls, kLeft - 6, kBottom + 6, kFont);
   if (max_match > 0) {
     out += fmt::format(
-        "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\" fill=\"#c2410c\">{}</text>\n",
-        kRight, kTop - 4, html_escape(duration_text(w, max_match)));
+        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"end\" fill=\"#c2410c\">{}</text>\n",
+        kRight, kTop - 6, kFont, html_escape(duration_text(w, max_match)));
   }
   std::vector<std::string> runs{""};  // polyline point lists; a day without a match breaks it
   std::string dots;
@@ -295,8 +289,9 @@ std::string chart_svg(Words& w, const ScopeDigest& s) {
     const double h = plot * day.opened / max_calls;
     out += fmt::format(
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#4f6fd8\">"
-        "<title>{} {}</title></rect>\n",
-        x + slot * 0.15, kBottom - h, slot * 0.7, h, date_text(day.date), day.opened);
+        "<title>{}: {} {}</title></rect>\n",
+        x + slot * 0.15, kBottom - h, slot * 0.7, h, display_date(day.date), day.opened,
+        html_escape(w("digest_tile_opened", {{"n", n(day.opened)}})));
     if (!day.median_time_to_match_seconds) {
       if (!runs.back().empty()) runs.emplace_back();
       continue;
@@ -318,17 +313,34 @@ std::string chart_svg(Words& w, const ScopeDigest& s) {
     if (i >= s.chart.size()) continue;
     const LocalDate dd = s.chart[i].date;
     out += fmt::format(
-        "<text x=\"{:.1f}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#5b6475\">"
+        "<text x=\"{:.1f}\" y=\"{}\" font-size=\"{}\" text-anchor=\"middle\" fill=\"#5b6475\">"
         "{:02}/{:02}</text>\n",
-        kLeft + slot * (static_cast<double>(i) + 0.5), kBottom + 18, dd.day, dd.month);
+        kLeft + slot * (static_cast<double>(i) + 0.5), kBottom + 24, kFont, dd.day, dd.month);
   }
   return out + "</svg>\n";
 }
 
+// The day's key figures as big numbers with their words: new calls, finished with and
+// without a family, families active.
+std::string tiles_html(Words& w, const ScopeDigest& s) {
+  const CallFigures& c = s.day.calls;
+  const std::pair<const char*, int> tiles[] = {
+      {"digest_tile_opened", c.opened},
+      {"digest_tile_matched", c.matched},
+      {"digest_tile_unmatched", c.closed_unmatched + c.expired},
+      {"digest_tile_active", s.families.active}};
+  std::string out = "<div class=\"tiles\">\n";
+  for (const auto& [name, value] : tiles) {
+    out += fmt::format("<p class=\"tile\"><b>{}</b> <span>{}</span></p>\n", value,
+                       html_escape(w(name, {{"n", n(value)}})));
+  }
+  return out + "</div>\n";
+}
+
 std::string scope_html(Words& w, const Digest& d, const ScopeDigest& s) {
-  std::string out = "<section>\n" + tag("h2", scope_name(w, s));
+  std::string out = "<section>\n" + tag("h2", scope_name(w, s)) + tiles_html(w, s);
   const std::vector<std::string> calls = call_lines(w, d, s.day);
-  out += tag("p", calls.front(), s.day.calls.quiet() ? "lead quiet" : "lead");
+  out += tag("p", calls.front(), s.day.calls.quiet() ? "calls quiet" : "calls");
   std::vector<std::string> facts(calls.begin() + 1, calls.end());
   facts.push_back(families_line(w, s));
   out += list(facts);
@@ -387,7 +399,8 @@ nlohmann::ordered_json optional_json(const std::optional<std::int64_t>& v) {
 nlohmann::ordered_json durations_json(const DurationStats& s) {
   return {{"count", s.count},
           {"median_seconds", optional_json(s.median_seconds)},
-          {"p90_seconds", optional_json(s.p90_seconds)}};
+          {"p90_seconds", optional_json(s.p90_seconds)},
+          {"max_seconds", optional_json(s.max_seconds)}};
 }
 
 nlohmann::ordered_json channel_json(const ChannelFigures& c, std::string_view name) {
@@ -457,16 +470,52 @@ nlohmann::ordered_json scope_json(const ScopeDigest& s) {
           {"days", days}};
 }
 
+// The scopes in reading order: a supervisor's own service before Flanders.
+std::vector<const ScopeDigest*> scopes_in_order(const Digest& d) {
+  std::vector<const ScopeDigest*> out;
+  if (!d.own_service_first) out.push_back(&d.flanders);
+  for (const ScopeDigest& s : d.services) out.push_back(&s);
+  if (d.own_service_first) out.push_back(&d.flanders);
+  return out;
+}
+
 }  // namespace
+
+Result<std::string> render_digest_duration(const Templates& templates, Language lang,
+                                           std::optional<std::int64_t> seconds) {
+  if (!seconds) return templates.render(lang, "digest_no_value", {});
+  const auto minutes = std::llround(static_cast<double>(*seconds) / 60.0);
+  if (minutes < 60) {
+    return templates.render(lang, "digest_minutes", {{"minutes", std::to_string(minutes)}});
+  }
+  if (minutes % 60 == 0) {
+    return templates.render(lang, "digest_hours_only", {{"hours", std::to_string(minutes / 60)}});
+  }
+  return templates.render(lang, "digest_hours", {{"hours", std::to_string(minutes / 60)},
+                                                 {"minutes", std::to_string(minutes % 60)}});
+}
+
+Result<std::string> render_digest_times(const Templates& templates, Language lang,
+                                        const DurationStats& stats, std::string_view kind) {
+  const std::string name(kind);
+  if (stats.count == 0) return templates.render(lang, name + "_none", {});
+  Result<std::string> median = render_digest_duration(templates, lang, stats.median_seconds);
+  if (!median.ok()) return median.error();
+  if (stats.count == 1) return templates.render(lang, name + "_one", {{"time", *median}});
+  Result<std::string> longest = render_digest_duration(templates, lang, stats.max_seconds);
+  if (!longest.ok()) return longest.error();
+  return templates.render(lang, name, {{"median", *median},
+                                       {"longest", *longest},
+                                       {"count", std::to_string(stats.count)}});
+}
 
 Result<std::string> render_digest_text(const Digest& digest, const Templates& templates,
                                        Language lang, int max_gaps) {
   Words w(templates, lang);
-  std::string out = title_text(w, digest) + "\n\n";
-  append_scope_text(w, digest, digest.flanders, max_gaps, out);
-  for (const ScopeDigest& s : digest.services) {
+  std::string out = title_text(w, digest) + "\n";
+  for (const ScopeDigest* s : scopes_in_order(digest)) {
     out += "\n";
-    append_scope_text(w, digest, s, max_gaps, out);
+    append_scope_text(w, digest, *s, max_gaps, out);
   }
   if (w.error()) return *w.error();
   return out;
@@ -480,15 +529,18 @@ Result<std::string> render_digest_html(const Digest& digest, const Templates& te
         "the digest page template has no {{body}} marker: restore templates/web/digest.html");
   }
   Words w(templates, lang);
-  std::string body = scope_html(w, digest, digest.flanders);
-  for (const ScopeDigest& s : digest.services) body += scope_html(w, digest, s);
-  const std::string title = w("digest_html_title", {{"date", date_text(digest.period.date)}});
-  const std::string heading_text = title_text(w, digest);
+  const DigestPeriod& p = digest.period;
+  std::string body = tag("p", w("digest_period", {{"from", format_local(p.day.start, "datetime")},
+                                                  {"to", format_local(p.day.end, "datetime")},
+                                                  {"hours", n(hours_of(p.day))}}),
+                         "period");
+  for (const ScopeDigest* s : scopes_in_order(digest)) body += scope_html(w, digest, *s);
+  const std::string title = w("digest_html_title", {{"date", display_date(p.date)}});
   if (w.error()) return *w.error();
   std::string out(page);
   replace_marker(out, "{{lang}}", std::string(to_string(lang)));
   replace_marker(out, "{{title}}", html_escape(title));
-  replace_marker(out, "{{heading}}", html_escape(heading_text));
+  replace_marker(out, "{{heading}}", html_escape(title));
   replace_marker(out, kBody, body);
   return out;
 }

@@ -25,7 +25,7 @@ void stop(const FamilyTurn& turn);
 void start(const FamilyTurn& turn);
 // PAUZE: no calls until the end of `reply.until` (Brussels), or for kDefaultPauseDays.
 void pause(const FamilyTurn& turn, const ParsedReply& reply);
-// BESCHIKBAAR / HERVAT: the pause ends now.
+// BESCHIKBAAR (the word the texts teach; HERVAT and others are synonyms): the pause ends now.
 void resume(const FamilyTurn& turn);
 // AFSTAND N: the family's max distance, kMinDistanceKm..kMaxDistanceKm.
 void set_distance(const FamilyTurn& turn, const ParsedReply& reply);

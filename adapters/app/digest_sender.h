@@ -29,8 +29,9 @@ class DigestSender {
                store::Store& store, const Clock& clock, const Links& links);
 
   // Sends every digest due now. A supervisor's scope is their own service: they get the
-  // text of their service's figures and a link to its page (with the Flanders-wide
-  // figures on top). A service without supervisors is recorded too, so it is not retried.
+  // text of their service's figures and a link to its page (their service first, the
+  // Flanders-wide figures after). A service without supervisors is recorded too, so it is
+  // not retried.
   DigestRunReport run_due();
 
  private:

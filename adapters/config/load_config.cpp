@@ -676,6 +676,16 @@ std::optional<std::string> bad_web_secret(std::string_view secret) {
   return std::nullopt;
 }
 
+// Why a [web] secret may not be used with this configuration: the public demo secret
+// outside the sandbox. Needs [sandbox] read first.
+std::optional<std::string> demo_secret_outside_sandbox(std::string_view secret,
+                                                       const Config& c) {
+  if (c.sandbox.enabled || !secret.starts_with(kDemoSecretPrefix)) return std::nullopt;
+  return "is the public demo secret of config/demo.toml, which only works with the sandbox "
+         "on ([sandbox] enabled = true): anyone could sign board and digest links with it. "
+         "Set a secret of your own, e.g. the output of `openssl rand -hex 32`";
+}
+
 // [web]: the signed links of the live board and the HTML digest.
 void read_web(Reader& r, const toml::table& root, Config& c) {
   const toml::table* t = r.section(root, "web");
@@ -695,6 +705,7 @@ void read_web(Reader& r, const toml::table& root, Config& c) {
   r.text(*t, "web", "secret", w.secret);
   if (!w.secret.empty()) {
     if (auto why = bad_web_secret(w.secret)) r.fail("web.secret", *why);
+    if (auto why = demo_secret_outside_sandbox(w.secret, c)) r.fail("web.secret", *why);
   }
   r.integer(*t, "web", "board_link_hours", 1, 168, w.board_link_hours);
   r.integer(*t, "web", "digest_link_days", 1, 90, w.digest_link_days);
@@ -879,6 +890,9 @@ Status apply_secret_env(Config& config, const std::function<const char*(const ch
   }
   if (const char* secret = getenv("NOODBEL_WEB_SECRET"); secret != nullptr && *secret != '\0') {
     if (auto why = bad_web_secret(secret)) {
+      return Error::Invalid(fmt::format("environment variable NOODBEL_WEB_SECRET {}", *why));
+    }
+    if (auto why = demo_secret_outside_sandbox(secret, config)) {
       return Error::Invalid(fmt::format("environment variable NOODBEL_WEB_SECRET {}", *why));
     }
     config.web.secret = secret;

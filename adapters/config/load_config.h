@@ -13,6 +13,13 @@
 
 namespace noodbel {
 
+// The [web] secret of config/demo.toml. It is public, so a configuration with the sandbox
+// off (a production set-up that copied it) is refused: anyone could sign board and digest
+// links with it. Every secret starting with kDemoSecretPrefix counts as this one.
+inline constexpr std::string_view kDemoWebSecret =
+    "demo-only-not-secret-noodbel-practice-sandbox-links";
+inline constexpr std::string_view kDemoSecretPrefix = "demo-only-not-secret";
+
 // Built-in defaults: database var/noodbel.db, data from the build's source folder,
 // the five provincial services, sandbox off.
 Config default_config();
@@ -31,7 +38,8 @@ Result<Config> resolve_config(const std::optional<std::string>& config_flag,
 // Secrets from the environment override (or supply) the file's: NOODBEL_SLACK_SIGNING_SECRET
 // -> slash.signing_secret, NOODBEL_MATTERMOST_TOKEN -> slash.mattermost_token,
 // NOODBEL_TWILIO_AUTH_TOKEN, NOODBEL_KANNEL_PASSWORD, NOODBEL_KANNEL_SECRET,
-// NOODBEL_WEB_SECRET -> web.secret (at least 32 characters). Unset or
+// NOODBEL_WEB_SECRET -> web.secret (at least 32 characters; the demo secret only with the
+// sandbox on, as in the file). Unset or
 // empty variables change nothing; a value too short to be a real secret is an Error
 // naming the variable. `getenv` is std::getenv outside tests.
 Status apply_secret_env(Config& config, const std::function<const char*(const char*)>& getenv);

@@ -451,7 +451,7 @@ TEST_F(Conversation, AQuestionWithAnOpenCallIsForwardedToItsCaseworker) {
   EXPECT_TRUE(contains(text, "K42")) << text;
   EXPECT_TRUE(contains(text, "Hoe laat moeten we er zijn?")) << text;
   EXPECT_EQ(to_caseworker.front().message.priority, kPriorityNotice);
-  EXPECT_TRUE(contains(last_text("F1"), "doorgegeven aan de consulent van oproep K42"))
+  EXPECT_TRUE(contains(last_text("F1"), "doorgegeven aan Pleegzorg (K42)"))
       << last_text("F1");
   EXPECT_TRUE(repo_.response_rows.empty());
   ASSERT_EQ(repo_.audits("family.forward").size(), 1u);
@@ -526,16 +526,50 @@ TEST_F(Conversation, AfterStopNothingIsSentUntilStart) {
   add_call("K42", {"F1"});
   say("F1", "stop");
   const std::size_t after_stop = repo_.outbox.size();
-  for (const char* text : {"ja", "status", "help", "stop", "afstand 40", "hoe zit het?"}) {
+  for (const char* text : {"ja", "status", "stop", "afstand 40", "hoe zit het?"}) {
     say("F1", text);
   }
   EXPECT_EQ(repo_.outbox.size(), after_stop);
   EXPECT_EQ(repo_.family("F1")->max_distance_km, 30);
-  EXPECT_EQ(repo_.audits("inbound.opted_out").size(), 6u);
+  EXPECT_EQ(repo_.audits("inbound.opted_out").size(), 5u);
   say("F1", "start");
   EXPECT_TRUE(repo_.family("F1")->opted_in);
   EXPECT_TRUE(contains(last_text("F1"), "Welkom terug")) << last_text("F1");
   EXPECT_EQ(repo_.audits("family.start").size(), 1u);
+}
+
+// Carriers require HELP to be answered even after STOP: the help text, which says START
+// brings the calls back; nothing else changes.
+TEST_F(Conversation, HelpIsAnsweredAfterStopAndSaysHowToComeBack) {
+  add_call("K42", {"F1"});
+  say("F1", "JA K42");
+  say("F1", "STOP");
+  const std::size_t after_stop = repo_.outbox_for("F1").size();
+  const Family stopped = *repo_.family("F1");
+  std::size_t answered = 0;
+  for (const char* word : {"HELP", "hulp", "Help?"}) {
+    say("F1", word);
+    EXPECT_EQ(repo_.outbox_for("F1").size(), after_stop + ++answered) << word;
+    EXPECT_TRUE(contains(last_text("F1"), "Noodbel verstaat")) << word << ": " << last_text("F1");
+    EXPECT_TRUE(contains(last_text("F1"), "START: weer oproepen krijgen")) << last_text("F1");
+  }
+  say("F2", "STOP");
+  say("F2", "aide");
+  EXPECT_TRUE(contains(last_text("F2"), "Noodbel comprend")) << last_text("F2");
+  EXPECT_TRUE(contains(last_text("F2"), "START")) << last_text("F2");
+  EXPECT_FALSE(repo_.family("F1")->opted_in);
+  EXPECT_EQ(repo_.family("F1")->max_distance_km, stopped.max_distance_km);
+  EXPECT_EQ(response_of("F1", repo_.call_by_code("K42")->id)->answer, Answer::kNo);
+  EXPECT_EQ(repo_.audits("family.help").size(), 4u);
+  EXPECT_EQ(repo_.audits("inbound.opted_out").size(), 4u);
+  EXPECT_TRUE(repo_.audits("family.start").empty());
+}
+
+TEST_F(Conversation, HelpAfterStopStaysWithinThePerMinuteLimit) {
+  say("F1", "STOP");
+  for (int i = 0; i < 30; ++i) say("F1", "help");
+  EXPECT_EQ(repo_.audits("family.help").size(), 19u) << "20 a minute, STOP included";
+  EXPECT_TRUE(repo_.audits("inbound.throttled").empty()) << "no notice to a family that said STOP";
 }
 
 TEST_F(Conversation, CarriersOptOutWordsStopToo) {
@@ -558,7 +592,7 @@ TEST_F(Conversation, PauseWithoutDateLastsAWeekAndBeschikbaarEndsIt) {
   EXPECT_EQ(repo_.audits("family.pause").size(), 1u);
   say("F1", "BESCHIKBAAR");
   EXPECT_FALSE(repo_.family("F1")->paused_until);
-  EXPECT_TRUE(contains(last_text("F1"), "opnieuw oproepen")) << last_text("F1");
+  EXPECT_TRUE(contains(last_text("F1"), "weer oproepen")) << last_text("F1");
   EXPECT_EQ(repo_.audits("family.resume").size(), 1u);
 }
 
@@ -582,7 +616,7 @@ TEST_F(Conversation, PauseForASpanCountsFromToday) {
 TEST_F(Conversation, PauseUntilAPastDateIsRefusedAndChangesNothing) {
   say("F1", "pauze tot 1/11/2025");
   EXPECT_FALSE(repo_.family("F1")->paused_until);
-  EXPECT_TRUE(contains(last_text("F1"), "verleden")) << last_text("F1");
+  EXPECT_TRUE(contains(last_text("F1"), "al voorbij")) << last_text("F1");
   EXPECT_TRUE(contains(last_text("F1"), "01/11/2025")) << last_text("F1");
   EXPECT_TRUE(repo_.audits("family.pause").empty());
 }
@@ -623,10 +657,10 @@ TEST_F(Conversation, StatusTellsTheFamilyItsOwnSettings) {
   add_call("K42", {"F1"});
   say("F1", "status");
   EXPECT_TRUE(contains(last_text("F1"), "tot 30 km")) << last_text("F1");
-  EXPECT_TRUE(contains(last_text("F1"), "Open oproepen voor jullie: 1")) << last_text("F1");
+  EXPECT_TRUE(contains(last_text("F1"), "Er staat nu 1 oproep voor jullie open")) << last_text("F1");
   say("F1", "pauze");
   say("F1", "status");
-  EXPECT_TRUE(contains(last_text("F1"), "op pauze tot en met 01/12")) << last_text("F1");
+  EXPECT_TRUE(contains(last_text("F1"), "pauze loopt tot en met 01/12")) << last_text("F1");
 }
 
 TEST_F(Conversation, HelpListsEverythingInTheFamilysLanguage) {

@@ -178,18 +178,21 @@ TEST(DigestPeriod, WeeksAndChartDaysAreConsecutiveDigestWindows) {
 
 // ---- durations ----
 
-TEST(DurationStats, MedianAndNinetiethPercentileInterpolateBetweenRanks) {
+TEST(DurationStats, MedianAndNinetiethPercentileInterpolateBetweenRanksBesideTheLongest) {
   const DurationStats none = duration_stats({});
   EXPECT_EQ(none.count, 0);
   EXPECT_FALSE(none.median_seconds);
   EXPECT_FALSE(none.p90_seconds);
+  EXPECT_FALSE(none.max_seconds);
   const DurationStats one = duration_stats({600});
   EXPECT_EQ(*one.median_seconds, 600);
   EXPECT_EQ(*one.p90_seconds, 600);
+  EXPECT_EQ(*one.max_seconds, 600);
   const DurationStats four = duration_stats({240, 60, 180, 120});
   EXPECT_EQ(four.count, 4);
   EXPECT_EQ(*four.median_seconds, 150);
   EXPECT_EQ(*four.p90_seconds, 222);  // rank 2.7: 180 + 0.7 * 60
+  EXPECT_EQ(*four.max_seconds, 240);
   std::vector<std::int64_t> ten;
   for (int i = 1; i <= 10; ++i) ten.push_back(i * 100);
   const DurationStats tens = duration_stats(ten);
@@ -434,6 +437,8 @@ TEST(DigestScopes, ReportsEveryConfiguredServiceOrOnlyTheChosenOne) {
   ASSERT_EQ(limburg.services.size(), 1u);
   EXPECT_EQ(limburg.services[0].service_id, "limburg");
   EXPECT_EQ(limburg.flanders.day.calls.opened, 2);
+  EXPECT_TRUE(limburg.own_service_first);
+  EXPECT_FALSE(all.own_service_first);
 }
 
 TEST(DigestWeeks, ComparesTheLastSevenDaysWithTheSevenBefore) {
@@ -574,18 +579,100 @@ TEST(DigestText, ShowsEveryFigureInDutch) {
   for (const char* part :
        {"Noodbel dagoverzicht 24/11/2026: van 23/11 07:30 tot 24/11 07:30 (24 uur)",
         "=== Heel Vlaanderen ===", "=== Pleegzorg Limburg ===",
-        "Oproepen: 2 geopend (1 buiten de kantooruren), 1 gematcht, 0 gesloten zonder match, "
-        "0 geannuleerd, 1 verlopen.",
-        "Tijd tot het eerste ja: mediaan 12 min, 90e percentiel 12 min (1 oproepen).",
-        "Tijd tot de match: mediaan 1 u 20 min",
-        "Antwoorden van de 4 bereikte gezinnen: 25% ja, 25% misschien, 25% nee, 25% geen antwoord.",
-        "Gezinnen: 1 actief, 0 gepauzeerd, 0 afgemeld; 0 nieuw, 0 vertrokken.",
-        "sms: 4 verstuurd, 4 afgeleverd, 1 mislukt (1 naar een ander kanaal), 0 wachtend",
-        "Dekking vanavond om 20:00", "Koksijde (86xx): 2 van 2 plaatsen",
-        "Laatste 7 dagen (de 7 dagen ervoor):", "oproepen geopend: 2 (0)",
-        "mediaan tijd tot de match: 1 u 20 min (–)"}) {
+        "Oproepen: 2 nieuw (1 buiten de kantooruren). Afgerond: 1 met een gezin, 0 gesloten "
+        "zonder gezin, 0 geannuleerd, 1 verlopen.",
+        "Eerste ja na 12 min (1 oproep).", "Gezin gevonden na 1 u 20 min (1 oproep).",
+        "De nieuwe oproepen gingen naar 4 gezinnen: 1 ja, 1 misschien, 1 nee, 1 nog geen "
+        "antwoord.",
+        "Gezinnen: 1 actief, 0 gepauzeerd, 0 afgemeld. Sinds gisteren: 0 nieuw, 0 afgemeld.",
+        "sms: 4 verstuurd (waarvan 4 bevestigd ontvangen), 1 mislukt (1 opnieuw via een ander "
+        "kanaal), 0 nog te versturen",
+        "Te weinig gezinnen vanavond om 20:00 (minder dan 3 beschikbaar binnen 30 km):",
+        "regio Koksijde (86xx): in 2 van de 2 deelgemeenten, het minst in",
+        "Laatste 7 dagen, vergeleken met de 7 dagen ervoor:",
+        "nieuwe oproepen: 2 (de week ervoor: 0)",
+        "de helft van de oproepen had een gezin binnen: 1 u 20 min (de week ervoor: –)"}) {
     EXPECT_NE(text->find(part), std::string::npos) << "missing: " << part << "\n" << *text;
   }
+}
+
+// The words a supervisor should never have to decode.
+TEST(DigestText, SaysNothingOnlyAStatisticianReadsInAnyLanguage) {
+  const Templates t = load_templates();
+  Digest d = busy_digest();
+  for (ScopeDigest* s : {&d.flanders, &d.services[1]}) {
+    s->day.calls.time_to_first_yes = duration_stats({60, 600, 7200});
+  }
+  for (const Language lang : {Language::kNl, Language::kFr, Language::kEn}) {
+    const auto text = render_digest_text(d, t, lang);
+    ASSERT_TRUE(text.ok()) << text.error().message;
+    const auto html = render_digest_html(d, t, lang, "{{title}}{{heading}}{{body}}");
+    ASSERT_TRUE(html.ok()) << html.error().message;
+    for (const std::string* out : {&*text, &*html}) {
+      for (const char* word : {"percentiel", "percentile", "centile", "mediaan", "median",
+                               "médiane", "90e", "90th", "gematcht", "plaatsen", " (0)",
+                               " (1)", " (2)", "1 oproepen", "1 calls", "1 appels"}) {
+        EXPECT_EQ(out->find(word), std::string::npos)
+            << to_string(lang) << ": \"" << word << "\" in\n" << *out;
+      }
+    }
+  }
+}
+
+TEST(DigestText, GivesHalfAndTheSlowestForSeveralCallsAndOneTimeForOne) {
+  const Templates t = load_templates();
+  const auto several = render_digest_times(t, Language::kNl, duration_stats({60, 600, 7200}),
+                                           "digest_first_yes");
+  ASSERT_TRUE(several.ok()) << several.error().message;
+  EXPECT_EQ(*several,
+            "Eerste ja: bij de helft van de 3 oproepen binnen 10 min, bij de traagste na 2 u.");
+  const auto one = render_digest_times(t, Language::kEn, duration_stats({600}), "digest_match");
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(*one, "Family found after 10 min (1 call).");
+  const auto none = render_digest_times(t, Language::kFr, duration_stats({}), "digest_match");
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(*none, "Aucune famille trouvée pendant cette période.");
+}
+
+TEST(DigestText, CountsTakeTheRightPluralInEveryLanguage) {
+  const Templates t = load_templates();
+  DigestData data;
+  DigestCallRow a = call_row(1, "limburg", local(11, 23, 10, 0));
+  a.recipients = 1;
+  data.calls = {a};
+  const Digest d = digest_of(data);
+  const std::map<Language, std::vector<std::string>> expected{
+      {Language::kNl, {"De nieuwe oproepen gingen naar 1 gezin:", "(0 gezinnen)"}},
+      {Language::kFr, {"Les nouveaux appels ont été envoyés à 1 famille :", "(0 famille)",
+                       "1 nouveau (0 hors"}},
+      {Language::kEn, {"The new calls were sent to 1 family:", "(0 families)"}}};
+  for (const auto& [lang, parts] : expected) {
+    const auto text = render_digest_text(d, t, lang);
+    ASSERT_TRUE(text.ok()) << text.error().message;
+    for (const std::string& part : parts) {
+      EXPECT_NE(text->find(part), std::string::npos) << "missing: " << part << "\n" << *text;
+    }
+  }
+}
+
+TEST(DigestText, AChosenServiceComesBeforeFlanders) {
+  const Templates t = load_templates();
+  DigestSettings one = test_settings();
+  one.only_service = "limburg";
+  const auto text = render_digest_text(digest_of(DigestData{}, one), t, Language::kNl);
+  ASSERT_TRUE(text.ok());
+  const auto limburg = text->find("=== Pleegzorg Limburg ===");
+  const auto flanders = text->find("=== Heel Vlaanderen ===");
+  ASSERT_NE(limburg, std::string::npos);
+  ASSERT_NE(flanders, std::string::npos);
+  EXPECT_LT(limburg, flanders);
+  const auto all = render_digest_text(digest_of(DigestData{}), t, Language::kNl);
+  ASSERT_TRUE(all.ok());
+  EXPECT_LT(all->find("=== Heel Vlaanderen ==="), all->find("=== Pleegzorg Limburg ==="));
+  const auto html = render_digest_html(digest_of(DigestData{}, one), t, Language::kNl,
+                                       "{{body}}");
+  ASSERT_TRUE(html.ok());
+  EXPECT_LT(html->find("<h2>Pleegzorg Limburg</h2>"), html->find("<h2>Heel Vlaanderen</h2>"));
 }
 
 TEST(DigestText, SaysSoWhenThereWereNoCallsInEveryLanguage) {
@@ -642,6 +729,32 @@ TEST(DigestHtml, IsOneSelfContainedPageWithAChartReadableOnAPhone) {
   EXPECT_EQ(bars, 6u * 30u);
 }
 
+TEST(DigestHtml, OpensWithThePeriodAndEachScopeWithItsKeyFiguresInWords) {
+  const auto html = render_digest_html(busy_digest(), load_templates(), Language::kNl,
+                                       "<h1>{{heading}}</h1>{{body}}");
+  ASSERT_TRUE(html.ok()) << html.error().message;
+  EXPECT_NE(html->find("<h1>Noodbel dagoverzicht 24/11/2026</h1>"), std::string::npos) << *html;
+  EXPECT_NE(html->find("<p class=\"period\">Van 23/11 07:30 tot 24/11 07:30 (24 uur).</p>"),
+            std::string::npos);
+  for (const char* tile : {"<b>2</b> <span>nieuwe oproepen</span>",
+                           "<b>1</b> <span>oproep met een gezin</span>",
+                           "<b>1</b> <span>oproep zonder gezin</span>",
+                           "<b>1</b> <span>gezin actief</span>"}) {
+    EXPECT_NE(html->find(tile), std::string::npos) << tile << "\n" << *html;
+  }
+  const auto fr = render_digest_html(busy_digest(), load_templates(), Language::kFr, "{{body}}");
+  ASSERT_TRUE(fr.ok());
+  EXPECT_NE(fr->find("<b>0</b> <span>appel avec une famille</span>"), std::string::npos) << *fr;
+}
+
+TEST(DigestText, WholeHoursAreWrittenWithoutZeroMinutes) {
+  const Templates t = load_templates();
+  EXPECT_EQ(*render_digest_duration(t, Language::kNl, 7200), "2 u");
+  EXPECT_EQ(*render_digest_duration(t, Language::kNl, 7260), "2 u 1 min");
+  EXPECT_EQ(*render_digest_duration(t, Language::kEn, 600), "10 min");
+  EXPECT_EQ(*render_digest_duration(t, Language::kFr, std::nullopt), "–");
+}
+
 TEST(DigestHtml, EscapesValuesAndRefusesASkeletonWithoutBody) {
   DigestSettings settings = test_settings();
   settings.services[1].name = "Pleegzorg <Limburg> & co";
@@ -676,6 +789,7 @@ TEST(DigestJson, HasStableKeysWithTimesInBrusselsAndDurationsInSeconds) {
   EXPECT_EQ(day["calls"]["expired"], 1);
   EXPECT_EQ(day["time_to_match"]["median_seconds"], 80 * 60);
   EXPECT_EQ(day["time_to_first_yes"]["count"], 1);
+  EXPECT_EQ(day["time_to_match"]["max_seconds"], 80 * 60);
   EXPECT_EQ(day["answers"]["none"], 1);
   EXPECT_EQ(day["messages"]["total"]["channel"], "all");
   EXPECT_EQ(day["messages"]["channels"][0]["channel"], "sms");

@@ -1,6 +1,7 @@
 // Opens a signed daily-digest link in a real (headless) Chromium the way a supervisor
 // would: the page renders its SVG chart (bars for the calls per day, the numbers beside
-// them) without any external asset, and a forged link gets the 403 page.
+// them) without any external asset, on a phone and on a desktop, with the supervisor's own
+// service before Flanders and plain words; a forged link gets the 403 page.
 // Run by scripts/browser-check, which starts `noodbel serve` and sets NOODBEL_SANDBOX_URL,
 // NOODBEL_BIN (the binary) and NOODBEL_CONFIG (the config the service runs with; it must
 // hold a [web] secret so `noodbel link digest` signs links the service accepts).
@@ -89,8 +90,34 @@ describe("the daily digest page", () => {
     assert.ok(labels.some((t) => /^\d+$/.test(t.trim()) && Number(t) >= 1), `no count label: ${labels}`);
     await page.getByText(/Gezinnen: \d+ actief/).first().waitFor();
     await page.getByText("Pleegzorg Oost-Vlaanderen").first().waitFor();
+    // Their own service first, Flanders after.
+    const scopes = await page.locator("h2").allTextContents();
+    assert.deepEqual(scopes, ["Pleegzorg Oost-Vlaanderen", "Heel Vlaanderen"]);
+    // Nothing only a statistician reads, and the counts agree with their nouns.
+    const text = await page.locator("main").innerText();
+    for (const word of ["percentiel", "mediaan", "gematcht", "plaatsen", "1 oproepen", "1 gezinnen"]) {
+      assert.ok(!text.includes(word), `"${word}" on the digest page:\n${text}`);
+    }
+    assert.ok(!/\d \(\d+\)/.test(text), `a bare number in brackets on the digest page:\n${text}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `the page scrolls sideways on a phone: ${width} px`);
     await page.screenshot({ path: `${SHOTS}/digest.png`, fullPage: true });
     assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("on a desktop the page stays one readable column with the table and the chart", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    const res = await page.goto(digestLink(brusselsDate(1), "oost-vlaanderen"));
+    assert.equal(res.status(), 200);
+    const main = await page.locator("main").boundingBox();
+    assert.ok(main && main.width <= 800, `the column is too wide to read: ${JSON.stringify(main)}`);
+    const table = await page.locator("table").first().boundingBox();
+    assert.ok(table && table.width <= main.width, "the week table fits the column");
+    await page.getByText(/vergeleken met de 7 dagen ervoor/).first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/digest-desktop.png`, fullPage: true });
     await context.close();
   });
 

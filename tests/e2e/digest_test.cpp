@@ -2,6 +2,8 @@
 // sends the demo supervisors their digest through the sandbox, and the signed link in the
 // text opens the HTML page with its charts; `noodbel link digest` makes links it accepts.
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <thread>
 
@@ -77,7 +79,7 @@ class DigestServer : public ::testing::Test {
 TEST_F(DigestServer, ASupervisorReceivesTheDigestWithALinkThatOpensThePageWithCharts) {
   const std::vector<std::string> texts = texts_to("C007");  // oost-vlaanderen supervisor
   ASSERT_EQ(texts.size(), 1u);
-  const std::string today = iso_date(local_date_of(SystemClock().now()));
+  const std::string today = display_date(local_date_of(SystemClock().now()));
   EXPECT_NE(texts[0].find("Noodbel dagoverzicht " + today), std::string::npos) << texts[0];
   std::smatch m;
   const std::regex link(fmt::format("http://127\\.0\\.0\\.1:{}(/digest/[^\\s]+)", port_));
@@ -88,7 +90,9 @@ TEST_F(DigestServer, ASupervisorReceivesTheDigestWithALinkThatOpensThePageWithCh
   const HttpReply page = http_call(port_, "GET", target);
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("<svg"), std::string::npos);
-  EXPECT_NE(page.body.find("Pleegzorg Oost-Vlaanderen"), std::string::npos);
+  const auto own = page.body.find("<h2>Pleegzorg Oost-Vlaanderen</h2>");
+  ASSERT_NE(own, std::string::npos);
+  EXPECT_LT(own, page.body.find("<h2>Heel Vlaanderen</h2>")) << "own service first";
 
   std::string forged = target;
   forged.back() = forged.back() == 'A' ? 'B' : 'A';
@@ -158,6 +162,32 @@ TEST(LinkDigestCommand, PrintsAFlandersWideLinkUnderThePublicUrl) {
   const auto r = noodbel(env, {"link", "digest", "2026-11-23", "--at", "1795415400"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("https://noodbel.example.be/digest/2026-11-23?t=", 0), 0u) << r.out;
+}
+
+TEST(LinkDigestCommand, WorksWithTheDemoConfig) {
+  const RunResult r =
+      run_binary(NOODBEL_BINARY, {"link", "digest", "2026-11-23", "--service", "limburg", "--at",
+                                  "1795415400", "--config", NOODBEL_SOURCE_DIR "/config/demo.toml"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("http://127.0.0.1:8080/digest/2026-11-23?", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("service=limburg"), std::string::npos) << r.out;
+}
+
+// A production config (sandbox off) that copied the public demo secret: `noodbel serve`
+// stops at start-up and says why, instead of signing links anyone could forge.
+TEST(DemoSecret, TheServiceRefusesToStartWithItWhenTheSandboxIsOff) {
+  const std::string dir = make_temp_dir("noodbel-e2e-demo-secret");
+  const std::string config = dir + "/prod.toml";
+  std::ofstream(config) << "[database]\npath = \"" << dir << "/noodbel.db\"\n"
+                        << "[http]\naddress = \"127.0.0.1\"\nport = 0\n"
+                        << "[web]\nsecret = \"demo-only-not-secret-noodbel-practice-sandbox-links\"\n";
+  BackgroundProcess serve(NOODBEL_BINARY, {"serve", "--config", config}, dir);
+  EXPECT_TRUE(wait_until([&] {
+    return serve.stderr_text().find("public demo secret") != std::string::npos;
+  })) << serve.stderr_text();
+  EXPECT_EQ(serve.terminate(10000), 2) << serve.stderr_text();
+  EXPECT_NE(serve.stderr_text().find("web.secret"), std::string::npos) << serve.stderr_text();
+  EXPECT_FALSE(std::filesystem::exists(dir + "/noodbel.db")) << "nothing was started";
 }
 
 }  // namespace

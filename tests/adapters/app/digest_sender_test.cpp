@@ -108,7 +108,7 @@ TEST_F(DigestSenderTest, AtTheDigestTimeEachSupervisorGetsOneMessageOnTheirFirst
   ASSERT_EQ(c101.size(), 1u);
   EXPECT_EQ(c101[0].message.channel, Channel::kTelegram);
   EXPECT_EQ(c101[0].message.address, "tgC101");
-  EXPECT_NE(c101[0].message.text.find("Noodbel dagoverzicht 2026-11-23"), std::string::npos)
+  EXPECT_NE(c101[0].message.text.find("Noodbel dagoverzicht 23/11/2026"), std::string::npos)
       << c101[0].message.text;
   EXPECT_NE(c101[0].message.text.find(
                 "https://noodbel.test/digest/2026-11-23?service=limburg&made=1795415400"),
@@ -126,7 +126,7 @@ TEST_F(DigestSenderTest, TheTextIsInTheSupervisorsLanguage) {
   const auto c102 = outbox("C102");
   ASSERT_EQ(c102.size(), 1u);
   EXPECT_EQ(c102[0].message.channel, Channel::kSms);
-  EXPECT_NE(c102[0].message.text.find("Noodbel résumé du 2026-11-23"), std::string::npos)
+  EXPECT_NE(c102[0].message.text.find("Noodbel, résumé du 23/11/2026"), std::string::npos)
       << c102[0].message.text;
 }
 

@@ -609,6 +609,49 @@ TEST(LoadConfig, WebSecretComesFromTheEnvironmentAndIsChecked) {
   EXPECT_TRUE(bad.web.secret.empty());
 }
 
+TEST(LoadConfig, TheDemoConfigCarriesTheDemoSecretMarkedAsSuch) {
+  const auto demo = load_config_file(NOODBEL_SOURCE_DIR "/config/demo.toml");
+  ASSERT_TRUE(demo.ok()) << demo.error().message;
+  EXPECT_EQ(demo->web.secret, kDemoWebSecret);
+  EXPECT_TRUE(demo->web.secret.starts_with(kDemoSecretPrefix));
+  EXPECT_TRUE(demo->sandbox.enabled);
+}
+
+TEST(LoadConfig, RefusesTheDemoSecretWhenTheSandboxIsOff) {
+  const std::string web = "[web]\nsecret = \"" + std::string(kDemoWebSecret) + "\"\n";
+  for (const std::string& sandbox : {std::string(), std::string("[sandbox]\nenabled = false\n")}) {
+    const auto c = parse_config(sandbox + web, "prod.toml");
+    ASSERT_FALSE(c.ok()) << sandbox;
+    EXPECT_NE(c.error().message.find("prod.toml"), std::string::npos) << c.error().message;
+    EXPECT_NE(c.error().message.find("web.secret: is the public demo secret"), std::string::npos)
+        << c.error().message;
+    EXPECT_NE(c.error().message.find("openssl rand -hex 32"), std::string::npos);
+  }
+  // An edited copy is the demo secret too.
+  const auto edited = parse_config("[web]\nsecret = \"demo-only-not-secret-but-changed-at-the-end\"\n",
+                                   "prod.toml");
+  EXPECT_FALSE(edited.ok());
+  const auto practice = parse_config("[sandbox]\nenabled = true\n" + web, "demo.toml");
+  EXPECT_TRUE(practice.ok()) << practice.error().message;
+}
+
+TEST(LoadConfig, RefusesTheDemoSecretFromTheEnvironmentWhenTheSandboxIsOff) {
+  const auto demo_env = [](const char* name) -> const char* {
+    return std::string_view(name) == "NOODBEL_WEB_SECRET" ? kDemoWebSecret.data() : nullptr;
+  };
+  Config production = default_config();
+  const Status s = apply_secret_env(production, demo_env);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().message.find("NOODBEL_WEB_SECRET is the public demo secret"),
+            std::string::npos)
+      << s.error().message;
+  EXPECT_TRUE(production.web.secret.empty());
+  Config practice = default_config();
+  practice.sandbox.enabled = true;
+  EXPECT_TRUE(apply_secret_env(practice, demo_env).ok());
+  EXPECT_EQ(practice.web.secret, kDemoWebSecret);
+}
+
 TEST(LoadConfig, DispatchSectionReadsEveryKeyAndDefaultsWhenAbsent) {
   const auto defaults = parse_config("", "t.toml");
   ASSERT_TRUE(defaults.ok()) << defaults.error().message;

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "bot/decision_time.h"
 #include "bot/outbound.h"
 #include "bot/sms_text.h"
 #include "bot/templates.h"
@@ -150,6 +151,14 @@ const std::map<std::string, std::string>& sample_values() {
       {"months", "11"},
       {"years", "17"},
       {"n", "12"},
+      {"decision", "Jullie horen uiterlijk morgen (dinsdag) 09:00 of jullie gekozen zijn."},
+      {"deadline", "Beslissing uiterlijk woensdag 26/11 09:00."},
+      {"understood", ", vanaf 18:00 vandaag (maandag), voor max. 2 nachten, eerst bellen, "
+                     "(zie bericht)"},
+      {"when", "woensdag 09/12"},
+      {"time", "09:00"},
+      {"weekday", "woensdag"},
+      {"words", "pas na school, als de oma er is"},
   };
   return values;
 }
@@ -330,6 +339,10 @@ TEST(CallOffer, ShowsEverythingAFamilyNeedsAndFitsInTwoSmsSegments) {
     Result<TemplateArgs> args = call_args(templates, lang, call, kMonday10h);
     ASSERT_TRUE(args.ok()) << args.error().message;
     args->emplace_back("distance_km", "23");
+    const Result<std::string> deadline = render_offer_decision(
+        templates, lang, {true, kMonday10h + 2 * 86400 - 3600}, kMonday10h);  // the longest
+    ASSERT_TRUE(deadline.ok()) << deadline.error().message;
+    args->emplace_back("deadline", *deadline);
     const Result<std::string> text = templates.render(lang, "call_offer", *args);
     ASSERT_TRUE(text.ok()) << text.error().message;
     for (const std::string& part : expected.at(lang)) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "store/response_urls.h"
 #include "store/sqlite.h"
 
 namespace noodbel::store {
@@ -164,6 +165,7 @@ Result<PurgeCounts> purge_expired(Store& store, UnixTime now, int days, bool dry
   const Status s = store.with_database([&](Database& db) -> Status {
     Transaction tx(db);
     counts = purge_in(db, cutoff, dry_run);
+    counts.response_urls = purge_response_urls(db, now, dry_run);
     if (!dry_run && counts.total() > 0) {
       audit(db, now, actor, "retention.purge",
             fmt::format("erased after {} days: {} call notes, {} answer notes, {} message texts, "

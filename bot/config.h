@@ -82,6 +82,12 @@ struct SlashConfig {
   std::string mattermost_token;  // Mattermost command token; empty: Mattermost refused
   // Slack/Mattermost user id -> caseworker id. Authoritative over slash: contacts.
   std::map<std::string, std::string, std::less<>> users;
+  // Pushes (notices the bot sends on its own) to slash users: the user's last response_url
+  // while valid, else an incoming-webhook URL (a secret) of the caseworker, else of the
+  // caseworker's service. https only (http on loopback for tests).
+  std::map<std::string, std::string, std::less<>> webhooks;             // service id -> URL
+  std::map<std::string, std::string, std::less<>> caseworker_webhooks;  // caseworker id -> URL
+  int messages_per_second = 1;  // all slash pushes together (Slack: ~1 per second per webhook)
 };
 
 // The supervisors' daily digest (bot/digest.h).

@@ -290,6 +290,21 @@ CREATE TABLE call_notices (
 CREATE INDEX call_notices_by_kind ON call_notices (call_id, kind, at);
 )sql";
 
+// Slash push: the newest Slack / Mattermost response_url of each slash user, valid 30
+// minutes for 5 posts (store/response_urls.h). A bearer secret: never logged or audited;
+// retention deletes it once expired or used up (by expires_at).
+constexpr const char* kMigration11 = R"sql(
+CREATE TABLE slash_response_urls (
+  user_id     TEXT PRIMARY KEY,
+  provider    TEXT NOT NULL CHECK (provider IN ('slack', 'mattermost')),
+  url         TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  expires_at  INTEGER NOT NULL,
+  uses_left   INTEGER NOT NULL CHECK (uses_left >= 0)
+);
+CREATE INDEX slash_response_urls_by_expiry ON slash_response_urls (expires_at);
+)sql";
+
 // Inside the migration's transaction: another process may have migrated meanwhile.
 constexpr const char* kUserVersion = "PRAGMA user_version";
 
@@ -319,6 +334,7 @@ const std::vector<Migration>& migrations() {
       {8, "operations: metrics and retention lookups", kMigration8},
       {9, "load: message counter windows", kMigration9},
       {10, "night: answer words and conditions, questions, two-step pick, notices", kMigration10},
+      {11, "slash: response_url per slash user", kMigration11},
   };
   return all;
 }

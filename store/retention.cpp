@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "store/response_urls.h"
 #include "store/sqlite.h"
 
 namespace noodbel::store {
@@ -107,9 +108,13 @@ void audit(Database& db, UnixTime at, const std::string& actor, const char* acti
 
 PurgeCounts purge_in(Database& db, UnixTime cutoff, bool dry_run) {
   if (dry_run) {
-    return {count(db, kCountCallNotes, cutoff), count(db, kCountResponseNotes, cutoff),
-            count(db, kCountOutboxTexts, cutoff), count(db, kCountInbox, cutoff),
-            count(db, kCountQuestionTexts, cutoff)};
+    PurgeCounts c;
+    c.call_notes = count(db, kCountCallNotes, cutoff);
+    c.response_notes = count(db, kCountResponseNotes, cutoff);
+    c.outbox_texts = count(db, kCountOutboxTexts, cutoff);
+    c.inbox_ids = count(db, kCountInbox, cutoff);
+    c.question_texts = count(db, kCountQuestionTexts, cutoff);
+    return c;
   }
   PurgeCounts c;
   // Responses and outbox first: they select calls by state and time, not by note.
@@ -183,6 +188,7 @@ Result<PurgeCounts> purge_expired(Store& store, UnixTime now, int days, bool dry
   const Status s = store.with_database([&](Database& db) -> Status {
     Transaction tx(db);
     counts = purge_in(db, cutoff, dry_run);
+    counts.response_urls = purge_response_urls(db, now, dry_run);
     if (!dry_run && counts.total() > 0) {
       audit(db, now, actor, "retention.purge",
             fmt::format("erased after {} days: {} call notes, {} answer texts, {} questions, "

@@ -22,6 +22,9 @@ struct PurgeCounts {
                                     // created before the cutoff (pending rows are kept)
   std::int64_t inbox_ids = 0;       // inbound message ids (deduplication) older than that
   std::int64_t question_texts = 0;  // families' questions about those calls
+  // Slash response_urls expired or used up at `now` (whatever `days` is), deleted. Not in
+  // total() nor in the audit entry: short-lived secrets, not records about people.
+  std::int64_t response_urls = 0;
   std::int64_t total() const {
     return call_notes + response_notes + outbox_texts + inbox_ids + question_texts;
   }
@@ -29,7 +32,7 @@ struct PurgeCounts {
 
 // Erases the free texts of calls closed more than `days` days before `now`, every finished
 // outbox text and every inbound message id older than that; states, times and counts stay, so digest figures do
-// not change. A dry run counts and changes nothing. Audited as "retention.purge" by `actor`
+// not change. Also deletes the slash response_urls that expired (store/response_urls.h). A dry run counts and changes nothing. Audited as "retention.purge" by `actor`
 // when something was erased. days < 1 is refused.
 Result<PurgeCounts> purge_expired(Store& store, UnixTime now, int days, bool dry_run,
                                   const std::string& actor);

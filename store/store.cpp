@@ -248,6 +248,11 @@ Status Store::migrate() {
 }
 
 Status Store::transaction(const std::function<Status(Repository&)>& fn) {
+  return transaction(fn, ChannelState{});
+}
+
+Status Store::transaction(const std::function<Status(Repository&)>& fn,
+                          const ChannelState& state) {
   if (t_holding == this) {
     return Error::Internal("Store::transaction called from inside a transaction");
   }
@@ -258,6 +263,7 @@ Status Store::transaction(const std::function<Status(Repository&)>& fn) {
     SqliteRepository repo(*db_);
     Status status = fn(repo);
     if (!status.ok()) return status;  // tx rolls back
+    if (state.slash_response_url) remember_response_url(*db_, *state.slash_response_url);
     tx.commit();
     return Ok();
   } catch (const StoreError& e) {

@@ -19,10 +19,18 @@
 #include "bot/repository.h"
 #include "bot/result.h"
 #include "bot/types.h"
+#include "store/response_urls.h"
 
 namespace noodbel::store {
 
 class Database;  // store/sqlite.h
+
+// State a channel adapter keeps beside the core's, written in the transaction of the
+// inbound message that brought it (Store::transaction's second form). The core never
+// sees it.
+struct ChannelState {
+  std::optional<ResponseUrl> slash_response_url;  // the request's response_url, if any
+};
 
 struct OutboxCounts {
   std::int64_t pending = 0;
@@ -63,6 +71,9 @@ class Store {
   // returns, rolls back when fn throws (the exception is turned into an Error) or when
   // fn returns an error Status.
   Status transaction(const std::function<Status(Repository&)>& fn);
+  // The same, and when fn succeeded also writes `state` in that transaction before it
+  // commits: both are stored or neither is.
+  Status transaction(const std::function<Status(Repository&)>& fn, const ChannelState& state);
 
   // --- dispatcher ---
   // Due pending rows of a channel (priority, then age), marked `sending`, attempts + 1.

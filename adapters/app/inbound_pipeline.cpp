@@ -8,12 +8,15 @@ InboundPipeline::InboundPipeline(store::Store& store, const Engine& engine,
                                  std::function<void()> on_commit)
     : store_(store), engine_(engine), on_commit_(std::move(on_commit)) {}
 
-Result<InboundOutcome> InboundPipeline::deliver(const InboundMessage& message) {
+Result<InboundOutcome> InboundPipeline::deliver(const InboundMessage& message,
+                                                const store::ChannelState& state) {
   HandleOutcome outcome = HandleOutcome::kHandled;
-  const Status status = store_.transaction([&](Repository& repo) -> Status {
-    outcome = engine_.handle(message, repo);
-    return Ok();
-  });
+  const Status status = store_.transaction(
+      [&](Repository& repo) -> Status {
+        outcome = engine_.handle(message, repo);
+        return Ok();
+      },
+      state);
   if (!status.ok()) {
     spdlog::error("event=inbound.failed channel={} error=\"{}\"", to_string(message.channel),
                   status.error().message);

@@ -20,7 +20,10 @@ class InboundPipeline {
  public:
   InboundPipeline(store::Store& store, const Engine& engine, std::function<void()> on_commit);
 
-  Result<InboundOutcome> deliver(const InboundMessage& message);
+  // `state`: what the channel adapter keeps about this message (a slash user's
+  // response_url), committed in the same transaction as the message, never shown to the core.
+  Result<InboundOutcome> deliver(const InboundMessage& message,
+                                 const store::ChannelState& state = {});
 
  private:
   store::Store& store_;

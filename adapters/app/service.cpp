@@ -9,6 +9,7 @@
 #include "adapters/sandbox/sandbox_routes.h"
 #include "adapters/web/web_page.h"
 #include "adapters/slash/slash_routes.h"
+#include "adapters/slash/slash_sender.h"
 #include "adapters/sms/sms_channel.h"
 #include "adapters/telegram/telegram_channel.h"
 #include "adapters/web/board_routes.h"
@@ -134,15 +135,19 @@ Status Service::add_routes() {
   add_slash_routes(
       router_,
       SlashDeps{ctx_.config.slash, ctx_.clock, *ctx_.store,
-                [this](const InboundMessage& m) {
+                [this](const InboundMessage& m, const store::ChannelState& state) {
                   metrics_.inc("noodbel_messages_in_total", {{"channel", "slash"}});
-                  return deliver(m);
+                  return deliver(m, state);
                 },
                 [this](std::size_t replies) {
                   metrics_.inc("noodbel_messages_out_total", {{"channel", "slash"}, {"status", "sent"}},
                                static_cast<double>(replies));
                 }});
   warn_unknown_slash_users(*ctx_.store, ctx_.config.slash);
+  // Pushes to slash users: response_url while valid, else the [slash] webhooks.
+  slash_client_ = make_http_client();
+  dispatcher_.add_channel(
+      make_slash_sender(ctx_.config.slash, *slash_client_, *ctx_.store, ctx_.clock));
   if (sandbox_ == nullptr) return Ok();
   auto page = load_web_page(ctx_.config.data_dir, "sandbox.html");
   if (!page.ok()) return page.error();
@@ -300,8 +305,9 @@ void Service::scheduler_loop() {
 
 // Every inbound message goes through here: a provider's retry of a message already
 // stored counts as a webhook rejection with reason "duplicate" (route: the channel).
-Result<InboundOutcome> Service::deliver(const InboundMessage& m) {
-  auto outcome = pipeline_.deliver(m);
+Result<InboundOutcome> Service::deliver(const InboundMessage& m,
+                                        const store::ChannelState& state) {
+  auto outcome = pipeline_.deliver(m, state);
   if (outcome.ok() && *outcome == InboundOutcome::kDuplicate) {
     metrics_.inc("noodbel_webhook_rejections_total",
                  {{"route", std::string(to_string(m.channel))}, {"reason", "duplicate"}});
@@ -329,9 +335,11 @@ void Service::purge_if_due() {
       store::purge_expired(*ctx_.store, now, ctx_.config.retention.days, false, "system");
   if (!counts.ok()) {
     spdlog::error("event=retention.failed error={}", logfmt_value(counts.error().message));
-  } else if (counts->total() > 0) {
-    spdlog::info("event=retention.purged call_notes={} answer_notes={} message_texts={}",
-                 counts->call_notes, counts->response_notes, counts->outbox_texts);
+  } else if (counts->total() > 0 || counts->response_urls > 0) {
+    spdlog::info("event=retention.purged call_notes={} answer_notes={} message_texts={} "
+                 "response_urls={}",
+                 counts->call_notes, counts->response_notes, counts->outbox_texts,
+                 counts->response_urls);
   }
 }
 
@@ -348,10 +356,6 @@ void Service::tick() {
   board_events_.notify();  // waves sent, calls expired; a live board may also have expired
   send_digests();
   purge_if_due();
-  if (const int failed = fail_undeliverable_slash_rows(*ctx_.store, ctx_.clock.now()); failed > 0) {
-    metrics_.inc("noodbel_messages_out_total", {{"channel", "slash"}, {"status", "failed"}},
-                 static_cast<double>(failed));
-  }
 }
 
 }  // namespace noodbel

@@ -52,7 +52,8 @@ class Service {
   Status add_board();   // the live web board routes
   void send_digests();  // in tick(): the daily digests due now
   void purge_if_due();  // data retention, at most once an hour
-  Result<InboundOutcome> deliver(const InboundMessage& m);  // pipeline_ + duplicate count
+  // pipeline_ + duplicate count
+  Result<InboundOutcome> deliver(const InboundMessage& m, const store::ChannelState& state = {});
   void count_server_rejection(const HttpRequest& r, int status);
 
   AppContext& ctx_;
@@ -68,6 +69,8 @@ class Service {
   std::unique_ptr<signal_cli::SignalChannel> signal_;
   // Null when no SMS provider sends. Declared before dispatcher_, whose sender uses it.
   std::unique_ptr<HttpClient> sms_client_;
+  // The slash sender's HTTPS client (response_urls and webhooks). Before dispatcher_.
+  std::unique_ptr<HttpClient> slash_client_;
   Dispatcher dispatcher_;
   SandboxChannel* sandbox_ = nullptr;  // owned by dispatcher_, null when disabled
   InboundPipeline pipeline_;

@@ -6,12 +6,15 @@
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <set>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "adapters/config/push_urls.h"
 #include "adapters/http/client.h"
 #include "bot/digest.h"
 #include "bot/office_hours.h"
@@ -216,11 +219,64 @@ std::optional<std::string> weak_secret(std::string_view secret) {
                      secret.size(), kMinSecretLength);
 }
 
-// [slash] secrets and the [slash.users] table: "U012ABC" = "C001".
+// A [slash] table of push URLs, "key" = "https://...", into `out`; `bad_key` says why a
+// key is wrong and what a good one looks like.
+void read_push_urls(Reader& r, const toml::table& slash, std::string_view name,
+                    const std::function<std::optional<std::string>(std::string_view)>& bad_key,
+                    std::map<std::string, std::string, std::less<>>& out) {
+  const toml::node* n = slash.get(name);
+  if (!n) return;
+  const std::string prefix = fmt::format("slash.{}", name);
+  const toml::table* urls = n->as_table();
+  if (!urls) return r.fail(prefix, fmt::format("must be a table, written as [{}]", prefix));
+  for (const auto& [k, v] : *urls) {
+    const std::string key = fmt::format("{}.{}", prefix, k.str());
+    if (auto why = bad_key(k.str())) {
+      r.fail(key, *why);
+      continue;
+    }
+    const auto url = v.value_exact<std::string>();
+    if (!url) {
+      r.fail(key, "must be the webhook URL in double quotes, like \"https://hooks.slack.com/services/...\"");
+      continue;
+    }
+    if (auto why = bad_push_url(*url)) {
+      r.fail(key, *why);
+      continue;
+    }
+    out.emplace(std::string(k.str()), *url);
+  }
+}
+
+// [slash.webhooks] keys must be services; runs after [[services]] were read.
+void check_slash_webhook_services(Reader& r, const Config& c) {
+  std::vector<std::string> ids;
+  for (const ServiceConfig& s : c.services) ids.push_back(s.id);
+  for (const auto& [service, url] : c.slash.webhooks) {
+    if (find_service(c, service) == nullptr) {
+      r.fail("slash.webhooks." + service,
+             fmt::format("is not a service id; use one of: {}", fmt::join(ids, ", ")));
+    }
+  }
+}
+
+std::optional<std::string> bad_caseworker_key(std::string_view id) {
+  if (is_caseworker_id(id)) return std::nullopt;
+  return std::string("is not a caseworker id: use the id of the caseworkers CSV, \"C\" and 3 "
+                     "digits, like C006 = \"https://...\"");
+}
+
+std::optional<std::string> no_check(std::string_view) { return std::nullopt; }
+
+// [slash] secrets and the [slash.users] table: "U012ABC" = "C001"; push webhooks and rate.
 void read_slash(Reader& r, const toml::table& root, Config& c) {
   const toml::table* t = r.section(root, "slash");
   if (!t) return;
-  r.only_keys(*t, "slash", {"signing_secret", "mattermost_token", "users"});
+  r.only_keys(*t, "slash", {"signing_secret", "mattermost_token", "users", "webhooks",
+                            "caseworker_webhooks", "messages_per_second"});
+  r.integer(*t, "slash", "messages_per_second", 1, 100, c.slash.messages_per_second);
+  read_push_urls(r, *t, "webhooks", no_check, c.slash.webhooks);
+  read_push_urls(r, *t, "caseworker_webhooks", bad_caseworker_key, c.slash.caseworker_webhooks);
   r.text(*t, "slash", "signing_secret", c.slash.signing_secret);
   r.text(*t, "slash", "mattermost_token", c.slash.mattermost_token);
   for (const auto& [key, value] : {std::pair{"slash.signing_secret", &c.slash.signing_secret},
@@ -793,6 +849,21 @@ Status apply_sms_secret_env(Config& config,
   return Ok();
 }
 
+// NOODBEL_SLASH_WEBHOOK_<SERVICE> supplies or overrides [slash.webhooks] <service>.
+Status apply_slash_webhook_env(Config& config,
+                               const std::function<const char*(const char*)>& getenv) {
+  for (const ServiceConfig& service : config.services) {
+    const std::string name = slash_webhook_env(service.id);
+    const char* value = getenv(name.c_str());
+    if (value == nullptr || *value == '\0') continue;
+    if (auto why = bad_push_url(value)) {
+      return Error::Invalid(fmt::format("environment variable {} {}", name, *why));
+    }
+    config.slash.webhooks[service.id] = value;
+  }
+  return Ok();
+}
+
 }  // namespace
 
 Config default_config() {
@@ -827,6 +898,7 @@ Result<Config> parse_config(std::string_view toml_text, const std::string& sourc
   read_retention(r, root, c);
   read_slash(r, root, c);
   read_services(r, root, c);
+  check_slash_webhook_services(r, c);
   read_telegram(r, root, c);
   read_twilio(r, root, c);
   read_kannel(r, root, c);
@@ -888,6 +960,7 @@ Status apply_secret_env(Config& config, const std::function<const char*(const ch
     }
     config.telegram.webhook_secret = secret;
   }
+  if (Status s = apply_slash_webhook_env(config, getenv); !s.ok()) return s;
   if (const char* secret = getenv("NOODBEL_WEB_SECRET"); secret != nullptr && *secret != '\0') {
     if (auto why = bad_web_secret(secret)) {
       return Error::Invalid(fmt::format("environment variable NOODBEL_WEB_SECRET {}", *why));

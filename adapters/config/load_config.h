@@ -39,7 +39,9 @@ Result<Config> resolve_config(const std::optional<std::string>& config_flag,
 // -> slash.signing_secret, NOODBEL_MATTERMOST_TOKEN -> slash.mattermost_token,
 // NOODBEL_TWILIO_AUTH_TOKEN, NOODBEL_KANNEL_PASSWORD, NOODBEL_KANNEL_SECRET,
 // NOODBEL_WEB_SECRET -> web.secret (at least 32 characters; the demo secret only with the
-// sandbox on, as in the file). Unset or
+// sandbox on, as in the file),
+// NOODBEL_SLASH_WEBHOOK_<SERVICE> -> slash.webhooks.<service> (the service id in upper
+// case, '-' as '_': NOODBEL_SLASH_WEBHOOK_OOST_VLAANDEREN; https only). Unset or
 // empty variables change nothing; a value too short to be a real secret is an Error
 // naming the variable. `getenv` is std::getenv outside tests.
 Status apply_secret_env(Config& config, const std::function<const char*(const char*)>& getenv);

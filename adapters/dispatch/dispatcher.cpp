@@ -45,10 +45,12 @@ void Dispatcher::add_channel(std::unique_ptr<ChannelSender> sender) {
   }
   const Channel channel = sender->channel();
   const auto rate = options_.rates.find(channel);
+  const auto delay = options_.claim_delay_seconds.find(channel);
   lanes_.erase(channel);
-  lanes_.emplace(channel, Lane{std::move(sender), ChannelRateLimit(
-                                                      rate == options_.rates.end() ? ChannelRate{}
-                                                                                   : rate->second)});
+  lanes_.emplace(channel,
+                 Lane{std::move(sender),
+                      ChannelRateLimit(rate == options_.rates.end() ? ChannelRate{} : rate->second),
+                      delay == options_.claim_delay_seconds.end() ? 0 : delay->second});
 }
 
 void Dispatcher::set_observer(DispatchObserver observer) {
@@ -100,7 +102,8 @@ Dispatcher::Round Dispatcher::round(Channel channel) {
   if (lane_wait(lane) > 0) return {0, false, true};
   const int room = std::min(options_.batch_size, lane.limit.overall_available(rate_now()));
   if (room <= 0) return {0, false, true};
-  const std::vector<OutboxItem> items = store_.claim_outbox(channel, clock_.now(), room);
+  const std::vector<OutboxItem> items =
+      store_.claim_outbox(channel, clock_.now() - lane.claim_delay, room);
   Round r;
   r.full = static_cast<int>(items.size()) >= room;
   for (const OutboxItem& item : items) {

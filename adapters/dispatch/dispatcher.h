@@ -71,6 +71,7 @@ class Dispatcher {
   struct Lane {  // one channel; used by its worker only, after start()
     std::unique_ptr<ChannelSender> sender;
     ChannelRateLimit limit;
+    std::int64_t claim_delay = 0;  // seconds a due row waits before it is claimed
     RateMillis paused_until = 0;  // a provider's Retry-After holds the whole channel
   };
   // A provider's Retry-After pauses its channel at most this long (the row itself waits

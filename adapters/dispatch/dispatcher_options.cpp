@@ -1,5 +1,7 @@
 #include "adapters/dispatch/dispatcher_options.h"
 
+#include "adapters/slash/slash_sender.h"
+
 namespace noodbel {
 
 DispatcherOptions dispatcher_options(const Config& config) {
@@ -14,6 +16,8 @@ DispatcherOptions dispatcher_options(const Config& config) {
                                  static_cast<double>(config.telegram.per_chat_messages_per_second)};
   o.rates[Channel::kSms] = {static_cast<double>(config.sms.messages_per_second), 0};
   o.rates[Channel::kSignal] = {static_cast<double>(config.signal.messages_per_second), 0};
+  o.rates[Channel::kSlash] = {static_cast<double>(config.slash.messages_per_second), 0};
+  o.claim_delay_seconds[Channel::kSlash] = kSlashHoldSeconds;
   return o;
 }
 

@@ -23,13 +23,17 @@ struct DispatcherOptions {
   std::int64_t max_retry_after_seconds = 24 * 3600;  // a provider hint is capped here
   std::chrono::milliseconds poll_interval{1000};     // workers look at least this often
   std::map<Channel, ChannelRate> rates;       // a channel not listed is unlimited
+  // A row of a listed channel is claimed only this many seconds after it is due (slash: the
+  // HTTP response of the command takes its replies first); a channel not listed: at once.
+  std::map<Channel, std::int64_t> claim_delay_seconds;
   // The rate limits' clock in milliseconds; empty: std::chrono::steady_clock. Tests derive
   // it from a ManualClock.
   std::function<RateMillis()> rate_now;
 };
 
 // [dispatch] for retries and failover; rates from [telegram] (overall and per chat),
-// [sms] and [signal]; the sandbox is unlimited.
+// [sms], [signal] and [slash] (overall: at most that many pushes per second to all
+// webhooks together); the sandbox is unlimited. Slash rows wait kSlashHoldSeconds.
 DispatcherOptions dispatcher_options(const Config& config);
 
 }  // namespace noodbel

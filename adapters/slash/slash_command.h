@@ -18,7 +18,7 @@ struct SlashCommand {
   std::string text;          // "leeftijd=4 9000 duur=3d", may be empty
   std::string user_id;       // "U012ABC"
   std::string team_id;       // may be empty
-  std::string response_url;  // may be empty; not used yet
+  std::string response_url;  // may be empty; kept for pushes (a bearer secret: never logged)
   std::string trigger_id;    // may be empty
 
   // What the core reads: "/crisis leeftijd=4 9000 duur=3d"; "/oproepen" without text.

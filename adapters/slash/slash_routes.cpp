@@ -1,5 +1,6 @@
 #include "adapters/slash/slash_routes.h"
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <utility>
@@ -9,34 +10,35 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "adapters/config/push_urls.h"
 #include "adapters/slash/slash_auth.h"
 #include "adapters/slash/slash_command.h"
+#include "adapters/slash/slash_text.h"
 #include "bot/router.h"
 
 namespace noodbel {
 namespace {
 
 constexpr std::string_view kFormType = "application/x-www-form-urlencoded";
-constexpr int kSweepBatch = 100;
-constexpr const char* kNoPushChannel = "slash has no push channel; use response_url";
 
 std::string_view provider_name(SlashProvider p) {
   return p == SlashProvider::kSlack ? "slack" : "mattermost";
 }
 
-// Slack reads &, < and > in message text as markup (links, mentions): escape them.
-std::string slack_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out.push_back(c);
-    }
+// The request's response_url to keep for pushes; nothing when it has none or one that is
+// not https (http only on loopback). The URL is a secret: never logged.
+store::ChannelState channel_state(const SlashCommand& command, SlashProvider provider,
+                                  UnixTime now) {
+  store::ChannelState state;
+  if (command.response_url.empty()) return state;
+  if (auto why = bad_push_url(command.response_url)) {
+    spdlog::warn("event=slash.response_url_ignored provider={} user={} reason=\"{}\"",
+                 provider_name(provider), command.user_id, *why);
+    return state;
   }
-  return out;
+  state.slash_response_url = store::fresh_response_url(
+      command.user_id, std::string(provider_name(provider)), command.response_url, now);
+  return state;
 }
 
 // `reject`: the label of noodbel_webhook_rejections_total; unset: derived from the status.
@@ -102,6 +104,7 @@ HttpResponse replies_response(SlashProvider provider, const std::vector<OutboxIt
 }
 
 HttpResponse handle_slash(const SlashDeps& deps, const HttpRequest& request) {
+  const auto started = std::chrono::steady_clock::now();
   const UnixTime now = deps.clock.now();
   const Result<FormFields> form = parse_form(request.body);
   const Result<SlashAuth> auth = authenticate_slash(
@@ -131,7 +134,8 @@ HttpResponse handle_slash(const SlashDeps& deps, const HttpRequest& request) {
   message.provider_id = auth->provider_id;
   message.text = command->message_text();
   message.received_at = now;
-  const Result<InboundOutcome> outcome = deps.deliver(message);
+  const Result<InboundOutcome> outcome =
+      deps.deliver(message, channel_state(*command, auth->provider, now));
   if (!outcome.ok()) return deliver_failed(request, outcome.error());
   const std::string_view provider = provider_name(auth->provider);
   switch (*outcome) {
@@ -145,6 +149,14 @@ HttpResponse handle_slash(const SlashDeps& deps, const HttpRequest& request) {
                      "unknown_user");
     case InboundOutcome::kHandled:
       break;
+  }
+  if (std::chrono::steady_clock::now() - started >= deps.response_deadline) {
+    // The provider has given up on this response by now: the replies stay queued and are
+    // pushed (response_url or webhook) instead of being lost in a response nobody reads.
+    spdlog::warn("event=slash.response_late provider={} id={} caseworker={} "
+                 "hint=\"the replies will be pushed\"",
+                 provider, message.provider_id, *caseworker);
+    return HttpResponse::text(200, "");
   }
   const std::vector<OutboxItem> replies =
       deps.store.take_outbox_for(Channel::kSlash, message.address, deps.clock.now());
@@ -164,28 +176,16 @@ void add_slash_routes(Router& router, SlashDeps deps) {
   });
 }
 
-int fail_undeliverable_slash_rows(store::Store& store, UnixTime now) {
-  int failed = 0;
-  while (true) {
-    const std::vector<OutboxItem> stale =
-        store.claim_outbox(Channel::kSlash, now - kSlashReplyGraceSeconds, kSweepBatch);
-    for (const OutboxItem& item : stale) {
-      store.mark_failed(item.id, kNoPushChannel, now);
-      spdlog::warn(
-          "event=outbox.failed id={} channel=slash recipient={} reason=permanent error=\"{}\" "
-          "hint=\"give this caseworker an sms, signal or telegram contact before the slash one\"",
-          item.id, item.message.recipient_id, kNoPushChannel);
-    }
-    failed += static_cast<int>(stale.size());
-    if (static_cast<int>(stale.size()) < kSweepBatch) return failed;
-  }
-}
-
 void warn_unknown_slash_users(store::Store& store, const SlashConfig& config) {
   std::vector<std::string> missing;
   const Status s = store.transaction([&](Repository& repo) -> Status {
     for (const auto& [user, caseworker] : config.users) {
       if (!repo.caseworker(caseworker)) missing.push_back(fmt::format("{} = {}", user, caseworker));
+    }
+    for (const auto& [caseworker, url] : config.caseworker_webhooks) {
+      if (!repo.caseworker(caseworker)) {
+        missing.push_back(fmt::format("[slash.caseworker_webhooks] {}", caseworker));
+      }
     }
     return Ok();
   });
@@ -194,8 +194,8 @@ void warn_unknown_slash_users(store::Store& store, const SlashConfig& config) {
     return;
   }
   for (const std::string& entry : missing) {
-    spdlog::warn("event=slash.unknown_caseworker entry=\"{}\" hint=\"[slash.users] names a "
-                 "caseworker who is not imported; that user gets 403\"",
+    spdlog::warn("event=slash.unknown_caseworker entry=\"{}\" hint=\"[slash] names a "
+                 "caseworker who is not imported: a mapped user gets 403, a webhook is unused\"",
                  entry);
   }
 }

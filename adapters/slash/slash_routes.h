@@ -1,12 +1,13 @@
 // POST /slash: caseworker slash-commands in the Slack or Mattermost format. The handler
 // authenticates (slash_auth.h), finds the caseworker, hands the command to the inbound
-// pipeline and answers with the bot's reply in the HTTP response, seen only by the
-// caseworker. Add the route while building the Router; the handler is thread-safe as
-// long as the functions in SlashDeps are.
+// pipeline together with the request's response_url (stored in the same transaction, for
+// later pushes: adapters/slash/slash_sender.h) and answers with the bot's reply in the HTTP
+// response, seen only by the caseworker. Add the route while building the Router; the
+// handler is thread-safe as long as the functions in SlashDeps are.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
-#include <cstdint>
 #include <functional>
 
 #include "adapters/app/inbound_pipeline.h"
@@ -23,27 +24,27 @@ struct SlashDeps {
   const SlashConfig& config;  // secrets and [slash.users]; must outlive the router
   const Clock& clock;         // must outlive the router
   store::Store& store;        // who a user is, and the replies taken for the response
-  // The inbound pipeline: dedupes by provider id, lets the Engine act, commits.
-  std::function<Result<InboundOutcome>(const InboundMessage&)> deliver;
+  // The inbound pipeline: dedupes by provider id, lets the Engine act, commits the message
+  // and the channel state (the response_url) in one transaction.
+  std::function<Result<InboundOutcome>(const InboundMessage&, const store::ChannelState&)>
+      deliver;
   // Optional: told how many replies went out in a response (for metrics).
   std::function<void(std::size_t replies)> on_replies = {};
+  // The replies are taken for the HTTP response only this soon after the request came in
+  // (Slack gives up after 3 s); later they stay queued and are pushed (kSlashHoldSeconds).
+  std::chrono::milliseconds response_deadline{2500};
 };
 
 // Registers POST /slash. Answers: 200 {"response_type": "ephemeral", "text": ...} with
-// the bot's replies (an empty 200 for a replayed request or when the replies went to the
-// sandbox); 403 when not authenticated or not a registered caseworker (nothing stored);
-// 400 for a malformed body; 415 for another content type; 503 when the store is busy.
+// the bot's replies (an empty 200 for a replayed request, when the replies went to the
+// sandbox, or past the response deadline: then they are pushed); 403 when not
+// authenticated or not a registered caseworker (nothing stored); 400 for a malformed body;
+// 415 for another content type; 503 when the store is busy. A response_url that is not
+// https (http only on loopback) is not stored, with a warning; the command still runs.
 void add_slash_routes(Router& router, SlashDeps deps);
 
-// Replies to slash users that no response took within this time can no longer arrive.
-inline constexpr std::int64_t kSlashReplyGraceSeconds = 60;
-
-// Slash has no push channel yet: marks pending slash rows older than the grace period
-// failed, with a warning each, and returns how many. The scheduler calls it every tick.
-// TODO(slash): POST them to the user's last response_url instead (needs the HTTPS client).
-int fail_undeliverable_slash_rows(store::Store& store, UnixTime now);
-
-// Logs a warning for each [slash.users] entry naming a caseworker who is not registered.
+// Logs a warning for each [slash.users] entry, and each [slash.caseworker_webhooks] key,
+// naming a caseworker who is not registered.
 void warn_unknown_slash_users(store::Store& store, const SlashConfig& config);
 
 }  // namespace noodbel

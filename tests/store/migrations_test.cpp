@@ -49,12 +49,14 @@ TEST(Migrations, CreateTheSchemaAndSetUserVersion) {
       "family_contacts", "family_availability", "calls",           "call_events",
       "call_recipients", "responses",       "inbox",               "outbox",
       "audit_log",       "unknown_senders", "message_counts", "digest_runs",
-      "link_codes",      "call_questions",  "call_choices",   "call_notices"};
+      "link_codes",      "call_questions",  "call_choices",   "call_notices",
+      "slash_response_urls"};
   EXPECT_EQ(names(db, kTables), expected_tables);
   const auto indexes = names(db, kIndexes);
   EXPECT_TRUE(indexes.count("family_contacts_by_address"));
   EXPECT_TRUE(indexes.count("calls_by_code"));
   EXPECT_TRUE(indexes.count("outbox_due"));
+  EXPECT_TRUE(indexes.count("slash_response_urls_by_expiry"));
 }
 
 TEST(Migrations, SecondRunAppliesNothing) {

@@ -143,6 +143,81 @@ TEST(LoadConfig, SlashSectionRefusesBadValuesNamingTheKey) {
   }
 }
 
+TEST(LoadConfig, SlashWebhooksArePerServiceAndPerCaseworker) {
+  const auto c = parse_config(
+      "[slash]\nmessages_per_second = 2\n"
+      "[slash.webhooks]\noost-vlaanderen = \"https://hooks.slack.com/services/T0/B0/x\"\n"
+      "[slash.caseworker_webhooks]\nC006 = \"https://mm.example.be/hooks/abc\"\n"
+      "C007 = \"http://127.0.0.1:9999/hooks/local\"\n",
+      "t.toml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->slash.messages_per_second, 2);
+  EXPECT_EQ(c->slash.webhooks.at("oost-vlaanderen"), "https://hooks.slack.com/services/T0/B0/x");
+  EXPECT_EQ(c->slash.caseworker_webhooks.at("C006"), "https://mm.example.be/hooks/abc");
+  EXPECT_EQ(c->slash.caseworker_webhooks.at("C007"), "http://127.0.0.1:9999/hooks/local")
+      << "plain http on loopback, for tests";
+  const Config defaults = default_config();
+  EXPECT_EQ(defaults.slash.messages_per_second, 1);
+  EXPECT_TRUE(defaults.slash.webhooks.empty());
+}
+
+TEST(LoadConfig, SlashWebhooksRefuseBadValuesWithoutRepeatingTheSecret) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"[slash.webhooks]\noost-vlaanderen = \"http://hooks.slack.com/services/T0/B0/SECRET\"\n",
+       "slash.webhooks.oost-vlaanderen: must start with https://"},
+      {"[slash.webhooks]\noost-vlaanderen = \"ftp://hooks.slack.com/SECRET\"\n",
+       "slash.webhooks.oost-vlaanderen: URL scheme 'ftp' is not supported"},
+      {"[slash.webhooks]\noost-vlaanderen = \"hooks.slack.com/services/SECRET\"\n",
+       "slash.webhooks.oost-vlaanderen: URL must start with http:// or https://"},
+      {"[slash.webhooks]\noost-vlaanderen = \"https://hooks.slack.com/SECRET#x\"\n",
+       "slash.webhooks.oost-vlaanderen: must not hold a fragment"},
+      {"[slash.webhooks]\noost-vlaanderen = 5\n",
+       "slash.webhooks.oost-vlaanderen: must be the webhook URL in double quotes"},
+      {"[slash.webhooks]\nwest-brabant = \"https://hooks.slack.com/services/SECRET\"\n",
+       "slash.webhooks.west-brabant: is not a service id; use one of: antwerpen"},
+      {"[slash.caseworker_webhooks]\nAn = \"https://hooks.slack.com/services/SECRET\"\n",
+       "slash.caseworker_webhooks.An: is not a caseworker id"},
+      {"[slash]\nwebhooks = \"https://hooks.slack.com/services/SECRET\"\n",
+       "slash.webhooks: must be a table, written as [slash.webhooks]"},
+      {"[slash]\nmessages_per_second = 0\n", "slash.messages_per_second: must be between 1 and 100"},
+  };
+  for (const auto& [toml, expected] : cases) {
+    const auto c = parse_config(toml, "bad.toml");
+    ASSERT_FALSE(c.ok()) << toml;
+    EXPECT_NE(c.error().message.find(std::string("bad.toml: ") + expected), std::string::npos)
+        << c.error().message;
+    EXPECT_EQ(c.error().message.find("SECRET"), std::string::npos) << c.error().message;
+  }
+}
+
+TEST(LoadConfig, SlashWebhookOfAServiceMayComeFromTheEnvironment) {
+  auto c = parse_config("[slash.webhooks]\nantwerpen = \"https://hooks.slack.com/services/file\"\n",
+                        "t.toml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  const std::map<std::string, std::string> env{
+      {"NOODBEL_SLASH_WEBHOOK_OOST_VLAANDEREN", "https://hooks.slack.com/services/T0/B1/env"},
+      {"NOODBEL_SLASH_WEBHOOK_ANTWERPEN", "https://mm.example.be/hooks/env"}};
+  const auto getenv = [&](const char* name) -> const char* {
+    const auto it = env.find(name);
+    return it == env.end() ? nullptr : it->second.c_str();
+  };
+  ASSERT_TRUE(apply_secret_env(*c, getenv).ok());
+  EXPECT_EQ(c->slash.webhooks.at("oost-vlaanderen"), "https://hooks.slack.com/services/T0/B1/env");
+  EXPECT_EQ(c->slash.webhooks.at("antwerpen"), "https://mm.example.be/hooks/env")
+      << "the environment wins over the file";
+  const Status bad = apply_secret_env(*c, [](const char* name) -> const char* {
+    return std::string_view(name) == "NOODBEL_SLASH_WEBHOOK_LIMBURG" ? "http://evil.example/SECRET"
+                                                                     : nullptr;
+  });
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find(
+                "environment variable NOODBEL_SLASH_WEBHOOK_LIMBURG must start with https://"),
+            std::string::npos)
+      << bad.error().message;
+  EXPECT_EQ(bad.error().message.find("SECRET"), std::string::npos);
+  EXPECT_EQ(c->slash.webhooks.count("limburg"), 0u);
+}
+
 TEST(LoadConfig, DigestSectionSetsTheTimeAndTheCoverageMinimum) {
   const Config defaults = default_config();
   EXPECT_EQ(defaults.digest.minute_of_day, 7 * 60 + 30);

@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include "adapters/dispatch/dispatcher_options.h"
+#include "adapters/slash/slash_sender.h"
 #include "store/store.h"
 #include "fake_sender.h"
 
@@ -95,6 +97,29 @@ TEST_F(DispatcherTest, SentMessageIsMarkedSentAndObserved) {
   EXPECT_EQ(sender_->sent[0].message.text, "hallo");
   EXPECT_EQ(observed_, (std::vector<std::pair<Channel, std::string>>{{Channel::kSandbox, "sent"}}));
   EXPECT_EQ(d.run_once(Channel::kSandbox), 0);  // nothing left
+}
+
+TEST_F(DispatcherTest, AChannelWithAClaimDelayTakesItsRowsOnlyThatLongAfterTheyAreDue) {
+  DispatcherOptions options;
+  options.claim_delay_seconds[Channel::kSlash] = 5;
+  Dispatcher& d = make(options, Channel::kSlash);
+  enqueue("U012ABC", 5, Channel::kSlash);
+  EXPECT_EQ(d.run_once(Channel::kSlash), 0);
+  clock_.advance(4);
+  EXPECT_EQ(d.run_once(Channel::kSlash), 0);
+  EXPECT_EQ(row("U012ABC").state, OutboxState::kPending) << "left for the HTTP response";
+  clock_.advance(1);
+  EXPECT_EQ(d.run_once(Channel::kSlash), 1);
+  EXPECT_EQ(row("U012ABC").state, OutboxState::kSent);
+}
+
+TEST_F(DispatcherTest, SlashPushesAreHeldAndKeptToTheSlashRate) {
+  Config config;
+  config.slash.messages_per_second = 2;
+  const DispatcherOptions o = dispatcher_options(config);
+  EXPECT_EQ(o.claim_delay_seconds.at(Channel::kSlash), kSlashHoldSeconds);
+  EXPECT_DOUBLE_EQ(o.rates.at(Channel::kSlash).overall_per_second, 2);
+  EXPECT_EQ(o.claim_delay_seconds.count(Channel::kTelegram), 0u) << "other channels at once";
 }
 
 TEST_F(DispatcherTest, TemporaryFailureHonoursRetryAfterThenSucceeds) {

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -14,11 +16,18 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/app/inbound_pipeline.h"
+#include "adapters/dispatch/dispatcher.h"
+#include "adapters/dispatch/dispatcher_options.h"
+#include "adapters/http/client.h"
 #include "adapters/slash/slash_auth.h"
+#include "adapters/slash/slash_sender.h"
+#include "adapters/slash/slash_text.h"
 #include "bot/anonymization_guard.h"
 #include "bot/engine.h"
 #include "bot/postcodes.h"
 #include "bot/templates.h"
+#include "fake_slack.h"
+#include "store/response_urls.h"
 
 namespace noodbel {
 namespace {
@@ -53,13 +62,16 @@ std::string form(const std::vector<std::pair<std::string, std::string>>& fields)
   return body;
 }
 
+constexpr const char* kResponseUrl = "https://hooks.slack.com/commands/T0001/1/abc";
+
 std::string command_body(const std::string& user, const std::string& command,
-                         const std::string& text, const std::string& trigger = "") {
+                         const std::string& text, const std::string& trigger = "",
+                         const std::string& response_url = kResponseUrl) {
   return form({{"team_id", "T0001"},
                {"user_id", user},
                {"command", command},
                {"text", text},
-               {"response_url", "https://hooks.slack.com/commands/T0001/1/abc"},
+               {"response_url", response_url},
                {"trigger_id", trigger}});
 }
 
@@ -107,11 +119,24 @@ class SlashRoutesTest : public ::testing::Test {
         store_(open_store()),
         pipeline_(*store_, engine_, {}) {
     seed();
-    add_slash_routes(router_, SlashDeps{config_.slash, clock_, *store_,
-                                        [this](const InboundMessage& m) {
-                                          delivered_.push_back(m);
-                                          return pipeline_.deliver(m);
-                                        }});
+    add_routes(router_, std::chrono::milliseconds(2500));
+  }
+
+  void add_routes(Router& router, std::chrono::milliseconds deadline) {
+    add_slash_routes(router, SlashDeps{config_.slash, clock_, *store_,
+                                       [this](const InboundMessage& m,
+                                              const store::ChannelState& state) {
+                                         delivered_.push_back(m);
+                                         return pipeline_.deliver(m, state);
+                                       },
+                                       {}, deadline});
+  }
+
+  // The user's response_url now, taking one of its uses to look.
+  std::optional<store::ResponseUrl> response_url(const std::string& user = "U012ABC") {
+    const auto taken = store::take_response_url(*store_, user, clock_.now());
+    EXPECT_TRUE(taken.ok());
+    return taken.ok() ? *taken : std::nullopt;
   }
 
   void seed() {
@@ -423,24 +448,105 @@ TEST_F(SlashRoutesTest, ProvidersWithoutAConfiguredSecretAreRefused) {
   EXPECT_TRUE(nothing_stored());
 }
 
-// ---- replies nobody took ----
+// ---- response_url and pushes ----
 
-TEST_F(SlashRoutesTest, SlashRowsNoResponseTookFailAfterTheGracePeriod) {
-  std::int64_t id = 0;
-  ASSERT_TRUE(store_->transaction([&](Repository& repo) -> Status {
-                      id = repo.enqueue({"C001", Channel::kSlash, "U012ABC", "Gezin gevonden", 2,
-                                         std::nullopt},
-                                        kNow);
-                      return Ok();
-                    }).ok());
-  EXPECT_EQ(fail_undeliverable_slash_rows(*store_, kNow + kSlashReplyGraceSeconds - 1), 0);
-  EXPECT_EQ(store_->outbox_counts().pending, 1);
-  EXPECT_EQ(fail_undeliverable_slash_rows(*store_, kNow + kSlashReplyGraceSeconds), 1);
-  const std::vector<OutboxItem> rows = store_->outbox_for("C001", 10);
-  ASSERT_EQ(rows.size(), 1u);
-  EXPECT_EQ(rows[0].id, id);
-  EXPECT_EQ(rows[0].state, OutboxState::kFailed);
-  EXPECT_EQ(rows[0].last_error, "slash has no push channel; use response_url");
+TEST_F(SlashRoutesTest, TheResponseUrlIsStoredWithTheCommandAndNeverAudited) {
+  ASSERT_EQ(handle(slack(command_body("U012ABC", "/help", ""), kNow)).status, 200);
+  const auto url = response_url();
+  ASSERT_TRUE(url.has_value());
+  EXPECT_EQ(url->url, kResponseUrl);
+  EXPECT_EQ(url->provider, "slack");
+  EXPECT_EQ(url->expires_at, kNow + 30 * 60);
+  EXPECT_EQ(url->uses_left, 4);
+  for (const AuditEntry& e : store_->audit_log(100)) {
+    EXPECT_EQ(e.detail.find("hooks.slack.com"), std::string::npos) << e.detail;
+  }
+}
+
+TEST_F(SlashRoutesTest, AMattermostResponseUrlIsStoredAsMattermosts) {
+  const HttpResponse r = handle(post(
+      form({{"token", kToken}, {"user_id", "U012ABC"}, {"command", "/help"},
+            {"trigger_id", "mm-trigger-9"},
+            {"response_url", "https://mm.example.be/hooks/commands/abc123"}})));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto url = response_url();
+  ASSERT_TRUE(url.has_value());
+  EXPECT_EQ(url->provider, "mattermost");
+  EXPECT_EQ(url->url, "https://mm.example.be/hooks/commands/abc123");
+}
+
+TEST_F(SlashRoutesTest, AResponseUrlThatIsNotHttpsIsNotStoredButTheCommandRuns) {
+  const HttpResponse r = handle(
+      slack(command_body("U012ABC", "/help", "", "", "http://hooks.example.com/commands/1"), kNow));
+  EXPECT_EQ(r.status, 200);
+  EXPECT_FALSE(text_of(r).empty());
+  EXPECT_FALSE(response_url().has_value());
+}
+
+TEST_F(SlashRoutesTest, ARefusedRequestStoresNoResponseUrl) {
+  EXPECT_EQ(handle(slack(command_body("U0STRANGER", "/help", ""), kNow)).status, 403);
+  EXPECT_EQ(handle(slack(command_body("U012ABC", "/help", ""), kNow, "another-secret-of-32-chars"))
+                .status,
+            403);
+  EXPECT_FALSE(response_url().has_value());
+  EXPECT_FALSE(response_url("U0STRANGER").has_value());
+}
+
+TEST_F(SlashRoutesTest, PastTheResponseDeadlineTheRepliesStayQueuedForThePush) {
+  Router late;
+  add_routes(late, std::chrono::milliseconds(0));
+  const HttpResponse r = late.handle(slack(command_body("U012ABC", "/help", ""), kNow));
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "") << "the provider has given up on this response";
+  const store::OutboxCounts c = store_->outbox_counts();
+  EXPECT_EQ(c.pending, 1) << "the reply waits for the dispatcher";
+  EXPECT_EQ(c.sent, 0);
+}
+
+TEST_F(SlashRoutesTest, ALaterNoticeReachesSlackThroughTheStoredResponseUrl) {
+  testing_support::FakeSlack fake;
+  const std::string url = fake.url("/commands/T0001/1/abc");
+  auto client = make_http_client();
+  DispatcherOptions options = dispatcher_options(config_);
+  options.rate_now = [this] { return clock_.now() * 1000; };
+  Dispatcher dispatcher(*store_, clock_, options);
+  dispatcher.add_channel(make_slash_sender(config_.slash, *client, *store_, clock_));
+
+  const HttpResponse opened = handle(slack(
+      command_body("U012ABC", "/crisis", "leeftijd=4 postcode=9000 duur=3d", "", url), kNow));
+  ASSERT_EQ(opened.status, 200) << opened.body;
+  clock_.advance(kSlashHoldSeconds);
+  EXPECT_EQ(dispatcher.run_once(Channel::kSlash), 0) << "the reply went in the response";
+
+  InboundMessage question;  // not an answer: forwarded to the call's caseworker
+  question.channel = Channel::kSms;
+  question.address = "+32470000001";
+  question.provider_id = "sms-question-1";
+  question.text = "Welke school gaat het kind naar?";
+  question.received_at = clock_.now();
+  ASSERT_TRUE(pipeline_.deliver(question).ok());
+  std::vector<OutboxItem> notices;
+  for (const OutboxItem& item : store_->outbox_for("C001", 20)) {
+    if (item.state == OutboxState::kPending) notices.push_back(item);
+  }
+  ASSERT_FALSE(notices.empty()) << "the question is forwarded to the caseworker";
+  ASSERT_EQ(notices.front().message.channel, Channel::kSlash);
+
+  clock_.advance(kSlashHoldSeconds);
+  for (std::size_t i = 0; i < notices.size(); ++i) {
+    EXPECT_EQ(dispatcher.run_once(Channel::kSlash), 1);
+    clock_.advance(1);  // [slash] messages_per_second = 1
+  }
+  const auto posts = fake.posts("/commands/T0001/1/abc");
+  ASSERT_EQ(posts.size(), notices.size());
+  EXPECT_EQ(posts[0].body.value("text", ""), slack_escape(notices.front().message.text));
+  EXPECT_NE(posts[0].body.value("text", "").find("Welke school gaat het kind naar?"),
+            std::string::npos);
+  EXPECT_EQ(posts[0].body.value("response_type", ""), "ephemeral");
+  for (const OutboxItem& item : store_->outbox_for("C001", 20)) {
+    EXPECT_EQ(item.state, OutboxState::kSent) << item.id;
+  }
+  EXPECT_EQ(dispatcher.run_once(Channel::kSlash), 0) << "nothing is pushed twice";
 }
 
 TEST_F(SlashRoutesTest, APendingNoticeRidesAlongWithTheNextResponse) {

@@ -1,0 +1,34 @@
+// PushRoutes: what the slash sender needs from storage to choose where a push goes — the
+// user's response_url (one use taken per push) and the service of a caseworker. A port, so
+// tests can make storage fail on demand; make_push_routes() gives the one over the Store.
+// Thread-safe as long as the implementation is (the Store's is).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "bot/clock.h"
+#include "bot/result.h"
+#include "store/response_urls.h"
+#include "store/store.h"
+
+namespace noodbel {
+
+class PushRoutes {
+ public:
+  virtual ~PushRoutes() = default;
+  // Takes one use of the user's response_url valid at `now` (store::take_response_url);
+  // nothing when none is. A storage failure is an Error and takes nothing.
+  virtual Result<std::optional<store::ResponseUrl>> take_response_url(const std::string& user,
+                                                                      UnixTime now) = 0;
+  // Forgets the user's response_url when it is still `url` (the provider refused it).
+  virtual Status forget_response_url(const std::string& user, const std::string& url) = 0;
+  // The service id of caseworker `caseworker_id`; nothing when there is no such caseworker.
+  virtual Result<std::optional<std::string>> service_of(const std::string& caseworker_id) = 0;
+};
+
+// PushRoutes over the Store (which must outlive it).
+std::unique_ptr<PushRoutes> make_push_routes(store::Store& store);
+
+}  // namespace noodbel

@@ -96,6 +96,12 @@ struct DigestConfig {
   int coverage_min_families = 3;    // fewer families within 30 km tonight is a coverage gap
 };
 
+// The scheduler of `noodbel serve`: waves, expiry, notices to caseworkers, the digest and
+// retention run every `tick_seconds`.
+struct SchedulerConfig {
+  int tick_seconds = 30;
+};
+
 struct LogConfig {
   std::string level = "info";  // trace, debug, info, warn, error
 };
@@ -200,6 +206,7 @@ struct Config {
   BoardConfig board;
   SlashConfig slash;
   LogConfig log;
+  SchedulerConfig scheduler;
   TelegramConfig telegram;
   DigestConfig digest;
   TwilioConfig twilio;

@@ -20,7 +20,6 @@
 namespace noodbel {
 namespace {
 
-constexpr std::chrono::seconds kTickInterval{30};
 
 HttpServerOptions server_options(const HttpConfig& http) {
   HttpServerOptions o;
@@ -299,7 +298,8 @@ void Service::scheduler_loop() {
     lock.unlock();
     tick();
     lock.lock();
-    wake_.wait_for(lock, kTickInterval, [this] { return stopping_; });
+    wake_.wait_for(lock, std::chrono::seconds(ctx_.config.scheduler.tick_seconds),
+                   [this] { return stopping_; });
   }
 }
 

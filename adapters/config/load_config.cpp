@@ -163,8 +163,8 @@ void read_calls(Reader& r, const toml::table& root, Config& c) {
   r.integer(*t, "calls", "expiry_hours", 1, 24 * 14, c.calls.expiry_hours);
   r.integer(*t, "calls", "code_reuse_days", 0, 365, c.calls.code_reuse_days);
   r.integer(*t, "calls", "answers_notice_minutes", 1, 60, c.calls.answers_notice_minutes);
-  r.integer(*t, "calls", "confirm_reminder_minutes", 5, 24 * 60, c.calls.confirm_reminder_minutes);
-  r.integer(*t, "calls", "expiry_warning_minutes", 5, 24 * 60, c.calls.expiry_warning_minutes);
+  r.integer(*t, "calls", "confirm_reminder_minutes", 1, 24 * 60, c.calls.confirm_reminder_minutes);
+  r.integer(*t, "calls", "expiry_warning_minutes", 1, 24 * 60, c.calls.expiry_warning_minutes);
 }
 
 // [digest] time = "07:30" (Brussels local time), coverage_min_families = 3.
@@ -197,6 +197,10 @@ void read_sandbox_and_log(Reader& r, const toml::table& root, Config& c) {
   if (const toml::table* t = r.section(root, "sandbox")) {
     r.only_keys(*t, "sandbox", {"enabled"});
     r.boolean(*t, "sandbox", "enabled", c.sandbox.enabled);
+  }
+  if (const toml::table* t = r.section(root, "scheduler")) {
+    r.only_keys(*t, "scheduler", {"tick_seconds"});
+    r.integer(*t, "scheduler", "tick_seconds", 1, 300, c.scheduler.tick_seconds);
   }
   if (const toml::table* t = r.section(root, "log")) {
     r.only_keys(*t, "log", {"level"});
@@ -887,7 +891,7 @@ Result<Config> parse_config(std::string_view toml_text, const std::string& sourc
   Reader r(source);
   r.only_keys(root, "", {"telegram", "general", "database", "paths", "http", "calls", "sandbox", "slash",
                          "log", "services", "digest", "board", "twilio", "kannel", "sms", "signal",
-                         "retention", "web", "dispatch"});
+                         "retention", "web", "dispatch", "scheduler"});
   read_general(r, root, c);
   read_paths(r, root, c);
   read_http(r, root, c);

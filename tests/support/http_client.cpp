@@ -31,6 +31,27 @@ int connect_local(int port) {
 
 }  // namespace
 
+std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::string out;
+  for (const auto& [name, value] : fields) {
+    if (!out.empty()) out += '&';
+    for (const std::string* part : {&name, &value}) {
+      for (const unsigned char c : *part) {
+        if (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
+          out += static_cast<char>(c);
+        } else {
+          static constexpr char kHex[] = "0123456789ABCDEF";
+          out += '%';
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        }
+      }
+      if (part == &name) out += '=';
+    }
+  }
+  return out;
+}
+
 std::string http_raw(int port, const std::string& bytes) {
   const int fd = connect_local(port);
   if (fd < 0) return "";

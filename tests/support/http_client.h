@@ -4,6 +4,8 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace noodbel::testing_support {
 
@@ -17,6 +19,9 @@ struct HttpReply {
 HttpReply http_call(int port, const std::string& method, const std::string& target,
                     const std::string& body = "",
                     const std::map<std::string, std::string>& headers = {});
+// "a=1&b=x%20y": an application/x-www-form-urlencoded body, fields in the order given.
+std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
+
 // Sends raw bytes and returns the raw reply (for malformed-request tests).
 std::string http_raw(int port, const std::string& bytes);
 

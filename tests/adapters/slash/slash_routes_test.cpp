@@ -26,7 +26,7 @@
 #include "bot/engine.h"
 #include "bot/postcodes.h"
 #include "bot/templates.h"
-#include "fake_slack.h"
+#include "support/net/fake_slack.h"
 #include "store/response_urls.h"
 
 namespace noodbel {

@@ -15,7 +15,7 @@
 #include "adapters/dispatch/dispatcher_options.h"
 #include "adapters/dispatch/fake_sender.h"
 #include "adapters/slash/slash_text.h"
-#include "fake_slack.h"
+#include "support/net/fake_slack.h"
 #include "store/store.h"
 
 namespace noodbel {

@@ -1,4 +1,4 @@
-#include "fake_slack.h"
+#include "support/net/fake_slack.h"
 
 #include <chrono>
 

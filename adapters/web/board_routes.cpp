@@ -104,9 +104,12 @@ Result<Loaded> load(const BoardDeps& d, const std::string& code, const std::stri
   Loaded out;
   out.lang = d.config.default_language;
   const Status s = d.run([&](Repository& repo) -> Status {
-    if (auto cw = repo.caseworker(caseworker)) out.lang = cw->language;
+    const std::optional<Caseworker> cw = repo.caseworker(caseworker);
+    if (cw) out.lang = cw->language;
     const std::optional<Call> call = repo.call_by_code(code);
-    if (call) out.view = load_board_view(repo, *call, d.config.board, now);
+    // Contact details only for the call's own service (the link names the caseworker).
+    const bool own_service = cw && call && cw->service == call->service;
+    if (call) out.view = load_board_view(repo, *call, d.config.board, now, own_service);
     return Ok();
   });
   if (!s.ok()) return s.error();

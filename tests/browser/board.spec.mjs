@@ -1,6 +1,10 @@
 // The live web board in a real (headless) Chromium, the way a caseworker uses it: open a
 // crisis call through the sandbox, get the board link from /bord, watch a family's answer
-// appear without reloading; an expired link is refused with a page that says what to do.
+// appear without reloading; the night: families answer with conditions, STOP, a question,
+// a changed answer, the caseworker chooses one, and the board reads on a 390 px phone (one
+// card per family, no sideways scrolling, the chosen family's numbers tap-to-call, only for
+// the call's own service) and on a desk; an expired link is refused with a page that says
+// what to do.
 // Run by scripts/browser-check, which starts `noodbel serve` and sets NOODBEL_SANDBOX_URL,
 // NOODBEL_BIN and NOODBEL_CONFIG (to mint links with `noodbel link board`).
 // Screenshots go to NOODBEL_SHOTS_DIR (default /tmp/noodbel-browser).
@@ -68,13 +72,16 @@ async function offeredFamilies(code) {
     .map((m) => m.person_id);
 }
 
-function mintBoardLink(code, at) {
-  return execFileSync(BIN, ["link", "board", code, "--caseworker", "C001", "--config", CONFIG,
+function mintBoardLink(code, at, caseworker = "C001") {
+  return execFileSync(BIN, ["link", "board", code, "--caseworker", caseworker, "--config", CONFIG,
     "--at", String(at)], { encoding: "utf8" }).trim();
 }
 
-async function openPage(url) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+const PHONE = { width: 390, height: 844 };
+const DESK = { width: 1280, height: 800 };
+
+async function openPage(url, viewport = { width: 1200, height: 900 }, colorScheme = "light") {
+  const context = await browser.newContext({ viewport, colorScheme });
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);
   const problems = [];
@@ -103,7 +110,7 @@ describe("live web board", () => {
       await messageTo(first, new RegExp(`JA voor ${code}`));
 
       await send("C001", `/bord ${code}`);
-      const board = await messageTo("C001", new RegExp(`^Bord ${code} `));
+      const board = await messageTo("C001", new RegExp(`/board/${code}\\?t=`));
       const link = /(http:\/\/\S+\/board\/\S+)/.exec(board.text)?.[1];
       assert.ok(link, `/bord gave no board link:\n${board.text}`);
 
@@ -111,11 +118,14 @@ describe("live web board", () => {
       assert.equal(response.status(), 200);
       await page.locator("#board table.ranked").waitFor();
       assert.match(await page.locator("h1").innerText(), new RegExp(`bord ${code}`));
-      assert.match(await page.locator("#board .offer").innerText(), /4 jaar, in Gent/);
+      assert.match(await page.locator("#board .call").innerText(), /4 jaar, Gent/);
+      assert.match(await page.locator("#board details.offer").textContent(), /4 jaar, in Gent/);
       const row = page.locator(`#board tr[data-family="${first}"]`);
-      assert.match(await row.innerText(), /JA/);
+      assert.match(await row.locator(".verdict").innerText(), /JA/);
+      assert.match(await row.locator("q.words").innerText(), new RegExp(`JA ${code}`));
+      await row.locator("details summary").click();
       assert.match(await row.locator(".factors").innerText(), /km \+\d+/);
-      assert.match(await page.locator("#board ul.waiting").innerText(), new RegExp(second));
+      assert.match(await page.locator("#board section.others.waiting").innerText(), new RegExp(second));
       await page.locator("#live", { hasText: "Live" }).waitFor();
       await page.evaluate(() => { window.noodbelNotReloaded = true; });
       await page.screenshot({ path: `${SHOTS}/board-first-answer.png`, fullPage: true });
@@ -124,15 +134,147 @@ describe("live web board", () => {
       const added = page.locator(`#board tr[data-family="${second}"]`);
       await added.waitFor();
       assert.match(await added.innerText(), /MISSCHIEN/);
-      assert.match(await added.innerText(), /pas vanaf 18u/);
+      assert.match(await added.locator("q.words").innerText(), /pas vanaf 18u/);
       assert.equal(await page.locator("#board tr.answer").count(), 2);
       assert.ok(await page.evaluate(() => window.noodbelNotReloaded === true),
         "the page reloaded; answers must appear without reloading");
-      assert.equal(await page.locator(`#board ul.waiting li[data-family="${second}"]`).count(), 0);
+      assert.equal(await page.locator(`#board section.others.waiting li[data-family="${second}"]`).count(), 0);
       await page.screenshot({ path: `${SHOTS}/board-live-update.png`, fullPage: true });
       assert.deepEqual(problems, []);
       await context.close();
     });
+
+  describe("the caseworker's night", () => {
+    let withCondition; let stopped; let asked; let changed; let chosen;
+
+    before(async () => {
+      assert.ok(families.length >= 6, `the call reached ${families.length} families; need 6`);
+      [, , withCondition, stopped, asked, changed] = families;
+      await send(withCondition, "ja maar pas vanaf 18u");
+      await messageTo(withCondition, new RegExp(`voor ${code}`));
+      await send(stopped, "STOP");
+      await messageTo(stopped, /geen oproepen van Noodbel meer/);
+      await send(asked, "hoe oud is het kind?");
+      await messageTo("C001", /hoe oud is het kind\?/);
+      await send(changed, "ja");
+      await messageTo(changed, new RegExp(`JA voor ${code}`));
+      await send(changed, "nee");
+      await messageTo(changed, new RegExp(`NEE voor ${code}`));
+      await send("C001", `/kies ${code} 1`);
+      const picked = await messageTo("C001", new RegExp(`^Gekozen voor ${code}: 1\\. .* \\((F\\d+)\\)`));
+      chosen = new RegExp(`\\((F\\d+)\\)`).exec(picked.text)[1];
+    });
+
+    // The checks that hold at every width.
+    async function checkStates(page) {
+      const words = page.locator(`#board tr[data-family="${withCondition}"] q.words`);
+      assert.match(await words.innerText(), /ja maar pas vanaf 18u/);
+      // A condition the parser understood, or "(zie bericht)" when it did not: in bold.
+      const cond = page.locator(`#board tr[data-family="${withCondition}"] strong.cond`).first();
+      assert.ok(await cond.isVisible(), "the condition of the answer is not shown");
+      assert.ok(Number(await cond.evaluate((e) => getComputedStyle(e).fontWeight)) >= 700);
+
+      const stop = page.locator(`#board section.others.stopped li[data-family="${stopped}"]`);
+      const question = page.locator(`#board section.others.asked li[data-family="${asked}"]`);
+      const no = page.locator(`#board section.others.declined li[data-family="${changed}"]`);
+      assert.equal(await stop.count(), 1, "the family that sent STOP is not shown as afgemeld");
+      assert.match(await page.locator("#board section.others.stopped h3").innerText(), /Afgemeld/);
+      assert.equal(await question.count(), 1, "the family that asked is not shown as asking");
+      assert.match(await question.locator("q.words").innerText(), /hoe oud is het kind\?/);
+      assert.match(await page.locator("#board section.others.asked h3").innerText(), /Stelde een vraag/);
+      assert.equal(await no.count(), 1, "the family that changed to no is not shown as no");
+      assert.match(await no.locator(".changed").innerText(), /was JA/);
+      const waiting = page.locator("#board section.others.waiting");
+      for (const id of [stopped, asked, changed]) {
+        assert.equal(await waiting.locator(`li[data-family="${id}"]`).count(), 0,
+          `${id} is listed under "Nog geen antwoord"`);
+      }
+      // Each state looks different (its own accent), not only its heading.
+      const accents = await Promise.all([stop, question, no].map((l) =>
+        l.evaluate((e) => getComputedStyle(e).borderLeftColor)));
+      assert.equal(new Set(accents).size, 3, `states look alike: ${accents}`);
+
+      const panel = page.locator(`#board .chosen-family[data-family="${chosen}"]`);
+      assert.match(await panel.innerText(), new RegExp(`/bevestig ${code}`));
+      assert.match(await panel.innerText(), new RegExp(`/volgende ${code}`));
+      assert.equal(await page.locator(`#board tr.chosen[data-family="${chosen}"]`).count(), 1);
+    }
+
+    async function noSidewaysScroll(page) {
+      const { scroll, inner } = await page.evaluate(() => ({
+        scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth }));
+      assert.ok(scroll <= inner, `the page scrolls sideways: ${scroll} px wide in ${inner} px`);
+    }
+
+    test("on a 390 px phone: cards, no sideways scroll, the chosen family tap-to-call",
+      async () => {
+        const link = mintBoardLink(code, Math.floor(Date.now() / 1000));
+        for (const scheme of ["light", "dark"]) {
+          const { context, page, problems, response } = await openPage(link, PHONE, scheme);
+          assert.equal(response.status(), 200);
+          await page.locator("#board").waitFor();
+          await noSidewaysScroll(page);
+          await checkStates(page);
+          // One card per family: the table head is hidden, each row is a box of its own.
+          assert.ok(!(await page.locator("#board table.ranked thead").isVisible()));
+          const display = await page.locator("#board tr.answer").first()
+            .evaluate((e) => getComputedStyle(e).display);
+          assert.equal(display, "grid");
+          // The score is folded away.
+          assert.ok(!(await page.locator("#board tr.answer .factors").first().isVisible()));
+          // Tap to call, each number once, in national format.
+          const tel = page.locator("#board .chosen-family a.tel");
+          assert.ok(await tel.count() >= 1, "no tap-to-call link for the chosen family");
+          const hrefs = await tel.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+          assert.ok(hrefs.every((h) => /^tel:\+32\d{8,9}$/.test(h)), hrefs.join(" "));
+          assert.equal(new Set(hrefs).size, hrefs.length, `a number twice: ${hrefs}`);
+          assert.match(await tel.first().innerText(), /^0\d{3} \d{2} \d{2} \d{2}$/);
+          // The first screen shows the chosen family's number and the first condition.
+          const first = page.locator("#board tr.answer strong.cond").first();
+          for (const l of [tel.first(), first]) {
+            const box = await l.boundingBox();
+            assert.ok(box && box.y + box.height <= PHONE.height,
+              `not in the first screen: ${await l.innerText()} at ${JSON.stringify(box)}`);
+          }
+          await page.screenshot({ path: `${SHOTS}/board-phone-${scheme}.png` });
+          await page.screenshot({ path: `${SHOTS}/board-phone-${scheme}-full.png`, fullPage: true });
+          await noSidewaysScroll(page);
+          // Unfolding a score keeps the page inside the screen.
+          await page.locator("#board tr.answer details summary").first().click();
+          assert.ok(await page.locator("#board tr.answer .factors").first().isVisible());
+          await noSidewaysScroll(page);
+          assert.deepEqual(problems, []);
+          await context.close();
+        }
+      });
+
+    test("at desk width: the table, the same states", async () => {
+      const link = mintBoardLink(code, Math.floor(Date.now() / 1000));
+      const { context, page, problems } = await openPage(link, DESK);
+      await page.locator("#board").waitFor();
+      assert.ok(await page.locator("#board table.ranked thead").isVisible());
+      await checkStates(page);
+      assert.ok(await page.locator("#board .chosen-family a.tel").first().isVisible());
+      await noSidewaysScroll(page);
+      await page.screenshot({ path: `${SHOTS}/board-desk.png`, fullPage: true });
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test("another service sees who was chosen, not how to reach them", async () => {
+      const link = mintBoardLink(code, Math.floor(Date.now() / 1000), "C002");
+      const { context, page, problems } = await openPage(link, PHONE);
+      await page.locator("#board").waitFor();
+      const panel = page.locator(`#board .chosen-family[data-family="${chosen}"]`);
+      assert.match(await panel.innerText(), /contactgegevens alleen voor de eigen dienst/i);
+      assert.equal(await page.locator("#board a.tel").count(), 0);
+      assert.doesNotMatch(await page.content(), /tel:|\+32 ?4\d{2}|04\d{2} \d{2} \d{2} \d{2}/);
+      await noSidewaysScroll(page);
+      await page.screenshot({ path: `${SHOTS}/board-phone-other-service.png` });
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  });
 
   test("an expired link is refused with a page that says how to get a new one", async () => {
     const thirteenHoursAgo = Math.floor(Date.now() / 1000) - 13 * 3600;

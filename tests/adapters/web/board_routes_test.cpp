@@ -91,8 +91,8 @@ class BoardRoutesTest : public ::testing::Test {
     call.note = "Rustig kind <b>";
     call_id_ = repo_.insert_call(call);
     for (const char* id : {"F1", "F2", "F3"}) repo_.add_recipient({call_id_, id, 5, 1, kNow});
-    repo_.upsert_response({call_id_, "F1", Answer::kYes, "", kNow + 60, {}, {}, {}});
-    repo_.upsert_response({call_id_, "F2", Answer::kNo, "", kNow + 60, {}, {}, {}});
+    repo_.upsert_response({call_id_, "F1", Answer::kYes, "", kNow + 60, "ja", {}, {}});
+    repo_.upsert_response({call_id_, "F2", Answer::kNo, "", kNow + 60, "nee", {}, {}});
     repo_.enqueue({"F3", Channel::kSms, "+32470000003", "offer", 0, call_id_}, kNow);
     add_board_routes(router_, BoardDeps{config_, templates_, clock_,
                                         [this](const std::function<Status(Repository&)>& fn) {
@@ -111,8 +111,9 @@ class BoardRoutesTest : public ::testing::Test {
     r.query = parsed->query;
     return router_.handle(r);
   }
-  std::string token(const std::string& code = "K42", UnixTime at = kNow) {
-    const std::string url = links_.board_url(code, "C001", at);
+  std::string token(const std::string& code = "K42", UnixTime at = kNow,
+                    const std::string& caseworker = "C001") {
+    const std::string url = links_.board_url(code, caseworker, at);
     return url.substr(url.find("?t=") + 3);
   }
   double rejections(const std::string& reason) {
@@ -141,7 +142,7 @@ TEST_F(BoardRoutesTest, ValidLinkShowsTheRankedBoardInTheCaseworkersLanguage) {
   EXPECT_NE(r.body.find("in Gent"), std::string::npos);
   EXPECT_NE(r.body.find("Rustig kind &lt;b&gt;"), std::string::npos);  // escaped
   EXPECT_EQ(r.body.find("Rustig kind <b>"), std::string::npos);
-  EXPECT_NE(r.body.find("data-family=\"F1\"><td>1</td>"), std::string::npos);
+  EXPECT_NE(r.body.find("data-family=\"F1\"><td class=\"rank\">1</td>"), std::string::npos);
   EXPECT_NE(r.body.find("5 km +"), std::string::npos);  // a factor with its points
   EXPECT_NE(r.body.find("No answer yet (1)"), std::string::npos);
   EXPECT_NE(r.body.find("SMS: queued"), std::string::npos) << r.body;
@@ -157,10 +158,57 @@ TEST_F(BoardRoutesTest, ContactDetailsShowOnlyForTheChosenFamily) {
   repo_.update_call(call);
   const HttpResponse r = get("/board/K42?t=" + token());
   ASSERT_EQ(r.status, 200);
-  EXPECT_NE(r.body.find("Chosen family"), std::string::npos);
-  EXPECT_NE(r.body.find("+32470000001"), std::string::npos);
+  EXPECT_NE(r.body.find("Matched family"), std::string::npos);
+  EXPECT_NE(r.body.find("href=\"tel:+32470000001\""), std::string::npos) << r.body;
   EXPECT_EQ(r.body.find("+32470000002"), std::string::npos);
   EXPECT_EQ(r.body.find("+32470000003"), std::string::npos);
+}
+
+TEST_F(BoardRoutesTest, ContactDetailsOfTheChosenFamilyOnlyForTheCallsOwnService) {
+  repo_.upsert_caseworker({"C002", "antwerpen", "Bo", {}, Role::kCaseworker, Language::kEn});
+  repo_.upsert_caseworker({"S001", "oost-vlaanderen", "Sam", {}, Role::kSupervisor, Language::kEn});
+  Call call = *repo_.call_by_id(call_id_);
+  call.chosen_family = "F1";
+  repo_.update_call(call);
+
+  const HttpResponse own = get("/board/K42?t=" + token("K42", kNow, "S001"));
+  ASSERT_EQ(own.status, 200);
+  EXPECT_NE(own.body.find("Chosen, not confirmed yet"), std::string::npos) << own.body;
+  EXPECT_NE(own.body.find("href=\"tel:+32470000001\""), std::string::npos) << own.body;
+  EXPECT_NE(own.body.find("/confirm K42"), std::string::npos);
+
+  const HttpResponse other = get("/board/K42?t=" + token("K42", kNow, "C002"));
+  ASSERT_EQ(other.status, 200);
+  EXPECT_NE(other.body.find("<span class=\"name\">Gezin F1</span>"), std::string::npos);
+  EXPECT_NE(other.body.find("Contact details only for the call&#39;s own service."),
+            std::string::npos)
+      << other.body;
+  EXPECT_EQ(other.body.find("tel:"), std::string::npos);
+  EXPECT_EQ(other.body.find("470000001"), std::string::npos);
+  EXPECT_EQ(other.body.find("470 00 00 01"), std::string::npos);
+
+  // The live stream follows the same rule.
+  auto sink = std::make_shared<FakeSink>();
+  get("/board/K42/events?t=" + token("K42", kNow, "C002")).event_stream(sink);
+  events_.run_pending();
+  ASSERT_EQ(sink->frames().size(), 2u);
+  EXPECT_NE(sink->frames()[1].find("Gezin F1"), std::string::npos);
+  EXPECT_EQ(sink->frames()[1].find("470000001"), std::string::npos);
+  auto own_sink = std::make_shared<FakeSink>();
+  get("/board/K42/events?t=" + token()).event_stream(own_sink);
+  events_.run_pending();
+  ASSERT_EQ(own_sink->frames().size(), 2u);
+  EXPECT_NE(own_sink->frames()[1].find("tel:+32470000001"), std::string::npos);
+}
+
+TEST_F(BoardRoutesTest, AnUnknownCaseworkerSeesNoContactDetails) {
+  Call call = *repo_.call_by_id(call_id_);
+  call.chosen_family = "F1";
+  repo_.update_call(call);
+  const HttpResponse r = get("/board/K42?t=" + token("K42", kNow, "C404"));
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.body.find("470000001"), std::string::npos);
+  EXPECT_NE(r.body.find("Contactgegevens alleen"), std::string::npos) << r.body;
 }
 
 TEST_F(BoardRoutesTest, ExpiredLinkGets403PageSayingSoAndHowToGetANewOne) {
@@ -226,7 +274,7 @@ TEST_F(BoardRoutesTest, EventsPushTheBoardOnceAndAgainOnlyWhenItChanged) {
   events_.notify();  // nothing changed
   events_.run_pending();
   EXPECT_EQ(sink->frames().size(), 2u);
-  repo_.upsert_response({call_id_, "F3", Answer::kMaybe, "pas vanaf 18u", kNow + 120, {}, {}, {}});
+  repo_.upsert_response({call_id_, "F3", Answer::kMaybe, "pas vanaf 18u", kNow + 120, "", {}, {}});
   events_.notify();
   events_.run_pending();
   ASSERT_EQ(sink->frames().size(), 3u);

@@ -371,6 +371,11 @@ Board build_board(const Call& call, const BoardFacts& facts, const BoardConfig& 
                    [](const OtherFamily& a, const OtherFamily& b) {
                      return state_order(a.state) < state_order(b.state);
                    });
+  // "No answer yet" is what the board lists as waiting: a family that sent STOP, asked a
+  // question or was not reached has its own state.
+  board.counts.no_answer = static_cast<int>(std::count_if(
+      board.others.begin(), board.others.end(),
+      [](const OtherFamily& o) { return o.state == FamilyState::kWaiting; }));
   return board;
 }
 

@@ -94,7 +94,8 @@ struct BoardCounts {
   int yes = 0;
   int maybe = 0;
   int no = 0;
-  int no_answer = 0;  // sent, not (yet) answered
+  int no_answer = 0;  // sent, not (yet) answered; on a Board: only those still waiting
+                      // (not stopped, asking, wanting a call or unreachable)
   std::vector<WaveCount> waves;  // by wave number
 };
 

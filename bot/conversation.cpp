@@ -10,6 +10,7 @@
 #include "bot/condition_text.h"
 #include "bot/decision_time.h"
 #include "bot/family_turn.h"
+#include "bot/phone.h"
 #include "bot/reply_parser.h"
 #include "bot/self_service.h"
 #include "bot/throttle.h"
@@ -212,7 +213,7 @@ void forward(const FamilyTurn& turn, const ParsedReply& reply) {
         {{"family", turn.family.id},
          {"name", turn.family.display_name},
          {"codes", joined(their_codes, ", ")},
-         {"phone", first_phone_or_contact(turn.family.contacts).value_or("-")},
+         {"phone", display_phone(first_phone_or_contact(turn.family.contacts).value_or("-"))},
          {"text", excerpt(turn.message.text)}},
         {call_me ? kPriorityAlert : kPriorityNotice, theirs.front()->id});
     if (!sent) continue;

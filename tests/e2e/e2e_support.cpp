@@ -34,4 +34,17 @@ void load_demo_data(const E2eEnv& env) {
   ASSERT_EQ(f.exit_code, 0) << f.err;
 }
 
+void load_people(const E2eEnv& env, const std::string& caseworker_rows,
+                 const std::string& family_rows) {
+  std::ofstream(env.dir + "/caseworkers.csv") << kCaseworkersCsvHeader << caseworker_rows;
+  std::ofstream(env.dir + "/families.csv") << kFamiliesCsvHeader << family_rows;
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"migrate"},
+           {"caseworkers", "import", env.dir + "/caseworkers.csv"},
+           {"families", "import", env.dir + "/families.csv"}}) {
+    const RunResult r = noodbel(env, args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+}
+
 }  // namespace noodbel::testing_support

@@ -22,4 +22,15 @@ RunResult noodbel(const E2eEnv& env, std::vector<std::string> args, const std::s
 // migrate + caseworkers import + families import of the demo CSVs; asserts success.
 void load_demo_data(const E2eEnv& env);
 
+// The header line of the people CSVs, as `noodbel caseworkers|families import` read them.
+inline constexpr const char* kCaseworkersCsvHeader = "id,service,name,role,contacts,language\n";
+inline constexpr const char* kFamiliesCsvHeader =
+    "id,service,name,contacts,postcode,max_km,min_age,max_age,max_children,languages,"
+    "availability,paused_until,opted_in,preferred_language\n";
+
+// Writes the two CSVs (rows after the header) into env.dir, then migrate + both imports
+// through the real binary; asserts success.
+void load_people(const E2eEnv& env, const std::string& caseworker_rows,
+                 const std::string& family_rows);
+
 }  // namespace noodbel::testing_support

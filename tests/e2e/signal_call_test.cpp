@@ -33,21 +33,11 @@ class SignalServer : public ::testing::Test {
                                << "[log]\nlevel = \"info\"\n"
                                << "[signal]\nenabled = true\naccount = \"+32470999999\"\n"
                                << "rpc_url = \"" << stub_.url() << "\"\n";
-    std::ofstream(env_.dir + "/caseworkers.csv")
-        << "id,service,name,role,contacts,language\n"
-        << "C001,oost-vlaanderen,An De Clercq,caseworker,signal:" << kCaseworker << ",nl\n";
-    std::ofstream(env_.dir + "/families.csv")
-        << "id,service,name,contacts,postcode,max_km,min_age,max_age,max_children,languages,"
-           "availability,paused_until,opted_in,preferred_language\n"
-        << "F0001,oost-vlaanderen,Gezin Peeters,signal:" << kFamily
-        << ";sms:0470 00 00 01,9000,30,0,12,2,nl,,,yes,nl\n";
-    for (const auto& args : std::vector<std::vector<std::string>>{
-             {"migrate"},
-             {"caseworkers", "import", env_.dir + "/caseworkers.csv"},
-             {"families", "import", env_.dir + "/families.csv"}}) {
-      const RunResult r = noodbel(env_, args);
-      ASSERT_EQ(r.exit_code, 0) << r.err;
-    }
+    load_people(env_,
+                std::string("C001,oost-vlaanderen,An De Clercq,caseworker,signal:") + kCaseworker +
+                    ",nl\n",
+                std::string("F0001,oost-vlaanderen,Gezin Peeters,signal:") + kFamily +
+                    ";sms:0470 00 00 01,9000,30,0,12,2,nl,,,yes,nl\n");
     server_ = std::make_unique<BackgroundProcess>(
         NOODBEL_BINARY, std::vector<std::string>{"serve", "--config", env_.config}, env_.dir);
     const std::string out = server_->wait_for_output("noodbel is serving on", 30000);

@@ -3,6 +3,7 @@
 // 2019 and 2025 mergers (config/municipalities.csv), a name look-up that knows Dutch,
 // French and English names, asks back when a name means places far apart and suggests
 // close names for a typo, and great-circle distance. Immutable after load: thread-safe.
+// Loading is in postcodes_load.cpp, the look-ups in postcodes.cpp.
 #pragma once
 
 #include <cstddef>
@@ -95,6 +96,7 @@ class Postcodes {
   const Municipality* municipality(std::string_view name) const;
 
  private:
+  static constexpr std::size_t kNoMunicipality = static_cast<std::size_t>(-1);
   struct Entry {
     std::size_t index = 0;  // a place, or a municipality when `municipality` is set
     bool municipality = false;

@@ -9,6 +9,7 @@
 
 #include "bot/offer_length.h"
 #include "support/memory_repository.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
@@ -575,11 +576,7 @@ TEST_F(Commands, FamiliesAfterEightInTheEveningCountsTonightAsNow) {
 // The commands over the shipped postcode, place and municipality files.
 class CommandsInBelgium : public Commands {
  protected:
-  CommandsInBelgium() {
-    auto loaded = Postcodes::load(NOODBEL_SOURCE_DIR "/config/be-postcodes.csv");
-    if (!loaded.ok()) throw std::runtime_error(loaded.error().message);
-    postcodes_ = std::move(loaded).value();
-  }
+  CommandsInBelgium() { postcodes_ = test_data::shipped_postcodes(); }
   // The reply's last line: the corrected command to copy.
   std::string last_line(const std::string& id) const {
     const std::string text = last_text(id);

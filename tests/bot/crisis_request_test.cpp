@@ -3,11 +3,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "bot/local_time.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
@@ -220,14 +220,7 @@ namespace {
 
 // ---- every problem at once, with a corrected example (shipped place data) ----
 
-const Postcodes& belgium() {
-  static const Postcodes p = [] {
-    auto loaded = Postcodes::load(NOODBEL_SOURCE_DIR "/config/be-postcodes.csv");
-    if (!loaded.ok()) throw std::runtime_error(loaded.error().message);
-    return std::move(loaded).value();
-  }();
-  return p;
-}
+const Postcodes& belgium() { return test_data::shipped_postcodes(); }
 
 CrisisCheck check(std::string_view args, Language lang = Language::kNl) {
   return check_crisis_request(args, belgium(), kNow, lang);

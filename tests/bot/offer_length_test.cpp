@@ -2,25 +2,18 @@
 
 #include <gtest/gtest.h>
 
-#include <stdexcept>
 #include <string>
 
 #include "bot/outbound.h"
 #include "bot/sms_text.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
 
 constexpr UnixTime kMonday10h = 1763974800;  // 2025-11-24 10:00 Europe/Brussels
 
-const Templates& templates() {
-  static const Templates t = [] {
-    Result<Templates> loaded = Templates::load(NOODBEL_SOURCE_DIR "/templates");
-    if (!loaded) throw std::runtime_error(loaded.error().message);
-    return std::move(loaded).value();
-  }();
-  return t;
-}
+const Templates& templates() { return test_data::shipped_templates(); }
 
 Call call_with_note(std::string note, std::string place = "Sint-Pieters-Leeuw") {
   Call call;

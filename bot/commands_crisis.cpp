@@ -1,13 +1,20 @@
-// /crisis (/new): parse, check the note with the anonymization guard, open the call, send
-// the first wave and tell the caseworker how matching works at this hour.
+// /crisis (/new): parse, check the note with the anonymization guard and the length of the
+// call text, open the call, send the first wave and tell the caseworker how matching works
+// at this hour. A refusal names every problem at once and stores nothing.
+#include <array>
+#include <optional>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "bot/call_code.h"
 #include "bot/commands_support.h"
 #include "bot/crisis_request.h"
 #include "bot/call_notices.h"
 #include "bot/decision_time.h"
+#include "bot/offer_length.h"
 #include "bot/office_hours.h"
+#include "bot/place_text.h"
 #include "bot/targeting.h"
 #include "bot/waves.h"
 
@@ -16,35 +23,150 @@ namespace {
 
 constexpr std::int64_t kSecondsPerDay = 24 * 3600;
 
-void reject_crisis(const Request& req, const Error& e) {
-  const std::string reason(crisis_error_reason(e));
-  std::string name = "err_crisis_" + reason;
-  const Templates& t = req.out.templates();
-  if (reason.empty() || !(t.has(req.lang(), name) || t.has(Language::kNl, name))) {
-    name = "err_crisis_generic";
-  }
-  req.reject(name, {{"value", std::string(crisis_error_value(e))},
-                    {"example", req.text("usage_crisis")},
-                    {"detail", e.message}});
-}
+// The refusal of a /crisis: the anonymization guard's findings, every missing or wrong
+// field, a note too long for two SMS, and the arguments rebuilt as a corrected example on
+// the last line (the sandbox page reads a last line starting with the command as "refused").
+class CrisisRefusal {
+ public:
+  CrisisRefusal(const Request& req, const CommandEnv& env, const CrisisCheck& check,
+                std::vector<Finding> findings, std::optional<OfferOverflow> overflow)
+      : req_(req), env_(env), check_(check), findings_(std::move(findings)),
+        overflow_(std::move(overflow)) {}
 
-// True (after refusing with what was found, and auditing only the kinds) when the note
-// holds anything that could identify the child. Nothing is stored then.
-bool refuse_identifying(const Request& req, const AnonymizationGuard& guard,
-                        std::string_view note) {
-  const std::vector<Finding> findings = guard.check(note);
-  if (findings.empty()) return false;
-  std::string kinds;
-  for (const Finding& f : findings) kinds += (kinds.empty() ? "" : ",") + std::string(to_string(f.kind));
-  req.audit("command.rejected", "command=" + req.command.word + " error=guard_refused kinds=" + kinds);
-  Result<std::string> text = render_refusal(req.out.templates(), req.lang(), findings);
-  if (!text) {
-    req.out.skipped(req.to(), "guard_refused", text.error());
-    return true;
+  bool needed() const { return !check_.ok() || !findings_.empty() || overflow_.has_value(); }
+
+  void send() const {
+    req_.audit("command.rejected", "command=" + req_.command.word + " error=" + reasons());
+    Result<std::string> text = compose();
+    if (text) return req_.reply_text(std::move(text).value());
+    // A language without these templates: the developer detail and the example.
+    Result<std::string> generic = req_.out.render(
+        req_.lang(), "err_crisis_generic", {{"detail", details()}, {"example", example()}});
+    if (!generic) return req_.out.skipped(req_.to(), "err_crisis_generic", generic.error());
+    req_.reply_text(std::move(generic).value());
   }
-  req.reply_text(std::move(text).value());
-  return true;
-}
+
+ private:
+  Result<std::string> compose() const {
+    std::vector<std::string> parts;
+    if (!findings_.empty()) {
+      Result<std::string> guard = render_refusal(templates(), req_.lang(), findings_);
+      if (!guard) return guard.error();
+      parts.push_back(std::move(guard).value());
+    }
+    std::vector<std::string> lines;
+    for (const CrisisProblem& p : check_.problems) {
+      Result<std::string> line = problem_line(p);
+      if (!line) return line.error();
+      lines.push_back(std::move(line).value());
+    }
+    if (overflow_) {
+      Result<std::string> line = overflow_line();
+      if (!line) return line.error();
+      lines.push_back(std::move(line).value());
+    }
+    if (!lines.empty()) {
+      Result<std::string> block = render("err_crisis_refused", {{"problems", join(lines, "\n")}});
+      if (!block) return block.error();
+      parts.push_back(std::move(block).value());
+    }
+    Result<std::string> example_block =
+        check_.sampled_keys.empty()
+            ? render("err_crisis_example", {{"example", example()}})
+            : render("err_crisis_example_samples",
+                     {{"example", example()}, {"fields", join(check_.sampled_keys, ", ")}});
+    if (!example_block) return example_block.error();
+    parts.push_back(std::move(example_block).value());
+    return join(parts, "\n");
+  }
+
+  Result<std::string> problem_line(const CrisisProblem& p) const {
+    const bool choices =
+        p.reason == "ambiguous_place" || (p.reason == "bad_place" && !p.places.empty());
+    if (choices) {
+      Result<std::string> list =
+          place_choices(templates(), req_.lang(), env_.postcodes, p.places, "postcode=");
+      if (!list) return list.error();
+      return render(p.reason == "ambiguous_place" ? "err_crisis_ambiguous_place"
+                                                  : "err_crisis_bad_place_suggest",
+                    {{"value", p.value}, {"choices", *list}});
+    }
+    if (p.reason == "unknown_key" && !p.likely_key.empty()) {
+      return render("err_crisis_unknown_key_suggest", {{"value", p.value}, {"key", p.likely_key}});
+    }
+    return render("err_crisis_" + p.reason, {{"value", p.value}});
+  }
+
+  Result<std::string> overflow_line() const {
+    const std::string count = std::to_string(overflow_->over);
+    if (overflow_->non_gsm.empty()) return render("err_crisis_note_too_long", {{"count", count}});
+    return render("err_crisis_note_too_long_unicode",
+                  {{"count", count}, {"char", overflow_->non_gsm}});
+  }
+
+  // "/crisis leeftijd=4 postcode=9300 ...", with what the guard found cut out of the note.
+  std::string example() const {
+    std::string args = check_.example_args;
+    for (const Finding& f : findings_) {
+      if (f.text.empty()) continue;
+      for (std::size_t at = args.find(f.text); at != std::string::npos;
+           at = args.find(f.text, at + kCut.size())) {
+        args.replace(at, f.text.size(), kCut);
+      }
+    }
+    return "/" + req_.command.word + (args.empty() ? "" : " " + args);
+  }
+
+  // For the audit: the templates of the problems and the kinds the guard found; no text.
+  std::string reasons() const {
+    std::vector<std::string> names;
+    for (const CrisisProblem& p : check_.problems) names.push_back("err_crisis_" + p.reason);
+    if (overflow_) names.emplace_back("err_crisis_note_too_long");
+    std::string out = join(names, ",");
+    if (!findings_.empty()) {
+      std::vector<std::string> kinds;
+      for (const Finding& f : findings_) kinds.emplace_back(to_string(f.kind));
+      out += (out.empty() ? "" : " ") + std::string("guard_refused kinds=") + join(kinds, ",");
+    }
+    return out;
+  }
+
+  std::string details() const {
+    std::vector<std::string> out;
+    for (const CrisisProblem& p : check_.problems) {
+      out.push_back(p.reason.starts_with("missing_")
+                        ? fmt::format("crisis.{}: {}", p.reason, p.detail)
+                        : fmt::format("crisis.{} \"{}\": {}", p.reason, p.value, p.detail));
+    }
+    if (overflow_) {
+      out.push_back(fmt::format("crisis.note_too_long: {} characters too many for {} SMS",
+                                overflow_->over, kMaxOfferSegments));
+    }
+    if (!findings_.empty()) out.emplace_back("crisis.guard_refused: the note identifies the child");
+    return join(out, "; ");
+  }
+
+  Result<std::string> render(std::string_view name, const TemplateArgs& args) const {
+    return req_.out.render(req_.lang(), name, args);
+  }
+  const Templates& templates() const { return req_.out.templates(); }
+
+  static std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (const std::string& item : items) {
+      if (!out.empty()) out += separator;
+      out += item;
+    }
+    return out;
+  }
+
+  static constexpr std::string_view kCut = "\u2026";  // what the guard found is cut out
+  const Request& req_;
+  const CommandEnv& env_;
+  const CrisisCheck& check_;
+  const std::vector<Finding> findings_;
+  const std::optional<OfferOverflow> overflow_;
+};
 
 Call make_call(const CrisisRequest& r, const Caseworker& cw, std::string code, UnixTime now) {
   Call call;
@@ -98,10 +220,14 @@ std::string matching_text(const Request& req) {
 
 void open_call(const Request& req, const CommandEnv& env) {
   const UnixTime now = req.now();
-  Result<CrisisRequest> parsed =
-      parse_crisis_request(req.command.args, env.postcodes, now, req.cw.language);
-  if (!parsed) return reject_crisis(req, parsed.error());
-  if (refuse_identifying(req, env.guard, parsed->note)) return;
+  const CrisisCheck check =
+      check_crisis_request(req.command.args, env.postcodes, now, req.cw.language);
+  // Measured with samples standing in for wrong values, so every problem shows at once.
+  const CrisisRefusal refusal(
+      req, env, check, env.guard.check(check.request.note),
+      offer_overflow(req.out.templates(), make_call(check.request, req.cw, "", now), now));
+  if (refusal.needed()) return refusal.send();
+  const CrisisRequest& parsed = check.request;
   const std::int64_t reuse_after =
       std::int64_t{req.out.config().calls.code_reuse_days} * kSecondsPerDay;
   CallCodeGenerator codes(env.seed);
@@ -109,7 +235,7 @@ void open_call(const Request& req, const CommandEnv& env) {
       codes.next([&](std::string_view c) { return req.repo().code_in_use(c, now, reuse_after); });
   if (!code) return req.reject("err_no_free_code", {});
 
-  Call call = make_call(*parsed, req.cw, *code, now);
+  Call call = make_call(parsed, req.cw, *code, now);
   call.expires_at = expiry_of(call, calls_for_service(req.out.config(), call.service));
   call.id = req.repo().insert_call(call);
   const std::vector<Family> families = req.repo().families();

@@ -9,6 +9,7 @@
 
 #include "bot/commands_support.h"
 #include "bot/local_time.h"
+#include "bot/place_text.h"
 #include "bot/targeting.h"
 
 namespace noodbel::command {
@@ -89,6 +90,22 @@ Result<std::string> age_text(const Request& req, int months) {
   return render_ages(req.out.templates(), req.lang(), {months});
 }
 
+// An unknown or ambiguous place for /gezinnen: the candidates, each with how to type it.
+void refuse_place(const Request& req, const Postcodes& postcodes, const PlaceLookup& found,
+                  const std::string& example) {
+  const std::string value = found.query;
+  if (found.matches.empty()) {
+    return req.reject("err_families_bad_place", {{"value", value}, {"example", example}});
+  }
+  Result<std::string> choices = place_choices(req.out.templates(), req.lang(), postcodes,
+                                              found.matches, "/" + req.command.word + " ");
+  if (!choices) return req.out.skipped(req.to(), "place_choice", choices.error());
+  if (found.status == PlaceLookupStatus::kAmbiguous) {
+    return req.reject("err_families_ambiguous_place", {{"value", value}, {"choices", *choices}});
+  }
+  req.reject("err_families_bad_place_suggest", {{"value", value}, {"choices", *choices}});
+}
+
 }  // namespace
 
 void show_family(const Request& req, const Postcodes& postcodes) {
@@ -129,10 +146,9 @@ void count_families(const Request& req, const Postcodes& postcodes) {
   where = trim_space(where);
   const std::string example = req.text("usage_families");
   if (where.empty()) return req.reject("err_families_missing_place", {{"example", example}});
-  const Result<Place> place = postcodes.resolve(where);
-  if (!place) {
-    return req.reject("err_families_bad_place", {{"value", std::string(where)}, {"example", example}});
-  }
+  const PlaceLookup found = postcodes.lookup(where);
+  if (found.status != PlaceLookupStatus::kFound) return refuse_place(req, postcodes, found, example);
+  const Place* place = &found.matches.front().place;
   const UnixTime now = req.now();
   const LocalDateTime today = to_local(now);
   const UnixTime tonight =

@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "bot/edit_distance.h"
 #include "bot/local_time.h"
+#include "bot/place_text.h"
 
 namespace noodbel {
 namespace {
@@ -87,6 +89,7 @@ struct Token {
   std::string_view text;   // the whole token as typed
   std::string_view key;    // empty unless the token is key=value
   std::string_view value;  // unquoted
+  bool quoted = false;     // the value was in quotes: it never runs over the next words
 };
 
 // Length of the opening quote at s[i] ('"', “ or „), or 0.
@@ -127,6 +130,7 @@ std::vector<Token> tokenize(std::string_view s) {
       if (const std::size_t q = open_quote(s, i); q > 0) {
         const auto [end, close] = close_quote(s, i + q);
         t.value = s.substr(i + q, end - i - q);
+        t.quoted = true;
         i = end + close;
       } else {
         const std::size_t vstart = i;
@@ -286,65 +290,249 @@ std::optional<Key> key_of(std::string_view name) {
   return std::nullopt;
 }
 
-Status apply(CrisisRequest& req, Key key, std::string_view value, const Postcodes& postcodes,
-             UnixTime now) {
-  auto store = [](auto result, auto& field) -> Status {
-    if (!result) return result.error();
-    field = std::move(result).value();
-    return Ok();
-  };
-  switch (key) {
-    case Key::kAge: return store(parse_ages(value), req.ages_months);
-    case Key::kLanguage: return store(parse_languages(value), req.languages);
-    case Key::kDuration: return store(parse_duration(value), req.duration_hours);
-    case Key::kFrom: return store(parse_from(value, now), req.needed_from);
-    case Key::kWave: return store(parse_wave(value), req.wave_size);
-    case Key::kPlace: {
-      auto place = postcodes.resolve(value);
-      if (!place) return fail("bad_place", value, place.error().message);
-      req.place = std::move(place).value();
-      return Ok();
-    }
-    case Key::kCount: break;
-  }
-  return Error::Internal("unhandled crisis key");
+bool is_english_key(std::string_view name) {
+  constexpr std::array<std::string_view, 6> kEnglish{"age",      "place", "lang",
+                                                     "duration", "from",  "wave"};
+  return one_of(lower(name), kEnglish);
 }
+
+// The key a misspelt one probably means ("leeftjid" -> "leeftijd"), or "".
+std::string_view likely_key(std::string_view typed) {
+  const std::string k = lower(typed);
+  constexpr int kMaxTypos = 2;
+  std::string_view best;
+  int best_distance = kMaxTypos + 1;
+  for (const auto& [name, key] : kKeys) {
+    const int limit = name.size() <= 4 ? 1 : kMaxTypos;
+    const int d = edit_distance(k, name, limit);
+    if (d <= limit && d < best_distance) {
+      best = name;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+// A value with spaces goes in quotes, so the example parses back to the same value.
+std::string key_value(std::string_view key, std::string_view value) {
+  if (value.find(' ') == std::string_view::npos) return fmt::format("{}={}", key, value);
+  return fmt::format("{}=\"{}\"", key, value);
+}
+
+// The error of a value parser as a problem of `key`.
+CrisisProblem problem_of(const Error& e, std::string_view key) {
+  CrisisProblem p;
+  p.reason = std::string(crisis_error_reason(e));
+  p.key = std::string(key);
+  p.value = std::string(crisis_error_value(e));
+  const std::size_t colon = e.message.find(": ");
+  p.detail = colon == std::string::npos ? e.message : e.message.substr(colon + 2);
+  return p;
+}
+
+class Checker {
+ public:
+  Checker(const Postcodes& postcodes, UnixTime now, Language default_language)
+      : postcodes_(postcodes), now_(now), default_language_(default_language) {
+    out_.request.needed_from = now;
+  }
+
+  CrisisCheck run(std::string_view args) {
+    const std::vector<Token> tokens = tokenize(args);
+    for (std::size_t i = 0; i < tokens.size(); ++i) i += take(tokens, i);
+    add_missing();
+    if (out_.request.languages.empty()) out_.request.languages.push_back(default_language_);
+    std::string joined;
+    for (const std::string& piece : example_) joined += (joined.empty() ? "" : " ") + piece;
+    out_.example_args = std::move(joined);
+    return std::move(out_);
+  }
+
+ private:
+  // Handles tokens[i]; returns how many of the following tokens it used too.
+  std::size_t take(const std::vector<Token>& tokens, std::size_t i) {
+    const Token& t = tokens[i];
+    if (t.key.empty()) {
+      if (is_flag(t.text)) {
+        out_.request.urgent = true;
+      } else {
+        if (!out_.request.note.empty()) out_.request.note += ' ';
+        out_.request.note += t.text;
+      }
+      example_.emplace_back(t.text);
+      return 0;
+    }
+    std::optional<Key> key = key_of(t.key);
+    std::string_view example_key = t.key;
+    if (!key) {
+      CrisisProblem p{"unknown_key", std::string(t.key), std::string(t.key), {}, {}, {}};
+      p.likely_key = std::string(likely_key(t.key));
+      p.detail = "unknown key; keys are leeftijd, postcode (or gemeente), taal, duur, vanaf, golf";
+      if (!p.likely_key.empty()) p.detail += "; did you mean " + p.likely_key + "=?";
+      out_.problems.push_back(std::move(p));
+      if (out_.problems.back().likely_key.empty()) return 0;
+      example_key = out_.problems.back().likely_key;
+      key = key_of(example_key);
+      if (seen(*key)) return 0;
+      // Checked as the key meant: its value may be wrong too.
+      seen(*key) = true;
+      decide_key_language(example_key);
+      return apply(*key, tokens, i, example_key);
+    }
+    if (seen(*key)) {
+      out_.problems.push_back({"duplicate_key", std::string(t.key), std::string(t.key), {}, {},
+                               "this key is given twice; give it once"});
+      return 0;
+    }
+    seen(*key) = true;
+    decide_key_language(t.key);
+    return apply(*key, tokens, i, example_key);
+  }
+
+  std::size_t apply(Key key, const std::vector<Token>& tokens, std::size_t i,
+                    std::string_view example_key) {
+    const Token& t = tokens[i];
+    if (key == Key::kPlace) return apply_place(tokens, i, example_key);
+    CrisisRequest& r = out_.request;
+    const auto store = [&](auto result, auto& field, std::string sample) {
+      if (result) {
+        field = std::move(result).value();
+        example_.push_back(key_value(example_key, t.value));
+        return;
+      }
+      out_.problems.push_back(problem_of(result.error(), t.key));
+      sampled(example_key, sample);
+    };
+    switch (key) {
+      case Key::kAge:
+        store(parse_ages(t.value), r.ages_months, "4");
+        if (r.ages_months.empty()) r.ages_months = {48};
+        break;
+      case Key::kLanguage:
+        store(parse_languages(t.value), r.languages, std::string(to_string(default_language_)));
+        break;
+      case Key::kDuration: store(parse_duration(t.value), r.duration_hours, "3d"); break;
+      case Key::kFrom: store(parse_from(t.value, now_), r.needed_from, now_word()); break;
+      case Key::kWave: store(parse_wave(t.value), r.wave_size, "10"); break;
+      case Key::kPlace:
+      case Key::kCount: break;
+    }
+    return 0;
+  }
+
+  // A place value may run over up to three following plain words that complete it
+  // ("gemeente=Sint Niklaas", "postcode=9120 Beveren"); returns how many it used.
+  std::size_t apply_place(const std::vector<Token>& tokens, std::size_t i,
+                          std::string_view example_key) {
+    constexpr std::size_t kMaxExtraWords = 3;
+    const Token& t = tokens[i];
+    std::string value(t.value);
+    PlaceLookup found = postcodes_.lookup(value);
+    std::size_t used = 0;
+    std::string joined = value;
+    for (std::size_t k = 1; !t.quoted && k <= kMaxExtraWords && i + k < tokens.size(); ++k) {
+      const Token& next = tokens[i + k];
+      if (!next.key.empty() || is_flag(next.text)) break;
+      joined += " " + std::string(next.text);
+      PlaceLookup longer = postcodes_.lookup(joined);
+      if (longer.status == PlaceLookupStatus::kFound ||
+          longer.status == PlaceLookupStatus::kAmbiguous) {
+        found = std::move(longer);
+        value = joined;
+        used = k;
+      }
+    }
+    CrisisRequest& r = out_.request;
+    if (found.status == PlaceLookupStatus::kFound) {
+      r.place = found.matches.front().place;
+      std::string typed(t.text);
+      for (std::size_t k = 1; k <= used; ++k) typed += " " + std::string(tokens[i + k].text);
+      example_.push_back(std::move(typed));
+      return used;
+    }
+    CrisisProblem p;
+    p.key = std::string(t.key);
+    p.value = value;
+    p.reason = found.status == PlaceLookupStatus::kAmbiguous ? "ambiguous_place" : "bad_place";
+    p.places = found.matches;
+    const Result<Place> resolved = postcodes_.resolve(value);
+    p.detail = resolved ? std::string("unknown place") : resolved.error().message;
+    if (!found.matches.empty()) {
+      r.place = found.matches.front().place;
+      sampled(example_key, place_as_typed(postcodes_, found.matches.front()));
+    } else {
+      sample_place(example_key);
+    }
+    out_.problems.push_back(std::move(p));
+    return used;
+  }
+
+  void add_missing() {
+    constexpr std::string_view kHow = " is missing. ";
+    std::size_t front = 0;
+    if (!seen(Key::kAge)) {
+      out_.problems.push_back({"missing_age", "", "", {}, {},
+                               fmt::format("leeftijd={}{}", kHow, kExample)});
+      out_.request.ages_months = {48};
+      const std::string key = english_keys_ ? "age" : "leeftijd";
+      example_.insert(example_.begin() + static_cast<std::ptrdiff_t>(front++), key + "=4");
+      out_.sampled_keys.push_back(key);
+    }
+    if (!seen(Key::kPlace)) {
+      out_.problems.push_back({"missing_place", "", "", {}, {},
+                               fmt::format("postcode= (or gemeente=){}{}", kHow, kExample)});
+      const std::size_t at = example_.size();
+      sample_place("postcode");
+      std::rotate(example_.begin() + static_cast<std::ptrdiff_t>(front),
+                  example_.begin() + static_cast<std::ptrdiff_t>(at), example_.end());
+    }
+  }
+
+  void sample_place(std::string_view example_key) {
+    std::optional<Place> sample = postcodes_.by_postcode("9000");
+    if (!sample && !postcodes_.places().empty()) sample = postcodes_.places().front();
+    if (sample) out_.request.place = *sample;
+    sampled(example_key, sample ? sample->postcode : "9000");
+  }
+
+  void sampled(std::string_view key, std::string_view sample) {
+    example_.push_back(key_value(key, sample));
+    out_.sampled_keys.emplace_back(key);
+  }
+
+  void decide_key_language(std::string_view key) {
+    if (key_language_decided_ || lower(key) == "postcode") return;
+    key_language_decided_ = true;
+    english_keys_ = is_english_key(key);
+  }
+
+  std::string now_word() const { return english_keys_ ? "now" : "nu"; }
+  bool& seen(Key key) { return seen_[static_cast<std::size_t>(key)]; }
+
+  const Postcodes& postcodes_;
+  const UnixTime now_;
+  const Language default_language_;
+  CrisisCheck out_;
+  std::vector<std::string> example_;
+  std::array<bool, static_cast<std::size_t>(Key::kCount)> seen_{};
+  bool key_language_decided_ = false;
+  bool english_keys_ = default_language_ != Language::kNl;
+};
 
 }  // namespace
 
+CrisisCheck check_crisis_request(std::string_view args, const Postcodes& postcodes,
+                                 UnixTime now, Language default_language) {
+  return Checker(postcodes, now, default_language).run(args);
+}
+
 Result<CrisisRequest> parse_crisis_request(std::string_view args, const Postcodes& postcodes,
                                            UnixTime now, Language default_language) {
-  CrisisRequest req;
-  req.needed_from = now;
-  std::array<bool, static_cast<std::size_t>(Key::kCount)> seen{};
-  for (const Token& t : tokenize(args)) {
-    if (t.key.empty()) {
-      if (is_flag(t.text)) {
-        req.urgent = true;
-      } else {
-        if (!req.note.empty()) req.note += ' ';
-        req.note += t.text;
-      }
-      continue;
-    }
-    const std::optional<Key> key = key_of(t.key);
-    if (!key) {
-      return fail("unknown_key", t.key,
-                  "unknown key; keys are leeftijd, postcode (or gemeente), taal, duur, vanaf, golf");
-    }
-    bool& was_seen = seen[static_cast<std::size_t>(*key)];
-    if (was_seen) return fail("duplicate_key", t.key, "this key is given twice; give it once");
-    was_seen = true;
-    if (Status s = apply(req, *key, t.value, postcodes, now); !s) return s.error();
-  }
-  if (!seen[static_cast<std::size_t>(Key::kAge)]) {
-    return fail("missing_age", fmt::format("leeftijd= is missing. {}", kExample));
-  }
-  if (!seen[static_cast<std::size_t>(Key::kPlace)]) {
-    return fail("missing_place", fmt::format("postcode= (or gemeente=) is missing. {}", kExample));
-  }
-  if (req.languages.empty()) req.languages.push_back(default_language);
-  return req;
+  CrisisCheck check = check_crisis_request(args, postcodes, now, default_language);
+  if (check.ok()) return std::move(check.request);
+  const CrisisProblem& p = check.problems.front();
+  if (p.reason == "missing_age" || p.reason == "missing_place") return fail(p.reason, p.detail);
+  return fail(p.reason, p.value, p.detail);
 }
 
 std::string_view crisis_error_reason(const Error& e) {

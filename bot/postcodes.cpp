@@ -1,264 +1,324 @@
 #include "bot/postcodes.h"
 
 #include <fmt/format.h>
-#include <utf8proc.h>
 
 #include <algorithm>
-#include <array>
-#include <cctype>
-#include <charconv>
 #include <cmath>
-#include <cstdlib>
-#include <fstream>
-#include <memory>
 #include <numbers>
-#include <sstream>
+#include <set>
+#include <tuple>
 #include <utility>
 
-#include "bot/csv.h"
+#include "bot/edit_distance.h"
+#include "bot/place_names.h"
 
 namespace noodbel {
 namespace {
 
+using place_names::abbreviation_variants;
+using place_names::fold;
+using place_names::is_postcode;
+using place_names::name_matches;
+using place_names::squash;
+using place_names::trim;
+
 constexpr double kEarthRadiusKm = 6371.0088;
 // Two places of one name further apart than this make the name ambiguous.
 constexpr double kSamePlaceKm = 5.0;
+constexpr std::size_t kMaxSuggestions = 3;
+constexpr std::string_view kHowToName =
+    "use a Belgian postcode such as 9000 or a municipality name such as Gent";
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-bool is_postcode(std::string_view s) {
-  return s.size() == 4 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
-bool is_separator(char c) {
-  return c == '-' || c == '\'' || c == '.' || c == '_' ||
-         std::isspace(static_cast<unsigned char>(c));
-}
-
-// NFKD, marks stripped, case folded; '-', '\'', '.', '_' and runs of spaces become one
-// space. "Sint-Niklaas" and "sint  niklaas" fold alike. Invalid UTF-8 folds to "".
-std::string fold(std::string_view text) {
-  std::string folded;
-  if (is_ascii(text)) {
-    folded.reserve(text.size());
-    for (const char c : text)
-      folded.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  } else {
-    utf8proc_uint8_t* out = nullptr;
-    const auto options =
-        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
-                                       UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
-    const utf8proc_ssize_t n =
-        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                     static_cast<utf8proc_ssize_t>(text.size()), &out, options);
-    if (n < 0) return {};
-    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
-    folded.assign(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+std::string describe(const PlaceMatch& m) {
+  if (m.is_municipality || m.municipality.empty()) {
+    return fmt::format("{} ({}, {})", m.place.name, m.place.postcode, m.place.province);
   }
-  std::string spaced;
-  spaced.reserve(folded.size());
-  for (char c : folded) {
-    if (is_separator(c)) c = ' ';
-    if (c == ' ' && (spaced.empty() || spaced.back() == ' ')) continue;
-    spaced.push_back(c);
-  }
-  if (!spaced.empty() && spaced.back() == ' ') spaced.pop_back();
-  return spaced;
+  return fmt::format("{} ({}, part of {})", m.place.name, m.place.postcode, m.municipality);
 }
 
-// fold(text) == folded, without allocating when `text` is ASCII (nearly every name).
-bool fold_equals(std::string_view text, std::string_view folded) {
-  if (!is_ascii(text)) return fold(text) == folded;
-  std::size_t i = 0;
-  bool space_pending = false;
-  for (const char c : text) {
-    if (is_separator(c)) {
-      space_pending = i > 0;
-      continue;
-    }
-    if (space_pending && (i >= folded.size() || folded[i++] != ' ')) return false;
-    space_pending = false;
-    if (i >= folded.size() || folded[i++] != std::tolower(static_cast<unsigned char>(c)))
-      return false;
-  }
-  return i == folded.size();
-}
-
-// True when `folded_query` is the whole name or one of its "/"-separated language forms.
-bool name_matches(std::string_view name, std::string_view folded_query) {
-  if (fold_equals(name, folded_query)) return true;
-  if (name.find('/') == std::string_view::npos) return false;
-  while (!name.empty()) {
-    const std::size_t slash = std::min(name.find('/'), name.size());
-    if (fold_equals(name.substr(0, slash), folded_query)) return true;
-    name.remove_prefix(std::min(slash + 1, name.size()));
-  }
-  return false;
-}
-
-std::vector<const Place*> matches_by_name(const std::vector<Place>& places, std::string_view name) {
-  std::vector<const Place*> found;
-  const std::string query = fold(name);
-  if (query.empty()) return found;
-  for (const Place& place : places) {
-    if (name_matches(place.name, query)) found.push_back(&place);
-  }
-  return found;
-}
-
-Result<double> parse_coordinate(std::string_view text, double limit) {
-  double value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
-      std::abs(value) > limit) {
-    return Error::Invalid(
-        fmt::format("'{}' is not a number between -{} and {}", text, limit, limit));
-  }
-  return value;
-}
-
-constexpr std::array<std::string_view, 6> kColumns{"postcode", "place", "province",
-                                                   "region",   "lat",   "lon"};
-
-Result<std::array<std::size_t, kColumns.size()>> column_indexes(
-    const std::vector<std::string>& header, const std::string& path) {
-  std::array<std::size_t, kColumns.size()> index{};
-  for (std::size_t c = 0; c < kColumns.size(); ++c) {
-    const auto it = std::find(header.begin(), header.end(), kColumns[c]);
-    if (it == header.end()) {
-      return Error::Invalid(
-          fmt::format("{} line 1: the header lacks column '{}'; it must be "
-                      "postcode,place,province,region,lat,lon,match",
-                      path, kColumns[c]));
-    }
-    index[c] = static_cast<std::size_t>(it - header.begin());
-  }
-  return index;
-}
-
-Result<Place> place_from_row(const CsvRow& row,
-                             const std::array<std::size_t, kColumns.size()>& index,
-                             std::size_t header_size, const std::string& path) {
-  const auto where = [&](std::string_view what) {
-    return Error::Invalid(fmt::format("{} line {}: {}", path, row.line, what));
-  };
-  if (row.fields.size() != header_size) {
-    return where(
-        fmt::format("has {} fields but the header has {}", row.fields.size(), header_size));
-  }
-  Place place{
-      row.fields[index[0]], row.fields[index[1]], row.fields[index[2]], row.fields[index[3]], {}};
-  if (!is_postcode(place.postcode)) {
-    return where(fmt::format("postcode '{}' is not 4 digits", place.postcode));
-  }
-  if (place.name.empty()) return where("the place name is empty");
-  const auto lat = parse_coordinate(row.fields[index[4]], 90);
-  if (!lat.ok()) return where("lat " + lat.error().message);
-  const auto lon = parse_coordinate(row.fields[index[5]], 180);
-  if (!lon.ok()) return where("lon " + lon.error().message);
-  place.point = {*lat, *lon};
-  return place;
-}
-
-std::string describe_candidates(const std::vector<const Place*>& places) {
+std::string describe_all(const std::vector<PlaceMatch>& matches) {
   std::string out;
-  for (const Place* place : places) {
-    if (!out.empty()) out += ", ";
-    out += fmt::format("{} {} ({})", place->postcode, place->name, place->province);
-  }
+  for (const PlaceMatch& m : matches) out += (out.empty() ? "" : ", ") + describe(m);
   return out;
 }
 
-bool all_at_one_spot(const std::vector<const Place*>& places) {
-  return std::all_of(places.begin(), places.end(), [&](const Place* p) {
-    return distance_km(p->point, places.front()->point) <= kSamePlaceKm;
-  });
+// "9120 Beveren", "Beveren 9120", "Beveren (9120)": the postcode and the rest.
+std::optional<std::pair<std::string, std::string>> postcode_and_name(std::string_view query) {
+  std::string postcode;
+  std::string name;
+  std::size_t pos = 0;
+  while (pos < query.size()) {
+    while (pos < query.size() && std::isspace(static_cast<unsigned char>(query[pos]))) ++pos;
+    std::size_t end = pos;
+    while (end < query.size() && !std::isspace(static_cast<unsigned char>(query[end]))) ++end;
+    std::string_view word = query.substr(pos, end - pos);
+    std::string_view bare = word;
+    if (bare.starts_with('(') && bare.ends_with(')') && bare.size() > 2) {
+      bare = bare.substr(1, bare.size() - 2);
+    }
+    if (is_postcode(bare) && postcode.empty()) {
+      postcode = std::string(bare);
+    } else if (!word.empty()) {
+      name += (name.empty() ? "" : " ") + std::string(word);
+    }
+    pos = end;
+  }
+  if (postcode.empty() || name.empty()) return std::nullopt;
+  return std::pair{postcode, name};
 }
 
 }  // namespace
 
-Result<Postcodes> Postcodes::load(const std::string& csv_path) {
-  std::ifstream in(csv_path, std::ios::binary);
-  if (!in) {
-    return Error::NotFound(fmt::format(
-        "cannot read the postcode file {}; set data_dir in the config to the folder that "
-        "holds config/be-postcodes.csv",
-        csv_path));
+
+const Municipality* Postcodes::municipality_of(std::size_t place_index) const {
+  if (place_index >= municipality_of_.size() || municipality_of_[place_index] == kNoMunicipality) {
+    return nullptr;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto table = parse_csv(text.str());
-  if (!table.ok()) return Error::Invalid(csv_path + " " + table.error().message);
-  const auto index = column_indexes(table->header, csv_path);
-  if (!index.ok()) return index.error();
-  std::vector<Place> places;
-  places.reserve(table->rows.size());
-  for (const CsvRow& row : table->rows) {
-    auto place = place_from_row(row, *index, table->header.size(), csv_path);
-    if (!place.ok()) return place.error();
-    places.push_back(std::move(place.value()));
-  }
-  if (places.empty()) return Error::Invalid(csv_path + " holds no places");
-  return from_places(std::move(places));
+  return &municipalities_[municipality_of_[place_index]];
 }
 
-Postcodes Postcodes::from_places(std::vector<Place> places) {
-  Postcodes postcodes;
-  postcodes.places_ = std::move(places);
-  return postcodes;
+const Municipality* Postcodes::municipality(std::string_view name) const {
+  for (const Entry& e : exact(fold(trim(name)))) {
+    if (e.municipality) return &municipalities_[e.index];
+  }
+  return nullptr;
+}
+
+std::vector<Postcodes::Entry> Postcodes::exact(std::string_view folded) const {
+  if (folded.empty()) return {};
+  if (const auto it = index_.find(std::string(folded)); it != index_.end()) return it->second;
+  return {};
+}
+
+PlaceMatch Postcodes::place_match(std::size_t place_index) const {
+  const Municipality* m = municipality_of(place_index);
+  return {places_[place_index], m ? m->name : "", false};
+}
+
+PlaceMatch Postcodes::municipality_match(std::size_t municipality_index) const {
+  const Municipality& m = municipalities_[municipality_index];
+  const Place& centre = places_[m.centre];
+  // Named like its centre when that is the municipality itself ("Bruxelles/Brussel",
+  // "Gent"); else after the municipality ("Pelt" for Neerpelt, "Halle" for Hal).
+  const std::string name = name_matches(centre.name, fold(m.name)) ? centre.name : m.name;
+  return {Place{centre.postcode, name, m.province, m.region, centre.point}, m.name, true};
+}
+
+PlaceMatch Postcodes::match_of(Entry e, std::string_view folded_query) const {
+  if (e.municipality) return municipality_match(e.index);
+  // The centre of a municipality of that very name is the municipality ("Tielt" 8700).
+  const std::size_t m = municipality_of_.empty() ? kNoMunicipality : municipality_of_[e.index];
+  if (m != kNoMunicipality && municipalities_[m].centre == e.index &&
+      fold(municipalities_[m].name) == folded_query) {
+    return municipality_match(m);
+  }
+  return place_match(e.index);
 }
 
 std::optional<Place> Postcodes::by_postcode(std::string_view postcode) const {
   postcode = trim(postcode);
-  for (const Place& place : places_) {
-    if (place.postcode == postcode) return place;
-  }
-  return std::nullopt;
+  const auto it = main_place_.find(postcode);
+  if (it == main_place_.end()) return std::nullopt;
+  const std::size_t m = municipality_of_[it->second];
+  if (m != kNoMunicipality && municipalities_[m].centre == it->second) return municipality_match(m).place;
+  return places_[it->second];
 }
 
 std::optional<Place> Postcodes::by_name(std::string_view name) const {
-  const auto found = matches_by_name(places_, name);
-  if (found.empty()) return std::nullopt;
-  return *found.front();
+  const PlaceLookup found = lookup(name);
+  if (found.is_postcode || found.matches.empty() ||
+      (found.status != PlaceLookupStatus::kFound && found.status != PlaceLookupStatus::kAmbiguous)) {
+    return std::nullopt;
+  }
+  return found.matches.front().place;
+}
+
+PlaceLookup Postcodes::lookup(std::string_view postcode_or_name) const {
+  const std::string_view query = trim(postcode_or_name);
+  PlaceLookup result;
+  result.query = std::string(query);
+  if (query.empty()) return result;
+  if (is_postcode(query)) {
+    result.is_postcode = true;
+    const auto it = main_place_.find(query);
+    if (it == main_place_.end()) {
+      result.status = PlaceLookupStatus::kUnknown;
+      return result;
+    }
+    const std::size_t m = municipality_of_[it->second];
+    result.status = PlaceLookupStatus::kFound;
+    result.matches.push_back(m != kNoMunicipality && municipalities_[m].centre == it->second
+                                 ? municipality_match(m)
+                                 : place_match(it->second));
+    return result;
+  }
+  if (const auto both = postcode_and_name(query)) {
+    return by_postcode_and_name(result.query, both->first, both->second);
+  }
+  return by_name_lookup(result.query);
+}
+
+PlaceLookup Postcodes::by_name_lookup(std::string query) const {
+  PlaceLookup result;
+  result.query = std::move(query);
+  const std::string folded = fold(result.query);
+  std::vector<Entry> entries = exact(folded);
+  std::string matched = folded;
+  if (entries.empty()) {
+    for (const std::string& variant : abbreviation_variants(folded)) {
+      for (const Entry& e : exact(variant)) entries.push_back(e);
+      if (!entries.empty()) {
+        matched = variant;
+        break;
+      }
+    }
+  }
+  if (entries.empty() && !folded.empty()) {
+    if (const auto it = squashed_.find(squash(folded)); it != squashed_.end()) {
+      entries = it->second;
+      matched.clear();
+    }
+  }
+  if (entries.empty()) {
+    result.status = PlaceLookupStatus::kUnknown;
+    result.matches = suggestions(folded);
+    return result;
+  }
+  // One candidate per place; a municipality over a plain place.
+  std::vector<std::pair<std::size_t, PlaceMatch>> found;  // place index (or centre), match
+  for (const Entry& e : entries) {
+    const std::size_t at = e.municipality ? municipalities_[e.index].centre : e.index;
+    PlaceMatch m = match_of(e, matched);
+    const auto same = std::find_if(found.begin(), found.end(),
+                                   [&](const auto& f) { return f.first == at; });
+    if (same == found.end()) {
+      found.emplace_back(at, std::move(m));
+    } else if (m.is_municipality && !same->second.is_municipality) {
+      same->second = std::move(m);
+    }
+  }
+  // A place inside a municipality of the same name is that municipality ("Antwerpen" 2060).
+  std::set<std::string> named;
+  for (const auto& f : found) {
+    if (f.second.is_municipality) named.insert(f.second.municipality);
+  }
+  std::erase_if(found, [&](const auto& f) {
+    return !f.second.is_municipality && named.count(f.second.municipality) > 0;
+  });
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return std::tuple(!a.second.is_municipality, a.second.place.postcode) <
+           std::tuple(!b.second.is_municipality, b.second.place.postcode);
+  });
+  const GeoPoint first = found.front().second.place.point;
+  const bool one_spot = std::all_of(found.begin(), found.end(), [&](const auto& f) {
+    return distance_km(f.second.place.point, first) <= kSamePlaceKm;
+  });
+  result.status = one_spot ? PlaceLookupStatus::kFound : PlaceLookupStatus::kAmbiguous;
+  for (auto& f : found) {
+    result.matches.push_back(std::move(f.second));
+    if (one_spot) break;
+  }
+  return result;
+}
+
+PlaceLookup Postcodes::by_postcode_and_name(std::string query, std::string_view postcode,
+                                            std::string_view name) const {
+  PlaceLookup result;
+  result.query = std::move(query);
+  const std::string folded = fold(name);
+  std::vector<Entry> entries = exact(folded);
+  for (const std::string& variant : abbreviation_variants(folded)) {
+    for (const Entry& e : exact(variant)) entries.push_back(e);
+  }
+  if (const auto it = squashed_.find(squash(folded)); entries.empty() && it != squashed_.end()) {
+    entries = it->second;
+  }
+  for (const Entry& e : entries) {
+    if (e.municipality) {
+      const Municipality& m = municipalities_[e.index];
+      if (std::find(m.postcodes.begin(), m.postcodes.end(), postcode) == m.postcodes.end()) {
+        continue;
+      }
+      const auto main = main_place_.find(postcode);
+      result.matches.push_back(places_[m.centre].postcode == postcode || main == main_place_.end()
+                                   ? municipality_match(e.index)
+                                   : place_match(main->second));
+    } else if (places_[e.index].postcode == postcode) {
+      result.matches.push_back(place_match(e.index));
+    }
+    if (!result.matches.empty()) break;
+  }
+  if (!result.matches.empty()) {
+    result.status = PlaceLookupStatus::kFound;
+    return result;
+  }
+  // The name is not in that postcode: suggest the places that are.
+  result.status = PlaceLookupStatus::kUnknown;
+  std::vector<std::pair<int, std::size_t>> ranked;
+  for (std::size_t i = 0; i < places_.size(); ++i) {
+    if (places_[i].postcode != postcode) continue;
+    ranked.emplace_back(edit_distance(folded, fold(places_[i].name), 100), i);
+  }
+  std::stable_sort(ranked.begin(), ranked.end());
+  for (const auto& [distance, i] : ranked) {
+    if (result.matches.size() == kMaxSuggestions) break;
+    result.matches.push_back(place_match(i));
+  }
+  return result;
+}
+
+std::vector<PlaceMatch> Postcodes::suggestions(std::string_view folded_query) const {
+  const int n = static_cast<int>(folded_query.size());
+  if (n < 3) return {};
+  const int limit = n <= 4 ? 1 : n <= 8 ? 2 : 3;
+  const std::string squashed_query = squash(folded_query);
+  // (distance, not a municipality, name) -> entries
+  std::vector<std::tuple<int, bool, std::string, std::vector<Entry>>> ranked;
+  for (const auto& [key, entries] : index_) {
+    int distance = std::min(edit_distance(folded_query, key, limit),
+                            edit_distance(squashed_query, squash(key), limit));
+    if (distance > limit && key.starts_with(std::string(folded_query) + " ")) distance = limit;
+    if (distance > limit) continue;
+    const bool municipality = std::any_of(entries.begin(), entries.end(),
+                                          [](const Entry& e) { return e.municipality; });
+    ranked.emplace_back(distance, !municipality, key, entries);
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)) <
+           std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b));
+  });
+  std::vector<PlaceMatch> out;
+  std::set<std::size_t> seen;  // place indexes
+  for (const auto& [distance, plain, key, entries] : ranked) {
+    for (const Entry& e : entries) {
+      const std::size_t at = e.municipality ? municipalities_[e.index].centre : e.index;
+      if (!seen.insert(at).second) continue;
+      out.push_back(match_of(e, key));
+      if (out.size() == kMaxSuggestions) return out;
+    }
+  }
+  return out;
 }
 
 Result<Place> Postcodes::resolve(std::string_view postcode_or_name) const {
-  const std::string_view query = trim(postcode_or_name);
-  if (query.empty()) {
-    return Error::Invalid(
-        "no place given: use a Belgian postcode such as 9000 or a "
-        "municipality name such as Gent");
+  const PlaceLookup found = lookup(postcode_or_name);
+  switch (found.status) {
+    case PlaceLookupStatus::kFound:
+      return found.matches.front().place;
+    case PlaceLookupStatus::kEmpty:
+      return Error::Invalid(fmt::format("no place given: {}", kHowToName));
+    case PlaceLookupStatus::kAmbiguous:
+      return Error::Invalid(fmt::format("'{}' names more than one place: {}; give the postcode instead",
+                                        found.query, describe_all(found.matches)));
+    case PlaceLookupStatus::kUnknown:
+      break;
   }
-  if (is_postcode(query)) {
-    if (auto place = by_postcode(query)) return std::move(*place);
-    return Error::NotFound(fmt::format(
-        "unknown postcode {}: use a Belgian postcode such as 9000 or a municipality name "
-        "such as Gent",
-        query));
+  const std::string hint =
+      found.matches.empty() ? "" : fmt::format(" (did you mean {}?)", describe_all(found.matches));
+  if (found.is_postcode) {
+    return Error::NotFound(fmt::format("unknown postcode {}: {}", found.query, kHowToName));
   }
-  const auto found = matches_by_name(places_, query);
-  if (found.empty()) {
-    return Error::NotFound(fmt::format(
-        "unknown place '{}': use a Belgian postcode such as 9000 or a municipality name "
-        "such as Gent",
-        query));
-  }
-  if (!all_at_one_spot(found)) {
-    return Error::Invalid(
-        fmt::format("'{}' names more than one place: {}; give the postcode instead", query,
-                    describe_candidates(found)));
-  }
-  return *found.front();
+  return Error::NotFound(fmt::format("unknown place '{}'{}: {}", found.query, hint, kHowToName));
 }
 
 double distance_km(GeoPoint a, GeoPoint b) {

@@ -162,7 +162,8 @@ HttpResponse send(SandboxState& s, const HttpRequest& request) {
   }
   spdlog::info("event=sandbox.accepted id={} from={}", message.provider_id, from);
   spdlog::debug("event=sandbox.text id={} text=\"{}\"", message.provider_id, message.text);
-  return HttpResponse::json(202, {{"ok", true}});
+  // The seq lets the page find the bot's answer: the next "out" message to `from`.
+  return HttpResponse::json(202, {{"ok", true}, {"seq", seq}});
 }
 
 }  // namespace

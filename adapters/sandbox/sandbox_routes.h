@@ -34,7 +34,8 @@ struct SandboxDeps {
 inline constexpr std::size_t kSandboxMaxTextBytes = 2000;
 
 // GET /sandbox, GET /sandbox/api/people, GET /sandbox/api/messages?since=N,
-// POST /sandbox/api/send {"from": "F0001", "text": "ja"} -> 202 {"ok": true}.
+// POST /sandbox/api/send {"from": "F0001", "text": "ja"} -> 202 {"ok": true, "seq": N}, N the
+// seq of the typed message in the log (the bot's answer is a later "out" message to "from").
 // `channel` must outlive the router.
 void add_sandbox_routes(Router& router, SandboxChannel& channel, SandboxDeps deps);
 

@@ -2,13 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "bot/board.h"
 #include "bot/commands_fixture.h"
+#include "bot/offer_length.h"
 #include "support/memory_repository.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
@@ -505,6 +508,160 @@ TEST_F(Commands, FamiliesAfterEightInTheEveningCountsTonightAsNow) {
   run("/gezinnen 9000");
   EXPECT_TRUE(contains(last_text("C1"), "vanavond 22:00")) << last_text("C1");
   EXPECT_TRUE(contains(last_text("C1"), "binnen 10 km: 3 / 3")) << last_text("C1");
+}
+
+// ---- /crisis refusals: every problem at once, places asked back, long notes ----
+
+// The commands over the shipped postcode, place and municipality files.
+class CommandsInBelgium : public Commands {
+ protected:
+  CommandsInBelgium() { postcodes_ = test_data::shipped_postcodes(); }
+  // The reply's last line: the corrected command to copy.
+  std::string last_line(const std::string& id) const {
+    const std::string text = last_text(id);
+    return text.substr(text.rfind('\n') + 1);
+  }
+  // Nothing about a call was stored: no call, no recipient, one reply.
+  void expect_nothing_stored() const {
+    EXPECT_TRUE(repo_.call_rows.empty());
+    EXPECT_TRUE(repo_.recipient_rows.empty());
+    EXPECT_EQ(repo_.outbox.size(), 1u);
+    EXPECT_TRUE(repo_.audits("call.open").empty());
+  }
+};
+
+TEST_F(CommandsInBelgium, EveryWrongFieldIsNamedAtOnceWithACorrectedExampleToCopy) {
+  run("/crisis leeftijd=vier gemeente=Oudenaerde taal=de Korte toelichting");
+  expect_nothing_stored();
+  const std::string text = last_text("C1");
+  EXPECT_TRUE(contains(text, "De oproep is niet geopend")) << text;
+  EXPECT_TRUE(contains(text, "Leeftijd 'vier' klopt niet")) << text;
+  EXPECT_TRUE(contains(text, "'Oudenaerde' ken ik niet. Bedoel je:")) << text;
+  EXPECT_TRUE(contains(text, "Oudenaarde (9700, Oost-Vlaanderen): typ postcode=9700")) << text;
+  EXPECT_TRUE(contains(text, "Taal 'de' ken ik niet")) << text;
+  EXPECT_TRUE(contains(text, "pas de voorbeeldwaarde aan bij leeftijd, gemeente, taal")) << text;
+  EXPECT_EQ(last_line("C1"), "/crisis leeftijd=4 gemeente=9700 taal=nl Korte toelichting");
+  EXPECT_EQ(last_rejection(),
+            "command=crisis error=err_crisis_bad_age,err_crisis_bad_place,err_crisis_bad_language");
+}
+
+TEST_F(CommandsInBelgium, MissingFieldsAreAddedToTheExampleInFront) {
+  run("/new lang=en Sister and brother");
+  expect_nothing_stored();
+  const std::string text = last_text("C1");
+  EXPECT_TRUE(contains(text, "De leeftijd ontbreekt")) << text;
+  EXPECT_TRUE(contains(text, "De plaats ontbreekt")) << text;
+  EXPECT_EQ(last_line("C1"), "/new age=4 postcode=9000 lang=en Sister and brother");
+}
+
+TEST_F(CommandsInBelgium, AalstIsAskedBackWithBothPlacesAndHowToTypeEach) {
+  run("/crisis leeftijd=4 gemeente=Aalst Korte toelichting");
+  expect_nothing_stored();
+  const std::string text = last_text("C1");
+  EXPECT_TRUE(contains(text, "'Aalst' kan meer dan één plaats zijn")) << text;
+  EXPECT_TRUE(contains(text, "Aalst (9300, Oost-Vlaanderen): typ postcode=9300")) << text;
+  EXPECT_TRUE(contains(text, "Aalst (3800, deelgemeente van Sint-Truiden): typ postcode=3800 Aalst"))
+      << text;
+  EXPECT_EQ(last_line("C1"), "/crisis leeftijd=4 gemeente=9300 Korte toelichting");
+  EXPECT_EQ(last_rejection(), "command=crisis error=err_crisis_ambiguous_place");
+}
+
+TEST_F(CommandsInBelgium, BeverenAndTieltAreAskedBackToo) {
+  run("/crisis leeftijd=4 gemeente=Beveren");
+  std::string text = last_text("C1");
+  EXPECT_TRUE(contains(text, "Beveren (9120, deelgemeente van Beveren-Kruibeke-Zwijndrecht): typ postcode=9120"))
+      << text;
+  EXPECT_TRUE(contains(text, "Beveren (8800, deelgemeente van Roeselare): typ postcode=8800 Beveren"))
+      << text;
+  EXPECT_TRUE(contains(text, "Beveren (8791, deelgemeente van Waregem)")) << text;
+  run("/crisis leeftijd=4 gemeente=Tielt");
+  text = last_text("C1");
+  EXPECT_TRUE(contains(text, "Tielt (8700, West-Vlaanderen): typ postcode=8700")) << text;
+  EXPECT_TRUE(contains(text, "Tielt (3390, deelgemeente van Tielt-Winge): typ postcode=3390 Tielt"))
+      << text;
+  EXPECT_TRUE(repo_.call_rows.empty());
+}
+
+TEST_F(CommandsInBelgium, TheWayToTypeACandidateOpensTheCallThere) {
+  run("/crisis leeftijd=4 postcode=3800 Aalst Korte toelichting");
+  ASSERT_EQ(repo_.call_rows.size(), 1u);
+  EXPECT_EQ(repo_.call_rows.back().place, "Aalst");
+  EXPECT_EQ(repo_.call_rows.back().postcode, "3800");
+  EXPECT_EQ(repo_.call_rows.back().note, "Korte toelichting");
+}
+
+TEST_F(CommandsInBelgium, AMergedMunicipalityOrAForeignNameOpensTheCall) {
+  run("/crisis leeftijd=4 gemeente=Pelt Korte toelichting");
+  ASSERT_EQ(repo_.call_rows.size(), 1u);
+  EXPECT_EQ(repo_.call_rows.back().place, "Pelt");
+  EXPECT_EQ(repo_.call_rows.back().postcode, "3910");
+  run("/new age=4 place=Ghent Short note", "C3");
+  ASSERT_EQ(repo_.call_rows.size(), 2u);
+  EXPECT_EQ(repo_.call_rows.back().postcode, "9000");
+}
+
+TEST_F(CommandsInBelgium, AFrenchCaseworkerIsAskedBackInFrench) {
+  run("/new age=4 place=Aalst", "C3");
+  const std::string text = last_text("C3");
+  EXPECT_TRUE(contains(text, "« Aalst » peut désigner plusieurs lieux")) << text;
+  EXPECT_TRUE(contains(text, "Aalst (9300, Flandre-Orientale) : tapez postcode=9300")) << text;
+  EXPECT_TRUE(contains(text, "Aalst (3800, section de Sint-Truiden)")) << text;
+  EXPECT_TRUE(contains(text, "Commande corrigée à copier")) << text;
+  EXPECT_TRUE(repo_.call_rows.empty());
+}
+
+TEST_F(CommandsInBelgium, ANoteTooLongForTwoSmsSaysHowManyCharactersToCut) {
+  std::string note;
+  while (note.size() < 400) note += "rustig kind dat graag buiten speelt ";
+  note.pop_back();
+  const std::string args = "leeftijd=4 postcode=9000 ";
+  Call probe;
+  probe.ages_months = {48};
+  probe.place = "Gent";
+  probe.languages = {Language::kNl};
+  probe.duration_hours = 72;
+  probe.needed_from = now_;
+  probe.note = note;
+  const std::optional<OfferOverflow> over = offer_overflow(templates_, probe, now_);
+  ASSERT_TRUE(over.has_value());
+  run("/crisis " + args + note);
+  expect_nothing_stored();
+  EXPECT_TRUE(contains(last_text("C1"), "- Je notitie is " + std::to_string(over->over) +
+                                            " tekens te lang voor 2 sms'en; maak ze korter."))
+      << last_text("C1");
+  EXPECT_EQ(last_rejection(), "command=crisis error=err_crisis_note_too_long");
+  // Cut by exactly that much, it goes out.
+  std::string shorter = note.substr(0, note.size() - static_cast<std::size_t>(over->over));
+  while (!shorter.empty() && shorter.back() == ' ') shorter.pop_back();
+  run("/crisis " + args + shorter);
+  EXPECT_EQ(repo_.call_rows.size(), 1u) << last_text("C1");
+}
+
+TEST_F(CommandsInBelgium, AnIdentifyingNoteAndAWrongFieldAreRefusedTogether) {
+  run("/crisis leeftijd=vier postcode=9000 Emma is erg bang");
+  expect_nothing_stored();
+  const std::string text = last_text("C1");
+  EXPECT_TRUE(contains(text, "'Emma'")) << text;
+  EXPECT_TRUE(contains(text, "Leeftijd 'vier' klopt niet")) << text;
+  EXPECT_EQ(last_line("C1"), "/crisis leeftijd=4 postcode=9000 \xE2\x80\xA6 is erg bang");
+  EXPECT_EQ(last_rejection(), "command=crisis error=err_crisis_bad_age guard_refused kinds=name");
+}
+
+TEST_F(CommandsInBelgium, FamiliesAsksBackOnAnAmbiguousOrMisspeltPlace) {
+  run("/gezinnen Aalst");
+  std::string text = last_text("C1");
+  EXPECT_TRUE(contains(text, "Aalst (9300, Oost-Vlaanderen): typ /gezinnen 9300")) << text;
+  EXPECT_TRUE(contains(text, "typ /gezinnen 3800 Aalst")) << text;
+  EXPECT_TRUE(contains(last_rejection(), "err_families_ambiguous_place"));
+  run("/gezinnen Oudenaerde");
+  text = last_text("C1");
+  EXPECT_TRUE(contains(text, "Bedoel je:")) << text;
+  EXPECT_TRUE(contains(text, "typ /gezinnen 9700")) << text;
+  EXPECT_TRUE(contains(last_rejection(), "err_families_bad_place_suggest"));
+  run("/gezinnen Pelt");
+  EXPECT_TRUE(contains(last_text("C1"), "Pelt")) << last_text("C1");
+  run("/gezinnen 3800 Aalst");
+  EXPECT_TRUE(contains(last_text("C1"), "3800 Aalst")) << last_text("C1");
 }
 
 // ---- help and audit ----

@@ -3,7 +3,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "bot/local_time.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
@@ -206,6 +210,110 @@ TEST(CrisisRequest, TokensWhoseKeyIsNotAWordStayInTheNote) {
 TEST(CrisisRequest, ErrorHelpersIgnoreOtherErrors) {
   EXPECT_EQ(crisis_error_reason(Error::Invalid("something else")), "");
   EXPECT_EQ(crisis_error_value(Error::Internal("crisis.bad_age \"x\": y")), "");
+}
+
+}  // namespace
+}  // namespace noodbel
+
+namespace noodbel {
+namespace {
+
+// ---- every problem at once, with a corrected example (shipped place data) ----
+
+const Postcodes& belgium() { return test_data::shipped_postcodes(); }
+
+CrisisCheck check(std::string_view args, Language lang = Language::kNl) {
+  return check_crisis_request(args, belgium(), kNow, lang);
+}
+
+std::vector<std::string> reasons(const CrisisCheck& c) {
+  std::vector<std::string> out;
+  for (const CrisisProblem& p : c.problems) out.push_back(p.reason);
+  return out;
+}
+
+TEST(CrisisCheck, ReportsEveryWrongFieldAtOnceAndSamplesThemInTheExample) {
+  const CrisisCheck c = check("leeftijd=vier gemeente=Atlantis taal=de duur=eeuwig Korte toelichting");
+  EXPECT_THAT(reasons(c), ElementsAre("bad_age", "bad_place", "bad_language", "bad_duration"));
+  EXPECT_EQ(c.example_args, "leeftijd=4 gemeente=9000 taal=nl duur=3d Korte toelichting");
+  EXPECT_THAT(c.sampled_keys, ElementsAre("leeftijd", "gemeente", "taal", "duur"));
+  EXPECT_EQ(c.problems[0].value, "vier");
+  EXPECT_EQ(c.problems[1].value, "Atlantis");
+  EXPECT_EQ(c.request.note, "Korte toelichting");
+}
+
+TEST(CrisisCheck, KeepsValidValuesAsTypedAndAddsMissingKeysInFront) {
+  const CrisisCheck c = check("taal=fr duur=1w Broer en zus");
+  EXPECT_THAT(reasons(c), ElementsAre("missing_age", "missing_place"));
+  EXPECT_EQ(c.example_args, "leeftijd=4 postcode=9000 taal=fr duur=1w Broer en zus");
+  const CrisisCheck english = check("lang=en Sister", Language::kNl);
+  EXPECT_EQ(english.example_args, "age=4 postcode=9000 lang=en Sister");
+}
+
+TEST(CrisisCheck, AnAmbiguousPlaceListsTheCandidatesAndTheExampleTakesTheFirst) {
+  const CrisisCheck c = check("leeftijd=4 gemeente=Aalst Korte toelichting");
+  ASSERT_THAT(reasons(c), ElementsAre("ambiguous_place"));
+  ASSERT_EQ(c.problems[0].places.size(), 2u);
+  EXPECT_EQ(c.problems[0].places[0].place.postcode, "9300");
+  EXPECT_EQ(c.problems[0].places[1].municipality, "Sint-Truiden");
+  EXPECT_EQ(c.example_args, "leeftijd=4 gemeente=9300 Korte toelichting");
+  EXPECT_THAT(c.sampled_keys, ElementsAre("gemeente"));
+}
+
+TEST(CrisisCheck, AMisspeltPlaceSuggestsAndTheExampleTakesTheSuggestion) {
+  const CrisisCheck c = check("leeftijd=4 gemeente=Oudenaerde");
+  ASSERT_THAT(reasons(c), ElementsAre("bad_place"));
+  ASSERT_FALSE(c.problems[0].places.empty());
+  EXPECT_EQ(c.problems[0].places[0].place.name, "Oudenaarde");
+  EXPECT_EQ(c.example_args, "leeftijd=4 gemeente=9700");
+}
+
+TEST(CrisisCheck, APlaceRunsOverTheWordsThatCompleteIt) {
+  const CrisisCheck spaced = check("leeftijd=4 gemeente=Sint Niklaas Korte toelichting");
+  ASSERT_TRUE(spaced.ok()) << spaced.problems.front().detail;
+  EXPECT_EQ(spaced.request.place.postcode, "9100");
+  EXPECT_EQ(spaced.request.note, "Korte toelichting");
+  const CrisisCheck both = check("leeftijd=4 postcode=9120 Beveren");
+  ASSERT_TRUE(both.ok());
+  EXPECT_EQ(both.request.place.name, "Beveren");
+  EXPECT_EQ(both.request.note, "");
+  const CrisisCheck note = check("leeftijd=4 postcode=9000 Korte toelichting");
+  EXPECT_EQ(note.request.note, "Korte toelichting");
+  const CrisisCheck quoted = check("leeftijd=4 gemeente=\"Gent\" Ledeberg");
+  EXPECT_EQ(quoted.request.place.postcode, "9000");
+  EXPECT_EQ(quoted.request.note, "Ledeberg");
+}
+
+TEST(CrisisCheck, AMergedMunicipalityIsAValidPlace) {
+  const CrisisCheck c = check("leeftijd=4 gemeente=Pelt");
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c.request.place.name, "Pelt");
+  EXPECT_EQ(c.request.place.postcode, "3910");
+}
+
+TEST(CrisisCheck, AMisspeltKeyIsReadAsTheKeyMeantAndRenamedInTheExample) {
+  const CrisisCheck c = check("leeftjid=4 postcode=9000");
+  ASSERT_THAT(reasons(c), ElementsAre("unknown_key"));
+  EXPECT_EQ(c.problems[0].likely_key, "leeftijd");
+  EXPECT_EQ(c.example_args, "leeftijd=4 postcode=9000");
+  const CrisisCheck unknown = check("leeftijd=4 postcode=9000 kleur=blauw");
+  ASSERT_THAT(reasons(unknown), ElementsAre("unknown_key"));
+  EXPECT_EQ(unknown.problems[0].likely_key, "");
+  EXPECT_EQ(unknown.example_args, "leeftijd=4 postcode=9000");
+}
+
+TEST(CrisisCheck, ARepeatedKeyIsReportedAndDroppedFromTheExample) {
+  const CrisisCheck c = check("leeftijd=4 age=5 postcode=9000");
+  ASSERT_THAT(reasons(c), ElementsAre("duplicate_key"));
+  EXPECT_EQ(c.example_args, "leeftijd=4 postcode=9000");
+  EXPECT_THAT(c.request.ages_months, ElementsAre(48));
+}
+
+TEST(CrisisCheck, AValidRequestHasNoProblemsAndAnExampleEqualToTheInput) {
+  const CrisisCheck c = check("leeftijd=4,7 postcode=9000 taal=nl duur=3d urgent Korte toelichting");
+  EXPECT_TRUE(c.ok());
+  EXPECT_EQ(c.example_args, "leeftijd=4,7 postcode=9000 taal=nl duur=3d urgent Korte toelichting");
+  EXPECT_TRUE(c.sampled_keys.empty());
 }
 
 }  // namespace

@@ -6,8 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace noodbel {
 namespace {
@@ -135,8 +138,8 @@ TEST(Postcodes, RefusesANameOfPlacesFarApartAndListsThem) {
   const auto place = real_postcodes().resolve("Aalst");
   ASSERT_FALSE(place.ok());
   EXPECT_EQ(place.error().kind, ErrorKind::kInvalidInput);
-  EXPECT_THAT(place.error().message, HasSubstr("3800 Aalst (Limburg)"));
-  EXPECT_THAT(place.error().message, HasSubstr("9300 Aalst (Oost-Vlaanderen)"));
+  EXPECT_THAT(place.error().message, HasSubstr("Aalst (9300, Oost-Vlaanderen)"));
+  EXPECT_THAT(place.error().message, HasSubstr("Aalst (3800, part of Sint-Truiden)"));
   EXPECT_THAT(place.error().message, HasSubstr("give the postcode instead"));
 }
 
@@ -147,6 +150,252 @@ TEST(Postcodes, WorksOnPlacesGivenInCode) {
   ASSERT_EQ(postcodes.places().size(), 2u);
   ASSERT_TRUE(postcodes.by_name("bruxelles").has_value());
   EXPECT_FALSE(postcodes.by_postcode("2000").has_value());
+}
+
+// ---- municipalities, other languages, mergers and ambiguous names (shipped data) ----
+
+PlaceLookup look(std::string_view query) { return real_postcodes().lookup(query); }
+
+// The one place `query` means, or a failure naming what the look-up found instead.
+::testing::AssertionResult finds(std::string_view query, std::string_view postcode,
+                                 std::string_view name) {
+  const PlaceLookup found = look(query);
+  if (found.status != PlaceLookupStatus::kFound) {
+    return ::testing::AssertionFailure()
+           << query << ": status " << static_cast<int>(found.status) << " with "
+           << found.matches.size() << " matches";
+  }
+  const Place& p = found.matches.front().place;
+  if (p.postcode != postcode || p.name != name) {
+    return ::testing::AssertionFailure() << query << " -> " << p.postcode << " " << p.name;
+  }
+  return ::testing::AssertionSuccess();
+}
+
+TEST(PostcodesMunicipalities, ShipsEveryMunicipalitySinceThe2025MergersWithEveryPlaceInOne) {
+  const Postcodes& p = real_postcodes();
+  EXPECT_EQ(p.municipalities().size(), 565u);
+  EXPECT_EQ(std::count_if(p.municipalities().begin(), p.municipalities().end(),
+                          [](const Municipality& m) { return m.region == "VLG"; }),
+            285);
+  for (std::size_t i = 0; i < p.places().size(); ++i) {
+    EXPECT_NE(p.municipality_of(i), nullptr) << p.places()[i].postcode << " " << p.places()[i].name;
+  }
+}
+
+TEST(PostcodesMunicipalities, KnowDutchFrenchAndEnglishNames) {
+  const std::vector<std::pair<std::vector<std::string_view>, std::string_view>> cities{
+      {{"Gent", "Gand", "Ghent"}, "9000"},        {{"Antwerpen", "Anvers", "Antwerp"}, "2000"},
+      {{"Brugge", "Bruges"}, "8000"},             {{"Leuven", "Louvain"}, "3000"},
+      {{"Mechelen", "Malines"}, "2800"},          {{"Kortrijk", "Courtrai"}, "8500"},
+      {{"Ieper", "Ypres"}, "8900"},               {{"Brussel", "Bruxelles", "Brussels"}, "1000"},
+      {{"Luik", "Liège", "liege"}, "4000"},       {{"Bergen", "Mons"}, "7000"},
+      {{"Oostende", "Ostende", "Ostend"}, "8400"}, {{"Sint-Niklaas", "sint niklaas"}, "9100"},
+  };
+  for (const auto& [names, postcode] : cities) {
+    for (const std::string_view name : names) {
+      const PlaceLookup found = look(name);
+      ASSERT_EQ(found.status, PlaceLookupStatus::kFound) << name;
+      EXPECT_EQ(found.matches.front().place.postcode, postcode) << name;
+      EXPECT_TRUE(found.matches.front().is_municipality) << name;
+    }
+  }
+}
+
+TEST(PostcodesMunicipalities, AMergedMunicipalityResolvesToTheCentreOfItsLargestFormerOne) {
+  EXPECT_TRUE(finds("Pelt", "3910", "Pelt"));  // Neerpelt
+  EXPECT_TRUE(finds("Oudsbergen", "3670", "Oudsbergen"));
+  EXPECT_TRUE(finds("Lievegem", "9920", "Lievegem"));
+  EXPECT_TRUE(finds("Kruisem", "9770", "Kruisem"));
+  EXPECT_TRUE(finds("Puurs-Sint-Amands", "2870", "Puurs-Sint-Amands"));
+  EXPECT_TRUE(finds("Aalter", "9880", "Aalter"));
+  EXPECT_TRUE(finds("Deinze", "9800", "Deinze"));
+  EXPECT_TRUE(finds("Nazareth-De Pinte", "9810", "Nazareth-De Pinte"));
+  EXPECT_TRUE(finds("Merelbeke-Melle", "9820", "Merelbeke-Melle"));
+  EXPECT_TRUE(finds("Tongeren-Borgloon", "3700", "Tongeren-Borgloon"));
+  EXPECT_TRUE(finds("Tongres-Borgloon", "3700", "Tongeren-Borgloon"));
+  EXPECT_TRUE(finds("Bilzen-Hoeselt", "3740", "Bilzen-Hoeselt"));
+  EXPECT_TRUE(finds("Beveren-Kruibeke-Zwijndrecht", "9120", "Beveren-Kruibeke-Zwijndrecht"));
+  EXPECT_TRUE(finds("Tessenderlo-Ham", "3980", "Tessenderlo-Ham"));
+  EXPECT_TRUE(finds("Pajottegem", "1755", "Pajottegem"));
+  EXPECT_TRUE(finds("Lokeren", "9160", "Lokeren"));
+  EXPECT_TRUE(finds("Lochristi", "9080", "Lochristi"));
+  EXPECT_TRUE(finds("Hasselt", "3500", "Hasselt"));
+  EXPECT_TRUE(finds("Wingene", "8750", "Wingene"));
+}
+
+TEST(PostcodesMunicipalities, AMergedMunicipalityKnowsThePostcodesOfItsFormerOnes) {
+  using ::testing::IsSupersetOf;
+  const auto postcodes_of = [](std::string_view name) {
+    const Municipality* m = real_postcodes().municipality(name);
+    return m ? m->postcodes : std::vector<std::string>{};
+  };
+  EXPECT_THAT(postcodes_of("Pelt"), ::testing::ElementsAre("3900", "3910"));
+  EXPECT_THAT(postcodes_of("Beveren-Kruibeke-Zwijndrecht"),
+              IsSupersetOf({"2070", "9120", "9130", "9150"}));
+  EXPECT_THAT(postcodes_of("Hasselt"), IsSupersetOf({"3500", "3720"}));  // with Kortessem
+  EXPECT_THAT(postcodes_of("Tielt"), IsSupersetOf({"8700", "8760"}));     // with Meulebeke
+  EXPECT_THAT(postcodes_of("Antwerpen"), IsSupersetOf({"2000", "2150"}));  // with Borsbeek
+  const Municipality* bkz = real_postcodes().municipality("Beveren-Kruibeke-Zwijndrecht");
+  ASSERT_NE(bkz, nullptr);
+  EXPECT_EQ(bkz->province, "Oost-Vlaanderen");  // Zwijndrecht left Antwerpen
+  EXPECT_EQ(bkz->merged_on, "2025-01-01");
+  EXPECT_THAT(bkz->merged_from, ::testing::ElementsAre("Beveren", "Zwijndrecht", "Kruibeke"));
+}
+
+TEST(PostcodesMunicipalities, ADeelgemeenteResolvesToItselfAndKnowsItsMunicipality) {
+  const PlaceLookup overpelt = look("Overpelt");
+  ASSERT_EQ(overpelt.status, PlaceLookupStatus::kFound);
+  EXPECT_EQ(overpelt.matches.front().place.postcode, "3900");
+  EXPECT_EQ(overpelt.matches.front().municipality, "Pelt");
+  EXPECT_FALSE(overpelt.matches.front().is_municipality);
+  const PlaceLookup kallo = look("Kallo");  // listed under 9120 and 9130: one spot
+  ASSERT_EQ(kallo.status, PlaceLookupStatus::kFound);
+  EXPECT_EQ(kallo.matches.front().municipality, "Beveren-Kruibeke-Zwijndrecht");
+}
+
+TEST(PostcodesMunicipalities, AnAmbiguousNameListsEveryCandidateMunicipalityFirst) {
+  const PlaceLookup aalst = look("Aalst");
+  ASSERT_EQ(aalst.status, PlaceLookupStatus::kAmbiguous);
+  ASSERT_EQ(aalst.matches.size(), 2u);
+  EXPECT_EQ(aalst.matches[0].place.postcode, "9300");
+  EXPECT_TRUE(aalst.matches[0].is_municipality);
+  EXPECT_EQ(aalst.matches[0].place.province, "Oost-Vlaanderen");
+  EXPECT_EQ(aalst.matches[1].place.postcode, "3800");
+  EXPECT_EQ(aalst.matches[1].municipality, "Sint-Truiden");
+  EXPECT_FALSE(aalst.matches[1].is_municipality);
+
+  const PlaceLookup tielt = look("tielt");
+  ASSERT_EQ(tielt.status, PlaceLookupStatus::kAmbiguous);
+  ASSERT_EQ(tielt.matches.size(), 2u);
+  EXPECT_EQ(tielt.matches[0].place.postcode, "8700");
+  EXPECT_EQ(tielt.matches[1].place.postcode, "3390");
+  EXPECT_EQ(tielt.matches[1].municipality, "Tielt-Winge");
+  EXPECT_TRUE(finds("Tielt-Winge", "3390", "Tielt-Winge"));
+
+  const PlaceLookup beveren = look("Beveren");
+  ASSERT_EQ(beveren.status, PlaceLookupStatus::kAmbiguous);
+  std::vector<std::pair<std::string, std::string>> seen;
+  for (const PlaceMatch& m : beveren.matches) seen.emplace_back(m.place.postcode, m.municipality);
+  EXPECT_THAT(seen, ::testing::UnorderedElementsAre(
+                        std::pair<std::string, std::string>{"9120", "Beveren-Kruibeke-Zwijndrecht"},
+                        std::pair<std::string, std::string>{"8800", "Roeselare"},
+                        std::pair<std::string, std::string>{"8791", "Waregem"}));
+  EXPECT_TRUE(finds("Beveren-Leie", "8791", "Beveren"));
+  EXPECT_TRUE(finds("Beveren-Waas", "9120", "Beveren"));
+}
+
+TEST(PostcodesMunicipalities, AHomonymFarFromTheCityIsAskedAboutButNotOneInsideIt) {
+  const PlaceLookup halle = look("Halle");  // Halle (1500) or Halle, Zoersel (2980)
+  ASSERT_EQ(halle.status, PlaceLookupStatus::kAmbiguous);
+  EXPECT_EQ(halle.matches[0].place.name, "Halle");
+  EXPECT_EQ(halle.matches[1].municipality, "Zoersel");
+  EXPECT_TRUE(finds("Hal", "1500", "Halle"));
+  EXPECT_TRUE(finds("Antwerpen", "2000", "Antwerpen"));
+}
+
+TEST(PostcodesMunicipalities, APostcodeMeansItsMunicipalityCentreOrFormerMunicipality) {
+  EXPECT_EQ(real_postcodes().by_postcode("3800")->name, "Sint-Truiden");  // not Aalst
+  EXPECT_EQ(real_postcodes().by_postcode("1500")->name, "Halle");
+  EXPECT_EQ(real_postcodes().by_postcode("3900")->name, "Overpelt");
+  EXPECT_EQ(real_postcodes().by_postcode("9120")->name, "Beveren-Kruibeke-Zwijndrecht");
+  EXPECT_EQ(real_postcodes().by_postcode("9180")->name, "Moerbeke-Waas");
+}
+
+TEST(PostcodesMunicipalities, AcceptsAbbreviationsMissingSpacesAndPhoneApostrophes) {
+  EXPECT_TRUE(finds("st-niklaas", "9100", "Sint-Niklaas"));
+  EXPECT_TRUE(finds("St. Niklaas", "9100", "Sint-Niklaas"));
+  EXPECT_TRUE(finds("DePinte", "9840", "De Pinte"));
+  EXPECT_TRUE(finds("\xE2\x80\x99s-Gravenbrakel", "7090", "'s-Gravenbrakel"));
+}
+
+TEST(PostcodesMunicipalities, APostcodeWithANamePicksThePlaceOfThatPostcode) {
+  EXPECT_TRUE(finds("9120 Beveren", "9120", "Beveren"));
+  EXPECT_TRUE(finds("Beveren (8800)", "8800", "Beveren"));
+  EXPECT_TRUE(finds("3800 Aalst", "3800", "Aalst"));
+  EXPECT_TRUE(finds("9000 Gent", "9000", "Gent"));
+  const PlaceLookup wrong = look("9000 Antwerpen");
+  EXPECT_EQ(wrong.status, PlaceLookupStatus::kUnknown);
+  ASSERT_FALSE(wrong.matches.empty());
+  EXPECT_EQ(wrong.matches.front().place.postcode, "9000");
+}
+
+TEST(PostcodesMunicipalities, AnUnknownNameSuggestsTheClosestNames) {
+  const std::vector<std::pair<std::string_view, std::string_view>> typos{
+      {"Oudenaerde", "Oudenaarde"}, {"Sint-Niklas", "Sint-Niklaas"}, {"Antwerpn", "Antwerpen"},
+      {"Kortrijck", "Kortrijk"},    {"Lievegm", "Lievegem"}};
+  for (const auto& [typo, meant] : typos) {
+    const PlaceLookup found = look(typo);
+    ASSERT_EQ(found.status, PlaceLookupStatus::kUnknown) << typo;
+    ASSERT_FALSE(found.matches.empty()) << typo;
+    EXPECT_EQ(found.matches.front().place.name, meant) << typo;
+    EXPECT_LE(found.matches.size(), 3u);
+  }
+  EXPECT_TRUE(look("Atlantis").matches.empty());
+  const auto error = real_postcodes().resolve("Oudenaerde");
+  ASSERT_FALSE(error.ok());
+  EXPECT_THAT(error.error().message, HasSubstr("did you mean Oudenaarde (9700, Oost-Vlaanderen)"));
+}
+
+// ---- municipalities file errors ----
+
+const std::vector<Place>& two_places() {
+  static const std::vector<Place> places{{"9000", "Gent", "Oost-Vlaanderen", "VLG", {51.05, 3.72}},
+                                         {"9050", "Ledeberg", "Oost-Vlaanderen", "VLG", {51.04, 3.74}},
+                                         {"3500", "Hasselt", "Limburg", "VLG", {50.93, 5.34}}};
+  return places;
+}
+
+constexpr const char* kMunicipalitiesHeader =
+    "# comment\nmunicipality,province,region,centre_postcode,centre_place,names,merged_from,"
+    "merged_on,places\n";
+
+Result<Postcodes> with_municipalities(const std::string& rows) {
+  return Postcodes::from_places(two_places(), kMunicipalitiesHeader + rows);
+}
+
+TEST(PostcodesMunicipalitiesLoad, ReadsNamesAliasesAndPlaces) {
+  const auto p = with_municipalities(
+      "Gent,Oost-Vlaanderen,VLG,9000,Gent,Gand|Ghent|Leedeberg=9050 Ledeberg,,,9000 Gent|9050 Ledeberg\n");
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_EQ(p->lookup("Ghent").matches.front().place.postcode, "9000");
+  EXPECT_EQ(p->lookup("Leedeberg").matches.front().place.name, "Ledeberg");
+  EXPECT_EQ(p->municipality_of(1)->name, "Gent");
+  EXPECT_EQ(p->municipality_of(2), nullptr);  // Hasselt is in no municipality here
+}
+
+TEST(PostcodesMunicipalitiesLoad, RefusesAPlaceThatIsNotInThePostcodeFilesNamingTheLine) {
+  const auto p = with_municipalities("Gent,Oost-Vlaanderen,VLG,9000,Gent,,,,9000 Gent|9051 Afsnee\n");
+  ASSERT_FALSE(p.ok());
+  EXPECT_THAT(p.error().message,
+              HasSubstr("municipalities.csv line 3: '9051 Afsnee' is not a place of the postcode files"));
+}
+
+TEST(PostcodesMunicipalitiesLoad, RefusesAPlaceInTwoMunicipalities) {
+  const auto p = with_municipalities(
+      "Gent,Oost-Vlaanderen,VLG,9000,Gent,,,,9000 Gent|9050 Ledeberg\n"
+      "Ledeberg,Oost-Vlaanderen,VLG,9050,Ledeberg,,,,9050 Ledeberg\n");
+  ASSERT_FALSE(p.ok());
+  EXPECT_THAT(p.error().message, HasSubstr("line 4: '9050 Ledeberg' belongs to Gent already"));
+}
+
+TEST(PostcodesMunicipalitiesLoad, RefusesACentreOrAliasOutsideTheMunicipality) {
+  const auto centre = with_municipalities("Gent,Oost-Vlaanderen,VLG,3500,Hasselt,,,,9000 Gent\n");
+  ASSERT_FALSE(centre.ok());
+  EXPECT_THAT(centre.error().message, HasSubstr("the centre '3500 Hasselt' is not one of its places"));
+  const auto alias =
+      with_municipalities("Gent,Oost-Vlaanderen,VLG,9000,Gent,X=3500 Hasselt,,,9000 Gent\n");
+  ASSERT_FALSE(alias.ok());
+  EXPECT_THAT(alias.error().message, HasSubstr("'X=3500 Hasselt' names a place of another municipality"));
+}
+
+TEST(PostcodesMunicipalitiesLoad, RefusesAMalformedPlaceEntryAndAMissingColumn) {
+  const auto entry = with_municipalities("Gent,Oost-Vlaanderen,VLG,9000,Gent,,,,Gent\n");
+  ASSERT_FALSE(entry.ok());
+  EXPECT_THAT(entry.error().message, HasSubstr("'Gent' must be a postcode, a space and a place"));
+  const auto header = Postcodes::from_places(two_places(), "municipality,province\nGent,X\n");
+  ASSERT_FALSE(header.ok());
+  EXPECT_THAT(header.error().message, HasSubstr("the header lacks column 'region'"));
 }
 
 TEST(PostcodesLoad, RefusesAMissingFileNamingIt) {

@@ -188,6 +188,44 @@ describe("sandbox page", () => {
     await context.close();
   });
 
+  test("a refused /crisis stays in the box to be fixed; an accepted one is cleared", async () => {
+    const { context, page, problems } = await openSandbox({
+      viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
+    });
+    await page.locator("#caseworker").selectOption("C001");
+    const typed = "/crisis leeftijd=vier gemeente=Aalst Korte toelichting";
+    await sendCommand(page, typed, "enter");
+    const refusal = await botAnswer(page, /De oproep is niet geopend/);
+    assert.match(refusal, /Aalst \(9300, Oost-Vlaanderen\): typ postcode=9300/);
+    assert.match(refusal, /Aalst \(3800, deelgemeente van Sint-Truiden\)/);
+    await page.locator("#console-status", { hasText: "Niet geopend" }).waitFor();
+    assert.equal(await page.locator("#command").inputValue(), typed,
+      "a refused command stays in the box so it can be fixed");
+    await noHorizontalScroll(page);
+    await page.locator(".console").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/phone-crisis-refused.png` });
+
+    await page.getByRole("button", { name: "Neem de verbeterde opdracht over" }).tap();
+    const corrected = await page.locator("#command").inputValue();
+    assert.equal(corrected, "/crisis leeftijd=4 gemeente=9300 Korte toelichting");
+    await page.locator("#send-command").tap();
+    const opened = await botAnswer(page, /^Oproep [A-Z]\d{2} staat open[^]*Aalst/);
+    assert.match(opened, /Aalst/);
+    await page.waitForFunction(() => document.getElementById("command").value === "");
+    assert.equal(await page.locator("#console-status").innerText(), "");
+
+    // A refusal for a note that is too long for two SMS, the box again kept.
+    const long = "/crisis leeftijd=4 postcode=9000 " + "Rustig kind dat graag buiten speelt. ".repeat(9);
+    await sendCommand(page, long.trim(), "button");
+    const tooLong = await botAnswer(page, /tekens te lang voor 2 sms'en; maak ze korter/);
+    assert.match(tooLong, /Je notitie is \d+ tekens te lang/);
+    await page.locator("#console-status", { hasText: "Niet geopend" }).waitFor();
+    assert.equal(await page.locator("#command").inputValue(), long.trim());
+    assert.ok(await notReloaded(page));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test("sending without text says what to do and sends nothing", async () => {
     const { context, page, problems } = await openSandbox({ viewport: { width: 1280, height: 900 } });
     const before = await page.locator("#console-log .msg").count();

@@ -59,7 +59,9 @@ class SandboxRoutesTest : public ::testing::Test {
 TEST_F(SandboxRoutesTest, ValidMessageIsDeliveredLoggedAndAccepted) {
   const HttpResponse r = send({{"from", "F0001"}, {"text", "ja"}});
   EXPECT_EQ(r.status, 202);
-  EXPECT_EQ(json::parse(r.body), json({{"ok", true}}));
+  const auto log_before_reply = channel_.messages_since(0);
+  ASSERT_EQ(log_before_reply.size(), 1u);
+  EXPECT_EQ(json::parse(r.body), json({{"ok", true}, {"seq", log_before_reply[0].seq}}));
   ASSERT_EQ(delivered_.size(), 1u);
   const InboundMessage& m = delivered_[0];
   EXPECT_EQ(m.channel, Channel::kSandbox);

@@ -1,0 +1,25 @@
+// Place names as text: folding for comparison ("Sint-Niklaas", "sint  niklaas" and
+// "SINT NIKLAAS" fold alike), abbreviations (st, ste, o.l.v.), and the shape of a postcode.
+// Used by bot/postcodes*.cpp. Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace noodbel::place_names {
+
+std::string_view trim(std::string_view s);
+bool is_postcode(std::string_view s);  // four digits
+// NFKD, marks stripped, case folded; '-', '\'', '.', '_', brackets and runs of spaces become
+// one space; typographic apostrophes count as '. Invalid UTF-8 folds to "".
+std::string fold(std::string_view text);
+std::string squash(std::string_view folded);  // without spaces: "de pinte" -> "depinte"
+// "st niklaas" -> {"sint niklaas", "saint niklaas"}: the spellings that differ from it.
+std::vector<std::string> abbreviation_variants(std::string_view folded);
+// "a|b| c" -> {"a", "b", "c"}; "" -> {}.
+std::vector<std::string_view> split(std::string_view s, char separator);
+// True when `folded_query` is the whole name or one of its "/"-separated language forms.
+bool name_matches(std::string_view name, std::string_view folded_query);
+
+}  // namespace noodbel::place_names

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "bot/decision_time.h"
 #include "bot/outbound.h"
 #include "bot/sms_text.h"
 #include "support/shipped_data.h"
@@ -59,6 +60,10 @@ TEST(OfferOverflow, MeasuresTheLongestFamilyLanguageWithAThreeDigitDistance) {
     Result<TemplateArgs> args = call_args(templates(), lang, call, kMonday10h);
     ASSERT_TRUE(args.ok());
     args->emplace_back("distance_km", "999");
+    const Result<std::string> deadline =
+        render_offer_decision(templates(), lang, {true, kMonday10h + 2 * 86400}, kMonday10h);
+    ASSERT_TRUE(deadline.ok());
+    args->emplace_back("deadline", *deadline);
     const Result<std::string> text = templates().render(lang, "call_offer", *args);
     ASSERT_TRUE(text.ok());
     EXPECT_LE(count_sms_segments(transliterate_for_sms(*text)).segments, 2) << to_string(lang);

@@ -183,8 +183,8 @@ class ChannelsCall : public ::testing::Test {
   // Waits until `phone` got an SMS addressed to `number` containing `text`.
   bool wait_for_sms(const FakePhone& phone, const std::string& number, const std::string& text) {
     const bool ok = eventually([&] {
-      for (const std::string& line : phone.received()) {
-        if (line.find(" " + number + " ") != std::string::npos && line.find(text) != std::string::npos) return true;
+      for (const ReceivedSms& sms : decode_sms(phone.received())) {
+        if (sms.to == number && sms.text.find(text) != std::string::npos) return true;
       }
       return false;
     }, kDeadline);

@@ -12,6 +12,8 @@
 #include <functional>
 #include <map>
 #include <regex>
+#include <optional>
+#include <string_view>
 #include <sstream>
 #include <thread>
 
@@ -195,6 +197,90 @@ std::vector<std::string> FakePhone::received() const {
     if (at != std::string::npos) lines.push_back(line.substr(at));
   }
   return lines;
+}
+
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+// fakesmsc's url-encoding: '+' is a space, %XX a byte.
+std::string url_decoded(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out += ' ';
+    } else if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 &&
+               hex_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+struct Part {
+  std::string to;
+  int reference = -1;  // -1: a message in one part
+  int total = 1;
+  int sequence = 1;
+  std::string text;
+};
+
+// "<from to udh UDH data DATA>" or "<from to text TEXT>"; nothing for other lines.
+std::optional<Part> part_of(const std::string& line) {
+  static const std::regex udh("<\\S+ (\\S+) udh (\\S+) data (.*)>$");
+  static const std::regex plain("<\\S+ (\\S+) text (.*)>$");
+  std::smatch m;
+  if (std::regex_search(line, m, udh)) {
+    const std::string header = url_decoded(m[2].str());
+    Part p{m[1].str(), -1, 1, 1, url_decoded(m[3].str())};
+    // Concatenation header: length 5, IEI 0, length 3, reference, total, sequence.
+    if (header.size() >= 6 && header[1] == 0 && header[2] == 3) {
+      p.reference = static_cast<unsigned char>(header[3]);
+      p.total = static_cast<unsigned char>(header[4]);
+      p.sequence = static_cast<unsigned char>(header[5]);
+    }
+    return p;
+  }
+  if (std::regex_search(line, m, plain)) return Part{m[1].str(), -1, 1, 1, m[2].str()};
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<ReceivedSms> decode_sms(const std::vector<std::string>& lines) {
+  static const std::regex continued("^Got message \\d+: <(.*)>$");
+  std::vector<ReceivedSms> out;
+  std::map<std::pair<std::string, int>, std::map<int, std::string>> pending;
+  bool last_was_text = false;  // fakesmsc prints each further line of a text on its own
+  for (const std::string& line : lines) {
+    const std::optional<Part> p = part_of(line);
+    std::smatch m;
+    if (!p) {
+      if (last_was_text && std::regex_search(line, m, continued)) out.back().text += "\n" + m[1].str();
+      continue;
+    }
+    last_was_text = p->reference < 0 && p->total <= 1 && line.find(" text ") != std::string::npos;
+    if (p->reference < 0 || p->total <= 1) {
+      out.push_back({p->to, p->text});
+      continue;
+    }
+    auto& parts = pending[{p->to, p->reference}];
+    parts[p->sequence] = p->text;
+    if (static_cast<int>(parts.size()) < p->total) continue;
+    std::string joined;
+    for (const auto& [sequence, text] : parts) joined += text;
+    out.push_back({p->to, joined});
+    pending.erase({p->to, p->reference});
+  }
+  return out;
 }
 
 }  // namespace noodbel::testing_support

@@ -86,4 +86,15 @@ class FakePhone {
   bool connected_ = false;
 };
 
+// One SMS as a phone received it: the number it went to and its text, decoded and, when
+// it came in parts (concatenated SMS), joined in order.
+struct ReceivedSms {
+  std::string to;
+  std::string text;
+};
+
+// The SMS in fakesmsc's "Got message N: <from to udh UDH data DATA>" (url-encoded, parts
+// joined by their concatenation reference) and "<from to text TEXT>" lines.
+std::vector<ReceivedSms> decode_sms(const std::vector<std::string>& lines);
+
 }  // namespace noodbel::testing_support

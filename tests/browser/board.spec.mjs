@@ -68,7 +68,7 @@ async function offeredFamilies(code) {
   await messageTo("C001", new RegExp(`Oproep ${code} staat open`));
   const r = await fetch(`${ORIGIN}/sandbox/api/messages?since=0`);
   const { messages } = await r.json();
-  return messages.filter((m) => m.direction === "out" && m.text.startsWith(`Noodbel ${code} - `))
+  return messages.filter((m) => m.direction === "out" && m.text.startsWith(`Noodbel ${code}:`))
     .map((m) => m.person_id);
 }
 
@@ -151,15 +151,15 @@ describe("live web board", () => {
       assert.ok(families.length >= 6, `the call reached ${families.length} families; need 6`);
       [, , withCondition, stopped, asked, changed] = families;
       await send(withCondition, "ja maar pas vanaf 18u");
-      await messageTo(withCondition, new RegExp(`voor ${code}`));
+      await messageTo(withCondition, new RegExp(`(voor|pour|for) ${code}`));
       await send(stopped, "STOP");
       await messageTo(stopped, /geen oproepen van Noodbel meer/);
       await send(asked, "hoe oud is het kind?");
       await messageTo("C001", /hoe oud is het kind\?/);
       await send(changed, "ja");
-      await messageTo(changed, new RegExp(`JA voor ${code}`));
+      await messageTo(changed, new RegExp(`(JA voor|OUI pour|YES for) ${code}`));
       await send(changed, "nee");
-      await messageTo(changed, new RegExp(`NEE voor ${code}`));
+      await messageTo(changed, new RegExp(`(NEE voor|NON pour|NO for) ${code}`));
       await send("C001", `/kies ${code} 1`);
       const picked = await messageTo("C001", new RegExp(`^Gekozen voor ${code}: 1\\. .* \\((F\\d+)\\)`));
       chosen = new RegExp(`\\((F\\d+)\\)`).exec(picked.text)[1];

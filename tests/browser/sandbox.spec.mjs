@@ -74,7 +74,7 @@ async function botAnswer(page, pattern) {
 
 // The id of the first family phone that shows the call offer for `code`.
 async function firstOfferedFamily(page, code) {
-  const offered = page.locator("article.phone", { hasText: `Noodbel ${code} - crisisopvang` });
+  const offered = page.locator("article.phone", { hasText: `Noodbel ${code}: crisisopvang` });
   await offered.first().waitFor();
   const who = await offered.first().locator(".who").innerText();
   const id = /\((F\d+)\)/.exec(who)?.[1];
@@ -134,9 +134,9 @@ describe("sandbox page", () => {
     await firstLineShown(ack, "the bot's thanks");
 
     await sendCommand(page, `/bord ${code}`, "enter");
-    const board = await botAnswer(page, new RegExp(`^Bord ${code} `));
+    const board = await botAnswer(page, new RegExp(`^${code} \\(open\\)`));
     assert.match(board, new RegExp(`\\b${id}\\b`), `family ${id} is not on the board:\n${board}`);
-    assert.match(board, /ja: 1\b/);
+    assert.match(board, /\bJa 1,/);
     await firstLineShown(page.locator("#console-log .msg.out").last(), "the board");
 
     assert.ok(await notReloaded(page), "the page reloaded; answers must appear without reloading");
@@ -177,7 +177,7 @@ describe("sandbox page", () => {
 
     await page.locator("#command").fill(`/bord ${code}`);
     await page.locator("#send-command").tap();
-    const board = await botAnswer(page, new RegExp(`^Bord ${code} `));
+    const board = await botAnswer(page, new RegExp(`^${code} \\(open\\)`));
     assert.match(board, new RegExp(`\\b${id}\\b`), `family ${id} is not on the board:\n${board}`);
 
     await noHorizontalScroll(page);

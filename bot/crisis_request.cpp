@@ -363,7 +363,8 @@ class Checker {
       return 0;
     }
     std::optional<Key> key = key_of(t.key);
-    std::string_view example_key = t.key;
+    // A copy: the key meant for an unknown one lives in out_.problems, which may grow.
+    std::string example_key(t.key);
     if (!key) {
       CrisisProblem p{"unknown_key", std::string(t.key), std::string(t.key), {}, {}, {}};
       p.likely_key = std::string(likely_key(t.key));

@@ -302,6 +302,15 @@ TEST(CrisisCheck, AMisspeltKeyIsReadAsTheKeyMeantAndRenamedInTheExample) {
   EXPECT_EQ(unknown.example_args, "leeftijd=4 postcode=9000");
 }
 
+// Found by the fuzzer (heap-use-after-free under ASan): a misspelt key whose value is wrong
+// too adds a second problem, and the key meant must survive the problems list growing.
+TEST(CrisisCheck, AMisspeltKeyWithAWrongValueKeepsTheKeyMeantInTheExample) {
+  const CrisisCheck c = check("leeftijd=7 postcode=9000 anaf=25/11-18uplaats=Gent");
+  ASSERT_THAT(reasons(c), ElementsAre("unknown_key", "bad_from"));
+  EXPECT_EQ(c.problems[0].likely_key, "vanaf");
+  EXPECT_NE(c.example_args.find("vanaf="), std::string::npos) << c.example_args;
+}
+
 TEST(CrisisCheck, ARepeatedKeyIsReportedAndDroppedFromTheExample) {
   const CrisisCheck c = check("leeftijd=4 age=5 postcode=9000");
   ASSERT_THAT(reasons(c), ElementsAre("duplicate_key"));

@@ -185,7 +185,7 @@ TEST(DemoSecret, TheServiceRefusesToStartWithItWhenTheSandboxIsOff) {
   EXPECT_TRUE(wait_until([&] {
     return serve.stderr_text().find("public demo secret") != std::string::npos;
   })) << serve.stderr_text();
-  EXPECT_EQ(serve.terminate(10000), 2) << serve.stderr_text();
+  EXPECT_EQ(serve.wait_exit(20000), 2) << serve.stderr_text();
   EXPECT_NE(serve.stderr_text().find("web.secret"), std::string::npos) << serve.stderr_text();
   EXPECT_FALSE(std::filesystem::exists(dir + "/noodbel.db")) << "nothing was started";
 }

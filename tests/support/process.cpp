@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <optional>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -113,18 +114,25 @@ std::string BackgroundProcess::wait_for_output(const std::string& needle, int ti
   return "";
 }
 
-int BackgroundProcess::terminate(int timeout_ms) {
-  if (pid_ <= 0) return -1;
-  ::kill(pid_, SIGTERM);
+std::optional<int> BackgroundProcess::wait_exit(int timeout_ms) {
+  if (pid_ <= 0) return std::nullopt;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   int status = 0;
-  while (std::chrono::steady_clock::now() < deadline) {
+  do {
     if (::waitpid(pid_, &status, WNOHANG) == pid_) {
       pid_ = -1;
       return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
+  } while (std::chrono::steady_clock::now() < deadline);
+  return std::nullopt;
+}
+
+int BackgroundProcess::terminate(int timeout_ms) {
+  if (pid_ <= 0) return -1;
+  ::kill(pid_, SIGTERM);
+  if (const std::optional<int> code = wait_exit(timeout_ms)) return *code;
+  int status = 0;
   ::kill(pid_, SIGKILL);
   ::waitpid(pid_, &status, 0);
   pid_ = -1;

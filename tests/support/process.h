@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ class BackgroundProcess {
   // Waits (bounded) until stdout contains `needle`; returns the whole stdout, or "" on
   // timeout or when the process exited.
   std::string wait_for_output(const std::string& needle, int timeout_ms);
+  // Waits (bounded) for the process to end by itself: its exit code (128 + signal when a
+  // signal ended it), or nothing when it is still running.
+  std::optional<int> wait_exit(int timeout_ms);
   // Sends SIGTERM and waits for the exit code (-1 if it had to be killed).
   int terminate(int timeout_ms);
   std::string stdout_text() const;

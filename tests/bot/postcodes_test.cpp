@@ -37,8 +37,12 @@ std::string write_temp(const std::string& name, const std::string& text) {
   return path;
 }
 
+// Loads `text` as a postcode file; the file is removed again (no litter in the temp dir).
 Result<Postcodes> load_text(const std::string& text) {
-  return Postcodes::load(write_temp("postcodes_test.csv", text));
+  const std::string path = write_temp("postcodes_test.csv", text);
+  auto loaded = Postcodes::load(path);
+  std::remove(path.c_str());
+  return loaded;
 }
 
 constexpr const char* kHeader = "postcode,place,province,region,lat,lon,match\n";

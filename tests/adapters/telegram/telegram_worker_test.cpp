@@ -167,14 +167,19 @@ TEST_F(TelegramWorkerTest, BackoffDoublesUpToTheCapWithSomeJitter) {
 }
 
 TEST_F(TelegramWorkerTest, TheThreadRunsSetupThenPollsAndStopEndsALongPollPromptly) {
-  std::mutex gate_mu;
-  std::condition_variable gate_cv;
-  bool release = false;
+  // Shared with the stub server's thread, which may still be waking from the gate (or answer
+  // a later poll) after this test body has returned: owned by both, never a stack reference.
+  struct Gate {
+    std::mutex mu;
+    std::condition_variable cv;
+    bool release = false;
+  };
+  const auto gate = std::make_shared<Gate>();
   // The first getUpdates hangs like a long poll with no news.
   StubReply hanging = StubReply::ok(json::array());
-  hanging.before = [&] {
-    std::unique_lock lock(gate_mu);
-    gate_cv.wait_for(lock, std::chrono::seconds(5), [&] { return release; });
+  hanging.before = [gate] {
+    std::unique_lock lock(gate->mu);
+    gate->cv.wait_for(lock, std::chrono::seconds(5), [&gate] { return gate->release; });
   };
   stub_.script("getUpdates", hanging);
   std::atomic<int> setups{0};
@@ -191,10 +196,10 @@ TEST_F(TelegramWorkerTest, TheThreadRunsSetupThenPollsAndStopEndsALongPollPrompt
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
   EXPECT_EQ(setups.load(), 1);
   {
-    const std::lock_guard lock(gate_mu);
-    release = true;
+    const std::lock_guard lock(gate->mu);
+    gate->release = true;
   }
-  gate_cv.notify_all();
+  gate->cv.notify_all();
 }
 
 TEST_F(TelegramWorkerTest, SetupIsRetriedUntilItSucceedsAndWebhookModeThenEnds) {

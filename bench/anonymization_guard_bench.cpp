@@ -10,6 +10,7 @@
 
 #include "bot/anonymization_guard.h"
 #include "bot/postcodes.h"
+#include "support/paths/source_paths.h"
 
 namespace {
 
@@ -32,7 +33,7 @@ static_assert(kPhoneNote.size() == 300);
 const noodbel::AnonymizationGuard* shipped_guard() {
   static const std::optional<noodbel::AnonymizationGuard> guard =
       []() -> std::optional<noodbel::AnonymizationGuard> {
-    const std::string dir = NOODBEL_SOURCE_DIR;
+    const std::string dir = noodbel::testing::source_dir();
     auto postcodes = noodbel::Postcodes::load(dir + "/config/be-postcodes.csv");
     if (!postcodes.ok()) return std::nullopt;
     auto guard = noodbel::AnonymizationGuard::load(dir + "/config/first-names.txt", *postcodes);

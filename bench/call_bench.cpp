@@ -17,6 +17,7 @@
 #include "bot/anonymization_guard.h"
 #include "bot/engine.h"
 #include "store/store.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -55,10 +56,10 @@ class Fixture {
   Fixture()
       : dir_(std::filesystem::temp_directory_path() /
              ("noodbel-call-bench-" + std::to_string(::getpid()))),
-        postcodes_(must(Postcodes::load(std::string(NOODBEL_SOURCE_DIR) + "/config/be-postcodes.csv"))),
-        templates_(must(Templates::load(std::string(NOODBEL_SOURCE_DIR) + "/templates"))),
+        postcodes_(must(Postcodes::load(noodbel::testing::source_dir() + "/config/be-postcodes.csv"))),
+        templates_(must(Templates::load(noodbel::testing::source_dir() + "/templates"))),
         guard_(must(AnonymizationGuard::load(
-            std::string(NOODBEL_SOURCE_DIR) + "/config/first-names.txt", postcodes_))),
+            noodbel::testing::source_dir() + "/config/first-names.txt", postcodes_))),
         clock_(kMonday10h) {
     std::filesystem::remove_all(dir_);
     store_ = must(store::Store::open((dir_ / "noodbel.db").string()));

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bot/reply_parser.h"
+#include "support/paths/source_paths.h"
 
 namespace {
 
@@ -17,7 +18,7 @@ namespace {
 std::vector<std::string> corpus_texts() {
   std::vector<std::string> texts;
   for (const char* name : {"replies.tsv", "replies_heldout.tsv"}) {
-    std::ifstream in(std::string(NOODBEL_SOURCE_DIR) + "/tests/corpus/" + name);
+    std::ifstream in(noodbel::testing::source_dir() + "/tests/corpus/" + name);
     std::string line;
     while (std::getline(in, line)) {
       if (line.empty() || line[0] == '#') continue;

@@ -92,6 +92,7 @@ struct SlashConfig {
 
 // The supervisors' daily digest (bot/digest.h).
 struct DigestConfig {
+  bool enabled = true;              // false: `serve` sends no daily digest (the page still works)
   int minute_of_day = 7 * 60 + 30;  // digest time, Brussels local time ("07:30")
   int coverage_min_families = 3;    // fewer families within 30 km tonight is a coverage gap
 };

@@ -1,19 +1,38 @@
 #include "bot/edit_distance.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
+#include <span>
+#include <utility>
 #include <vector>
 
 namespace noodbel {
+
+namespace {
+
+// Rows for texts up to this long live on the stack: suggestions compare a query with
+// thousands of names, and an allocation per comparison cost more than the comparison.
+constexpr std::size_t kStackRow = 64;
+
+}  // namespace
 
 int edit_distance(std::string_view a, std::string_view b, int limit) {
   const int n = static_cast<int>(a.size());
   const int m = static_cast<int>(b.size());
   if (std::abs(n - m) > limit) return limit + 1;
+  const std::size_t row = static_cast<std::size_t>(m) + 1;
+  std::array<int, 3 * kStackRow> stack_rows;
+  std::vector<int> heap_rows;
+  std::span<int> rows(stack_rows);
+  if (row > kStackRow) {
+    heap_rows.resize(3 * row);
+    rows = heap_rows;
+  }
   // Three rows: two back (for swaps), one back and the current one.
-  std::vector<int> before(static_cast<std::size_t>(m) + 1);
-  std::vector<int> previous(static_cast<std::size_t>(m) + 1);
-  std::vector<int> current(static_cast<std::size_t>(m) + 1);
+  std::span<int> before = rows.subspan(0, row);
+  std::span<int> previous = rows.subspan(row, row);
+  std::span<int> current = rows.subspan(2 * row, row);
   for (int j = 0; j <= m; ++j) previous[static_cast<std::size_t>(j)] = j;
   for (int i = 1; i <= n; ++i) {
     current[0] = i;

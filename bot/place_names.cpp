@@ -91,6 +91,22 @@ std::string squash(std::string_view folded) {
   return out;
 }
 
+LetterCounts letter_counts(std::string_view folded) {
+  LetterCounts counts{};
+  for (const char c : folded) {
+    if (c < 'a' || c > 'z') continue;
+    auto& n = counts[static_cast<std::size_t>(c - 'a')];
+    if (n < 255) ++n;
+  }
+  return counts;
+}
+
+int letter_distance_bound(const LetterCounts& a, const LetterCounts& b) {
+  int difference = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) difference += std::abs(int{a[i]} - int{b[i]});
+  return (difference + 1) / 2;
+}
+
 // "st niklaas" -> {"sint niklaas", "saint niklaas"}; "o l v waver" -> "onze lieve vrouw
 // waver". Only the spellings that differ from the query.
 std::vector<std::string> abbreviation_variants(std::string_view folded) {

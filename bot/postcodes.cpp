@@ -272,16 +272,23 @@ std::vector<PlaceMatch> Postcodes::suggestions(std::string_view folded_query) co
   if (n < 3) return {};
   const int limit = n <= 4 ? 1 : n <= 8 ? 2 : 3;
   const std::string squashed_query = squash(folded_query);
+  const std::string word_prefix = std::string(folded_query) + " ";
+  const auto query_letters = place_names::letter_counts(folded_query);
   // (distance, not a municipality, name) -> entries
   std::vector<std::tuple<int, bool, std::string, std::vector<Entry>>> ranked;
-  for (const auto& [key, entries] : index_) {
-    int distance = std::min(edit_distance(folded_query, key, limit),
-                            edit_distance(squashed_query, squash(key), limit));
-    if (distance > limit && key.starts_with(std::string(folded_query) + " ")) distance = limit;
+  for (const SuggestionKey& candidate : suggestion_keys_) {
+    // Most keys differ in too many letters to be near: no edit distance needed for them.
+    int distance = limit + 1;
+    if (place_names::letter_distance_bound(query_letters, candidate.letters) <= limit) {
+      distance = std::min(edit_distance(folded_query, candidate.key, limit),
+                          edit_distance(squashed_query, candidate.squashed, limit));
+    }
+    if (distance > limit && candidate.key.starts_with(word_prefix)) distance = limit;
     if (distance > limit) continue;
+    const std::vector<Entry>& entries = index_.at(candidate.key);
     const bool municipality = std::any_of(entries.begin(), entries.end(),
                                           [](const Entry& e) { return e.municipality; });
-    ranked.emplace_back(distance, !municipality, key, entries);
+    ranked.emplace_back(distance, !municipality, candidate.key, entries);
   }
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
     return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)) <

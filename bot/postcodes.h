@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstddef>
+#include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -120,6 +122,13 @@ class Postcodes {
   std::vector<std::pair<std::string, std::size_t>> aliases_;  // place aliases: name -> place
   std::unordered_map<std::string, std::vector<Entry>> index_;    // folded name -> entries
   std::unordered_map<std::string, std::vector<Entry>> squashed_;  // ... without spaces
+  // Every key of index_ with what "did you mean" needs to rule most of them out cheaply.
+  struct SuggestionKey {
+    std::string key;
+    std::string squashed;
+    std::array<std::uint8_t, 26> letters{};  // how often each of a..z occurs (capped at 255)
+  };
+  std::vector<SuggestionKey> suggestion_keys_;
   std::map<std::string, std::size_t, std::less<>> main_place_;   // postcode -> place index
 };
 

@@ -288,6 +288,11 @@ void Postcodes::build_index() {
     add_key(fold(municipalities_[m].name), {m, true});
     for (const std::string& name : municipalities_[m].names) add_key(fold(name), {m, true});
   }
+  suggestion_keys_.clear();
+  suggestion_keys_.reserve(index_.size());
+  for (const auto& [key, entries] : index_) {
+    suggestion_keys_.push_back({key, squash(key), place_names::letter_counts(key)});
+  }
   // The main place of each postcode: a municipality centre, else a former municipality's
   // main place (named after it, or its alias), else the first listed.
   std::map<std::string, std::pair<int, std::size_t>, std::less<>> best;

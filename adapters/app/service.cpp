@@ -235,6 +235,9 @@ Status Service::start() {
   dispatcher_.start();
   if (telegram_) telegram_->start();
   if (signal_) signal_->start();
+  // What is due at start (waves, expiries, a digest missed while stopped) is done before
+  // start() returns, so that whoever waits for the service sees it settled.
+  tick();
   scheduler_ = std::thread([this] { scheduler_loop(); });
   spdlog::info("event=serve.started address={} port={} sandbox={}", ctx_.config.http.address,
                server_->port(), sandbox_ != nullptr);
@@ -282,7 +285,7 @@ Status Service::add_board() {
 }
 
 void Service::send_digests() {
-  if (!digest_sender_) return;
+  if (!digest_sender_ || !ctx_.config.digest.enabled) return;
   const DigestRunReport r = digest_sender_->run_due();
   const std::pair<const char*, int> results[] = {
       {"sent", r.sent}, {"skipped", r.skipped}, {"failed", r.failed}};
@@ -292,14 +295,14 @@ void Service::send_digests() {
   if (r.messages > 0) dispatcher_.notify();
 }
 
+// Ticks every [scheduler] tick_seconds after the first tick, which start() runs itself.
 void Service::scheduler_loop() {
   std::unique_lock lock(mutex_);
-  while (!stopping_) {
+  while (!wake_.wait_for(lock, std::chrono::seconds(ctx_.config.scheduler.tick_seconds),
+                         [this] { return stopping_; })) {
     lock.unlock();
     tick();
     lock.lock();
-    wake_.wait_for(lock, std::chrono::seconds(ctx_.config.scheduler.tick_seconds),
-                   [this] { return stopping_; });
   }
 }
 

@@ -1,5 +1,7 @@
 #include "adapters/config/load_config.h"
 
+#include "adapters/config/data_dir.h"
+
 #include <arpa/inet.h>
 
 #include <algorithm>
@@ -167,11 +169,12 @@ void read_calls(Reader& r, const toml::table& root, Config& c) {
   r.integer(*t, "calls", "expiry_warning_minutes", 1, 24 * 60, c.calls.expiry_warning_minutes);
 }
 
-// [digest] time = "07:30" (Brussels local time), coverage_min_families = 3.
+// [digest] enabled = true, time = "07:30" (Brussels local time), coverage_min_families = 3.
 void read_digest(Reader& r, const toml::table& root, Config& c) {
   const toml::table* t = r.section(root, "digest");
   if (!t) return;
-  r.only_keys(*t, "digest", {"time", "coverage_min_families"});
+  r.only_keys(*t, "digest", {"enabled", "time", "coverage_min_families"});
+  r.boolean(*t, "digest", "enabled", c.digest.enabled);
   std::string time;
   r.text(*t, "digest", "time", time);
   if (!time.empty()) {
@@ -873,7 +876,7 @@ Status apply_slash_webhook_env(Config& config,
 Config default_config() {
   Config c;
   c.source = "(built-in defaults)";
-  c.data_dir = NOODBEL_DATA_DIR;
+  c.data_dir = default_data_dir();
   c.services = default_services();
   return c;
 }

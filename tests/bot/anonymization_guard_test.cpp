@@ -20,6 +20,7 @@
 
 #include "bot/postcodes.h"
 #include "bot/templates.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 
@@ -31,7 +32,7 @@ void PrintTo(const Finding& f, std::ostream* os) {
 namespace {
 
 std::string source_path(const std::string& relative) {
-  return std::string(NOODBEL_SOURCE_DIR) + "/" + relative;
+  return noodbel::testing::source_dir() + "/" + relative;
 }
 
 // The guard as shipped: config/first-names.txt and the places of config/be-postcodes.csv.

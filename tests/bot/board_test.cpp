@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "support/memory_repository.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -19,7 +20,7 @@ constexpr UnixTime kSaturday12hBeforeDst = 1774695600;  // 2026-03-28 12:00, clo
 constexpr GeoPoint kGent{51.05, 3.71667};
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
   if (!t) throw std::runtime_error(t.error().message);
   return std::move(t).value();
 }

@@ -11,6 +11,7 @@
 
 #include "bot/commands.h"
 #include "support/memory_repository.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 
@@ -20,7 +21,7 @@ inline constexpr UnixTime kMonday22h = 1764018000;
 inline constexpr UnixTime kSaturday10h = 1764406800;  // 2025-11-29
 
 inline Templates load_templates() {
-  Result<Templates> t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
   if (!t) throw std::runtime_error(t.error().message);
   return std::move(t).value();
 }

@@ -6,6 +6,7 @@
 
 #include "bot/decision_time.h"
 #include "bot/local_time.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -13,7 +14,7 @@ namespace {
 constexpr UnixTime kMonday0140 = 1'796'604'000;  // 2026-12-07 01:40 Europe/Brussels
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
   if (!t) throw std::runtime_error(t.error().message);
   return std::move(t).value();
 }
@@ -110,7 +111,7 @@ TEST_F(ConditionText, ConflictsAreFlaggedAndUnreadWordsPointToTheMessage) {
 }
 
 TEST(DecisionTime, AtNightTheFamiliesHearTheTimeMatchingResumes) {
-  const Templates t = *Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  const Templates t = *Templates::load(noodbel::testing::source_path("/templates"));
   Config config;
   config.services = default_services();
   const Decision d = decision_for(config, "oost-vlaanderen", kMonday0140);
@@ -122,7 +123,7 @@ TEST(DecisionTime, AtNightTheFamiliesHearTheTimeMatchingResumes) {
 }
 
 TEST(DecisionTime, DuringOfficeOrStaffedHoursAFamilyHearsAsSoonAsItIsChosen) {
-  const Templates t = *Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  const Templates t = *Templates::load(noodbel::testing::source_path("/templates"));
   Config config;
   config.services = default_services();
   for (const UnixTime at : {kMonday0140 + 9 * 3600, kMonday0140 + 17 * 3600}) {

@@ -7,10 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "support/paths/source_paths.h"
+
 namespace noodbel {
 namespace {
 
-Templates templates() { return Templates::load(NOODBEL_SOURCE_DIR "/templates").value(); }
+Templates templates() { return Templates::load(noodbel::testing::source_path("/templates")).value(); }
 
 std::map<std::string, std::string> as_map(const TemplateArgs& args) {
   return {args.begin(), args.end()};

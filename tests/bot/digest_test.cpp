@@ -16,6 +16,7 @@
 
 #include "bot/digest_render.h"
 #include "bot/local_time.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -31,13 +32,13 @@ UnixTime local(int month, int day, int hour, int minute, int year = 2026) {
 }
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
   if (!t) throw std::runtime_error(t.error().message);
   return std::move(t).value();
 }
 
 std::string read_source_file(const std::string& relative) {
-  std::ifstream in(std::string(NOODBEL_SOURCE_DIR "/") + relative);
+  std::ifstream in(std::string(noodbel::testing::source_path("/")) + relative);
   if (!in) throw std::runtime_error("cannot read " + relative);
   std::ostringstream text;
   text << in.rdbuf();
@@ -536,7 +537,7 @@ TEST(DigestAreaNames, ParsesTheFileAndRefusesBadLinesNamingThem) {
 TEST(DigestAreaNames, TheShippedFileNamesEveryFlemishAreaAfterOneOfItsPlaces) {
   const auto names = parse_area_names(read_source_file("config/postcode-areas.csv"));
   ASSERT_TRUE(names.ok()) << names.error().message;
-  const auto postcodes = Postcodes::load(NOODBEL_SOURCE_DIR "/config/be-postcodes.csv");
+  const auto postcodes = Postcodes::load(noodbel::testing::source_path("/config/be-postcodes.csv"));
   ASSERT_TRUE(postcodes.ok());
   std::map<std::string, bool> found;
   for (const Place& p : postcodes->places()) {

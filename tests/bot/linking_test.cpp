@@ -12,6 +12,7 @@
 #include "bot/commands.h"
 #include "bot/engine.h"
 #include "support/memory_repository.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -20,7 +21,7 @@ constexpr UnixTime kMonday10h = 1763974800;  // 2025-11-24 10:00 Europe/Brussels
 constexpr std::string_view kCode = "AB3DEF7G";
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
   if (!t) throw std::runtime_error(t.error().message);
   return std::move(t).value();
 }

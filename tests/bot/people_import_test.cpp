@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "bot/config.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -19,7 +20,7 @@ using ::testing::IsEmpty;
 
 const Postcodes& postcodes() {
   static const Postcodes loaded = [] {
-    auto p = Postcodes::load(NOODBEL_SOURCE_DIR "/config/be-postcodes.csv");
+    auto p = Postcodes::load(noodbel::testing::source_path("/config/be-postcodes.csv"));
     if (!p.ok()) throw std::runtime_error(p.error().message);
     return std::move(p.value());
   }();
@@ -150,7 +151,7 @@ TEST(ParseFamiliesCsv, StoresAPauseAsBrusselsMidnightInSummerToo) {
 }
 
 TEST(ParseFamiliesCsv, ReadsTheDemoFamiliesWithoutIssues) {
-  const auto parsed = parse_families_csv(read_file(NOODBEL_SOURCE_DIR "/config/demo-families.csv"),
+  const auto parsed = parse_families_csv(read_file(noodbel::testing::source_path("/config/demo-families.csv")),
                                          postcodes(), service_ids());
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   for (const ImportIssue& issue : parsed->issues) {
@@ -388,7 +389,7 @@ TEST(ParseCaseworkersCsv, ReadsARowWithASlashUser) {
 
 TEST(ParseCaseworkersCsv, ReadsTheDemoCaseworkersWithoutIssues) {
   const auto parsed = parse_caseworkers_csv(
-      read_file(NOODBEL_SOURCE_DIR "/config/demo-caseworkers.csv"), service_ids());
+      read_file(noodbel::testing::source_path("/config/demo-caseworkers.csv")), service_ids());
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   for (const ImportIssue& issue : parsed->issues) {
     ADD_FAILURE() << "line " << issue.line << " " << issue.column << ": " << issue.message;

@@ -1,5 +1,9 @@
 #include "bot/place_names.h"
 
+#include <utility>
+
+#include "bot/edit_distance.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -33,6 +37,20 @@ TEST(PlaceNames, SquashSplitAndMatch) {
   EXPECT_TRUE(is_postcode("9000"));
   EXPECT_FALSE(is_postcode("900"));
   EXPECT_FALSE(is_postcode("90a0"));
+}
+
+TEST(PlaceNames, LetterCountsBoundTheEditDistanceFromBelow) {
+  // "gent" and "gnet" have the same letters: the bound says nothing (0), the distance is 1.
+  EXPECT_EQ(letter_distance_bound(letter_counts("gent"), letter_counts("gnet")), 0);
+  // One substitution changes two counts: the bound is 1.
+  EXPECT_EQ(letter_distance_bound(letter_counts("gent"), letter_counts("kent")), 1);
+  // Spaces and other bytes are not letters: squashing does not change the counts.
+  EXPECT_EQ(letter_counts("de pinte"), letter_counts("depinte"));
+  for (const auto& [a, b] : {std::pair{"oudenaarde", "hasselt"}, std::pair{"aalst", "aalter"},
+                             std::pair{"sint niklaas", "st niklaas"}, std::pair{"gent", ""}}) {
+    EXPECT_LE(letter_distance_bound(letter_counts(a), letter_counts(b)), edit_distance(a, b, 99))
+        << a << " / " << b;
+  }
 }
 
 }  // namespace

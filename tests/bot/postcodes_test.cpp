@@ -12,12 +12,14 @@
 #include <utility>
 #include <vector>
 
+#include "support/paths/source_paths.h"
+
 namespace noodbel {
 namespace {
 
 using ::testing::HasSubstr;
 
-const std::string kPostcodesPath = NOODBEL_SOURCE_DIR "/config/be-postcodes.csv";
+const std::string kPostcodesPath = noodbel::testing::source_path("/config/be-postcodes.csv");
 
 const Postcodes& real_postcodes() {
   static const Postcodes postcodes = [] {

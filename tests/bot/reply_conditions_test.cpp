@@ -11,13 +11,15 @@
 #include <string>
 #include <vector>
 
+#include "support/paths/source_paths.h"
+
 namespace noodbel::reply {
 namespace {
 
 std::vector<std::string> corpus_texts() {
   std::vector<std::string> texts;
   for (const char* name : {"replies.tsv", "replies_heldout.tsv"}) {
-    std::ifstream in(std::string(NOODBEL_SOURCE_DIR) + "/tests/corpus/" + name);
+    std::ifstream in(noodbel::testing::source_dir() + "/tests/corpus/" + name);
     std::string line;
     while (std::getline(in, line)) {
       if (line.empty() || line[0] == '#') continue;

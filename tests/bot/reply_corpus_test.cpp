@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "bot/reply_parser.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -57,7 +58,7 @@ std::optional<ReplyContext> now_line(const std::string& line) {
 
 // The rows of a corpus file; a malformed line fails the calling test with its number.
 std::vector<Row> load(const std::string& name) {
-  const std::string path = std::string(NOODBEL_SOURCE_DIR) + "/tests/corpus/" + name;
+  const std::string path = noodbel::testing::source_dir() + "/tests/corpus/" + name;
   std::ifstream in(path);
   EXPECT_TRUE(in.good()) << "cannot open " << path;
   std::vector<Row> rows;

@@ -13,12 +13,13 @@
 
 #include "bot/reply_parser.h"
 #include "bot/templates.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
 
 Templates shipped() {
-  Result<Templates> t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
   if (!t) throw std::runtime_error(t.error().message);
   return std::move(t).value();
 }

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "bot/templates.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -150,7 +151,7 @@ TEST(Utf16beToUtf8, KeepsNulCharactersAndDecodesAnEmptyText) {
 // The crisis call as families receive it by SMS, with a realistic note: two parts at most
 // in every language once transliterated.
 TEST(CrisisCallSms, FitsInTwoSegmentsInEveryLanguage) {
-  const Result<Templates> templates = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  const Result<Templates> templates = Templates::load(noodbel::testing::source_path("/templates"));
   ASSERT_TRUE(templates.ok()) << templates.error().message;
   struct Case {
     Language lang;

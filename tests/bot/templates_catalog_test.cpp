@@ -16,6 +16,7 @@
 #include "bot/outbound.h"
 #include "bot/sms_text.h"
 #include "bot/templates.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -41,7 +42,7 @@ std::vector<std::string> split(const std::string& s, char separator) {
 
 // Parses catalog.tsv; a malformed line is a test failure naming the line.
 std::map<std::string, CatalogEntry> load_catalog() {
-  std::ifstream in(NOODBEL_SOURCE_DIR "/templates/catalog.tsv");
+  std::ifstream in(noodbel::testing::source_path("/templates/catalog.tsv"));
   if (!in) throw std::runtime_error("cannot read templates/catalog.tsv");
   std::map<std::string, CatalogEntry> catalog;
   std::string line;
@@ -68,14 +69,14 @@ std::map<std::string, CatalogEntry> load_catalog() {
 }
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
   if (!t) throw std::runtime_error(t.error().message);
   return std::move(t).value();
 }
 
 // The raw text of templates/<lang>/<name>.txt, as loaded (one trailing newline dropped).
 std::string template_file(Language lang, const std::string& name) {
-  std::ifstream in(std::string(NOODBEL_SOURCE_DIR "/templates/") + std::string(to_string(lang)) +
+  std::ifstream in(std::string(noodbel::testing::source_path("/templates/")) + std::string(to_string(lang)) +
                    "/" + name + ".txt");
   std::ostringstream text;
   text << in.rdbuf();

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/paths/source_paths.h"
+
 
 namespace noodbel {
 namespace {
@@ -197,7 +199,7 @@ TEST_F(TemplatesDir, MissingLanguageFolderIsNotFoundAndNamed) {
 }
 
 TEST(Templates, ShippedCrisisErrorTemplatesRenderInEveryLanguage) {
-  auto t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  auto t = Templates::load(noodbel::testing::source_path("/templates"));
   ASSERT_TRUE(t.ok()) << t.error().message;
   for (const char* reason : {"missing_age", "missing_place", "bad_age", "bad_place", "bad_language",
                              "bad_duration", "bad_from", "bad_wave", "unknown_key",

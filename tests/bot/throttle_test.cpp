@@ -9,6 +9,7 @@
 
 #include "bot/engine.h"
 #include "support/memory_repository.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -17,7 +18,7 @@ constexpr UnixTime kMonday10h = 1763974800;  // 2025-11-24 10:00 Europe/Brussels
 constexpr char kStranger[] = "+32499123456";
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
   if (!t) throw std::runtime_error(t.error().message);
   return std::move(t).value();
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "support/memory_repository.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -15,7 +16,7 @@ constexpr UnixTime kMonday10h = 1763974800;  // 2025-11-24 10:00 Europe/Brussels
 constexpr GeoPoint kGent{51.05, 3.71667};
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
   if (!t) throw std::runtime_error(t.error().message);
   return std::move(t).value();
 }

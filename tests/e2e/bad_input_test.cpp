@@ -18,6 +18,7 @@
 #include "adapters/twilio/twilio_signature.h"
 #include "e2e/e2e_support.h"
 #include "support/http_client.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel::testing_support {
 namespace {
@@ -106,7 +107,7 @@ class BadInput : public ::testing::Test {
     env_ = new E2eEnv(make_e2e_env("bad-input", config_extra()));
     load_demo_data(*env_);
     server_ = new BackgroundProcess(
-        NOODBEL_BINARY, std::vector<std::string>{"serve", "--config", env_->config}, env_->dir);
+        noodbel::testing::noodbel_binary(), std::vector<std::string>{"serve", "--config", env_->config}, env_->dir);
     const std::string out = server_->wait_for_output("sandbox: http://", 30000);
     std::smatch m;
     if (std::regex_search(out, m, std::regex("127\\.0\\.0\\.1:(\\d+)"))) port_ = std::stoi(m[1]);

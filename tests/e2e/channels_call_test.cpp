@@ -20,6 +20,7 @@
 #include "e2e/channels_support.h"
 #include "e2e/e2e_support.h"
 #include "support/http_client.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel::testing_support {
 namespace {
@@ -139,7 +140,7 @@ class ChannelsCall : public ::testing::Test {
 
   void start_server() {
     server_ = std::make_unique<BackgroundProcess>(
-        NOODBEL_BINARY, std::vector<std::string>{"serve", "--config", env_.config}, env_.dir);
+        noodbel::testing::noodbel_binary(), std::vector<std::string>{"serve", "--config", env_.config}, env_.dir);
     ASSERT_FALSE(server_->wait_for_output("noodbel is serving on", 30000).empty())
         << server_->stderr_text();
     ASSERT_TRUE(eventually([this] { return health()["signal"] == "connected"; }, kDeadline))

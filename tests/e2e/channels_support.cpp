@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "support/http_client.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel::testing_support {
 namespace {
@@ -27,7 +28,9 @@ using nlohmann::json;
 constexpr const char* kBearerbox = "/usr/sbin/bearerbox";
 constexpr const char* kSmsbox = "/usr/sbin/smsbox";
 constexpr const char* kFakesmsc = "/usr/lib/kannel/test/fakesmsc";
-constexpr const char* kEmulatorPackage = NOODBEL_SOURCE_DIR "/node_modules/telegram-test-api/package.json";
+std::string emulator_package() {
+  return noodbel::testing::source_path("/node_modules/telegram-test-api/package.json");
+}
 
 std::size_t count(const std::string& text, const std::string& needle) {
   std::size_t n = 0;
@@ -39,7 +42,7 @@ std::size_t count(const std::string& text, const std::string& needle) {
 // replaced by `get_url_base`.
 std::string rewrite_conf(const std::map<std::pair<std::string, std::string>, std::string>& values,
                          const std::string& get_url_base) {
-  std::istringstream in(read_text_file(NOODBEL_SOURCE_DIR "/config/kannel.conf"));
+  std::istringstream in(read_text_file(noodbel::testing::source_path("/config/kannel.conf")));
   std::ostringstream out;
   std::string line, group;
   const std::regex assignment(R"(^([a-z-]+)\s*=\s*(.*)$)");
@@ -67,7 +70,7 @@ std::string missing_programs() {
     if (!std::filesystem::exists(program)) missing += std::string(missing.empty() ? "" : ", ") + program;
   }
   if (find_in_path("node").empty()) missing += std::string(missing.empty() ? "" : ", ") + "node";
-  if (!std::filesystem::exists(kEmulatorPackage)) {
+  if (!std::filesystem::exists(emulator_package())) {
     missing += std::string(missing.empty() ? "" : ", ") + "node_modules/telegram-test-api";
   }
   return missing;
@@ -78,7 +81,7 @@ std::string missing_programs() {
 TelegramEmulator::TelegramEmulator(int port) : port_(port) {
   process_ = std::make_unique<BackgroundProcess>(
       find_in_path("node"),
-      std::vector<std::string>{NOODBEL_SOURCE_DIR "/tests/telegram/emulator.mjs", std::to_string(port)},
+      std::vector<std::string>{noodbel::testing::source_path("/tests/telegram/emulator.mjs"), std::to_string(port)},
       make_temp_dir("noodbel-e2e-tg"));
   started_ = !process_->wait_for_output("listening", 15'000).empty();
 }

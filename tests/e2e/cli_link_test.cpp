@@ -8,6 +8,7 @@
 #include <string>
 
 #include "e2e/e2e_support.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel::testing_support {
 namespace {
@@ -74,7 +75,7 @@ TEST(CliLink, UnknownFamilyIsRefusedWithExitOneAndNothingStored) {
 TEST(CliLink, MissingIdIsAUsageErrorAndHelpWorks) {
   const auto env = make_e2e_env("link-usage");
   EXPECT_EQ(noodbel(env, {"families", "link"}).exit_code, 2);
-  const auto help = run_binary(NOODBEL_BINARY, {"families", "link", "--help"});
+  const auto help = run_binary(noodbel::testing::noodbel_binary(), {"families", "link", "--help"});
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("Telegram"), std::string::npos) << help.out;
 }

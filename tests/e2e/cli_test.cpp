@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "e2e/e2e_support.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel::testing_support {
 namespace {
@@ -24,14 +25,14 @@ TEST(Cli, HelpWorksOnEveryLevel) {
        {std::vector<std::string>{"--help"}, {"serve", "--help"}, {"families", "--help"},
         {"families", "import", "--help"}, {"caseworkers", "import", "--help"},
         {"demo", "--help"}, {"migrate", "--help"}}) {
-    const auto r = run_binary(NOODBEL_BINARY, args);
+    const auto r = run_binary(noodbel::testing::noodbel_binary(), args);
     EXPECT_EQ(r.exit_code, 0) << args[0];
     EXPECT_NE(r.out.find("--"), std::string::npos) << args[0];
   }
 }
 
 TEST(Cli, UnknownSubcommandIsAUsageError) {
-  const auto r = run_binary(NOODBEL_BINARY, {"fly"});
+  const auto r = run_binary(noodbel::testing::noodbel_binary(), {"fly"});
   EXPECT_EQ(r.exit_code, 2);
 }
 
@@ -61,7 +62,7 @@ TEST(Cli, DemoDataImportsAndListsEveryFamily) {
   EXPECT_NE(list.out.find("F0001"), std::string::npos);
   EXPECT_NE(list.out.find(" families"), std::string::npos);
   // Importing again updates by id instead of adding.
-  const auto again = noodbel(env, {"families", "import", NOODBEL_SOURCE_DIR "/config/demo-families.csv"});
+  const auto again = noodbel(env, {"families", "import", noodbel::testing::source_path("/config/demo-families.csv")});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(again.out.find(" 0 new"), std::string::npos) << again.out;
 }
@@ -122,20 +123,20 @@ TEST(Cli, DemoPrintsARankedBoard) {
 }
 
 TEST(Cli, ParseReplyPrintsOneJsonObjectPerLine) {
-  const auto r = run_binary(NOODBEL_BINARY, {"parse-reply"}, "ja hoor\nnee K42\n");
+  const auto r = run_binary(noodbel::testing::noodbel_binary(), {"parse-reply"}, "ja hoor\nnee K42\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"intent\":\"yes\""), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"call\":\"K42\""), std::string::npos) << r.out;
 }
 
 TEST(Cli, ParseReplyResolvesRelativeDatesFromToday) {
-  const auto r = run_binary(NOODBEL_BINARY, {"parse-reply", "--today", "2026-11-22"}, "pauze 2 weken\n");
+  const auto r = run_binary(noodbel::testing::noodbel_binary(), {"parse-reply", "--today", "2026-11-22"}, "pauze 2 weken\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"until\":\"2026-12-06\""), std::string::npos) << r.out;
 }
 
 TEST(Cli, ParseReplyPrintsConditionsResolvedAgainstNow) {
-  const auto r = run_binary(NOODBEL_BINARY, {"parse-reply", "--now", "2026-12-07 01:40"},
+  const auto r = run_binary(noodbel::testing::noodbel_binary(), {"parse-reply", "--now", "2026-12-07 01:40"},
                             "ja over een uurtje\nja voor 1 nacht\nja hoor\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"conditions\":[{\"kind\":\"from\",\"words\":\"over een uurtje\",\"from_day\":"
@@ -147,26 +148,26 @@ TEST(Cli, ParseReplyPrintsConditionsResolvedAgainstNow) {
 }
 
 TEST(Cli, ParseReplyRefusesAMalformedNowWithExitTwo) {
-  const auto r = run_binary(NOODBEL_BINARY, {"parse-reply", "--now", "2026-12-07T01:40"}, "ja\n");
+  const auto r = run_binary(noodbel::testing::noodbel_binary(), {"parse-reply", "--now", "2026-12-07T01:40"}, "ja\n");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("2026-12-07T01:40"), std::string::npos) << r.err;
 }
 
 TEST(Cli, ParseReplyRefusesAMalformedTodayWithExitTwo) {
-  const auto r = run_binary(NOODBEL_BINARY, {"parse-reply", "--today", "2026-13-01"}, "ja\n");
+  const auto r = run_binary(noodbel::testing::noodbel_binary(), {"parse-reply", "--today", "2026-13-01"}, "ja\n");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("2026-13-01"), std::string::npos) << r.err;
 }
 
 TEST(Cli, CheckNoteAcceptsACleanNoteWithExitZero) {
-  const auto r = run_binary(NOODBEL_BINARY, {"check-note"},
+  const auto r = run_binary(noodbel::testing::noodbel_binary(), {"check-note"},
                             "Meisje van 4, rustig, gaat naar school in Gent.\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"ok\":true"), std::string::npos) << r.out;
 }
 
 TEST(Cli, CheckNoteRefusesPersonalDataWithFindingsAndExitOne) {
-  const auto r = run_binary(NOODBEL_BINARY, {"check-note"},
+  const auto r = run_binary(noodbel::testing::noodbel_binary(), {"check-note"},
                             "Het meisje heet Yasmine, mama belt op 0470 12 34 56.\n");
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.out.find("\"kind\":\"name\""), std::string::npos) << r.out;
@@ -174,13 +175,13 @@ TEST(Cli, CheckNoteRefusesPersonalDataWithFindingsAndExitOne) {
 }
 
 TEST(Cli, CheckNoteRefusesAnOverlongNoteWithExitTwo) {
-  const auto r = run_binary(NOODBEL_BINARY, {"check-note"}, std::string(2500, 'a'));
+  const auto r = run_binary(noodbel::testing::noodbel_binary(), {"check-note"}, std::string(2500, 'a'));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("2"), std::string::npos) << r.err;
 }
 
 TEST(Cli, CheckNoteRefusesInvalidUtf8WithExitTwo) {
-  const auto r = run_binary(NOODBEL_BINARY, {"check-note"}, std::string("caf\xC3", 4));
+  const auto r = run_binary(noodbel::testing::noodbel_binary(), {"check-note"}, std::string("caf\xC3", 4));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_FALSE(r.err.empty());
 }

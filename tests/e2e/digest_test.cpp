@@ -16,6 +16,7 @@
 #include "bot/local_time.h"
 #include "e2e/e2e_support.h"
 #include "support/http_client.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel::testing_support {
 namespace {
@@ -37,7 +38,7 @@ class DigestServer : public ::testing::Test {
                                               just_passed(), kSecret));
     load_demo_data(env_);
     server_ = std::make_unique<BackgroundProcess>(
-        NOODBEL_BINARY, std::vector<std::string>{"serve", "--config", env_.config}, env_.dir);
+        noodbel::testing::noodbel_binary(), std::vector<std::string>{"serve", "--config", env_.config}, env_.dir);
     const std::string out = server_->wait_for_output("sandbox: http://", 30000);
     ASSERT_FALSE(out.empty()) << server_->stderr_text();
     std::smatch m;
@@ -166,8 +167,8 @@ TEST(LinkDigestCommand, PrintsAFlandersWideLinkUnderThePublicUrl) {
 
 TEST(LinkDigestCommand, WorksWithTheDemoConfig) {
   const RunResult r =
-      run_binary(NOODBEL_BINARY, {"link", "digest", "2026-11-23", "--service", "limburg", "--at",
-                                  "1795415400", "--config", NOODBEL_SOURCE_DIR "/config/demo.toml"});
+      run_binary(noodbel::testing::noodbel_binary(), {"link", "digest", "2026-11-23", "--service", "limburg", "--at",
+                                  "1795415400", "--config", noodbel::testing::source_path("/config/demo.toml")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("http://127.0.0.1:8080/digest/2026-11-23?", 0), 0u) << r.out;
   EXPECT_NE(r.out.find("service=limburg"), std::string::npos) << r.out;
@@ -181,7 +182,7 @@ TEST(DemoSecret, TheServiceRefusesToStartWithItWhenTheSandboxIsOff) {
   std::ofstream(config) << "[database]\npath = \"" << dir << "/noodbel.db\"\n"
                         << "[http]\naddress = \"127.0.0.1\"\nport = 0\n"
                         << "[web]\nsecret = \"demo-only-not-secret-noodbel-practice-sandbox-links\"\n";
-  BackgroundProcess serve(NOODBEL_BINARY, {"serve", "--config", config}, dir);
+  BackgroundProcess serve(noodbel::testing::noodbel_binary(), {"serve", "--config", config}, dir);
   EXPECT_TRUE(wait_until([&] {
     return serve.stderr_text().find("public demo secret") != std::string::npos;
   })) << serve.stderr_text();

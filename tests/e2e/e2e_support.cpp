@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/paths/source_paths.h"
+
 namespace noodbel::testing_support {
 
 E2eEnv make_e2e_env(const std::string& name, const std::string& extra) {
@@ -15,6 +17,11 @@ E2eEnv make_e2e_env(const std::string& name, const std::string& extra) {
                             << "[http]\naddress = \"127.0.0.1\"\nport = 0\n"
                             << "[sandbox]\nenabled = true\n"
                             << "[log]\nlevel = \"info\"\n"
+                            // The daily digest of the demo supervisors would be due at start
+                            // after 07:30: only the tests about it turn it on.
+                            << (extra.find("[digest]") == std::string::npos
+                                    ? "[digest]\nenabled = false\n"
+                                    : "")
                             << extra;
   return env;
 }
@@ -22,15 +29,15 @@ E2eEnv make_e2e_env(const std::string& name, const std::string& extra) {
 RunResult noodbel(const E2eEnv& env, std::vector<std::string> args, const std::string& input) {
   args.push_back("--config");
   args.push_back(env.config);
-  return run_binary(NOODBEL_BINARY, args, input);
+  return run_binary(noodbel::testing::noodbel_binary(), args, input);
 }
 
 void load_demo_data(const E2eEnv& env) {
   const auto m = noodbel(env, {"migrate"});
   ASSERT_EQ(m.exit_code, 0) << m.err;
-  const auto c = noodbel(env, {"caseworkers", "import", NOODBEL_SOURCE_DIR "/config/demo-caseworkers.csv"});
+  const auto c = noodbel(env, {"caseworkers", "import", noodbel::testing::source_path("/config/demo-caseworkers.csv")});
   ASSERT_EQ(c.exit_code, 0) << c.err;
-  const auto f = noodbel(env, {"families", "import", NOODBEL_SOURCE_DIR "/config/demo-families.csv"});
+  const auto f = noodbel(env, {"families", "import", noodbel::testing::source_path("/config/demo-families.csv")});
   ASSERT_EQ(f.exit_code, 0) << f.err;
 }
 

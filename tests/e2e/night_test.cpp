@@ -22,6 +22,7 @@
 #include "e2e/e2e_support.h"
 #include "support/http_client.h"
 #include "support/net/fake_slack.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel::testing_support {
 namespace {
@@ -59,7 +60,7 @@ class Night : public ::testing::Test {
     write_config(base);
     import_people();
     server_ = std::make_unique<BackgroundProcess>(
-        NOODBEL_BINARY, std::vector<std::string>{"serve", "--config", env_.config}, env_.dir);
+        noodbel::testing::noodbel_binary(), std::vector<std::string>{"serve", "--config", env_.config}, env_.dir);
     ASSERT_FALSE(server_->wait_for_output("noodbel is serving on", 30000).empty())
         << server_->stderr_text();
   }

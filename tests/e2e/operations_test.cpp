@@ -15,6 +15,7 @@
 #include "adapters/app/logfmt.h"
 #include "e2e/e2e_support.h"
 #include "support/http_client.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel::testing_support {
 namespace {
@@ -35,7 +36,7 @@ class OperationsServer : public ::testing::Test {
 
   void start() {
     server_ = std::make_unique<BackgroundProcess>(
-        NOODBEL_BINARY, std::vector<std::string>{"serve", "--config", env_.config}, env_.dir);
+        noodbel::testing::noodbel_binary(), std::vector<std::string>{"serve", "--config", env_.config}, env_.dir);
     const std::string out = server_->wait_for_output("sandbox: http://", 30000);
     ASSERT_FALSE(out.empty()) << server_->stderr_text();
     std::smatch m;

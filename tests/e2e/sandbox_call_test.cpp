@@ -10,6 +10,7 @@
 
 #include "e2e/e2e_support.h"
 #include "support/http_client.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel::testing_support {
 namespace {
@@ -22,7 +23,7 @@ class SandboxServer : public ::testing::Test {
     env_ = make_e2e_env("sandbox");
     load_demo_data(env_);
     server_ = std::make_unique<BackgroundProcess>(
-        NOODBEL_BINARY, std::vector<std::string>{"serve", "--config", env_.config}, env_.dir);
+        noodbel::testing::noodbel_binary(), std::vector<std::string>{"serve", "--config", env_.config}, env_.dir);
     const std::string out = server_->wait_for_output("sandbox: http://", 30000);
     ASSERT_FALSE(out.empty()) << server_->stderr_text();
     std::smatch m;

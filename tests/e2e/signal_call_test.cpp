@@ -12,6 +12,7 @@
 #include "../adapters/signal/signal_cli_stub.h"
 #include "e2e/e2e_support.h"
 #include "support/http_client.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel::testing_support {
 namespace {
@@ -39,7 +40,7 @@ class SignalServer : public ::testing::Test {
                 std::string("F0001,oost-vlaanderen,Gezin Peeters,signal:") + kFamily +
                     ";sms:0470 00 00 01,9000,30,0,12,2,nl,,,yes,nl\n");
     server_ = std::make_unique<BackgroundProcess>(
-        NOODBEL_BINARY, std::vector<std::string>{"serve", "--config", env_.config}, env_.dir);
+        noodbel::testing::noodbel_binary(), std::vector<std::string>{"serve", "--config", env_.config}, env_.dir);
     const std::string out = server_->wait_for_output("noodbel is serving on", 30000);
     ASSERT_FALSE(out.empty()) << server_->stderr_text();
     std::smatch m;

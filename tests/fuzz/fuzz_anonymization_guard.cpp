@@ -9,6 +9,7 @@
 #include "bot/anonymization_guard.h"
 #include "bot/postcodes.h"
 #include "fuzz_support.h"
+#include "support/paths/source_paths.h"
 
 using namespace noodbel;
 
@@ -16,7 +17,7 @@ namespace {
 
 const AnonymizationGuard& guard() {
   static const AnonymizationGuard* g = [] {
-    const std::string dir = NOODBEL_DATA_DIR;
+    const std::string dir = noodbel::testing::source_dir();
     auto postcodes = Postcodes::load(dir + "/config/be-postcodes.csv");
     FUZZ_CHECK(postcodes.ok());
     auto loaded = AnonymizationGuard::load(dir + "/config/first-names.txt", *postcodes);

@@ -14,6 +14,7 @@
 #include "bot/crisis_request.h"
 #include "bot/postcodes.h"
 #include "fuzz_support.h"
+#include "support/paths/source_paths.h"
 
 namespace {
 
@@ -25,7 +26,7 @@ constexpr UnixTime kMaxAhead = 184 * 86400;  // "at most about six months ahead"
 
 const Postcodes& postcodes() {
   static const Postcodes p = [] {
-    auto loaded = Postcodes::load(std::string(NOODBEL_DATA_DIR) + "/config/be-postcodes.csv");
+    auto loaded = Postcodes::load(noodbel::testing::source_dir() + "/config/be-postcodes.csv");
     FUZZ_CHECK(loaded.ok());
     return std::move(loaded).value();
   }();

@@ -13,6 +13,7 @@
 #include "bot/people_import.h"
 #include "bot/postcodes.h"
 #include "fuzz_support.h"
+#include "support/paths/source_paths.h"
 
 using namespace noodbel;
 
@@ -23,7 +24,7 @@ const std::vector<std::string> kServices{"antwerpen", "limburg", "oost-vlaandere
 
 const Postcodes& postcodes() {
   static const Postcodes p = [] {
-    auto loaded = Postcodes::load(std::string(NOODBEL_DATA_DIR) + "/config/be-postcodes.csv");
+    auto loaded = Postcodes::load(noodbel::testing::source_dir() + "/config/be-postcodes.csv");
     FUZZ_CHECK(loaded.ok());
     return std::move(loaded).value();
   }();

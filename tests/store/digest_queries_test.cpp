@@ -17,6 +17,7 @@
 #include "store/sqlite.h"
 #include "store/store.h"
 #include "temp_db.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel::store {
 namespace {
@@ -34,7 +35,7 @@ UnixTime local(int month, int day, int hour, int minute) {
 
 const Postcodes& postcodes() {
   static const Postcodes table = [] {
-    auto loaded = Postcodes::load(NOODBEL_SOURCE_DIR "/config/be-postcodes.csv");
+    auto loaded = Postcodes::load(noodbel::testing::source_path("/config/be-postcodes.csv"));
     if (!loaded.ok()) throw std::runtime_error(loaded.error().message);
     return std::move(loaded).value();
   }();
@@ -42,7 +43,7 @@ const Postcodes& postcodes() {
 }
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
   if (!t) throw std::runtime_error(t.error().message);
   return std::move(t).value();
 }

@@ -3,11 +3,13 @@
 #include <stdexcept>
 #include <utility>
 
+#include "support/paths/source_paths.h"
+
 namespace noodbel::test_data {
 
 const Templates& shipped_templates() {
   static const Templates templates = [] {
-    Result<Templates> loaded = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+    Result<Templates> loaded = Templates::load(noodbel::testing::source_path("/templates"));
     if (!loaded) throw std::runtime_error(loaded.error().message);
     return std::move(loaded).value();
   }();
@@ -16,7 +18,7 @@ const Templates& shipped_templates() {
 
 const Postcodes& shipped_postcodes() {
   static const Postcodes postcodes = [] {
-    Result<Postcodes> loaded = Postcodes::load(NOODBEL_SOURCE_DIR "/config/be-postcodes.csv");
+    Result<Postcodes> loaded = Postcodes::load(noodbel::testing::source_path("/config/be-postcodes.csv"));
     if (!loaded) throw std::runtime_error(loaded.error().message);
     return std::move(loaded).value();
   }();

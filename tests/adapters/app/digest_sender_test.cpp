@@ -15,6 +15,7 @@
 #include "bot/postcodes.h"
 #include "bot/templates.h"
 #include "store/temp_db.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -52,8 +53,8 @@ Caseworker person(std::string id, std::string service, Role role, Channel channe
 class DigestSenderTest : public ::testing::Test {
  protected:
   DigestSenderTest()
-      : postcodes_(Postcodes::load(NOODBEL_SOURCE_DIR "/config/be-postcodes.csv").value()),
-        templates_(Templates::load(NOODBEL_SOURCE_DIR "/templates").value()) {
+      : postcodes_(Postcodes::load(noodbel::testing::source_path("/config/be-postcodes.csv")).value()),
+        templates_(Templates::load(noodbel::testing::source_path("/templates")).value()) {
     config_.services = default_services();
     config_.digest.minute_of_day = 7 * 60 + 30;
     start();

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "store/temp_db.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -15,10 +16,10 @@ using store::testing_support::TempDbPath;
 class DigestSourceTest : public ::testing::Test {
  protected:
   DigestSourceTest()
-      : postcodes_(Postcodes::load(NOODBEL_SOURCE_DIR "/config/be-postcodes.csv").value()),
+      : postcodes_(Postcodes::load(noodbel::testing::source_path("/config/be-postcodes.csv")).value()),
         store_(store::Store::open(path_.db()).value()) {
     config_.services = default_services();
-    config_.data_dir = NOODBEL_SOURCE_DIR;
+    config_.data_dir = noodbel::testing::source_dir();
   }
   TempDbPath path_;
   Config config_;

@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/paths/source_paths.h"
+
 namespace noodbel {
 namespace {
 
@@ -22,7 +24,7 @@ TEST(LoadConfig, DefaultsNameTheFiveServicesAndTheVarDatabase) {
 }
 
 TEST(LoadConfig, ExampleFileParsesWithoutError) {
-  const auto c = load_config_file(NOODBEL_SOURCE_DIR "/config/example.toml");
+  const auto c = load_config_file(noodbel::testing::source_path("/config/example.toml"));
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ(c->http.port, 8080);
   EXPECT_EQ(c->services.size(), 5u);
@@ -30,7 +32,7 @@ TEST(LoadConfig, ExampleFileParsesWithoutError) {
 }
 
 TEST(LoadConfig, DemoFileEnablesTheSandbox) {
-  const auto c = load_config_file(NOODBEL_SOURCE_DIR "/config/demo.toml");
+  const auto c = load_config_file(noodbel::testing::source_path("/config/demo.toml"));
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_TRUE(c->sandbox.enabled);
   EXPECT_EQ(c->calls.wave_size, 6);
@@ -90,7 +92,7 @@ TEST(LoadConfig, MissingFileIsAnErrorNamingIt) {
 }
 
 TEST(LoadConfig, DbFlagOverridesTheConfiguredPath) {
-  const auto c = resolve_config(std::string(NOODBEL_SOURCE_DIR "/config/demo.toml"),
+  const auto c = resolve_config(std::string(noodbel::testing::source_path("/config/demo.toml")),
                                 std::string("/tmp/other.db"));
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ(c->db_path, "/tmp/other.db");
@@ -98,7 +100,7 @@ TEST(LoadConfig, DbFlagOverridesTheConfiguredPath) {
 }
 
 TEST(LoadConfig, EnvironmentVariableNamesTheFileWhenNoFlagIsGiven) {
-  ::setenv("NOODBEL_CONFIG", NOODBEL_SOURCE_DIR "/config/demo.toml", 1);
+  ::setenv("NOODBEL_CONFIG", noodbel::testing::source_path("/config/demo.toml").c_str(), 1);
   const auto c = resolve_config(std::nullopt, std::nullopt);
   ::unsetenv("NOODBEL_CONFIG");
   ASSERT_TRUE(c.ok()) << c.error().message;
@@ -220,9 +222,10 @@ TEST(LoadConfig, SlashWebhookOfAServiceMayComeFromTheEnvironment) {
 
 TEST(LoadConfig, DigestSectionSetsTheTimeAndTheCoverageMinimum) {
   const Config defaults = default_config();
+  EXPECT_TRUE(defaults.digest.enabled);
   EXPECT_EQ(defaults.digest.minute_of_day, 7 * 60 + 30);
   EXPECT_EQ(defaults.digest.coverage_min_families, 3);
-  const auto example = load_config_file(NOODBEL_SOURCE_DIR "/config/example.toml");
+  const auto example = load_config_file(noodbel::testing::source_path("/config/example.toml"));
   ASSERT_TRUE(example.ok()) << example.error().message;
   EXPECT_EQ(example->digest.minute_of_day, 7 * 60 + 30);
   const auto c =
@@ -230,6 +233,9 @@ TEST(LoadConfig, DigestSectionSetsTheTimeAndTheCoverageMinimum) {
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ(c->digest.minute_of_day, 6 * 60 + 5);
   EXPECT_EQ(c->digest.coverage_min_families, 5);
+  const auto off = parse_config("[digest]\nenabled = false\n", "d.toml");
+  ASSERT_TRUE(off.ok()) << off.error().message;
+  EXPECT_FALSE(off->digest.enabled);
 }
 
 TEST(LoadConfig, DigestSectionRefusesBadValuesNamingTheKey) {
@@ -241,6 +247,7 @@ TEST(LoadConfig, DigestSectionRefusesBadValuesNamingTheKey) {
       {"[digest]\ncoverage_min_families = 0\n",
        "digest.coverage_min_families: must be between 1"},
       {"[digest]\nhour = \"07:30\"\n", "digest.hour: unknown key"},
+      {"[digest]\nenabled = \"no\"\n", "digest.enabled: must be true or false"},
   };
   for (const auto& [toml, expected] : cases) {
     const auto c = parse_config(toml, "bad.toml");
@@ -252,7 +259,7 @@ TEST(LoadConfig, DigestSectionRefusesBadValuesNamingTheKey) {
 
 TEST(LoadConfig, RetentionDaysDefaultToThirtyAndAreRead) {
   EXPECT_EQ(default_config().retention.days, 30);
-  const auto example = load_config_file(NOODBEL_SOURCE_DIR "/config/example.toml");
+  const auto example = load_config_file(noodbel::testing::source_path("/config/example.toml"));
   ASSERT_TRUE(example.ok()) << example.error().message;
   EXPECT_EQ(example->retention.days, 30);
   const auto c = parse_config("[retention]\ndays = 90\n", "r.toml");
@@ -685,7 +692,7 @@ TEST(LoadConfig, WebSecretComesFromTheEnvironmentAndIsChecked) {
 }
 
 TEST(LoadConfig, TheDemoConfigCarriesTheDemoSecretMarkedAsSuch) {
-  const auto demo = load_config_file(NOODBEL_SOURCE_DIR "/config/demo.toml");
+  const auto demo = load_config_file(noodbel::testing::source_path("/config/demo.toml"));
   ASSERT_TRUE(demo.ok()) << demo.error().message;
   EXPECT_EQ(demo->web.secret, kDemoWebSecret);
   EXPECT_TRUE(demo->web.secret.starts_with(kDemoSecretPrefix));

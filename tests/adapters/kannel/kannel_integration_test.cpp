@@ -29,6 +29,7 @@
 #include "adapters/kannel/kannel_sender.h"
 #include "bot/sms_text.h"
 #include "support/process.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -161,7 +162,7 @@ struct KannelWorld {
 
     const auto q = [](const std::string& s) { return "\"" + s + "\""; };
     const std::string conf = rewrite_conf(
-        testing_support::read_text_file(NOODBEL_SOURCE_DIR "/config/kannel.conf"),
+        testing_support::read_text_file(noodbel::testing::source_path("/config/kannel.conf")),
         {{{"core", "admin-port"}, std::to_string(admin_port)},
          {{"core", "smsbox-port"}, std::to_string(smsbox_port)},
          {{"core", "log-file"}, q(dir + "/bearerbox.log")},

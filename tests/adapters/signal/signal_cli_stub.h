@@ -15,6 +15,7 @@
 
 #include "support/http_client.h"
 #include "support/process.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel::testing_support {
 
@@ -36,7 +37,7 @@ class SignalCliStub {
     dir_ = make_temp_dir("signal-stub");
     process_ = std::make_unique<BackgroundProcess>(
         "/usr/bin/python3",
-        std::vector<std::string>{NOODBEL_SOURCE_DIR "/tests/support/signal_cli_stub.py", "--port",
+        std::vector<std::string>{noodbel::testing::source_path("/tests/support/signal_cli_stub.py"), "--port",
                                  "0"},
         dir_);
     const std::string out = process_->wait_for_output("listening on", 15000);

@@ -28,6 +28,7 @@
 #include "bot/templates.h"
 #include "support/net/fake_slack.h"
 #include "store/response_urls.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -81,14 +82,14 @@ std::vector<Place> test_places() {
 }
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
   if (!t) throw std::runtime_error(t.error().message);
   return std::move(t).value();
 }
 
 AnonymizationGuard load_guard(const Postcodes& postcodes) {
   Result<AnonymizationGuard> g =
-      AnonymizationGuard::load(NOODBEL_SOURCE_DIR "/config/first-names.txt", postcodes);
+      AnonymizationGuard::load(noodbel::testing::source_path("/config/first-names.txt"), postcodes);
   if (!g) throw std::runtime_error(g.error().message);
   return std::move(g).value();
 }

@@ -23,6 +23,7 @@
 #include "bot/outbound.h"
 #include "support/http_client.h"
 #include "support/process.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel::telegram {
 namespace {
@@ -42,15 +43,15 @@ class TelegramEmulatorTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const std::string node = testing_support::find_in_path("node");
-    const std::string package = NOODBEL_SOURCE_DIR "/node_modules/telegram-test-api/package.json";
+    const std::string package = noodbel::testing::source_path("/node_modules/telegram-test-api/package.json");
     if (node.empty()) GTEST_SKIP() << "node is not installed (scripts/install-deps installs it)";
     if (!std::filesystem::exists(package)) {
-      GTEST_SKIP() << "telegram-test-api is not installed: run `npm ci` in " NOODBEL_SOURCE_DIR;
+      GTEST_SKIP() << "telegram-test-api is not installed: run `npm ci` in " << noodbel::testing::source_dir();
     }
     port_ = testing_support::free_loopback_ports(1).front();
     emulator_ = std::make_unique<BackgroundProcess>(
         node,
-        std::vector<std::string>{NOODBEL_SOURCE_DIR "/tests/telegram/emulator.mjs",
+        std::vector<std::string>{noodbel::testing::source_path("/tests/telegram/emulator.mjs"),
                                  std::to_string(port_)},
         testing_support::make_temp_dir("noodbel-tg-emulator"));
     ASSERT_NE(emulator_->wait_for_output("listening", 15'000), "")
@@ -120,7 +121,7 @@ TEST_F(TelegramEmulatorTest, TextAButtonPressAndACommandReachThePipelineInOrder)
 }
 
 TEST_F(TelegramEmulatorTest, ACrisisCallReachesTheUserWithAnswerButtons) {
-  auto templates = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  auto templates = Templates::load(noodbel::testing::source_path("/templates"));
   ASSERT_TRUE(templates.ok()) << templates.error().message;
   TelegramSender sender(api(), *templates,
                         [](const OutboundMessage&) {

@@ -7,6 +7,7 @@
 
 #include "adapters/telegram/telegram_channel.h"
 #include "stub_bot_api.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel::telegram {
 namespace {
@@ -17,7 +18,7 @@ using testing_support::StubBotApi;
 using testing_support::StubReply;
 
 Templates shipped_templates() {
-  auto t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  auto t = Templates::load(noodbel::testing::source_path("/templates"));
   EXPECT_TRUE(t.ok()) << (t.ok() ? "" : t.error().message);
   return t.ok() ? std::move(t).value() : Templates::from_map({});
 }

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "support/memory_repository.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -20,7 +21,7 @@ constexpr UnixTime kNow = 1763974800;  // 2025-11-24 10:00 Europe/Brussels
 constexpr GeoPoint kGent{51.05, 3.71667};
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(NOODBEL_SOURCE_DIR "/templates");
+  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
   if (!t) throw std::runtime_error(t.error().message);
   return std::move(t).value();
 }
@@ -69,7 +70,7 @@ class BoardRoutesTest : public ::testing::Test {
       : templates_(load_templates()),
         clock_(kNow),
         links_("https://noodbel.test", std::string(40, 'k'), 12, 7) {
-    Result<std::string> page = load_web_page(NOODBEL_SOURCE_DIR, "board.html");
+    Result<std::string> page = load_web_page(noodbel::testing::source_dir(), "board.html");
     if (!page) throw std::runtime_error(page.error().message);
     Caseworker cw{"C001", "oost-vlaanderen", "An", {}, Role::kCaseworker, Language::kEn};
     repo_.upsert_caseworker(cw);

@@ -12,6 +12,7 @@
 #include "bot/postcodes.h"
 #include "bot/templates.h"
 #include "store/temp_db.h"
+#include "support/paths/source_paths.h"
 
 namespace noodbel {
 namespace {
@@ -22,7 +23,7 @@ constexpr UnixTime kNov23At0900 = 1'795'420'800;  // 2026-11-23 09:00 Europe/Bru
 constexpr std::int64_t kDay = 24 * 3600;
 
 std::string read_source(const std::string& path) {
-  std::ifstream in(std::string(NOODBEL_SOURCE_DIR) + "/" + path);
+  std::ifstream in(noodbel::testing::source_dir() + "/" + path);
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
@@ -31,8 +32,8 @@ std::string read_source(const std::string& path) {
 class DigestRoutesTest : public ::testing::Test {
  protected:
   DigestRoutesTest()
-      : postcodes_(Postcodes::load(NOODBEL_SOURCE_DIR "/config/be-postcodes.csv").value()),
-        templates_(Templates::load(NOODBEL_SOURCE_DIR "/templates").value()),
+      : postcodes_(Postcodes::load(noodbel::testing::source_path("/config/be-postcodes.csv")).value()),
+        templates_(Templates::load(noodbel::testing::source_path("/templates")).value()),
         store_(store::Store::open(path_.db()).value()),
         links_("https://noodbel.test", std::string(40, 'k'), 12, 7) {
     config_.services = default_services();

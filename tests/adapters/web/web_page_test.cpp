@@ -2,11 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "support/paths/source_paths.h"
+
 namespace noodbel {
 namespace {
 
 TEST(LoadWebPage, ReadsTheShippedSandboxPage) {
-  auto page = load_web_page(NOODBEL_SOURCE_DIR, "sandbox.html");
+  auto page = load_web_page(noodbel::testing::source_dir(), "sandbox.html");
   ASSERT_TRUE(page.ok()) << page.error().message;
   EXPECT_NE(page->find("oefenomgeving"), std::string::npos);
   EXPECT_EQ(page->find("innerHTML"), std::string::npos);  // message text via textContent only
@@ -14,7 +16,7 @@ TEST(LoadWebPage, ReadsTheShippedSandboxPage) {
 
 TEST(LoadWebPage, ReadsEveryShippedPage) {
   for (const char* name : {"board.html", "digest.html"}) {
-    auto page = load_web_page(NOODBEL_SOURCE_DIR, name);
+    auto page = load_web_page(noodbel::testing::source_dir(), name);
     ASSERT_TRUE(page.ok()) << page.error().message;
     EXPECT_NE(page->find("{{"), std::string::npos) << name << " has no markers";
   }

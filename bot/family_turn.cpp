@@ -38,8 +38,8 @@ ReplyContext reply_context_at(UnixTime now) {
   return {today.year, today.month, today.day, today.minute_of_day};
 }
 
-bool was_sent_to(const Call& call, std::string_view family_id, Repository& repo) {
-  const std::vector<Recipient> sent = repo.recipients(call.id);
+bool was_sent_to(const Call& call, std::string_view family_id, CallsPort& calls) {
+  const std::vector<Recipient> sent = calls.recipients(call.id);
   return std::any_of(sent.begin(), sent.end(),
                      [&](const Recipient& r) { return r.family_id == family_id; });
 }

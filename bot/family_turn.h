@@ -38,6 +38,6 @@ struct FamilyTurn {
 ReplyContext reply_context_at(UnixTime now);
 
 // True when `call` was sent to this family.
-bool was_sent_to(const Call& call, std::string_view family_id, Repository& repo);
+bool was_sent_to(const Call& call, std::string_view family_id, CallsPort& calls);
 
 }  // namespace noodbel

@@ -4,25 +4,25 @@
 
 namespace noodbel {
 
-Route route(const InboundMessage& message, Repository& repo) {
-  const Sender sender = repo.sender_by_contact(message.channel, message.address);
+Route route(const InboundMessage& message, PeoplePort& people) {
+  const Sender sender = people.sender_by_contact(message.channel, message.address);
   Route r;
   if (sender.kind == Sender::Kind::kFamily) {
-    r.family = repo.family(sender.id);
+    r.family = people.family(sender.id);
     if (r.family) r.kind = Sender::Kind::kFamily;
   } else if (sender.kind == Sender::Kind::kCaseworker) {
-    r.caseworker = repo.caseworker(sender.id);
+    r.caseworker = people.caseworker(sender.id);
     if (r.caseworker) r.kind = Sender::Kind::kCaseworker;
   }
   return r;
 }
 
-Route route(const InboundMessage& message, Repository& repo, const SlashConfig& slash) {
-  if (message.channel != Channel::kSlash) return route(message, repo);
+Route route(const InboundMessage& message, PeoplePort& people, const SlashConfig& slash) {
+  if (message.channel != Channel::kSlash) return route(message, people);
   const auto mapped = slash.users.find(message.address);
-  if (mapped == slash.users.end()) return route(message, repo);
+  if (mapped == slash.users.end()) return route(message, people);
   Route r;
-  r.caseworker = repo.caseworker(mapped->second);
+  r.caseworker = people.caseworker(mapped->second);
   if (r.caseworker) r.kind = Sender::Kind::kCaseworker;
   return r;
 }

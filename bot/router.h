@@ -1,6 +1,6 @@
 // Router: who sent an inbound message — a registered family, a caseworker, or someone
-// unknown — with their stored record. Stateless function; thread-safe given its own
-// Repository.
+// unknown — with their stored record. Reads only the people role of the unit of work.
+// Stateless function; thread-safe given its own PeoplePort.
 #pragma once
 
 #include <optional>
@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "bot/config.h"
-#include "bot/repository.h"
+#include "bot/ports/people_port.h"
 #include "bot/types.h"
 
 namespace noodbel {
@@ -21,11 +21,11 @@ struct Route {
 
 // Looks the sender up by (channel, address). A contact whose owner record is missing
 // counts as unknown.
-Route route(const InboundMessage& message, Repository& repo);
+Route route(const InboundMessage& message, PeoplePort& people);
 // As above, but a slash user listed in `slash.users` is that caseworker whatever the
 // stored contacts say (the configuration is authoritative); one mapped to a caseworker
 // that does not exist is unknown.
-Route route(const InboundMessage& message, Repository& repo, const SlashConfig& slash);
+Route route(const InboundMessage& message, PeoplePort& people, const SlashConfig& slash);
 
 // An address safe for logs and audit: phone numbers through mask_phone, other addresses
 // with only their first and last two characters.

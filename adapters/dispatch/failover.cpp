@@ -6,10 +6,10 @@
 
 namespace noodbel {
 
-std::vector<Contact> contacts_of(Repository& repo, std::string_view person_id) {
+std::vector<Contact> contacts_of(PeoplePort& people, std::string_view person_id) {
   if (person_id.empty()) return {};
-  if (std::optional<Family> f = repo.family(person_id)) return f->contacts;
-  if (std::optional<Caseworker> c = repo.caseworker(person_id)) return c->contacts;
+  if (std::optional<Family> f = people.family(person_id)) return f->contacts;
+  if (std::optional<Caseworker> c = people.caseworker(person_id)) return c->contacts;
   return {};
 }
 

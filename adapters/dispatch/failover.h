@@ -1,5 +1,5 @@
 // Failover helpers of the Dispatcher: whom a message goes to when its channel gave up.
-// Pure functions (contacts_of reads the Repository it is given); thread-safe.
+// Pure functions (contacts_of reads the people port it is given); thread-safe.
 #pragma once
 
 #include <functional>
@@ -8,13 +8,13 @@
 #include <string_view>
 #include <vector>
 
-#include "bot/repository.h"
+#include "bot/ports/people_port.h"
 #include "bot/types.h"
 
 namespace noodbel {
 
 // The contacts of a family or caseworker, in preference order; empty for an unknown id.
-std::vector<Contact> contacts_of(Repository& repo, std::string_view person_id);
+std::vector<Contact> contacts_of(PeoplePort& people, std::string_view person_id);
 
 // The first contact after `current` in `contacts` whose channel `can_send`; when `current`
 // is not among them (the contact changed), the first such contact other than `current`.

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "store/contracts/sample_rows.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
 
@@ -43,66 +44,16 @@ Caseworker sample_caseworker(const std::string& id) {
   return c;
 }
 
+// The contracts' sample call, urgent and with a wave size (columns added by migrations).
 Call sample_call(const std::string& code, UnixTime created_at) {
-  Call c;
-  c.code = code;
-  c.service = "limburg";
-  c.caseworker_id = "C001";
-  c.ages_months = {48, 84};
-  c.postcode = "3500";
-  c.place = "Hasselt";
-  c.location = {50.93, 5.34};
-  c.languages = {Language::kNl};
-  c.duration_hours = 72;
-  c.needed_from = created_at + 3600;
-  c.note = "Twee broers, rustig.";
+  Call c = contracts::sample_call(code, CallState::kOpen, created_at);
   c.urgent = true;
-  c.state = CallState::kOpen;
-  c.created_at = created_at;
   c.wave_size = 5;
   return c;
 }
 
-void expect_same_family(const Family& a, const Family& b) {
-  EXPECT_EQ(a.id, b.id);
-  EXPECT_EQ(a.service, b.service);
-  EXPECT_EQ(a.display_name, b.display_name);
-  EXPECT_EQ(a.contacts, b.contacts);
-  EXPECT_EQ(a.postcode, b.postcode);
-  EXPECT_DOUBLE_EQ(a.home.lat, b.home.lat);
-  EXPECT_DOUBLE_EQ(a.home.lon, b.home.lon);
-  EXPECT_EQ(a.max_distance_km, b.max_distance_km);
-  EXPECT_EQ(a.min_age_months, b.min_age_months);
-  EXPECT_EQ(a.max_age_months, b.max_age_months);
-  EXPECT_EQ(a.max_children, b.max_children);
-  EXPECT_EQ(a.languages, b.languages);
-  EXPECT_EQ(a.availability, b.availability);
-  EXPECT_EQ(a.paused_until, b.paused_until);
-  EXPECT_EQ(a.opted_in, b.opted_in);
-  EXPECT_EQ(a.preferred_language, b.preferred_language);
-}
-
-void expect_same_call(const Call& a, const Call& b) {
-  EXPECT_EQ(a.code, b.code);
-  EXPECT_EQ(a.service, b.service);
-  EXPECT_EQ(a.caseworker_id, b.caseworker_id);
-  EXPECT_EQ(a.ages_months, b.ages_months);
-  EXPECT_EQ(a.postcode, b.postcode);
-  EXPECT_EQ(a.place, b.place);
-  EXPECT_DOUBLE_EQ(a.location.lat, b.location.lat);
-  EXPECT_DOUBLE_EQ(a.location.lon, b.location.lon);
-  EXPECT_EQ(a.languages, b.languages);
-  EXPECT_EQ(a.duration_hours, b.duration_hours);
-  EXPECT_EQ(a.needed_from, b.needed_from);
-  EXPECT_EQ(a.note, b.note);
-  EXPECT_EQ(a.urgent, b.urgent);
-  EXPECT_EQ(a.state, b.state);
-  EXPECT_EQ(a.created_at, b.created_at);
-  EXPECT_EQ(a.closed_at, b.closed_at);
-  EXPECT_EQ(a.matched_family, b.matched_family);
-  EXPECT_EQ(a.wave_size, b.wave_size);
-  EXPECT_EQ(a.closed_by, b.closed_by);
-}
+using contracts::expect_same_call;
+using contracts::expect_same_family;
 
 class SqliteRepositoryTest : public ::testing::Test {
  protected:
@@ -517,6 +468,42 @@ TEST_F(SqliteRepositoryTest, DeliveredRecipientsAreThoseWithADeliveredRowAboutTh
   EXPECT_EQ(repo_->delivered_recipients(7), std::vector<std::string>{"F1"});
   EXPECT_EQ(repo_->delivered_recipients(8), std::vector<std::string>{"F3"});
   EXPECT_TRUE(repo_->delivered_recipients(9).empty());
+}
+
+// What only the SQLite schema adds to the ports' rules (the rules themselves are checked on
+// every implementation by tests/store/contracts/).
+
+TEST(SqliteLinkCodes, AreDeletedWithTheirFamilyAndNeedAFullHash) {
+  Database db(":memory:");
+  apply_migrations(db);
+  Transaction tx(db);
+  SqliteRepository repo(db);
+  repo.upsert_family(sample_family("F1"));
+  const std::string hash(64, 'a');
+  repo.create_link_code({hash, "F1", 1000, 2000, std::nullopt});
+  EXPECT_THROW(repo.create_link_code({"short", "F1", 1000, 2000, std::nullopt}), StoreError);
+  EXPECT_THROW(repo.create_link_code({std::string(64, 'e'), "F9", 1000, 2000, std::nullopt}),
+               StoreError);  // no family F9
+  db.exec("DELETE FROM families WHERE id = 'F1'");
+  EXPECT_FALSE(repo.link_code(hash).has_value());
+}
+
+TEST(RepositoryDigestRunsSchema, AMalformedDateIsRefusedByTheTable) {
+  Database db(":memory:");
+  apply_migrations(db);
+  Transaction tx(db);
+  SqliteRepository repo(db);
+  EXPECT_THROW(repo.record_digest_run("2026-1-2", "limburg", 1000), StoreError);
+}
+
+TEST(RepositoryConversationSchema, UnknownSendersHaveNoAddressColumn) {
+  Database db(":memory:");
+  apply_migrations(db);
+  Query q = db.query("SELECT name FROM pragma_table_info('unknown_senders')");
+  std::vector<std::string> columns;
+  while (q->step()) columns.push_back(q->text(0));
+  EXPECT_EQ(columns,
+            (std::vector<std::string>{"channel", "address_hash", "window_start", "count"}));
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <stdexcept>
 #include <tuple>
 
 namespace noodbel {
@@ -24,6 +23,19 @@ bool has_contact(const std::vector<Contact>& contacts, Channel channel,
   return std::any_of(contacts.begin(), contacts.end(), [&](const Contact& c) {
     return c.channel == channel && c.address == address;
   });
+}
+
+// The lowest id among `people` (ordered by id) who own (channel, address); on the sandbox
+// the address is the id itself.
+template <typename Person>
+std::optional<std::string> lowest_owner(const std::vector<Person>& people, Channel channel,
+                                        std::string_view address) {
+  for (const Person& p : people) {
+    if (channel == Channel::kSandbox ? p.id == address : has_contact(p.contacts, channel, address)) {
+      return p.id;
+    }
+  }
+  return std::nullopt;
 }
 
 bool newer(const Call& a, const Call& b) {
@@ -67,17 +79,11 @@ void MemoryRepository::upsert_caseworker(const Caseworker& c) {
 }
 
 Sender MemoryRepository::sender_by_contact(Channel channel, std::string_view address) {
-  for (const Caseworker& c : caseworker_rows) {
-    if ((channel == Channel::kSandbox && c.id == address) ||
-        has_contact(c.contacts, channel, address)) {
-      return {Sender::Kind::kCaseworker, c.id};
-    }
+  if (const auto f = lowest_owner(families(), channel, address)) {
+    return {Sender::Kind::kFamily, *f};
   }
-  for (const Family& f : family_rows) {
-    if ((channel == Channel::kSandbox && f.id == address) ||
-        has_contact(f.contacts, channel, address)) {
-      return {Sender::Kind::kFamily, f.id};
-    }
+  if (const auto c = lowest_owner(caseworkers(), channel, address)) {
+    return {Sender::Kind::kCaseworker, *c};
   }
   return {};
 }
@@ -141,9 +147,7 @@ std::vector<Call> MemoryRepository::open_calls() {
 
 void MemoryRepository::add_recipient(const Recipient& r) {
   for (const Recipient& row : recipient_rows) {
-    if (row.call_id == r.call_id && row.family_id == r.family_id) {
-      throw std::logic_error("duplicate recipient " + r.family_id);
-    }
+    if (row.call_id == r.call_id && row.family_id == r.family_id) return;  // keeps the first
   }
   recipient_rows.push_back(r);
 }
@@ -288,7 +292,9 @@ std::vector<DeliveryStatus> MemoryRepository::delivery_statuses(std::int64_t cal
   }
   std::vector<DeliveryStatus> out;
   for (const auto& [id, item] : newest) {
-    out.push_back({id, item->message.channel, item->state, item->last_error, item->created_at});
+    const auto settled = settled_at.find(item->id);
+    const UnixTime at = settled == settled_at.end() ? item->created_at : settled->second;
+    out.push_back({id, item->message.channel, item->state, item->last_error, at});
   }
   return out;
 }
@@ -320,12 +326,13 @@ std::optional<std::int64_t> MemoryRepository::call_of_sent_message(
 }
 
 int MemoryRepository::cancel_pending_for(std::string_view recipient_id, std::string_view reason,
-                                         UnixTime /*now*/) {
+                                         UnixTime now) {
   int cancelled = 0;
   for (OutboxItem& item : outbox) {
     if (item.message.recipient_id != recipient_id || item.state != OutboxState::kPending) continue;
     item.state = OutboxState::kFailed;
     item.last_error = std::string(reason);
+    settled_at[item.id] = now;
     ++cancelled;
   }
   return cancelled;
@@ -394,10 +401,12 @@ std::vector<OutboxItem> MemoryRepository::outbox_for(std::string_view recipient_
   return out;
 }
 
-void MemoryRepository::mark_sent(std::int64_t outbox_id, std::string provider_message_id) {
+void MemoryRepository::mark_sent(std::int64_t outbox_id, std::string provider_message_id,
+                                 std::optional<UnixTime> at) {
   for (OutboxItem& item : outbox) {
     if (item.id == outbox_id) item.state = OutboxState::kSent;
   }
+  if (at) settled_at[outbox_id] = *at;
   provider_message_ids[outbox_id] = std::move(provider_message_id);
 }
 

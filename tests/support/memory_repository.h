@@ -1,5 +1,5 @@
-// MemoryRepository: an in-memory Repository for core tests, faithful to the documented
-// semantics of bot/repository.h. Public members so tests can arrange and inspect state.
+// MemoryRepository: an in-memory Repository for core tests, faithful to the rules written
+// in the role ports (bot/ports/, checked by tests/store/contracts/). Public members so tests can arrange and inspect state.
 // Not thread-safe (like every Repository: one unit of work at a time).
 #pragma once
 
@@ -34,7 +34,7 @@ class MemoryRepository final : public Repository {
   std::optional<Call> call_by_id(std::int64_t id) override;
   std::optional<Call> call_by_code(std::string_view code) override;
   std::vector<Call> open_calls() override;
-  void add_recipient(const Recipient& r) override;  // throws on a duplicate (call, family)
+  void add_recipient(const Recipient& r) override;
   std::vector<Recipient> recipients(std::int64_t call_id) override;
   std::vector<Call> open_calls_for_family(std::string_view family_id) override;
   std::vector<Call> recent_calls_for_family(std::string_view family_id,
@@ -84,8 +84,10 @@ class MemoryRepository final : public Repository {
   std::vector<OutboxItem> outbox_for(std::string_view recipient_id) const;
   // Audit rows with this action, oldest first.
   std::vector<AuditEntry> audits(std::string_view action) const;
-  // What the dispatcher does after a send: the row becomes `sent` with this provider id.
-  void mark_sent(std::int64_t outbox_id, std::string provider_message_id);
+  // What the dispatcher does after a send: the row becomes `sent` with this provider id
+  // (sent at `at`, when given: the time delivery_statuses reports).
+  void mark_sent(std::int64_t outbox_id, std::string provider_message_id,
+                 std::optional<UnixTime> at = std::nullopt);
 
   std::vector<Family> family_rows;
   std::vector<Caseworker> caseworker_rows;
@@ -100,6 +102,8 @@ class MemoryRepository final : public Repository {
   std::vector<AuditEntry> audit_log;
   std::vector<LinkCode> link_code_rows;
   std::map<std::int64_t, std::string> provider_message_ids;  // outbox id -> provider's id
+  // outbox id -> when the row was sent or failed (the store's sent_at / failed_at).
+  std::map<std::int64_t, UnixTime> settled_at;
   struct Window {
     UnixTime start = 0;
     int count = 0;

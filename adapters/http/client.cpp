@@ -27,6 +27,7 @@
 #include <spdlog/spdlog.h>
 
 #include "adapters/http/http_types.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel {
 namespace {

@@ -2,9 +2,12 @@
 
 #include <cstdint>
 
+
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+
+#include "bot/text/ascii.h"
 
 namespace noodbel {
 namespace {
@@ -53,14 +56,6 @@ HttpResponse make_response(int status, std::string content_type, std::string bod
 }
 
 }  // namespace
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::optional<std::string> HttpRequest::query_param(std::string_view name) const {
   const auto it = query.lower_bound(std::string(name));  // the first of equal keys

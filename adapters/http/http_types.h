@@ -97,7 +97,4 @@ Result<FormFields> parse_form(std::string_view body);
 // True when s is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool is_valid_utf8(std::string_view s);
 
-// "Content-Type" -> "content-type".
-std::string lower_ascii(std::string_view s);
-
 }  // namespace noodbel

@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "bot/text/ascii.h"
+
 namespace noodbel {
 namespace {
 

@@ -13,6 +13,7 @@
 #include "adapters/twilio/twilio_sender.h"
 #include "adapters/twilio/twilio_signature.h"
 #include "bot/phone.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel {
 namespace {

@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
-#include "adapters/http/http_types.h"
 #include "bot/sms_text.h"
 #include "bot/text/ascii.h"
 #include "bot/text/utf8.h"
+#include "bot/text_normalize.h"
 
 namespace noodbel {
 namespace {

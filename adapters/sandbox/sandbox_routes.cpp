@@ -14,6 +14,7 @@
 #include <spdlog/spdlog.h>
 
 #include "bot/text/ascii.h"
+#include "bot/text_normalize.h"
 
 namespace noodbel {
 namespace {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "bot/text/ascii.h"
+#include "bot/text_normalize.h"
 
 namespace noodbel {
 namespace {

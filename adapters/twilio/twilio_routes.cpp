@@ -14,6 +14,7 @@
 #include "adapters/twilio/twilio_signature.h"
 #include "bot/phone.h"
 #include "bot/text/ascii.h"
+#include "bot/text_normalize.h"
 
 namespace noodbel {
 namespace {

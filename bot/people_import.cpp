@@ -1,7 +1,5 @@
 #include "bot/people_import.h"
 
-#include <date/date.h>
-#include <date/tz.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -14,6 +12,7 @@
 #include <utility>
 
 #include "bot/csv.h"
+#include "bot/local_time.h"
 #include "bot/phone.h"
 #include "bot/text/ascii.h"
 #include "bot/text/split.h"
@@ -446,11 +445,6 @@ Result<Import> parse_people(std::string_view text, const std::array<std::string_
   return out;
 }
 
-const date::time_zone* brussels() {
-  static const date::time_zone* const zone = date::locate_zone("Europe/Brussels");
-  return zone;
-}
-
 }  // namespace
 
 Result<int> parse_age_months(std::string_view text) {
@@ -515,13 +509,9 @@ Result<UnixTime> parse_local_date(std::string_view text) {
   const auto m = to_int(value.substr(5, 2));
   const auto d = to_int(value.substr(8, 2));
   if (!y || !m || !d || *y < 2000 || *y > 2200) return bad();
-  const date::year_month_day day{date::year{*y}, date::month{static_cast<unsigned>(*m)},
-                                 date::day{static_cast<unsigned>(*d)}};
-  if (!day.ok()) return bad();
+  if (!is_valid_date(*y, *m, *d)) return bad();
   try {
-    const auto zoned = date::make_zoned(brussels(), date::local_days{day}, date::choose::earliest);
-    return std::chrono::duration_cast<std::chrono::seconds>(zoned.get_sys_time().time_since_epoch())
-        .count();
+    return from_local(*y, *m, *d, 0);
   } catch (const std::exception& e) {
     return Error::Unavailable(
         std::string("cannot read the Europe/Brussels time zone (install tzdata): ") + e.what());

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "bot/text/ascii.h"
 #include "bot/text_normalize.h"
 
 // How the guard reads a note: one pass splits it into tokens (words, digit runs, single
@@ -591,15 +592,10 @@ std::uint32_t flags_of(std::string_view word) {
 
 // ---- characters --------------------------------------------------------------------------
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool starts_with_ci(std::string_view text, std::size_t pos, std::string_view prefix) {
   if (text.size() - pos < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (lower(text[pos + i]) != prefix[i]) return false;
+    if (lower_ascii(text[pos + i]) != prefix[i]) return false;
   }
   return true;
 }
@@ -867,7 +863,7 @@ std::size_t bare_host_end(std::string_view text, std::size_t pos) {
   }
   if (labels < 2) return pos;
   std::string tld(text.substr(last_start, end - last_start));
-  for (char& c : tld) c = lower(c);
+  for (char& c : tld) c = lower_ascii(c);
   if (!url_tlds().contains(tld)) return pos;
   const bool path = end < text.size() && text[end] == '/';
   if (first_len < 2 && !path) return pos;  // "o.a" is an abbreviation, "t.me/x" a link
@@ -1697,13 +1693,6 @@ std::string fold_entry(std::string_view entry) {
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "bot/commands_support.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel {
 namespace {
@@ -52,7 +53,7 @@ ParsedCommand parse_command(std::string_view text) {
   if (!word.empty() && word.front() == '/') word.remove_prefix(1);
   word = word.substr(0, word.find('@'));
   ParsedCommand out;
-  out.word = command::lower_ascii(word);
+  out.word = lower_ascii(word);
   out.args = std::string(rest);
   for (const CommandWord& w : kCommandWords) {
     if (w.word == out.word) out.kind = w.kind;

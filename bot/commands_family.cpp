@@ -11,6 +11,7 @@
 #include "bot/local_time.h"
 #include "bot/place_text.h"
 #include "bot/targeting.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel::command {
 namespace {
@@ -143,7 +144,7 @@ void show_family(const Request& req, const Postcodes& postcodes) {
 void count_families(const Request& req, const Postcodes& postcodes) {
   std::string_view where = req.command.args;
   if (const auto eq = where.find('='); eq != std::string_view::npos) where.remove_prefix(eq + 1);
-  where = trim_space(where);
+  where = trim(where);
   const std::string example = req.text("usage_families");
   if (where.empty()) return req.reject("err_families_missing_place", {{"example", example}});
   const PlaceLookup found = postcodes.lookup(where);

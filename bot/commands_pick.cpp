@@ -4,12 +4,12 @@
 // released); /bevestig matches the call and only then thanks the others; /volgende, or
 // /kies of another family, passes the chosen one over, kindly, and moves on.
 #include <algorithm>
-#include <cctype>
 #include <vector>
 
 #include "bot/board.h"
 #include "bot/commands_support.h"
 #include "bot/phone.h"
+#include "bot/text/ascii.h"
 #include "bot/text_normalize.h"
 #include "bot/waves.h"
 
@@ -37,12 +37,6 @@ std::string candidates(const Request& req, const Board& board) {
     out += ", +" + std::to_string(board.entries.size() - kCandidatesNamed);
   }
   return out.empty() ? req.text("none_yet") : out;
-}
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-           return std::isdigit(static_cast<unsigned char>(c)) != 0;
-         });
 }
 
 // Why a family that is not on the ranked list cannot be chosen.

@@ -1,39 +1,18 @@
 #include "bot/commands_support.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "bot/local_time.h"
 #include "bot/reply_parser.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel::command {
 
-std::string_view trim_space(std::string_view s) {
-  const auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string upper_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::pair<std::string_view, std::string_view> split_first(std::string_view s) {
-  s = trim_space(s);
-  const auto end = std::find_if(s.begin(), s.end(), [](char c) {
-    return std::isspace(static_cast<unsigned char>(c)) != 0;
-  });
+  s = trim(s);
+  const auto end = std::find_if(s.begin(), s.end(), [](char c) { return is_space(c); });
   const auto n = static_cast<std::size_t>(end - s.begin());
-  return {s.substr(0, n), trim_space(s.substr(n))};
+  return {s.substr(0, n), trim(s.substr(n))};
 }
 
 std::string service_name(const Config& config, std::string_view id) {

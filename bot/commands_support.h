@@ -9,12 +9,10 @@
 
 #include "bot/commands.h"
 #include "bot/outbound.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel::command {
 
-std::string_view trim_space(std::string_view s);
-std::string upper_ascii(std::string_view s);
-std::string lower_ascii(std::string_view s);
 // The first word and the trimmed rest.
 std::pair<std::string_view, std::string_view> split_first(std::string_view s);
 // The service's display name, or its id when it is not configured.

@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include <fmt/format.h>
 
 #include "bot/edit_distance.h"
 #include "bot/local_time.h"
 #include "bot/place_text.h"
+#include "bot/text/ascii.h"
+#include "bot/text/split.h"
 
 namespace noodbel {
 namespace {
@@ -44,29 +45,9 @@ Error fail(std::string_view reason, std::string_view detail) {
   return Error::Invalid(fmt::format("{}{}: {}", kErrorPrefix, reason, detail));
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 template <std::size_t N>
 bool one_of(std::string_view s, const std::array<std::string_view, N>& words) {
   return std::find(words.begin(), words.end(), s) != words.end();
-}
-
-// Splits "4,7" into {"4", "7"}; keeps empty parts so they can be reported.
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  for (std::size_t pos = 0;;) {
-    const std::size_t end = std::min(s.find(sep, pos), s.size());
-    parts.push_back(s.substr(pos, end - pos));
-    if (end == s.size()) return parts;
-    pos = end + 1;
-  }
 }
 
 // A leading number of at most four digits and the text after it ("12u" -> 12, "u").
@@ -110,8 +91,7 @@ std::pair<std::size_t, std::size_t> close_quote(std::string_view s, std::size_t 
 }
 
 bool is_key(std::string_view s) {
-  return !s.empty() &&
-         std::all_of(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+  return !s.empty() && std::all_of(s.begin(), s.end(), is_alpha);
 }
 
 // Whitespace-separated tokens; a key="quoted value" may hold spaces.
@@ -154,7 +134,7 @@ Result<std::vector<int>> parse_ages(std::string_view raw) {
   std::vector<int> months;
   for (const std::string_view part : split(raw, ',')) {
     const Amount a = amount(part);
-    const std::string unit = lower(a.unit);
+    const std::string unit = lower_ascii(a.unit);
     if (a.number >= 0 && (unit.empty() || unit == "j" || unit == "y") && a.number <= kMaxAgeYears) {
       months.push_back(a.number * 12);
     } else if (a.number >= 0 && (unit == "m" || unit == "mnd") && a.number <= kMaxAgeMonths) {
@@ -179,7 +159,7 @@ Result<std::vector<Language>> parse_languages(std::string_view raw) {
 
 Result<int> parse_duration(std::string_view raw) {
   const Amount a = amount(raw);
-  const std::string unit = lower(a.unit);
+  const std::string unit = lower_ascii(a.unit);
   int hours = -1;
   if (unit.empty() || unit == "d" || unit == "j") hours = a.number * 24;
   if (unit == "w") hours = a.number * 24 * 7;
@@ -245,7 +225,7 @@ Result<UnixTime> parse_from(std::string_view raw, UnixTime now) {
       "not in the past and at most six months ahead";
   constexpr std::array<std::string_view, 3> kNow{"nu", "now", "vandaag"};
   constexpr std::array<std::string_view, 3> kTomorrow{"morgen", "tomorrow", "demain"};
-  const std::string v = lower(raw);
+  const std::string v = lower_ascii(raw);
   if (one_of(v, kNow)) return now;
   const std::size_t dash = v.find('-');
   const bool day_only = dash == std::string::npos && (one_of(v, kTomorrow) || v.find('/') != std::string::npos);
@@ -278,12 +258,12 @@ Result<UnixTime> parse_from(std::string_view raw, UnixTime now) {
 // ---- assembling ----
 
 bool is_flag(std::string_view word) {
-  const std::string w = lower(word);
+  const std::string w = lower_ascii(word);
   return w == "urgent" || w == "dringend";
 }
 
 std::optional<Key> key_of(std::string_view name) {
-  const std::string k = lower(name);
+  const std::string k = lower_ascii(name);
   for (const auto& [n, key] : kKeys) {
     if (n == k) return key;
   }
@@ -293,12 +273,12 @@ std::optional<Key> key_of(std::string_view name) {
 bool is_english_key(std::string_view name) {
   constexpr std::array<std::string_view, 6> kEnglish{"age",      "place", "lang",
                                                      "duration", "from",  "wave"};
-  return one_of(lower(name), kEnglish);
+  return one_of(lower_ascii(name), kEnglish);
 }
 
 // The key a misspelt one probably means ("leeftjid" -> "leeftijd"), or "".
 std::string_view likely_key(std::string_view typed) {
-  const std::string k = lower(typed);
+  const std::string k = lower_ascii(typed);
   constexpr int kMaxTypos = 2;
   std::string_view best;
   int best_distance = kMaxTypos + 1;
@@ -502,7 +482,7 @@ class Checker {
   }
 
   void decide_key_language(std::string_view key) {
-    if (key_language_decided_ || lower(key) == "postcode") return;
+    if (key_language_decided_ || lower_ascii(key) == "postcode") return;
     key_language_decided_ = true;
     english_keys_ = is_english_key(key);
   }

@@ -12,6 +12,7 @@
 #include "bot/csv.h"
 #include "bot/local_time.h"
 #include "bot/targeting.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel {
 namespace {
@@ -27,14 +28,6 @@ std::optional<int> parse_digits(std::string_view text) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
   return value;
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 // "Vlaams-Brabant" -> "vlaams-brabant"

@@ -253,17 +253,26 @@ constexpr double kTop = 26;
 constexpr double kBottom = 200;
 constexpr int kFont = 18;  // the page caps the chart at 600 px: 18 px there, ~10 px on a phone
 
-std::string chart_svg(Words& w, const ScopeDigest& s) {
-  const std::string title = w("digest_chart_title", {{"days", n(kDigestChartDays)}});
+// The chart's scales: the largest value of each series and the width of one day.
+struct ChartScale {
   int max_calls = 1;
   std::int64_t max_match = 0;
-  for (const ChartDay& day : s.chart) {
-    max_calls = std::max(max_calls, day.opened);
-    max_match = std::max(max_match, day.median_time_to_match_seconds.value_or(0));
+  double slot = 0;
+};
+
+ChartScale chart_scale(const std::vector<ChartDay>& chart) {
+  ChartScale scale;
+  for (const ChartDay& day : chart) {
+    scale.max_calls = std::max(scale.max_calls, day.opened);
+    scale.max_match = std::max(scale.max_match, day.median_time_to_match_seconds.value_or(0));
   }
-  const double slot =
-      (kRight - kLeft) / static_cast<double>(std::max<std::size_t>(1, s.chart.size()));
-  const double plot = kBottom - kTop;
+  scale.slot = (kRight - kLeft) / static_cast<double>(std::max<std::size_t>(1, chart.size()));
+  return scale;
+}
+
+// The opening <svg> with its title, the top and base lines, and the labels of both scales.
+std::string chart_frame(Words& w, const ChartScale& scale) {
+  const std::string title = w("digest_chart_title", {{"days", n(kDigestChartDays)}});
   std::string out = fmt::format(
       "<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\" "
       "xmlns=\"http://www.w3.org/2000/svg\">\n<title>{}</title>\n",
@@ -275,18 +284,27 @@ std::string chart_svg(Words& w, const ScopeDigest& s) {
   out += fmt::format(
       "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"end\" fill=\"#4f6fd8\">{}</text>\n"
       "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"end\" fill=\"#4f6fd8\">0</text>\n",
-      kLeft - 6, kTop + 6, kFont, max_calls, kLeft - 6, kBottom + 6, kFont);
-  if (max_match > 0) {
+      kLeft - 6, kTop + 6, kFont, scale.max_calls, kLeft - 6, kBottom + 6, kFont);
+  if (scale.max_match > 0) {
     out += fmt::format(
         "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"end\" fill=\"#c2410c\">{}</text>\n",
-        kRight, kTop - 6, kFont, html_escape(duration_text(w, max_match)));
+        kRight, kTop - 6, kFont, html_escape(duration_text(w, scale.max_match)));
   }
+  return out;
+}
+
+// A bar per day for the calls opened, then the median time to match as a line (broken on
+// days without a match) with a dot per day.
+std::string chart_series(Words& w, const std::vector<ChartDay>& chart, const ChartScale& scale) {
+  const double plot = kBottom - kTop;
+  const double slot = scale.slot;
+  std::string out;
   std::vector<std::string> runs{""};  // polyline point lists; a day without a match breaks it
   std::string dots;
-  for (std::size_t i = 0; i < s.chart.size(); ++i) {
-    const ChartDay& day = s.chart[i];
+  for (std::size_t i = 0; i < chart.size(); ++i) {
+    const ChartDay& day = chart[i];
     const double x = kLeft + slot * static_cast<double>(i);
-    const double h = plot * day.opened / max_calls;
+    const double h = plot * day.opened / scale.max_calls;
     out += fmt::format(
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#4f6fd8\">"
         "<title>{}: {} {}</title></rect>\n",
@@ -297,7 +315,7 @@ std::string chart_svg(Words& w, const ScopeDigest& s) {
       continue;
     }
     const double y = kBottom - plot * static_cast<double>(*day.median_time_to_match_seconds) /
-                                   static_cast<double>(max_match);
+                                   static_cast<double>(scale.max_match);
     runs.back() += fmt::format("{}{:.1f},{:.1f}", runs.back().empty() ? "" : " ", x + slot / 2, y);
     dots += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"#c2410c\"/>\n",
                         x + slot / 2, y);
@@ -308,15 +326,28 @@ std::string chart_svg(Words& w, const ScopeDigest& s) {
         "<polyline points=\"{}\" fill=\"none\" stroke=\"#c2410c\" stroke-width=\"2\"/>\n",
         points);
   }
-  out += dots;
-  for (const std::size_t i : {std::size_t{0}, s.chart.size() / 2, s.chart.size() - 1}) {
-    if (i >= s.chart.size()) continue;
-    const LocalDate dd = s.chart[i].date;
+  return out + dots;
+}
+
+// The dates under the first, the middle and the last day.
+std::string chart_dates(const std::vector<ChartDay>& chart, double slot) {
+  std::string out;
+  for (const std::size_t i : {std::size_t{0}, chart.size() / 2, chart.size() - 1}) {
+    if (i >= chart.size()) continue;
+    const LocalDate dd = chart[i].date;
     out += fmt::format(
         "<text x=\"{:.1f}\" y=\"{}\" font-size=\"{}\" text-anchor=\"middle\" fill=\"#5b6475\">"
         "{:02}/{:02}</text>\n",
         kLeft + slot * (static_cast<double>(i) + 0.5), kBottom + 24, kFont, dd.day, dd.month);
   }
+  return out;
+}
+
+std::string chart_svg(Words& w, const ScopeDigest& s) {
+  const ChartScale scale = chart_scale(s.chart);
+  std::string out = chart_frame(w, scale);
+  out += chart_series(w, s.chart, scale);
+  out += chart_dates(s.chart, scale.slot);
   return out + "</svg>\n";
 }
 

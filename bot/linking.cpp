@@ -4,7 +4,6 @@
 #include <openssl/rand.h>
 
 #include <array>
-#include <cctype>
 #include <stdexcept>
 #include <vector>
 
@@ -13,6 +12,7 @@
 #include "bot/commands_support.h"
 #include "bot/local_time.h"
 #include "bot/router.h"
+#include "bot/text/ascii.h"
 #include "bot/throttle.h"
 
 namespace noodbel {
@@ -128,7 +128,7 @@ std::optional<std::string> normalize_link_code(std::string_view typed) {
   std::string code;
   for (const char ch : typed) {
     if (ch == ' ' || ch == '-') continue;
-    const char up = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    const char up = upper_ascii(ch);
     if (kLinkCodeAlphabet.find(up) == std::string_view::npos) return std::nullopt;
     code += up;
     if (code.size() > kLinkCodeLength) return std::nullopt;
@@ -177,7 +177,7 @@ std::optional<std::string> start_argument(std::string_view text) {
   if (word.empty() || word.front() != '/') return std::nullopt;
   word.remove_prefix(1);
   word = word.substr(0, word.find('@'));
-  if (command::lower_ascii(word) != "start") return std::nullopt;
+  if (lower_ascii(word) != "start") return std::nullopt;
   return std::string(rest);
 }
 

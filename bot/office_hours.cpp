@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
 
 #include <fmt/format.h>
 
 #include "bot/holidays.h"
 #include "bot/local_time.h"
+#include "bot/text/ascii.h"
+#include "bot/text/split.h"
 
 namespace noodbel {
 namespace {
@@ -26,30 +27,12 @@ constexpr std::array<std::array<std::string_view, 4>, 7> kDayNames{{
     {"zo", "sun", "su", "zondag"},
 }};
 
-std::string_view trim(std::string_view s) {
-  const auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  for (std::size_t pos = 0;;) {
-    const std::size_t end = std::min(s.find(sep, pos), s.size());
-    parts.push_back(trim(s.substr(pos, end - pos)));
-    if (end == s.size()) return parts;
-    pos = end + 1;
-  }
-}
-
 Error invalid(std::string_view what) {
   return Error::Invalid(fmt::format("{}; {}", what, kExample));
 }
 
 Result<int> day_of(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = lower_ascii(word);
   for (std::size_t day = 0; day < kDayNames.size(); ++day) {
     const auto& names = kDayNames[day];
     if (std::find(names.begin(), names.end(), lower) != names.end()) return static_cast<int>(day);
@@ -60,7 +43,7 @@ Result<int> day_of(std::string_view word) {
 // "ma-vr", "vr-ma", "ma,wo,vr", "za" -> the weekdays.
 Result<std::vector<int>> days_of(std::string_view spec) {
   std::vector<int> days;
-  for (const std::string_view item : split(spec, ',')) {
+  for (const std::string_view item : split_trimmed(spec, ',')) {
     const std::size_t dash = item.find('-');
     Result<int> first = day_of(item.substr(0, dash));
     if (!first) return first.error();
@@ -83,11 +66,11 @@ std::optional<int> minute_of(std::string_view s) {
   int h = 0;
   int m = 0;
   for (char c : s.substr(0, colon)) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    if (!is_digit(c)) return std::nullopt;
     h = h * 10 + (c - '0');
   }
   for (char c : s.substr(colon + 1)) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    if (!is_digit(c)) return std::nullopt;
     m = m * 10 + (c - '0');
   }
   if (m > 59 || h > 24 || (h == 24 && m != 0)) return std::nullopt;
@@ -117,7 +100,7 @@ Status add_group(std::string_view group, std::vector<WeeklyWindow>& out) {
   }
   Result<std::vector<int>> days = days_of(group.substr(0, space));
   if (!days) return days.error();
-  for (const std::string_view range : split(group.substr(space + 1), ',')) {
+  for (const std::string_view range : split_trimmed(group.substr(space + 1), ',')) {
     Result<std::pair<int, int>> r = range_of(range);
     if (!r) return r.error();
     for (int d : *days) out.push_back({d, r->first, r->second});
@@ -168,7 +151,7 @@ std::optional<UnixTime> earliest(std::optional<TimeSpan> a, std::optional<TimeSp
 
 Result<std::vector<WeeklyWindow>> parse_weekly_schedule(std::string_view text) {
   std::vector<WeeklyWindow> out;
-  for (const std::string_view group : split(text, ';')) {
+  for (const std::string_view group : split_trimmed(text, ';')) {
     if (group.empty()) continue;
     if (Status s = add_group(group, out); !s) return s.error();
   }

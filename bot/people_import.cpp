@@ -1,12 +1,9 @@
 #include "bot/people_import.h"
 
-#include <date/date.h>
-#include <date/tz.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <charconv>
 #include <exception>
 #include <map>
@@ -15,7 +12,10 @@
 #include <utility>
 
 #include "bot/csv.h"
+#include "bot/local_time.h"
 #include "bot/phone.h"
+#include "bot/text/ascii.h"
+#include "bot/text/split.h"
 
 namespace noodbel {
 namespace {
@@ -29,39 +29,6 @@ constexpr std::array<std::string_view, 14> kFamilyColumns{
     "availability", "paused_until", "opted_in", "preferred_language"};
 constexpr std::array<std::string_view, 6> kCaseworkerColumns{"id",   "service",  "name",
                                                              "role", "contacts", "language"};
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// Splits on any of `separators`; parts are trimmed, empty parts dropped.
-std::vector<std::string_view> split(std::string_view text, std::string_view separators) {
-  std::vector<std::string_view> parts;
-  while (!text.empty()) {
-    const std::size_t cut = std::min(text.find_first_of(separators), text.size());
-    if (const auto part = trim(text.substr(0, cut)); !part.empty()) parts.push_back(part);
-    text.remove_prefix(std::min(cut + 1, text.size()));
-  }
-  return parts;
-}
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 std::optional<int> to_int(std::string_view s) {
   if (!all_digits(s) || s.size() > 6) return std::nullopt;
@@ -83,7 +50,7 @@ Result<int> parse_int_in(std::string_view text, int lo, int hi, std::string_view
 Result<std::string> parse_id(std::string_view text, char letter, std::size_t digits,
                              std::string_view example) {
   const std::string_view id = trim(text);
-  if (id.size() != digits + 1 || std::toupper(static_cast<unsigned char>(id[0])) != letter ||
+  if (id.size() != digits + 1 || upper_ascii(id[0]) != letter ||
       !all_digits(id.substr(1))) {
     return Error::Invalid(fmt::format("id '{}' must be {} followed by {} digits, like {}", id,
                                       letter, digits, example));
@@ -94,9 +61,9 @@ Result<std::string> parse_id(std::string_view text, char letter, std::size_t dig
 }
 
 Result<std::string> parse_service(std::string_view text, const std::vector<std::string>& ids) {
-  const std::string wanted = lower(trim(text));
+  const std::string wanted = lower_ascii(trim(text));
   for (const std::string& id : ids) {
-    if (lower(id) == wanted) return id;
+    if (lower_ascii(id) == wanted) return id;
   }
   std::string known;
   for (const std::string& id : ids) known += (known.empty() ? "" : ", ") + id;
@@ -126,7 +93,7 @@ Result<bool> parse_yes_no(std::string_view text, std::string_view column) {
                                                                             {"0", false},
                                                                             {"ja", true},
                                                                             {"nee", false}}};
-  const std::string word = lower(trim(text));
+  const std::string word = lower_ascii(trim(text));
   for (const auto& [name, value] : kWords) {
     if (name == word) return value;
   }
@@ -142,7 +109,7 @@ Result<Language> parse_language(std::string_view text, std::string_view column) 
 
 Result<std::vector<Language>> parse_languages(std::string_view text) {
   std::vector<Language> languages;
-  for (const std::string_view part : split(text, ",;/ ")) {
+  for (const std::string_view part : split_any(text, ",;/ ")) {
     const auto language = parse_language(part, "language");
     if (!language.ok()) return language.error();
     if (std::find(languages.begin(), languages.end(), *language) == languages.end()) {
@@ -177,9 +144,8 @@ Result<std::string> parse_telegram_id(std::string_view address) {
 Result<std::string> parse_slash_user(std::string_view address) {
   const bool ok =
       !address.empty() && address.size() <= 64 &&
-      std::isalnum(static_cast<unsigned char>(address.front())) &&
-      std::all_of(address.begin(), address.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+      is_alnum(address.front()) && std::all_of(address.begin(), address.end(), [](char c) {
+        return is_alnum(c) || c == '.' || c == '_' || c == '-';
       });
   if (!ok) {
     return Error::Invalid(fmt::format(
@@ -196,7 +162,7 @@ Result<Contact> parse_contact(std::string_view item, ContactRules rules) {
         "telegram:123456789",
         item));
   }
-  const std::string name = lower(trim(item.substr(0, colon)));
+  const std::string name = lower_ascii(trim(item.substr(0, colon)));
   const std::string_view address = trim(item.substr(colon + 1));
   const Channel channel = channel_from_string(name);
   const bool slash_ok = rules == ContactRules::kCaseworker;
@@ -241,7 +207,7 @@ std::optional<int> weekday_from_name(std::string_view name) {
        {"vr", "vrijdag", "fri", "friday"},
        {"za", "zaterdag", "sat", "saturday"},
        {"zo", "zondag", "sun", "sunday"}}};
-  const std::string word = lower(trim(name));
+  const std::string word = lower_ascii(trim(name));
   for (int day = 0; day < 7; ++day) {
     const auto& names = kNames[static_cast<std::size_t>(day)];
     if (std::find(names.begin(), names.end(), word) != names.end()) return day;
@@ -259,7 +225,7 @@ Error availability_error(std::string_view part, std::string_view what) {
 // "ma-vr" / "za,zo" / "wo" -> the weekdays, 0 = Monday.
 Result<std::array<bool, 7>> parse_days(std::string_view text, std::string_view entry) {
   std::array<bool, 7> days{};
-  const auto groups = split(text, ",");
+  const auto groups = split_any(text, ",");
   if (groups.empty()) return availability_error(entry, "the days are missing");
   for (const std::string_view group : groups) {
     const std::size_t dash = group.find('-');
@@ -332,7 +298,7 @@ class Columns {
     for (const auto name : expected) all += (all.empty() ? "" : ",") + std::string(name);
     Columns columns;
     for (std::size_t i = 0; i < header.size(); ++i) {
-      const std::string name = lower(trim(header[i]));
+      const std::string name = lower_ascii(trim(header[i]));
       if (std::find(expected.begin(), expected.end(), name) == expected.end()) {
         return Error::Invalid(
             fmt::format("line 1: unknown column '{}'; the columns are {}", header[i], all));
@@ -467,7 +433,7 @@ Result<Import> parse_people(std::string_view text, const std::array<std::string_
       continue;
     }
     auto person = from_row(reader);
-    const std::string id = person ? person->id : upper(trim(reader.field("id")));
+    const std::string id = person ? person->id : upper_ascii(trim(reader.field("id")));
     const auto [seen, is_new] = first_line_of_id.emplace(id, row.line);
     if (!is_new && !id.empty()) {
       reader.issue("id", fmt::format("id {} is already used on line {}; give every {} its own id",
@@ -479,15 +445,10 @@ Result<Import> parse_people(std::string_view text, const std::array<std::string_
   return out;
 }
 
-const date::time_zone* brussels() {
-  static const date::time_zone* const zone = date::locate_zone("Europe/Brussels");
-  return zone;
-}
-
 }  // namespace
 
 Result<int> parse_age_months(std::string_view text) {
-  const std::string value = lower(trim(text));
+  const std::string value = lower_ascii(trim(text));
   const bool months = value.ends_with('m');
   const std::string_view number =
       trim(std::string_view(value).substr(0, value.size() - (months ? 1 : 0)));
@@ -503,12 +464,12 @@ Result<int> parse_age_months(std::string_view text) {
 
 Result<std::vector<WeeklyWindow>> parse_availability(std::string_view text) {
   std::vector<WeeklyWindow> windows;
-  for (const std::string_view entry : split(text, ";")) {
+  for (const std::string_view entry : split_any(text, ";")) {
     const std::size_t digit = entry.find_first_of("0123456789");
     if (digit == std::string_view::npos) return availability_error(entry, "the hours are missing");
     const auto days = parse_days(entry.substr(0, digit), entry);
     if (!days.ok()) return days.error();
-    const auto ranges = split(entry.substr(digit), ",");
+    const auto ranges = split_any(entry.substr(digit), ",");
     for (const std::string_view range : ranges) {
       if (auto added = add_range(range, *days, entry, windows); !added.ok()) return added.error();
     }
@@ -522,7 +483,7 @@ Result<std::vector<WeeklyWindow>> parse_availability(std::string_view text) {
 
 Result<std::vector<Contact>> parse_contacts(std::string_view text, ContactRules rules) {
   std::vector<Contact> contacts;
-  for (const std::string_view item : split(text, ";,")) {
+  for (const std::string_view item : split_any(text, ";,")) {
     auto contact = parse_contact(item, rules);
     if (!contact.ok()) return contact.error();
     if (std::find(contacts.begin(), contacts.end(), *contact) != contacts.end()) {
@@ -548,13 +509,9 @@ Result<UnixTime> parse_local_date(std::string_view text) {
   const auto m = to_int(value.substr(5, 2));
   const auto d = to_int(value.substr(8, 2));
   if (!y || !m || !d || *y < 2000 || *y > 2200) return bad();
-  const date::year_month_day day{date::year{*y}, date::month{static_cast<unsigned>(*m)},
-                                 date::day{static_cast<unsigned>(*d)}};
-  if (!day.ok()) return bad();
+  if (!is_valid_date(*y, *m, *d)) return bad();
   try {
-    const auto zoned = date::make_zoned(brussels(), date::local_days{day}, date::choose::earliest);
-    return std::chrono::duration_cast<std::chrono::seconds>(zoned.get_sys_time().time_since_epoch())
-        .count();
+    return from_local(*y, *m, *d, 0);
   } catch (const std::exception& e) {
     return Error::Unavailable(
         std::string("cannot read the Europe/Brussels time zone (install tzdata): ") + e.what());

@@ -2,24 +2,20 @@
 
 #include <utf8proc.h>
 
-#include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdlib>
 #include <memory>
 #include <utility>
 
+#include "bot/text/ascii.h"
+#include "bot/text/split.h"
+
 namespace noodbel::place_names {
 namespace {
 
-bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 bool is_separator(char c) {
   return c == '-' || c == '\'' || c == '.' || c == '_' || c == '(' || c == ')' ||
-         std::isspace(static_cast<unsigned char>(c));
+         is_space(c);
 }
 
 // Typographic apostrophes (’ ‘) as phones type them become '.
@@ -40,15 +36,8 @@ std::string plain_quotes(std::string_view text) {
 
 }  // namespace
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 bool is_postcode(std::string_view s) {
-  return s.size() == 4 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return s.size() == 4 && all_digits(s);
 }
 
 // NFKD, marks stripped, case folded; '-', '\'', '.', '_', brackets and runs of spaces
@@ -56,9 +45,7 @@ bool is_postcode(std::string_view s) {
 std::string fold(std::string_view text) {
   std::string folded;
   if (is_ascii(text)) {
-    folded.reserve(text.size());
-    for (const char c : text)
-      folded.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    folded = lower_ascii(text);
   } else {
     const std::string plain = plain_quotes(text);
     utf8proc_uint8_t* out = nullptr;
@@ -126,21 +113,10 @@ std::vector<std::string> abbreviation_variants(std::string_view folded) {
   return out;
 }
 
-std::vector<std::string_view> split(std::string_view s, char separator) {
-  std::vector<std::string_view> parts;
-  if (s.empty()) return parts;
-  for (std::size_t pos = 0;;) {
-    const std::size_t end = std::min(s.find(separator, pos), s.size());
-    parts.push_back(trim(s.substr(pos, end - pos)));
-    if (end == s.size()) return parts;
-    pos = end + 1;
-  }
-}
-
 
 // True when `folded_query` is the whole name or one of its "/"-separated language forms.
 bool name_matches(std::string_view name, std::string_view folded_query) {
-  for (const std::string_view form : split(name, '/')) {
+  for (const std::string_view form : split_trimmed(name, '/')) {
     if (fold(form) == folded_query) return true;
   }
   return false;

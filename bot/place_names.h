@@ -11,7 +11,6 @@
 
 namespace noodbel::place_names {
 
-std::string_view trim(std::string_view s);
 bool is_postcode(std::string_view s);  // four digits
 // NFKD, marks stripped, case folded; '-', '\'', '.', '_', brackets and runs of spaces become
 // one space; typographic apostrophes count as '. Invalid UTF-8 folds to "".
@@ -28,8 +27,6 @@ LetterCounts letter_counts(std::string_view folded);
 // counts: each edit changes the counts by at most two, so the distance is at least half
 // their difference.
 int letter_distance_bound(const LetterCounts& a, const LetterCounts& b);
-// "a|b| c" -> {"a", "b", "c"}; "" -> {}.
-std::vector<std::string_view> split(std::string_view s, char separator);
 // True when `folded_query` is the whole name or one of its "/"-separated language forms.
 bool name_matches(std::string_view name, std::string_view folded_query);
 

@@ -1,9 +1,10 @@
 #include "bot/place_text.h"
 
-#include <cctype>
 #include <optional>
 
 #include <fmt/format.h>
+
+#include "bot/text/ascii.h"
 
 namespace noodbel {
 
@@ -22,10 +23,7 @@ std::string place_as_typed(const Postcodes& postcodes, const PlaceMatch& match) 
 
 std::string province_text(const Templates& templates, Language lang, std::string_view province) {
   std::string name = "province_";
-  for (const char c : province) {
-    const auto u = static_cast<unsigned char>(c);
-    name.push_back(std::isalnum(u) ? static_cast<char>(std::tolower(u)) : '_');
-  }
+  for (const char c : province) name.push_back(is_alnum(c) ? lower_ascii(c) : '_');
   if (!templates.has(lang, name) && !templates.has(Language::kNl, name)) {
     return std::string(province);
   }

@@ -11,6 +11,7 @@
 
 #include "bot/edit_distance.h"
 #include "bot/place_names.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel {
 namespace {
@@ -20,7 +21,6 @@ using place_names::fold;
 using place_names::is_postcode;
 using place_names::name_matches;
 using place_names::squash;
-using place_names::trim;
 
 constexpr double kEarthRadiusKm = 6371.0088;
 // Two places of one name further apart than this make the name ambiguous.
@@ -48,9 +48,9 @@ std::optional<std::pair<std::string, std::string>> postcode_and_name(std::string
   std::string name;
   std::size_t pos = 0;
   while (pos < query.size()) {
-    while (pos < query.size() && std::isspace(static_cast<unsigned char>(query[pos]))) ++pos;
+    while (pos < query.size() && is_space(query[pos])) ++pos;
     std::size_t end = pos;
-    while (end < query.size() && !std::isspace(static_cast<unsigned char>(query[end]))) ++end;
+    while (end < query.size() && !is_space(query[end])) ++end;
     std::string_view word = query.substr(pos, end - pos);
     std::string_view bare = word;
     if (bare.starts_with('(') && bare.ends_with(')') && bare.size() > 2) {

@@ -15,6 +15,8 @@
 
 #include "bot/csv.h"
 #include "bot/place_names.h"
+#include "bot/text/ascii.h"
+#include "bot/text/split.h"
 
 namespace noodbel {
 namespace {
@@ -22,9 +24,7 @@ namespace {
 using place_names::fold;
 using place_names::is_postcode;
 using place_names::name_matches;
-using place_names::split;
 using place_names::squash;
-using place_names::trim;
 
 // Drops the comment lines ('#') that open a data file, keeping line numbers right.
 std::string without_comments(std::string_view text) {
@@ -226,9 +226,11 @@ Status Postcodes::add_municipalities(std::string_view csv, std::string_view sour
     m.region = field(2);
     m.merged_on = field(7);
     if (m.name.empty()) return fail("the municipality name is empty");
-    for (const std::string_view former : split(field(6), '|')) m.merged_from.emplace_back(former);
+    for (const std::string_view former : split_trimmed(field(6), '|')) {
+      m.merged_from.emplace_back(former);
+    }
     const std::size_t self = municipalities_.size();
-    for (const std::string_view entry : split(field(8), '|')) {
+    for (const std::string_view entry : split_trimmed(field(8), '|')) {
       auto at = find_place(entry);
       if (!at.ok()) return at.error();
       if (municipality_of_[*at] != kNoMunicipality) {
@@ -246,7 +248,7 @@ Status Postcodes::add_municipalities(std::string_view csv, std::string_view sour
       return fail(fmt::format("the centre '{} {}' is not one of its places", field(3), field(4)));
     }
     m.centre = *centre;
-    for (const std::string_view name : split(field(5), '|')) {
+    for (const std::string_view name : split_trimmed(field(5), '|')) {
       const std::size_t eq = name.find('=');
       if (eq == std::string_view::npos) {
         m.names.emplace_back(name);
@@ -281,7 +283,9 @@ void Postcodes::add_key(const std::string& key, Entry entry) {
 void Postcodes::build_index() {
   for (std::size_t i = 0; i < places_.size(); ++i) {
     add_key(fold(places_[i].name), {i, false});  // "Bruxelles/Brussel" as a whole too
-    for (const std::string_view form : split(places_[i].name, '/')) add_key(fold(form), {i, false});
+    for (const std::string_view form : split_trimmed(places_[i].name, '/')) {
+      add_key(fold(form), {i, false});
+    }
   }
   for (const auto& [alias, place] : aliases_) add_key(fold(alias), {place, false});
   for (std::size_t m = 0; m < municipalities_.size(); ++m) {

@@ -28,6 +28,7 @@
 #include "bot/reply_dates.h"
 #include "bot/reply_lexicon.h"
 #include "bot/reply_tokens.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel {
 namespace {
@@ -201,7 +202,7 @@ std::optional<int> km_after(const Normalized& n, std::size_t from, bool need_km 
   for (std::size_t t = from; t < n.size() && t < from + 3; ++t) {
     const std::string_view w = n.word(t);
     std::size_t digits = 0;
-    while (digits < w.size() && reply::is_digit(w[digits])) ++digits;
+    while (digits < w.size() && is_digit(w[digits])) ++digits;
     if (digits == 0 || digits > 4 || (digits < w.size() && w.substr(digits) != "km")) continue;
     const bool km_unit = digits < w.size() || (t + 1 < n.size() && is_km_unit(n.word(t + 1)));
     if (need_km && !km_unit) return std::nullopt;
@@ -218,7 +219,7 @@ struct KmFigure {
 
 std::optional<KmFigure> km_anywhere(const Normalized& n) {
   for (std::size_t t = 0; t < n.size(); ++t) {
-    if (n.in_question(t) || !reply::is_digit(n.word(t)[0])) continue;
+    if (n.in_question(t) || !is_digit(n.word(t)[0])) continue;
     if (const std::optional<int> km = km_after(n, t, true);
         km && (n.word(t).ends_with("km") || (t + 1 < n.size() && is_km_unit(n.word(t + 1))))) {
       return KmFigure{*km, t};
@@ -282,7 +283,7 @@ std::optional<ParsedReply> command(const Normalized& n, const Items& items,
 std::optional<ParsedReply> bare_distance(const Normalized& n, std::size_t t) {
   const std::string_view w = n.word(t);
   const bool km_next = t + 1 < n.size() && is_km_unit(n.word(t + 1));
-  if (!reply::is_digit(w[0]) || (!km_next && !w.ends_with("km"))) return std::nullopt;
+  if (!is_digit(w[0]) || (!km_next && !w.ends_with("km"))) return std::nullopt;
   ParsedReply r = reply_of(Intent::kDistance);
   r.km = km_after(n, t);
   if (!r.km) return std::nullopt;
@@ -353,7 +354,7 @@ bool is_condition_marker(const Normalized& n, const Item& it, std::size_t yes_en
 bool dutch_time_follows(const Normalized& n, std::size_t t) {
   if (t >= n.size()) return false;
   const std::string_view w = n.word(t);
-  if (reply::is_digit(w[0])) return true;
+  if (is_digit(w[0])) return true;
   return std::find(kDutchTimeWords.begin(), kDutchTimeWords.end(), w) != kDutchTimeWords.end();
 }
 
@@ -651,7 +652,7 @@ std::string_view to_string(Intent i) {
 
 bool is_call_code(std::string_view s) {
   return s.size() == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[0] != 'I' && s[0] != 'O' &&
-         reply::is_digit(s[1]) && reply::is_digit(s[2]);
+         is_digit(s[1]) && is_digit(s[2]);
 }
 
 std::optional<ReplyContext> reply_context_from_iso(std::string_view s) {

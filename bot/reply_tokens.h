@@ -12,13 +12,14 @@
 #include <string>
 #include <string_view>
 
+#include "bot/text/ascii.h"
+
 namespace noodbel::reply {
 
 constexpr std::size_t kMaxChars = 1024;  // normalised bytes looked at; the rest is ignored
 constexpr std::size_t kMaxTokens = 64;
 constexpr std::size_t kMaxSentences = 64;  // later sentences never count as questions
 
-inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
 // "0".."9999" as a number, -1 for anything else.

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "bot/text/utf8.h"
 #include "bot/text_normalize.h"
 
 namespace noodbel {
@@ -47,24 +48,6 @@ constexpr std::array<Replacement, 27> kReplacements{{
 
 // Invisible characters that only cost space in an SMS.
 constexpr std::u32string_view kDropped = U"\u200B\u200C\u200D\u2060\uFEFF\u00AD";
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
 
 // Parts needed for a sequence of unit costs (each 1 or 2) with `part` units per part,
 // never splitting one character across two parts.

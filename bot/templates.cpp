@@ -3,6 +3,7 @@
 // Plural selectors "{n|gezin|gezinnen}" are resolved first (select_plural_forms), so fmt
 // only ever sees its own syntax.
 #include "bot/templates.h"
+#include "bot/text/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -34,10 +35,8 @@ Result<std::string> read_text(const fs::path& path) {
 }
 
 bool is_identifier(std::string_view s) {
-  const auto word = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-  };
-  return !s.empty() && !(s[0] >= '0' && s[0] <= '9') && std::all_of(s.begin(), s.end(), word);
+  const auto word = [](char c) { return is_alnum(c) || c == '_'; };
+  return !s.empty() && !is_digit(s[0]) && std::all_of(s.begin(), s.end(), word);
 }
 
 const std::string* find_arg(const TemplateArgs& args, std::string_view name) {

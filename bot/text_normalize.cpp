@@ -5,23 +5,10 @@
 #include <cstdlib>
 #include <memory>
 
+#include "bot/text/ascii.h"
+
 namespace noodbel {
 namespace {
-
-bool is_ascii(std::string_view s) {
-  for (const char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string map_utf8(std::string_view text, int options) {
   utf8proc_uint8_t* out = nullptr;
@@ -86,13 +73,13 @@ bool is_mark(char32_t c) {
 }
 
 std::string fold_text(std::string_view text) {
-  if (is_ascii(text)) return ascii_lower(text);
+  if (is_ascii(text)) return lower_ascii(text);
   return map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
                             UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
 }
 
 std::string lower_text(std::string_view text) {
-  if (is_ascii(text)) return ascii_lower(text);
+  if (is_ascii(text)) return lower_ascii(text);
   return map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
 }
 

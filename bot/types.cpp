@@ -1,24 +1,17 @@
 #include "bot/types.h"
 
-#include <algorithm>
 #include <array>
-#include <cctype>
 #include <utility>
+
+#include "bot/text/ascii.h"
 
 namespace noodbel {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 template <typename E, std::size_t N>
 std::optional<E> lookup(const std::array<std::pair<E, std::string_view>, N>& table,
                         std::string_view s) {
-  const std::string key = lower(s);
+  const std::string key = lower_ascii(s);
   for (const auto& [value, name] : table) {
     if (name == key) return value;
   }

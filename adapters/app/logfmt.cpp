@@ -3,15 +3,13 @@
 #include <fmt/format.h>
 
 #include "bot/phone.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 bool is_key_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '_' ||
-         c == '.' || c == '-';
+  return is_alnum(c) || c == '_' || c == '.' || c == '-';
 }
 
 bool needs_quotes(std::string_view v) {

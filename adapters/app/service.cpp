@@ -135,7 +135,6 @@ Status Service::add_routes() {
       router_,
       SlashDeps{ctx_.config.slash, ctx_.clock, *ctx_.store,
                 [this](const InboundMessage& m, const store::ChannelState& state) {
-                  metrics_.inc("noodbel_messages_in_total", {{"channel", "slash"}});
                   return deliver(m, state);
                 },
                 [this](std::size_t replies) {
@@ -153,7 +152,6 @@ Status Service::add_routes() {
   SandboxDeps deps{
       [this] { return sandbox_people(ctx_); },
       [this](const InboundMessage& m) -> Status {
-        metrics_.inc("noodbel_messages_in_total", {{"channel", std::string(to_string(m.channel))}});
         auto outcome = deliver(m);
         if (!outcome.ok()) return outcome.error();
         return Ok();
@@ -168,10 +166,8 @@ Status Service::add_routes() {
 Status Service::add_telegram() {
   if (!ctx_.config.telegram.enabled) return Ok();
   auto channel = telegram::TelegramChannel::create(
-      ctx_.config, ctx_.templates, *ctx_.store, ctx_.clock, [this](const InboundMessage& m) {
-        metrics_.inc("noodbel_messages_in_total", {{"channel", "telegram"}});
-        return deliver(m);
-      });
+      ctx_.config, ctx_.templates, *ctx_.store, ctx_.clock,
+      [this](const InboundMessage& m) { return deliver(m); });
   if (!channel.ok()) return channel.error();
   telegram_ = std::move(channel).value();
   dispatcher_.add_channel(telegram_->make_sender());
@@ -183,11 +179,7 @@ Status Service::add_signal() {
   if (!ctx_.config.signal.enabled) return Ok();
   signal_ = std::make_unique<signal_cli::SignalChannel>(
       ctx_.config.signal, ctx_.clock,
-      [this](const InboundMessage& m) {
-        metrics_.inc("noodbel_messages_in_total", {{"channel", "signal"}});
-        return deliver(m);
-      },
-      &metrics_);
+      [this](const InboundMessage& m) { return deliver(m); }, &metrics_);
   dispatcher_.add_channel(signal_->make_sender());
   return Ok();
 }
@@ -196,10 +188,7 @@ Status Service::add_sms() {
   if (Status s = check_sms_config(ctx_.config); !s.ok()) return s;
   add_sms_routes(router_,
                  SmsDeps{ctx_.config, ctx_.clock,
-                         [this](const InboundMessage& m) {
-                           metrics_.inc("noodbel_messages_in_total", {{"channel", "sms"}});
-                           return deliver(m);
-                         },
+                         [this](const InboundMessage& m) { return deliver(m); },
                          [this](const std::string& id, OutboxState state, UnixTime now) {
                            ctx_.store->mark_delivery(id, state, now);
                            board_events_.notify();
@@ -306,10 +295,12 @@ void Service::scheduler_loop() {
   }
 }
 
-// Every inbound message goes through here: a provider's retry of a message already
-// stored counts as a webhook rejection with reason "duplicate" (route: the channel).
+// Every inbound message goes through here and counts once in noodbel_messages_in_total by
+// its channel; a provider's retry of a message already stored also counts as a webhook
+// rejection with reason "duplicate" (route: the channel).
 Result<InboundOutcome> Service::deliver(const InboundMessage& m,
                                         const store::ChannelState& state) {
+  metrics_.inc("noodbel_messages_in_total", {{"channel", std::string(to_string(m.channel))}});
   auto outcome = pipeline_.deliver(m, state);
   if (outcome.ok() && *outcome == InboundOutcome::kDuplicate) {
     metrics_.inc("noodbel_webhook_rejections_total",

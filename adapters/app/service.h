@@ -52,7 +52,7 @@ class Service {
   Status add_board();   // the live web board routes
   void send_digests();  // in tick(): the daily digests due now
   void purge_if_due();  // data retention, at most once an hour
-  // pipeline_ + duplicate count
+  // pipeline_, counting the message by channel (and a duplicate as a rejection)
   Result<InboundOutcome> deliver(const InboundMessage& m, const store::ChannelState& state = {});
   void count_server_rejection(const HttpRequest& r, int status);
 

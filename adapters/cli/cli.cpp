@@ -1,6 +1,9 @@
 #include "adapters/cli/cli.h"
 
 #include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
@@ -22,20 +25,11 @@ void add_common(CLI::App* app, CommonOptions& o) {
   app->add_option("--db", o.db, "SQLite database path (overrides the configuration)");
 }
 
-}  // namespace
+// Each add_*_commands adds its subcommands in the order `noodbel --help` lists them. Option
+// values live in a shared struct that the callbacks (owned by the App) keep alive.
 
-int run(int argc, char** argv) {
-  CLI::App app{"noodbel: the crisis foster-care bot of the Flemish pleegzorg services"};
-  app.require_subcommand(1);
-  app.set_version_flag("--version", std::string(NOODBEL_VERSION));
-
-  CommonOptions common;
-  std::string file;
-  bool skip_invalid = false;
-  std::string lang = "nl";
-  bool quiet = false;
-  int code = kExitOk;
-
+// serve, migrate: running the service.
+void add_service_commands(CLI::App& app, CommonOptions& common, int& code) {
   auto* serve = app.add_subcommand("serve", "Run the service (HTTP server, dispatcher, scheduler)");
   add_common(serve, common);
   serve->callback([&] { code = cmd_serve(common); });
@@ -43,52 +37,72 @@ int run(int argc, char** argv) {
   auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations");
   add_common(migrate, common);
   migrate->callback([&] { code = cmd_migrate(common); });
+}
 
+struct PeopleOptions {
+  std::string file;
+  bool skip_invalid = false;
+  std::string family_id;
+};
+
+// families import|list|forget|link, caseworkers import.
+void add_people_commands(CLI::App& app, CommonOptions& common, int& code) {
+  auto o = std::make_shared<PeopleOptions>();
   auto* families = app.add_subcommand("families", "Manage crisis foster families");
   families->require_subcommand(1);
   auto* fimport = families->add_subcommand("import", "Import or update families from a CSV file");
   add_common(fimport, common);
-  fimport->add_option("file", file, "CSV file (see config/demo-families.csv)")->required();
-  fimport->add_flag("--skip-invalid", skip_invalid, "Import the valid rows, report the others");
-  fimport->callback([&] { code = cmd_families_import(common, file, skip_invalid); });
+  fimport->add_option("file", o->file, "CSV file (see config/demo-families.csv)")->required();
+  fimport->add_flag("--skip-invalid", o->skip_invalid, "Import the valid rows, report the others");
+  fimport->callback([&, o] { code = cmd_families_import(common, o->file, o->skip_invalid); });
   auto* flist = families->add_subcommand("list", "Print the registered families as a table");
   add_common(flist, common);
   flist->callback([&] { code = cmd_families_list(common); });
-  std::string family_id;
   auto* fforget = families->add_subcommand(
       "forget", "Erase a family's personal data (GDPR); anonymous counts are kept");
   add_common(fforget, common);
-  fforget->add_option("id", family_id, "The family id (see `noodbel families list`)")->required();
-  fforget->callback([&] { code = cmd_families_forget(common, family_id); });
+  fforget->add_option("id", o->family_id, "The family id (see `noodbel families list`)")
+      ->required();
+  fforget->callback([&, o] { code = cmd_families_forget(common, o->family_id); });
   auto* flink = families->add_subcommand(
       "link", "Print a one-time code (valid 7 days) that links a family's Telegram chat");
   add_common(flink, common);
-  flink->add_option("id", family_id, "The family id (see `noodbel families list`)")->required();
-  flink->callback([&] { code = cmd_families_link(common, family_id); });
+  flink->add_option("id", o->family_id, "The family id (see `noodbel families list`)")->required();
+  flink->callback([&, o] { code = cmd_families_link(common, o->family_id); });
 
   auto* caseworkers = app.add_subcommand("caseworkers", "Manage caseworkers and supervisors");
   caseworkers->require_subcommand(1);
   auto* cimport = caseworkers->add_subcommand("import", "Import or update caseworkers from CSV");
   add_common(cimport, common);
-  cimport->add_option("file", file, "CSV file (see config/demo-caseworkers.csv)")->required();
-  cimport->add_flag("--skip-invalid", skip_invalid, "Import the valid rows, report the others");
-  cimport->callback([&] { code = cmd_caseworkers_import(common, file, skip_invalid); });
+  cimport->add_option("file", o->file, "CSV file (see config/demo-caseworkers.csv)")->required();
+  cimport->add_flag("--skip-invalid", o->skip_invalid, "Import the valid rows, report the others");
+  cimport->callback([&, o] { code = cmd_caseworkers_import(common, o->file, o->skip_invalid); });
+}
 
+struct TryOptions {
+  bool quiet = false;
+  std::string lang = "nl";
+  std::optional<std::string> today;
+  std::optional<std::string> now;
+};
+
+// demo, parse-reply, check-note: the real code paths tried from the command line.
+void add_try_commands(CLI::App& app, CommonOptions& common, int& code) {
+  auto o = std::make_shared<TryOptions>();
   auto* demo = app.add_subcommand(
       "demo", "Run a scripted crisis call through the real code path and print the board");
   add_common(demo, common);
-  demo->add_flag("--quiet", quiet, "Print only the board");
-  demo->callback([&] { code = cmd_demo(common, quiet); });
+  demo->add_flag("--quiet", o->quiet, "Print only the board");
+  demo->callback([&, o] { code = cmd_demo(common, o->quiet); });
 
   auto* parse_reply = app.add_subcommand(
       "parse-reply", "Parse family messages: one per stdin line, one JSON object per line");
-  parse_reply->add_option("--lang", lang, "Language hint: nl, fr or en")
+  parse_reply->add_option("--lang", o->lang, "Language hint: nl, fr or en")
       ->check(CLI::IsMember({"nl", "fr", "en"}));
-  std::optional<std::string> today;
-  parse_reply->add_option("--today", today, "Today's date for relative dates (YYYY-MM-DD)");
-  std::optional<std::string> now;
-  parse_reply->add_option("--now", now, "The moment for relative dates and times (\"YYYY-MM-DD HH:MM\")");
-  parse_reply->callback([&] { code = cmd_parse_reply(lang, today, now); });
+  parse_reply->add_option("--today", o->today, "Today's date for relative dates (YYYY-MM-DD)");
+  parse_reply->add_option("--now", o->now,
+                          "The moment for relative dates and times (\"YYYY-MM-DD HH:MM\")");
+  parse_reply->callback([&code, o] { code = cmd_parse_reply(o->lang, o->today, o->now); });
 
   auto* check_note = app.add_subcommand(
       "check-note", "Check a call note on stdin for personal data; JSON findings on stdout");
@@ -97,38 +111,47 @@ int run(int argc, char** argv) {
     auto config = config_or_report(common);
     code = config ? cmd_check_note(config->data_dir) : kExitUsage;
   });
+}
 
+struct DataOptions {
   std::string backup_path;
+  bool dry_run = false;
+  DigestCliOptions digest;
+};
+
+// backup, restore, purge, digest: the data in the database.
+void add_data_commands(CLI::App& app, CommonOptions& common, int& code) {
+  auto o = std::make_shared<DataOptions>();
   auto* backup = app.add_subcommand(
       "backup", "Copy the database to PATH (online backup: works while `serve` runs), checked");
   add_common(backup, common);
-  backup->add_option("path", backup_path, "The backup file to write (replaced atomically)")
+  backup->add_option("path", o->backup_path, "The backup file to write (replaced atomically)")
       ->required();
-  backup->callback([&] { code = cmd_backup(common, backup_path); });
+  backup->callback([&, o] { code = cmd_backup(common, o->backup_path); });
   auto* restore = app.add_subcommand(
       "restore", "Check the backup at PATH and copy it into the database (service stopped)");
   add_common(restore, common);
-  restore->add_option("path", backup_path, "A file written by `noodbel backup`")->required();
-  restore->callback([&] { code = cmd_restore(common, backup_path); });
+  restore->add_option("path", o->backup_path, "A file written by `noodbel backup`")->required();
+  restore->callback([&, o] { code = cmd_restore(common, o->backup_path); });
 
-  bool dry_run = false;
   auto* purge = app.add_subcommand(
       "purge", "Erase notes and message texts older than [retention] days (counts are kept)");
   add_common(purge, common);
-  purge->add_flag("--dry-run", dry_run, "Only count what would be erased");
-  purge->callback([&] { code = cmd_purge(common, dry_run); });
+  purge->add_flag("--dry-run", o->dry_run, "Only count what would be erased");
+  purge->callback([&, o] { code = cmd_purge(common, o->dry_run); });
 
-  DigestCliOptions digest_options;
   auto* digest = app.add_subcommand(
       "digest", "The supervisors' digest of the 24 hours before the digest time on a date");
   add_common(digest, common);
-  digest->add_option("--date", digest_options.date, "YYYY-MM-DD (default: today, Brussels time)");
-  digest->add_option("--service", digest_options.service, "A service id or name (default: all)");
-  digest->add_option("--format", digest_options.format, "text, html or json (default: text)");
-  digest->callback([&] { code = cmd_digest(common, digest_options); });
+  digest->add_option("--date", o->digest.date, "YYYY-MM-DD (default: today, Brussels time)");
+  digest->add_option("--service", o->digest.service, "A service id or name (default: all)");
+  digest->add_option("--format", o->digest.format, "text, html or json (default: text)");
+  digest->callback([&, o] { code = cmd_digest(common, o->digest); });
+}
 
-  add_link_commands(app, common, code);
-
+// Parses and runs the chosen command: its exit code, or CLI11's for help, version and
+// usage errors.
+int parse_and_run(CLI::App& app, int argc, char** argv, const int& code) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -142,6 +165,22 @@ int run(int argc, char** argv) {
     return kExitUsage;
   }
   return code;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"noodbel: the crisis foster-care bot of the Flemish pleegzorg services"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(NOODBEL_VERSION));
+  CommonOptions common;
+  int code = kExitOk;
+  add_service_commands(app, common, code);
+  add_people_commands(app, common, code);
+  add_try_commands(app, common, code);
+  add_data_commands(app, common, code);
+  add_link_commands(app, common, code);
+  return parse_and_run(app, argc, argv, code);
 }
 
 }  // namespace noodbel::cli

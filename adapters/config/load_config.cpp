@@ -21,6 +21,7 @@
 #include "bot/digest.h"
 #include "bot/office_hours.h"
 #include "bot/people_import.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel {
 namespace {
@@ -449,12 +450,9 @@ std::optional<std::string> bad_bot_username(std::string_view name) {
   if (!name.empty() && name.front() == '@') {
     return std::string("must be written without the leading @, e.g. \"noodbel_bot\"");
   }
-  const bool chars_ok = std::all_of(name.begin(), name.end(), [](char ch) {
-    return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_';
-  });
-  std::string tail(name.substr(name.size() < 3 ? 0 : name.size() - 3));
-  std::transform(tail.begin(), tail.end(), tail.begin(),
-                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  const bool chars_ok =
+      std::all_of(name.begin(), name.end(), [](char ch) { return is_alnum(ch) || ch == '_'; });
+  const std::string tail = lower_ascii(name.substr(name.size() < 3 ? 0 : name.size() - 3));
   if (name.size() < 5 || name.size() > 32 || !chars_ok || tail != "bot") {
     return std::string("is not a Telegram bot username: 5 to 32 of A-Z, a-z, 0-9 and _, ending "
                        "in \"bot\" (as @BotFather shows it, without the @)");

@@ -27,6 +27,7 @@
 #include <spdlog/spdlog.h>
 
 #include "adapters/http/http_types.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel {
 namespace {
@@ -452,74 +453,119 @@ std::unique_ptr<HttpClient> make_http_client(HttpClientOptions options) {
   return std::make_unique<BeastClient>(std::move(options));
 }
 
-Result<Url> parse_url(std::string_view text) {
+namespace {
+
+// Refuses spaces and control characters anywhere in a URL.
+Status check_url_chars(std::string_view text) {
   for (const char c : text) {
     if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) {
       return Error::Invalid("URL contains a space or control character; percent-encode it");
     }
   }
+  return Ok();
+}
+
+// "HTTPS" in "HTTPS://x" -> "https"; any scheme but http and https is refused. `sep` is
+// where "://" starts.
+Result<std::string> url_scheme(std::string_view text, std::size_t sep) {
+  std::string scheme = lower_ascii(text.substr(0, sep));
+  if (scheme != "http" && scheme != "https") {
+    return Error::Invalid(fmt::format("URL scheme '{}' is not supported; use http:// or https://",
+                                      text.substr(0, std::min<std::size_t>(sep, 16))));
+  }
+  return scheme;
+}
+
+// The host and the port text of a URL's authority.
+struct Authority {
+  std::string_view host;
+  std::optional<std::string_view> port;
+};
+
+// "[::1]:8080": an IPv6 address in brackets, then optionally ":port".
+Result<Authority> bracketed_authority(std::string_view authority) {
+  const std::size_t close = authority.find(']');
+  if (close == std::string_view::npos) {
+    return Error::Invalid(fmt::format("URL host '{}' opens '[' without closing ']'", authority));
+  }
+  Authority a{authority.substr(1, close - 1), std::nullopt};
+  const std::string_view after = authority.substr(close + 1);
+  if (!after.empty() && after.front() != ':') {
+    return Error::Invalid(fmt::format("URL host '{}': only ':port' may follow ']'", authority));
+  }
+  if (!after.empty()) a.port = after.substr(1);
+  const bool ipv6_chars = std::all_of(a.host.begin(), a.host.end(), [](char ch) {
+    return std::isxdigit(static_cast<unsigned char>(ch)) != 0 || ch == ':' || ch == '.';
+  });
+  if (!ipv6_chars || !is_ip_literal(std::string(a.host))) {
+    return Error::Invalid(fmt::format("URL host '[{}]' is not an IPv6 address", a.host));
+  }
+  return a;
+}
+
+// "host" or "host:port": a registered name or an IPv4 address.
+Result<Authority> plain_authority(std::string_view authority) {
+  Authority a{authority, std::nullopt};
+  if (const std::size_t colon = authority.rfind(':'); colon != std::string_view::npos) {
+    a.host = authority.substr(0, colon);
+    a.port = authority.substr(colon + 1);
+  }
+  if (!std::all_of(a.host.begin(), a.host.end(), is_reg_name_char)) {
+    return Error::Invalid(fmt::format(
+        "URL host '{}' may only hold letters, digits, '-', '.' and '_' (IPv6 in [brackets])",
+        a.host));
+  }
+  return a;
+}
+
+// "8080" -> 8080; a port is a whole number from 1 to 65535.
+Result<int> url_port(std::string_view text) {
+  int port = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), port);
+  if (ec != std::errc() || ptr != text.data() + text.size() || port < 1 || port > 65535) {
+    return Error::Invalid(fmt::format("URL port '{}' must be a number from 1 to 65535", text));
+  }
+  return port;
+}
+
+// Path and query without the fragment, at least "/": "?a=1#x" -> "/?a=1".
+std::string url_target(std::string_view tail) {
+  tail = tail.substr(0, tail.find('#'));
+  return tail.empty() || tail.front() == '?' ? "/" + std::string(tail) : std::string(tail);
+}
+
+}  // namespace
+
+Result<Url> parse_url(std::string_view text) {
+  if (Status s = check_url_chars(text); !s.ok()) return s.error();
   const std::size_t sep = text.find("://");
   if (sep == std::string_view::npos) {
     return Error::Invalid("URL must start with http:// or https://");
   }
+  Result<std::string> scheme = url_scheme(text, sep);
+  if (!scheme.ok()) return scheme.error();
   Url url;
-  url.scheme = lower_ascii(text.substr(0, sep));
-  if (url.scheme != "http" && url.scheme != "https") {
-    return Error::Invalid(fmt::format("URL scheme '{}' is not supported; use http:// or https://",
-                                      text.substr(0, std::min<std::size_t>(sep, 16))));
-  }
+  url.scheme = std::move(scheme).value();
   url.port = url.scheme == "https" ? 443 : 80;
   const std::string_view rest = text.substr(sep + 3);
   const std::size_t end = rest.find_first_of("/?#");
   const std::string_view authority = rest.substr(0, end);
-  std::string_view tail = end == std::string_view::npos ? std::string_view{} : rest.substr(end);
   if (authority.find('@') != std::string_view::npos) {
     return Error::Invalid(
         "URL with user:password@ is not supported; send an Authorization header instead");
   }
-  std::string_view host = authority;
-  std::optional<std::string_view> port_text;
-  if (!authority.empty() && authority.front() == '[') {
-    const std::size_t close = authority.find(']');
-    if (close == std::string_view::npos) {
-      return Error::Invalid(fmt::format("URL host '{}' opens '[' without closing ']'", authority));
-    }
-    host = authority.substr(1, close - 1);
-    const std::string_view after = authority.substr(close + 1);
-    if (!after.empty() && after.front() != ':') {
-      return Error::Invalid(fmt::format("URL host '{}': only ':port' may follow ']'", authority));
-    }
-    if (!after.empty()) port_text = after.substr(1);
-    const bool ipv6_chars = std::all_of(host.begin(), host.end(), [](char ch) {
-      return std::isxdigit(static_cast<unsigned char>(ch)) != 0 || ch == ':' || ch == '.';
-    });
-    if (!ipv6_chars || !is_ip_literal(std::string(host))) {
-      return Error::Invalid(fmt::format("URL host '[{}]' is not an IPv6 address", host));
-    }
-  } else {
-    const std::size_t colon = authority.rfind(':');
-    if (colon != std::string_view::npos) {
-      host = authority.substr(0, colon);
-      port_text = authority.substr(colon + 1);
-    }
-    if (!std::all_of(host.begin(), host.end(), is_reg_name_char)) {
-      return Error::Invalid(fmt::format(
-          "URL host '{}' may only hold letters, digits, '-', '.' and '_' (IPv6 in [brackets])",
-          host));
-    }
+  const Result<Authority> parts = !authority.empty() && authority.front() == '['
+                                      ? bracketed_authority(authority)
+                                      : plain_authority(authority);
+  if (!parts.ok()) return parts.error();
+  if (parts->host.empty()) return Error::Invalid("URL has no host name, e.g. https://api.telegram.org");
+  url.host = lower_ascii(parts->host);
+  if (parts->port) {
+    const Result<int> port = url_port(*parts->port);
+    if (!port.ok()) return port.error();
+    url.port = *port;
   }
-  if (host.empty()) return Error::Invalid("URL has no host name, e.g. https://api.telegram.org");
-  url.host = lower_ascii(host);
-  if (port_text) {
-    int port = 0;
-    const auto [ptr, ec] = std::from_chars(port_text->data(), port_text->data() + port_text->size(), port);
-    if (ec != std::errc() || ptr != port_text->data() + port_text->size() || port < 1 || port > 65535) {
-      return Error::Invalid(fmt::format("URL port '{}' must be a number from 1 to 65535", *port_text));
-    }
-    url.port = port;
-  }
-  tail = tail.substr(0, tail.find('#'));
-  url.target = tail.empty() || tail.front() == '?' ? "/" + std::string(tail) : std::string(tail);
+  url.target = url_target(end == std::string_view::npos ? std::string_view{} : rest.substr(end));
   return url;
 }
 

@@ -1,10 +1,11 @@
 #include "adapters/http/http_types.h"
 
-#include <cstdint>
 
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+
+#include "bot/text/ascii.h"
 
 namespace noodbel {
 namespace {
@@ -53,14 +54,6 @@ HttpResponse make_response(int status, std::string content_type, std::string bod
 }
 
 }  // namespace
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::optional<std::string> HttpRequest::query_param(std::string_view name) const {
   const auto it = query.lower_bound(std::string(name));  // the first of equal keys
@@ -155,40 +148,5 @@ Result<ParsedTarget> parse_target(std::string_view target) {
 }
 
 Result<FormFields> parse_form(std::string_view body) { return parse_pairs(body, "form"); }
-
-bool is_valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + len > s.size()) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-                          (len == 4 && cp < 0x10000);
-    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += len;
-  }
-  return true;
-}
 
 }  // namespace noodbel

@@ -94,10 +94,4 @@ Result<ParsedTarget> parse_target(std::string_view target);
 // application/x-www-form-urlencoded: "a=1&b=x+y&c" -> {a:1, b:"x y", c:""}.
 Result<FormFields> parse_form(std::string_view body);
 
-// True when s is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
-bool is_valid_utf8(std::string_view s);
-
-// "Content-Type" -> "content-type".
-std::string lower_ascii(std::string_view s);
-
 }  // namespace noodbel

@@ -7,6 +7,7 @@
 // (close-delimited body), a keep-alive comment when idle, and watches the socket for the
 // client leaving. No thread waits: producers push through a StreamSink from anywhere.
 #include "adapters/http/server.h"
+#include "bot/text/ascii.h"
 
 #include <algorithm>
 #include <array>

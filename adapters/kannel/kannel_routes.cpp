@@ -15,6 +15,7 @@
 #include "adapters/slash/slash_auth.h"
 #include "adapters/sms/sms_common.h"
 #include "bot/phone.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel {
 namespace {

@@ -4,8 +4,10 @@
 
 #include <fmt/format.h>
 
-#include "adapters/http/http_types.h"
 #include "bot/sms_text.h"
+#include "bot/text/ascii.h"
+#include "bot/text/utf8.h"
+#include "bot/text_normalize.h"
 
 namespace noodbel {
 namespace {
@@ -16,19 +18,6 @@ constexpr std::array<char16_t, 32> kCp1252High{
     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
     0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
 
 Result<std::string> single_byte_to_utf8(std::string_view bytes, bool cp1252) {
   std::string out;

@@ -13,6 +13,9 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "bot/text/ascii.h"
+#include "bot/text_normalize.h"
+
 namespace noodbel {
 namespace {
 

@@ -4,11 +4,12 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
-#include <algorithm>
 #include <array>
 #include <charconv>
 
 #include <fmt/format.h>
+
+#include "bot/text/ascii.h"
 
 namespace noodbel {
 namespace {
@@ -38,10 +39,6 @@ unsigned int sha256(std::string_view data, Digest& out) {
     return 0;
   }
   return size;
-}
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 Result<UnixTime> parse_timestamp(std::string_view raw) {

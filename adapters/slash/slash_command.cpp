@@ -1,10 +1,12 @@
 #include "adapters/slash/slash_command.h"
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 
 #include <fmt/format.h>
+
+#include "bot/text/ascii.h"
+#include "bot/text_normalize.h"
 
 namespace noodbel {
 namespace {
@@ -15,19 +17,10 @@ std::optional<std::string> field(const FormFields& form, const char* name) {
   return it->second;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
-
 bool is_user_id(std::string_view s) {
   return !s.empty() && s.size() <= kSlashMaxIdBytes &&
-         std::isalnum(static_cast<unsigned char>(s.front())) &&
-         std::all_of(s.begin(), s.end(), [](char c) {
-           return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+         is_alnum(s.front()) && std::all_of(s.begin(), s.end(), [](char c) {
+           return is_alnum(c) || c == '.' || c == '_' || c == '-';
          });
 }
 

@@ -15,6 +15,7 @@
 #include "adapters/slash/slash_command.h"
 #include "adapters/slash/slash_text.h"
 #include "bot/router.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel {
 namespace {

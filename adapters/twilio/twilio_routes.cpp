@@ -13,6 +13,8 @@
 #include "adapters/twilio/twilio_sender.h"
 #include "adapters/twilio/twilio_signature.h"
 #include "bot/phone.h"
+#include "bot/text/ascii.h"
+#include "bot/text_normalize.h"
 
 namespace noodbel {
 namespace {

@@ -28,10 +28,8 @@ TEST(PlaceNames, AbbreviationsGiveTheLongSpellings) {
   EXPECT_TRUE(abbreviation_variants("gent").empty());
 }
 
-TEST(PlaceNames, SquashSplitAndMatch) {
+TEST(PlaceNames, SquashAndMatch) {
   EXPECT_EQ(squash("de pinte"), "depinte");
-  EXPECT_THAT(split("a| b |c", '|'), ElementsAre("a", "b", "c"));
-  EXPECT_TRUE(split("", '|').empty());
   EXPECT_TRUE(name_matches("Bruxelles/Brussel", "brussel"));
   EXPECT_FALSE(name_matches("Bruxelles/Brussel", "brus"));
   EXPECT_TRUE(is_postcode("9000"));

@@ -8,6 +8,8 @@
 
 #include "adapters/http/http_types.h"
 #include "adapters/http/router.h"
+#include "bot/text/ascii.h"
+#include "bot/text_normalize.h"
 #include "fuzz_support.h"
 
 using namespace noodbel;

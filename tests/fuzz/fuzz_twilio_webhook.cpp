@@ -16,6 +16,7 @@
 #include "adapters/twilio/twilio_sender.h"
 #include "adapters/twilio/twilio_signature.h"
 #include "bot/clock.h"
+#include "bot/text/ascii.h"
 #include "fuzz_support.h"
 
 using namespace noodbel;

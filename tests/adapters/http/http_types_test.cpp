@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "bot/text_normalize.h"
+
 namespace noodbel {
 namespace {
 
@@ -97,16 +99,6 @@ TEST(HttpResponse, FactoriesSetContentTypes) {
 TEST(HttpResponse, JsonWithInvalidUtf8IsReplacedNotThrown) {
   const HttpResponse r = HttpResponse::json(200, {{"t", std::string("a\xFF")}});
   EXPECT_TRUE(is_valid_utf8(r.body));
-}
-
-TEST(IsValidUtf8, AcceptsWellFormedAndRejectsBrokenSequences) {
-  EXPECT_TRUE(is_valid_utf8("ja hoor \xF0\x9F\x91\x8D \xC3\xA9"));
-  EXPECT_TRUE(is_valid_utf8(""));
-  EXPECT_FALSE(is_valid_utf8("\xC3"));              // truncated
-  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
-  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
-  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
-  EXPECT_FALSE(is_valid_utf8("\xFF"));
 }
 
 }  // namespace

@@ -1,3 +1,4 @@
+// bench-links: noodbel_adapters
 // Anonymization guard: AnonymizationGuard::check() on a typical 300-character clean note
 // and on the same kind of note holding a phone number (the libphonenumber matcher path).
 // Loads the shipped lists (config/first-names.txt, places of config/be-postcodes.csv).
@@ -8,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "adapters/data/guard_loader.h"
+#include "adapters/data/postcodes_loader.h"
 #include "bot/anonymization_guard.h"
 #include "bot/postcodes.h"
 #include "support/paths/source_paths.h"
@@ -34,9 +37,9 @@ const noodbel::AnonymizationGuard* shipped_guard() {
   static const std::optional<noodbel::AnonymizationGuard> guard =
       []() -> std::optional<noodbel::AnonymizationGuard> {
     const std::string dir = noodbel::testing::source_dir();
-    auto postcodes = noodbel::Postcodes::load(dir + "/config/be-postcodes.csv");
+    auto postcodes = noodbel::load_postcodes(dir + "/config/be-postcodes.csv");
     if (!postcodes.ok()) return std::nullopt;
-    auto guard = noodbel::AnonymizationGuard::load(dir + "/config/first-names.txt", *postcodes);
+    auto guard = noodbel::load_guard(dir + "/config/first-names.txt", *postcodes);
     if (!guard.ok()) return std::nullopt;
     return std::move(guard).value();
   }();

@@ -14,6 +14,11 @@
 #include <stdexcept>
 #include <string>
 
+#include "adapters/crypto/openssl_hasher.h"
+#include "adapters/crypto/openssl_random.h"
+#include "adapters/data/guard_loader.h"
+#include "adapters/data/postcodes_loader.h"
+#include "adapters/data/templates_loader.h"
 #include "bot/anonymization_guard.h"
 #include "bot/engine.h"
 #include "store/store.h"
@@ -56,15 +61,16 @@ class Fixture {
   Fixture()
       : dir_(std::filesystem::temp_directory_path() /
              ("noodbel-call-bench-" + std::to_string(::getpid()))),
-        postcodes_(must(Postcodes::load(noodbel::testing::source_dir() + "/config/be-postcodes.csv"))),
-        templates_(must(Templates::load(noodbel::testing::source_dir() + "/templates"))),
-        guard_(must(AnonymizationGuard::load(
+        postcodes_(must(load_postcodes(noodbel::testing::source_dir() + "/config/be-postcodes.csv"))),
+        templates_(must(load_templates(noodbel::testing::source_dir() + "/templates"))),
+        guard_(must(load_guard(
             noodbel::testing::source_dir() + "/config/first-names.txt", postcodes_))),
         clock_(kMonday10h) {
     std::filesystem::remove_all(dir_);
     store_ = must(store::Store::open((dir_ / "noodbel.db").string()));
     config_.services = default_services();
-    engine_ = std::make_unique<Engine>(config_, postcodes_, templates_, clock_, guard_);
+    engine_ = std::make_unique<Engine>(config_, postcodes_, templates_,
+                                       EnginePorts{clock_, random_, hasher_}, guard_);
     std::mt19937 rng(42);
     check(store_->transaction([&](Repository& repo) -> Status {
       repo.upsert_caseworker({"C001", "oost-vlaanderen", "An", {{Channel::kTelegram, "1001"}},
@@ -119,6 +125,8 @@ class Fixture {
   Templates templates_;
   AnonymizationGuard guard_;
   ManualClock clock_;
+  OpenSslRandom random_;
+  OpenSslHasher hasher_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<Engine> engine_;
   int sequence_ = 0;

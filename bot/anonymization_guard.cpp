@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -1726,30 +1725,27 @@ AnonymizationGuard::AnonymizationGuard(WordSet names, WordSet places)
   }
 }
 
-Result<AnonymizationGuard> AnonymizationGuard::load(const std::string& first_names_path,
-                                                    const Postcodes& postcodes) {
-  std::ifstream file(first_names_path, std::ios::binary);
-  if (!file) {
-    return Error::NotFound(fmt::format(
-        "cannot read the first-name list {}: check the path (see config/first-names.txt)",
-        first_names_path));
-  }
+Result<AnonymizationGuard> AnonymizationGuard::parse(std::string_view first_names,
+                                                     std::string_view source,
+                                                     const Postcodes& postcodes) {
   std::vector<std::string> names;
-  std::string line;
-  for (int number = 1; std::getline(file, line); ++number) {
-    std::string_view entry = trim(line);
-    if (number == 1 && entry.starts_with("\xEF\xBB\xBF")) entry.remove_prefix(3);  // BOM
+  int number = 0;
+  for (std::size_t pos = 0; pos < first_names.size(); ++number) {
+    const std::size_t end = std::min(first_names.find('\n', pos), first_names.size());
+    std::string_view entry = trim(first_names.substr(pos, end - pos));
+    pos = end + 1;
+    if (number == 0 && entry.starts_with("\xEF\xBB\xBF")) entry.remove_prefix(3);  // BOM
     if (entry.empty() || entry.front() == '#') continue;
     if (!is_valid_utf8(entry)) {
       return Error::Invalid(
           fmt::format("{} line {}: the name is not valid UTF-8; save the file as UTF-8",
-                      first_names_path, number));
+                      source, number + 1));
     }
     names.emplace_back(entry);
   }
   if (names.empty()) {
     return Error::Invalid(fmt::format(
-        "{} holds no first names: the guard needs the list, one name per line", first_names_path));
+        "{} holds no first names: the guard needs the list, one name per line", source));
   }
   std::vector<std::string> places;
   places.reserve(postcodes.places().size());

@@ -33,10 +33,12 @@ struct Finding {
 // numbers and birth dates.
 class AnonymizationGuard {
  public:
-  // first_names_path: one first name per line (case- and accent-insensitive, '#' starts
-  // a comment line). Municipalities and places of `postcodes` are never names.
-  static Result<AnonymizationGuard> load(const std::string& first_names_path,
-                                         const Postcodes& postcodes);
+  // first_names: the text of the first-name list (config/first-names.txt, read by
+  // adapters/data/guard_loader.h), one name per line (case- and accent-insensitive, '#'
+  // starts a comment line); `source` names it in errors. Municipalities and places of
+  // `postcodes` are never names.
+  static Result<AnonymizationGuard> parse(std::string_view first_names, std::string_view source,
+                                          const Postcodes& postcodes);
   static AnonymizationGuard from_lists(std::vector<std::string> first_names,
                                        std::vector<std::string> places);
 

@@ -79,7 +79,7 @@ void handle_command(const Caseworker& caseworker, const InboundMessage& message,
     case CommandKind::kExtend: return command::extend(req);
     case CommandKind::kFamily: return command::show_family(req, env.postcodes);
     case CommandKind::kFamilies: return command::count_families(req, env.postcodes);
-    case CommandKind::kLink: return command::link_family(req);
+    case CommandKind::kLink: return command::link_family(req, env);
     case CommandKind::kHelp:
     case CommandKind::kUnknown: return help(req);
   }

@@ -6,14 +6,15 @@
 // bot/commands_*.cpp and bot/linking.cpp.
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "bot/anonymization_guard.h"
+#include "bot/hasher.h"
 #include "bot/links.h"
 #include "bot/outbound.h"
 #include "bot/postcodes.h"
+#include "bot/random.h"
 #include "bot/types.h"
 
 namespace noodbel {
@@ -38,7 +39,8 @@ ParsedCommand parse_command(std::string_view text);
 struct CommandEnv {
   const Postcodes& postcodes;
   const AnonymizationGuard& guard;  // checks the note of /crisis
-  std::uint64_t seed = 0;           // feeds the call-code generator
+  const Random& random;             // draws call codes and link codes (/koppel)
+  const Hasher& hasher;             // hashes the link codes of /koppel for the store
   const Links* links = nullptr;     // signs the web board link of /bord; null: no link
 };
 

@@ -230,7 +230,7 @@ void open_call(const Request& req, const CommandEnv& env) {
   const CrisisRequest& parsed = check.request;
   const std::int64_t reuse_after =
       std::int64_t{req.out.config().calls.code_reuse_days} * kSecondsPerDay;
-  CallCodeGenerator codes(env.seed);
+  const CallCodeGenerator codes(env.random);
   Result<std::string> code =
       codes.next([&](std::string_view c) { return req.repo().code_in_use(c, now, reuse_after); });
   if (!code) return req.reject("err_no_free_code", {});

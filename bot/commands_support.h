@@ -65,6 +65,6 @@ void make_urgent(const Request& req);                                // commands
 void extend(const Request& req);                                     // commands_waves.cpp
 void show_family(const Request& req, const Postcodes& postcodes);    // commands_family.cpp
 void count_families(const Request& req, const Postcodes& postcodes);  // commands_family.cpp
-void link_family(const Request& req);                                // linking.cpp
+void link_family(const Request& req, const CommandEnv& env);         // linking.cpp
 
 }  // namespace noodbel::command

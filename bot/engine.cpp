@@ -1,8 +1,5 @@
 #include "bot/engine.h"
 
-#include <cstdint>
-#include <random>
-
 #include "bot/commands.h"
 #include "bot/conversation.h"
 #include "bot/linking.h"
@@ -12,19 +9,10 @@
 #include "bot/waves.h"
 
 namespace noodbel {
-namespace {
-
-std::uint64_t code_seed(UnixTime now) {
-  std::random_device device;
-  const std::uint64_t noise = (std::uint64_t{device()} << 32) | device();
-  return static_cast<std::uint64_t>(now) ^ noise;
-}
-
-}  // namespace
 
 Engine::Engine(const Config& config, const Postcodes& postcodes, const Templates& templates,
-               const Clock& clock, const AnonymizationGuard& guard, const Links* links)
-    : config_(config), postcodes_(postcodes), templates_(templates), clock_(clock),
+               EnginePorts ports, const AnonymizationGuard& guard, const Links* links)
+    : config_(config), postcodes_(postcodes), templates_(templates), ports_(ports),
       guard_(guard), links_(links) {}
 
 HandleOutcome Engine::handle(const InboundMessage& message, Repository& repo) const {
@@ -33,17 +21,18 @@ HandleOutcome Engine::handle(const InboundMessage& message, Repository& repo) co
   if (!message.provider_id.empty() && !repo.remember_inbound(message)) {
     return HandleOutcome::kDuplicate;
   }
-  const UnixTime now = clock_.now();
+  const UnixTime now = ports_.clock.now();
   const Outbox out(config_, templates_, repo, now);
   // Telegram "/start CODE" links a chat to a family, so it runs before routing.
-  if (handle_link_start(message, out)) return HandleOutcome::kHandled;
+  if (handle_link_start(message, out, ports_.hasher)) return HandleOutcome::kHandled;
   const Route route_to = route(message, repo, config_.slash);
   switch (route_to.kind) {
     case Sender::Kind::kFamily:
       handle_family_message(*route_to.family, message, out);
       return HandleOutcome::kHandled;
     case Sender::Kind::kCaseworker:
-      handle_command(*route_to.caseworker, message, {postcodes_, guard_, code_seed(now), links_}, out);
+      handle_command(*route_to.caseworker, message,
+                     {postcodes_, guard_, ports_.random, ports_.hasher, links_}, out);
       return HandleOutcome::kHandled;
     case Sender::Kind::kUnknown:
       break;
@@ -54,7 +43,7 @@ HandleOutcome Engine::handle(const InboundMessage& message, Repository& repo) co
 }
 
 void Engine::tick(Repository& repo) const {
-  run_scheduled(Outbox(config_, templates_, repo, clock_.now()));
+  run_scheduled(Outbox(config_, templates_, repo, ports_.clock.now()));
 }
 
 }  // namespace noodbel

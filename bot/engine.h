@@ -8,8 +8,10 @@
 #include "bot/anonymization_guard.h"
 #include "bot/clock.h"
 #include "bot/config.h"
+#include "bot/hasher.h"
 #include "bot/links.h"
 #include "bot/postcodes.h"
+#include "bot/random.h"
 #include "bot/repository.h"
 #include "bot/templates.h"
 #include "bot/types.h"
@@ -24,12 +26,20 @@ enum class HandleOutcome {
                    // per sender per 24 hours (bot/throttle.h), nothing else
 };
 
+// What the engine reaches outside itself through ports: the time, unpredictable bytes (call
+// and link codes) and SHA-256 (link codes). The referenced objects must outlive the Engine.
+struct EnginePorts {
+  const Clock& clock;
+  const Random& random;
+  const Hasher& hasher;
+};
+
 class Engine {
  public:
   // All references must outlive the Engine.
   // `guard` checks the note of every call a caseworker opens.
   Engine(const Config& config, const Postcodes& postcodes, const Templates& templates,
-         const Clock& clock, const AnonymizationGuard& guard, const Links* links = nullptr);
+         EnginePorts ports, const AnonymizationGuard& guard, const Links* links = nullptr);
 
   // Handles one message within the caller's unit of work. Never throws for bad input:
   // every message gets an answer (an acknowledgement, a result or a clear error),
@@ -46,7 +56,7 @@ class Engine {
   const Config& config_;
   const Postcodes& postcodes_;
   const Templates& templates_;
-  const Clock& clock_;
+  const EnginePorts ports_;
   const AnonymizationGuard& guard_;
   const Links* links_;  // signed web links; null: messages carry no links
 };

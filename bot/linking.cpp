@@ -1,8 +1,5 @@
 #include "bot/linking.h"
 
-#include <openssl/evp.h>
-#include <openssl/rand.h>
-
 #include <array>
 #include <stdexcept>
 #include <vector>
@@ -76,11 +73,11 @@ std::string refusal(const LinkCode& code, const Sender& owner, UnixTime now) {
 }
 
 // A well-formed code: checks it against the store and links the chat when it is valid.
-void redeem(const InboundMessage& in, const Outbox& out, const std::string& code,
-            const Sender& owner) {
+void redeem(const InboundMessage& in, const Outbox& out, const Hasher& hasher,
+            const std::string& code, const Sender& owner) {
   Repository& repo = out.repo();
   const Language fallback = owner_language(owner, out);
-  const std::string hash = link_code_hash(code);
+  const std::string hash = link_code_hash(hasher, code);
   const std::optional<LinkCode> stored = repo.link_code(hash);
   const std::optional<Family> family = stored ? repo.family(stored->family_id) : std::nullopt;
   if (!family) {
@@ -106,15 +103,13 @@ void redeem(const InboundMessage& in, const Outbox& out, const std::string& code
 
 }  // namespace
 
-Result<std::string> random_link_code() {
+Result<std::string> random_link_code(const Random& random) {
   // Rejection sampling keeps every character equally likely: 248 = 8 * 31.
   constexpr unsigned kLimit = 256 - 256 % kLinkCodeAlphabet.size();
   std::string code;
   while (code.size() < kLinkCodeLength) {
     std::array<unsigned char, 16> bytes{};
-    if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
-      return Error::Unavailable("the random generator failed; try again");
-    }
+    if (Status s = random.fill(bytes); !s) return s.error();
     for (const unsigned char b : bytes) {
       if (b < kLimit && code.size() < kLinkCodeLength) {
         code += kLinkCodeAlphabet[b % kLinkCodeAlphabet.size()];
@@ -137,15 +132,8 @@ std::optional<std::string> normalize_link_code(std::string_view typed) {
   return code;
 }
 
-std::string link_code_hash(std::string_view code) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int size = 0;
-  if (EVP_Digest(code.data(), code.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("SHA-256 is not available in libcrypto");
-  }
-  std::string hex;
-  for (unsigned int i = 0; i < size; ++i) hex += fmt::format("{:02x}", digest[i]);
-  return hex;
+std::string link_code_hash(const Hasher& hasher, std::string_view code) {
+  return hasher.sha256_hex(code);
 }
 
 std::string telegram_deep_link(std::string_view bot_username, std::string_view code) {
@@ -153,9 +141,9 @@ std::string telegram_deep_link(std::string_view bot_username, std::string_view c
   return fmt::format("https://t.me/{}?start={}", bot_username, code);
 }
 
-Result<IssuedLinkCode> issue_link_code(Repository& repo, std::string_view family_id,
-                                       std::string_view actor, std::string_view code,
-                                       UnixTime now) {
+Result<IssuedLinkCode> issue_link_code(Repository& repo, const Hasher& hasher,
+                                       std::string_view family_id, std::string_view actor,
+                                       std::string_view code, UnixTime now) {
   const std::optional<std::string> canonical = normalize_link_code(code);
   if (!canonical) return Error::Invalid("a link code is 8 characters of " +
                                         std::string(kLinkCodeAlphabet));
@@ -165,7 +153,8 @@ Result<IssuedLinkCode> issue_link_code(Repository& repo, std::string_view family
                            "; `noodbel families list` shows the ids");
   }
   const IssuedLinkCode issued{family->id, *canonical, now + kLinkCodeValidSeconds};
-  repo.create_link_code({link_code_hash(*canonical), family->id, now, issued.expires_at, {}});
+  repo.create_link_code(
+      {link_code_hash(hasher, *canonical), family->id, now, issued.expires_at, {}});
   repo.audit({now, std::string(actor), "family.link_code",
               "family=" + family->id + " expires=" + std::to_string(issued.expires_at)});
   return issued;
@@ -181,7 +170,7 @@ std::optional<std::string> start_argument(std::string_view text) {
   return std::string(rest);
 }
 
-bool handle_link_start(const InboundMessage& message, const Outbox& out) {
+bool handle_link_start(const InboundMessage& message, const Outbox& out, const Hasher& hasher) {
   if (message.channel != Channel::kTelegram || message.address.empty()) return false;
   const std::optional<std::string> argument = start_argument(message.text);
   if (!argument) return false;
@@ -206,12 +195,12 @@ bool handle_link_start(const InboundMessage& message, const Outbox& out) {
     answer(message, out, owner.id, fallback, "link_wrong_code");
     return true;
   }
-  redeem(message, out, *code, owner);
+  redeem(message, out, hasher, *code, owner);
   return true;
 }
 
 // /koppel FAMILY-ID (/link): a link code for a family of the caseworker's own service.
-void command::link_family(const Request& req) {
+void command::link_family(const Request& req, const CommandEnv& env) {
   const auto [word, rest] = split_first(req.command.args);
   const std::string example = req.text("usage_link");
   if (word.empty()) return req.reject("err_missing_family_id", {{"example", example}});
@@ -222,10 +211,10 @@ void command::link_family(const Request& req) {
     return req.reject("err_link_other_service",
                       {{"family", f->id}, {"service", service_name(req.out.config(), f->service)}});
   }
-  const Result<std::string> code = random_link_code();
+  const Result<std::string> code = random_link_code(env.random);
   if (!code) return req.out.skipped(req.to(), "link_issued", code.error());
-  const Result<IssuedLinkCode> issued = issue_link_code(req.repo(), f->id, req.cw.id, *code,
-                                                        req.now());
+  const Result<IssuedLinkCode> issued =
+      issue_link_code(req.repo(), env.hasher, f->id, req.cw.id, *code, req.now());
   if (!issued) return req.out.skipped(req.to(), "link_issued", issued.error());
   const std::string link = telegram_deep_link(req.out.config().telegram.bot_username, *code);
   TemplateArgs args{{"family", f->id},

@@ -10,7 +10,9 @@
 #include <string>
 #include <string_view>
 
+#include "bot/hasher.h"
 #include "bot/outbound.h"
+#include "bot/random.h"
 #include "bot/repository.h"
 #include "bot/result.h"
 #include "bot/types.h"
@@ -24,13 +26,13 @@ inline constexpr std::int64_t kLinkCodeValidSeconds = 7 * 24 * 3600;
 // "/start ..." messages one Telegram chat gets answered per 24 hours (guessing codes).
 inline constexpr int kLinkAttemptsPerDay = 10;
 
-// A fresh code from the operating system's CSPRNG (OpenSSL RAND_bytes).
-Result<std::string> random_link_code();
+// A fresh code from `random` (in production a CSPRNG); Unavailable when it fails.
+Result<std::string> random_link_code(const Random& random);
 // The code as typed ("abcd efgh", "ABCD-EFGH") in canonical form ("ABCDEFGH"), or nothing
 // when it is not 8 characters of kLinkCodeAlphabet.
 std::optional<std::string> normalize_link_code(std::string_view typed);
 // 64 lower-case hex digits of SHA-256(code): all the store ever sees of a code.
-std::string link_code_hash(std::string_view code);
+std::string link_code_hash(const Hasher& hasher, std::string_view code);
 // "https://t.me/<bot_username>?start=<code>", or "" when no username is configured.
 std::string telegram_deep_link(std::string_view bot_username, std::string_view code);
 
@@ -43,9 +45,9 @@ struct IssuedLinkCode {
 // Stores `code` (canonical form) for the family, valid kLinkCodeValidSeconds from `now`;
 // the family's older unused codes stop working. Audits "family.link_code" under `actor`
 // (never the code, never a phone number). NotFound when there is no such family.
-Result<IssuedLinkCode> issue_link_code(Repository& repo, std::string_view family_id,
-                                       std::string_view actor, std::string_view code,
-                                       UnixTime now);
+Result<IssuedLinkCode> issue_link_code(Repository& repo, const Hasher& hasher,
+                                       std::string_view family_id, std::string_view actor,
+                                       std::string_view code, UnixTime now);
 
 // The argument of a "/start" command ("/START", "/start@noodbel_bot" too), trimmed and
 // possibly empty; nothing when the text is not a /start command.
@@ -58,6 +60,7 @@ std::optional<std::string> start_argument(std::string_view text);
 // kLinkAttemptsPerDay answers per chat per day, independent of the unknown-sender limit.
 // Returns false when the message is not for linking (not Telegram, not /start, or a plain
 // /start from a registered person): the normal path handles it.
-bool handle_link_start(const InboundMessage& message, const Outbox& out);
+// `hasher` finds the stored code.
+bool handle_link_start(const InboundMessage& message, const Outbox& out, const Hasher& hasher);
 
 }  // namespace noodbel

@@ -2,8 +2,9 @@
 // be-postcodes-extra.csv, GeoNames CC BY 4.0), the municipalities they belong to since the
 // 2019 and 2025 mergers (config/municipalities.csv), a name look-up that knows Dutch,
 // French and English names, asks back when a name means places far apart and suggests
-// close names for a typo, and great-circle distance. Immutable after load: thread-safe.
-// Loading is in postcodes_load.cpp, the look-ups in postcodes.cpp.
+// close names for a typo, and great-circle distance. Immutable after construction:
+// thread-safe. The files are read by adapters/data/postcodes_loader.h; parsing them is in
+// postcodes_load.cpp, the look-ups in postcodes.cpp.
 #pragma once
 
 #include <cstddef>
@@ -66,10 +67,9 @@ struct PlaceLookup {
 
 class Postcodes {
  public:
-  // Reads the CSV (header: postcode,place,province,region,lat,lon,match) and, from the same
-  // folder when they exist, be-postcodes-extra.csv (same header) and municipalities.csv.
-  static Result<Postcodes> load(const std::string& csv_path);
-  // The same from texts; `source` names them in errors. Municipalities may be "".
+  // From the texts of the postcode CSV (header: postcode,place,province,region,lat,lon,
+  // match), be-postcodes-extra.csv (same header) and municipalities.csv; `source` names the
+  // first in errors. Extra places and municipalities may be "".
   static Result<Postcodes> parse(std::string_view postcodes_csv, std::string_view extra_csv,
                                  std::string_view municipalities_csv, std::string_view source);
   static Postcodes from_places(std::vector<Place> places);  // for tests: no municipalities

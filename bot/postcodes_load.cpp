@@ -1,4 +1,4 @@
-// Postcodes: reading the place files and the municipalities, and building the name index.
+// Postcodes: parsing the place files and the municipalities, and building the name index.
 #include "bot/postcodes.h"
 
 #include <fmt/format.h>
@@ -7,10 +7,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <utility>
 
 #include "bot/csv.h"
@@ -116,37 +113,7 @@ Status append_places(std::string_view text, std::string_view source, std::vector
   return Ok();
 }
 
-Result<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::NotFound("cannot read " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 }  // namespace
-
-Result<Postcodes> Postcodes::load(const std::string& csv_path) {
-  auto text = read_file(csv_path);
-  if (!text.ok()) {
-    return Error::NotFound(fmt::format(
-        "cannot read the postcode file {}; set data_dir in the config to the folder that "
-        "holds config/be-postcodes.csv",
-        csv_path));
-  }
-  const std::filesystem::path folder = std::filesystem::path(csv_path).parent_path();
-  const auto optional_file = [&](std::string_view name) -> Result<std::string> {
-    const std::filesystem::path path = folder / name;
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return std::string();
-    return read_file(path.string());
-  };
-  auto extra = optional_file("be-postcodes-extra.csv");
-  if (!extra.ok()) return extra.error();
-  auto municipalities = optional_file("municipalities.csv");
-  if (!municipalities.ok()) return municipalities.error();
-  return parse(*text, *extra, *municipalities, csv_path);
-}
 
 Result<Postcodes> Postcodes::parse(std::string_view postcodes_csv, std::string_view extra_csv,
                                    std::string_view municipalities_csv, std::string_view source) {

@@ -6,12 +6,8 @@
 #include "bot/text/ascii.h"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
-#include <filesystem>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 #include <fmt/args.h>
 #include <fmt/format.h>
@@ -19,19 +15,10 @@
 namespace noodbel {
 namespace {
 
-namespace fs = std::filesystem;
-
-constexpr std::array<Language, 3> kLanguages{Language::kNl, Language::kFr, Language::kEn};
-
-Result<std::string> read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::Unavailable(fmt::format("cannot read template {}", path.string()));
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::string s = std::move(text).str();
+// A template file's text without its final line break.
+void drop_final_newline(std::string& s) {
   if (!s.empty() && s.back() == '\n') s.pop_back();
   if (!s.empty() && s.back() == '\r') s.pop_back();
-  return s;
 }
 
 bool is_identifier(std::string_view s) {
@@ -117,23 +104,9 @@ Result<std::string> select_plural_forms(std::string_view text, Language lang,
   return out;
 }
 
-Result<Templates> Templates::load(const std::string& dir) {
-  std::map<std::pair<Language, std::string>, std::string> texts;
-  std::error_code ec;
-  for (const Language lang : kLanguages) {
-    const fs::path folder = fs::path(dir) / std::string(to_string(lang));
-    if (!fs::is_directory(folder, ec)) {
-      return Error::NotFound(fmt::format("template folder {} does not exist", folder.string()));
-    }
-    for (const auto& entry : fs::directory_iterator(folder, ec)) {
-      if (!entry.is_regular_file() || entry.path().extension() != ".txt") continue;
-      auto text = read_text(entry.path());
-      if (!text) return text.error();
-      texts[{lang, entry.path().stem().string()}] = std::move(text).value();
-    }
-    if (ec) return Error::Unavailable(fmt::format("cannot list {}: {}", folder.string(), ec.message()));
-  }
-  return from_map(std::move(texts));
+Templates Templates::from_files(std::map<std::pair<Language, std::string>, std::string> files) {
+  for (auto& [key, text] : files) drop_final_newline(text);
+  return from_map(std::move(files));
 }
 
 Templates Templates::from_map(std::map<std::pair<Language, std::string>, std::string> texts) {

@@ -1,5 +1,6 @@
-// Templates: every user-facing text, loaded from templates/<lang>/<name>.txt and
-// rendered with fmt named arguments ("{code}"). Immutable after load: thread-safe.
+// Templates: every user-facing text, from templates/<lang>/<name>.txt (read by
+// adapters/data/templates_loader.h) and rendered with fmt named arguments ("{code}").
+// Immutable after construction: thread-safe.
 //
 // Syntax of a template text (templates/README.md says the same for translators):
 //   {name}           the argument `name`; fmt format specs work too: {km:>3}
@@ -27,9 +28,10 @@ using TemplateArgs = std::vector<std::pair<std::string, std::string>>;
 
 class Templates {
  public:
-  // Loads every <dir>/{nl,fr,en}/*.txt; a trailing newline is dropped.
-  static Result<Templates> load(const std::string& dir);
   static Templates from_map(std::map<std::pair<Language, std::string>, std::string> texts);
+  // The same from the contents of template files: one trailing newline (LF or CRLF) of each
+  // is dropped.
+  static Templates from_files(std::map<std::pair<Language, std::string>, std::string> files);
 
   // Renders `name` in `lang`, falling back to Dutch when that language lacks it.
   // An unknown template, a placeholder without an argument, a plural selector whose

@@ -1,13 +1,17 @@
 #include "adapters/app/context.h"
 
+#include "adapters/data/guard_loader.h"
+#include "adapters/data/postcodes_loader.h"
+#include "adapters/data/templates_loader.h"
+
 namespace noodbel {
 
 Result<std::unique_ptr<AppContext>> load_context(const Config& config) {
-  auto postcodes = Postcodes::load(config.postcodes_path());
+  auto postcodes = load_postcodes(config.postcodes_path());
   if (!postcodes.ok()) return postcodes.error();
-  auto templates = Templates::load(config.templates_dir());
+  auto templates = load_templates(config.templates_dir());
   if (!templates.ok()) return templates.error();
-  auto guard = AnonymizationGuard::load(config.data_dir + "/config/first-names.txt", *postcodes);
+  auto guard = load_guard(config.data_dir + "/config/first-names.txt", *postcodes);
   if (!guard.ok()) return guard.error();
   auto store = store::Store::open(config.db_path);
   if (!store.ok()) return store.error();

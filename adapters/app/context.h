@@ -1,11 +1,14 @@
 // AppContext: what every command needs once the configuration is known: the postcode
-// table, the templates, the anonymization guard and the opened (migrated) store. Built by
+// table, the templates, the anonymization guard, the opened (migrated) store and the core's
+// ports (clock, randomness, SHA-256). Built by
 // load_context; owned by the command that runs; not copyable or movable (the Engine keeps
 // references into it).
 #pragma once
 
 #include <memory>
 
+#include "adapters/crypto/openssl_hasher.h"
+#include "adapters/crypto/openssl_random.h"
 #include "bot/anonymization_guard.h"
 #include "bot/clock.h"
 #include "bot/config.h"
@@ -23,6 +26,8 @@ struct AppContext {
   AnonymizationGuard guard;
   std::unique_ptr<store::Store> store;
   SystemClock clock;
+  OpenSslRandom random;
+  OpenSslHasher hasher;
 
   AppContext(Config c, Postcodes p, Templates t, AnonymizationGuard g,
              std::unique_ptr<store::Store> s)

@@ -69,7 +69,8 @@ std::vector<SandboxPerson> sandbox_people(const AppContext& ctx) {
 Service::Service(AppContext& ctx)
     : ctx_(ctx),
       links_(ctx.config),
-      engine_(ctx.config, ctx.postcodes, ctx.templates, ctx.clock, ctx.guard, &links_),
+      engine_(ctx.config, ctx.postcodes, ctx.templates, {ctx.clock, ctx.random, ctx.hasher},
+              ctx.guard, &links_),
       dispatcher_(*ctx.store, ctx.clock, dispatcher_options(ctx.config)),
       pipeline_(*ctx.store, engine_, [this] {
         dispatcher_.notify();

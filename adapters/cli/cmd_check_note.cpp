@@ -10,6 +10,8 @@
 
 #include "adapters/cli/cli.h"
 #include "adapters/cli/cmd_common.h"
+#include "adapters/data/guard_loader.h"
+#include "adapters/data/postcodes_loader.h"
 #include "bot/anonymization_guard.h"
 #include "bot/postcodes.h"
 #include "bot/text_normalize.h"
@@ -57,12 +59,12 @@ int cmd_check_note(const std::string& data_dir) {
     report(Error::Invalid(*problem));
     return kExitUsage;
   }
-  const auto postcodes = Postcodes::load(data_dir + "/config/be-postcodes.csv");
+  const auto postcodes = load_postcodes(data_dir + "/config/be-postcodes.csv");
   if (!postcodes.ok()) {
     report(postcodes.error());
     return kExitUsage;
   }
-  const auto guard = AnonymizationGuard::load(data_dir + "/config/first-names.txt", *postcodes);
+  const auto guard = load_guard(data_dir + "/config/first-names.txt", *postcodes);
   if (!guard.ok()) {
     report(guard.error());
     return kExitUsage;

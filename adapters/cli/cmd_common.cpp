@@ -1,13 +1,12 @@
 #include "adapters/cli/cmd_common.h"
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "adapters/app/logging.h"
 #include "adapters/config/load_config.h"
+#include "adapters/data/read_file.h"
 
 namespace noodbel::cli {
 
@@ -33,11 +32,9 @@ std::unique_ptr<AppContext> context_or_report(const Config& config) {
 }
 
 Result<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::NotFound(fmt::format("cannot read {}: check the path", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  Result<std::string> text = noodbel::read_file(path);
+  if (!text) return Error::NotFound(fmt::format("cannot read {}: check the path", path));
+  return text;
 }
 
 }  // namespace noodbel::cli

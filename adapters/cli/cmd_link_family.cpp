@@ -6,6 +6,8 @@
 #include <spdlog/spdlog.h>
 
 #include "adapters/cli/cmd_common.h"
+#include "adapters/crypto/openssl_hasher.h"
+#include "adapters/crypto/openssl_random.h"
 #include "bot/clock.h"
 #include "bot/linking.h"
 #include "bot/local_time.h"
@@ -21,7 +23,7 @@ int cmd_families_link(const CommonOptions& o, const std::string& family_id) {
     report(store.error());
     return kExitRefused;
   }
-  const Result<std::string> code = random_link_code();
+  const Result<std::string> code = random_link_code(OpenSslRandom());
   if (!code.ok()) {
     report(code.error());
     return kExitRefused;
@@ -29,7 +31,8 @@ int cmd_families_link(const CommonOptions& o, const std::string& family_id) {
   SystemClock clock;
   std::optional<IssuedLinkCode> issued;
   const Status s = (*store)->transaction([&](Repository& repo) -> Status {
-    Result<IssuedLinkCode> r = issue_link_code(repo, family_id, "admin", *code, clock.now());
+    Result<IssuedLinkCode> r =
+        issue_link_code(repo, OpenSslHasher(), family_id, "admin", *code, clock.now());
     if (!r.ok()) return r.error();
     issued = std::move(r).value();
     return Ok();

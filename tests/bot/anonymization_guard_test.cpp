@@ -21,6 +21,7 @@
 #include "bot/postcodes.h"
 #include "bot/templates.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 
@@ -36,16 +37,7 @@ std::string source_path(const std::string& relative) {
 }
 
 // The guard as shipped: config/first-names.txt and the places of config/be-postcodes.csv.
-const AnonymizationGuard* shipped_guard() {
-  static const std::optional<AnonymizationGuard> guard = []() -> std::optional<AnonymizationGuard> {
-    auto postcodes = Postcodes::load(source_path("config/be-postcodes.csv"));
-    if (!postcodes.ok()) return std::nullopt;
-    auto loaded = AnonymizationGuard::load(source_path("config/first-names.txt"), *postcodes);
-    if (!loaded.ok()) return std::nullopt;
-    return std::move(loaded).value();
-  }();
-  return guard ? &*guard : nullptr;
-}
+const AnonymizationGuard* shipped_guard() { return &test_data::shipped_guard(); }
 
 std::vector<Finding> check(std::string_view note) {
   const AnonymizationGuard* guard = shipped_guard();
@@ -368,49 +360,37 @@ TEST(AnonymizationGuardLists, UsesTheGivenNamesAndPlaces) {
   EXPECT_TRUE(guard.check("mama Brussel").empty());
 }
 
-class TempFile {
- public:
-  explicit TempFile(const std::string& content)
-      : path_(std::filesystem::temp_directory_path() /
-              ("guard_test_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".txt")) {
-    std::ofstream(path_, std::ios::binary) << content;
-  }
-  ~TempFile() { std::filesystem::remove(path_); }
-  std::string path() const { return path_.string(); }
-
- private:
-  std::filesystem::path path_;
-};
+// Reading the file is tested with adapters/data/guard_loader.
+Result<AnonymizationGuard> parse_list(std::string_view text) {
+  return AnonymizationGuard::parse(text, "first-names.txt", Postcodes::from_places({}));
+}
 
 TEST(AnonymizationGuardLists, LoadsCommentsBlankLinesAndCarriageReturns) {
-  const TempFile file("\xEF\xBB\xBF# names\r\nBram\r\n\r\n  Zoë  \n");
-  auto guard = AnonymizationGuard::load(file.path(), Postcodes::from_places({}));
+  auto guard = parse_list("\xEF\xBB\xBF# names\r\nBram\r\n\r\n  Zoë  \n");
   ASSERT_TRUE(guard.ok()) << guard.error().message;
   EXPECT_EQ(guard->check("zoe en bram").size(), 2u);
   EXPECT_TRUE(guard->check("names").empty());
 }
 
-TEST(AnonymizationGuardLists, RefusesAMissingFileAndSaysWhichPath) {
-  auto guard = AnonymizationGuard::load("/nonexistent/first-names.txt", Postcodes::from_places({}));
-  ASSERT_FALSE(guard.ok());
-  EXPECT_EQ(guard.error().kind, ErrorKind::kNotFound);
-  EXPECT_NE(guard.error().message.find("/nonexistent/first-names.txt"), std::string::npos);
+TEST(AnonymizationGuardLists, ReadsALastLineWithoutANewline) {
+  auto guard = parse_list("Bram\nZoë");
+  ASSERT_TRUE(guard.ok()) << guard.error().message;
+  EXPECT_EQ(guard->check("zoe en bram").size(), 2u);
 }
 
 TEST(AnonymizationGuardLists, RefusesAnEmptyListBecauseTheGuardWouldMissEveryName) {
-  const TempFile file("# only comments\n\n");
-  auto guard = AnonymizationGuard::load(file.path(), Postcodes::from_places({}));
+  auto guard = parse_list("# only comments\n\n");
   ASSERT_FALSE(guard.ok());
   EXPECT_EQ(guard.error().kind, ErrorKind::kInvalidInput);
   EXPECT_NE(guard.error().message.find("no first names"), std::string::npos);
 }
 
 TEST(AnonymizationGuardLists, RefusesInvalidUtf8AndNamesTheLine) {
-  const TempFile file("Bram\nZo\xFF\n");
-  auto guard = AnonymizationGuard::load(file.path(), Postcodes::from_places({}));
+  auto guard = parse_list("Bram\nZo\xFF\n");
   ASSERT_FALSE(guard.ok());
   EXPECT_EQ(guard.error().kind, ErrorKind::kInvalidInput);
   EXPECT_NE(guard.error().message.find("line 2"), std::string::npos) << guard.error().message;
+  EXPECT_NE(guard.error().message.find("first-names.txt"), std::string::npos);
 }
 
 TEST(AnonymizationGuardLists, ShipsSeveralHundredNames) {
@@ -445,8 +425,7 @@ TEST(AnonymizationGuardRefusal, ReportsAMissingTemplate) {
 }
 
 TEST(AnonymizationGuardRefusal, ShippedTemplatesCoverEveryKindInEveryLanguage) {
-  auto templates = Templates::load(source_path("templates"));
-  ASSERT_TRUE(templates.ok()) << templates.error().message;
+  const Templates* templates = &test_data::shipped_templates();
   const std::vector<Finding> findings{
       {FindingKind::kPhone, "a", 0, 1},   {FindingKind::kEmail, "b", 0, 1},
       {FindingKind::kUrl, "c", 0, 1},     {FindingKind::kNationalId, "d", 0, 1},
@@ -517,7 +496,7 @@ std::string stale_binary_hint() {
 }
 
 // The first names of config/first-names.txt and the place names of the postcode data, as
-// AnonymizationGuard::load reads them.
+// AnonymizationGuard::parse reads them.
 std::pair<std::vector<std::string>, std::vector<std::string>> shipped_lists() {
   std::vector<std::string> names;
   std::ifstream file(source_path("config/first-names.txt"));
@@ -526,9 +505,7 @@ std::pair<std::vector<std::string>, std::vector<std::string>> shipped_lists() {
     if (!line.empty() && line[0] != '#') names.push_back(line);
   }
   std::vector<std::string> places;
-  if (auto postcodes = Postcodes::load(source_path("config/be-postcodes.csv")); postcodes.ok()) {
-    for (const Place& place : postcodes->places()) places.push_back(place.name);
-  }
+  for (const Place& place : test_data::shipped_postcodes().places()) places.push_back(place.name);
   return {std::move(names), std::move(places)};
 }
 

@@ -12,6 +12,9 @@
 #include "bot/commands.h"
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
+#include "support/fake_hasher.h"
+#include "support/fake_random.h"
 
 namespace noodbel {
 namespace {
@@ -19,9 +22,7 @@ namespace {
 constexpr UnixTime kMonday10h = 1763974800;  // 2025-11-24 10:00 Europe/Brussels
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
-  if (!t) throw std::runtime_error(t.error().message);
-  return std::move(t).value();
+  return test_data::shipped_templates();
 }
 
 // Call K42 of oost-vlaanderen, opened by C1 on Monday 10:00: a 4-year-old in Gent.
@@ -70,7 +71,8 @@ class BoardLink : public ::testing::Test {
     const Caseworker cw = *repo_.caseworker("C1");
     handle_command(cw, {Channel::kTelegram, "11", "m" + std::to_string(++seq_), "/bord K42",
                         kMonday10h, std::nullopt},
-                   {postcodes_, guard_, 42, links}, Outbox(config_, templates_, repo_, kMonday10h));
+                   {postcodes_, guard_, random_, hasher_, links},
+                   Outbox(config_, templates_, repo_, kMonday10h));
     return repo_.outbox_for("C1").back().message.text;
   }
 
@@ -78,6 +80,8 @@ class BoardLink : public ::testing::Test {
   Postcodes postcodes_;
   Templates templates_;
   AnonymizationGuard guard_;
+  FakeRandom random_{42};
+  FakeHasher hasher_;
   MemoryRepository repo_;
   int seq_ = 0;
 };

@@ -11,6 +11,7 @@
 
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
@@ -20,9 +21,7 @@ constexpr UnixTime kSaturday12hBeforeDst = 1774695600;  // 2026-03-28 12:00, clo
 constexpr GeoPoint kGent{51.05, 3.71667};
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
-  if (!t) throw std::runtime_error(t.error().message);
-  return std::move(t).value();
+  return test_data::shipped_templates();
 }
 
 Call open_call(UnixTime from = kMonday10h, int hours = 72) {

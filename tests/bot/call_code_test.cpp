@@ -6,12 +6,14 @@
 #include <string>
 
 #include "bot/reply_parser.h"
+#include "support/fake_random.h"
 
 namespace noodbel {
 namespace {
 
 TEST(CallCodeGenerator, ProducesALetterOtherThanIOrOAndTwoDigits) {
-  CallCodeGenerator gen(1);
+  const FakeRandom random(1);
+  const CallCodeGenerator gen(random);
   for (int i = 0; i < 500; ++i) {
     auto code = gen.next([](std::string_view) { return false; });
     ASSERT_TRUE(code.ok());
@@ -19,15 +21,18 @@ TEST(CallCodeGenerator, ProducesALetterOtherThanIOrOAndTwoDigits) {
   }
 }
 
-TEST(CallCodeGenerator, SameSeedGivesTheSameCodes) {
-  CallCodeGenerator a(42);
-  CallCodeGenerator b(42);
+TEST(CallCodeGenerator, TheSameRandomBytesGiveTheSameCodes) {
+  const FakeRandom random_a(42);
+  const FakeRandom random_b(42);
+  const CallCodeGenerator a(random_a);
+  const CallCodeGenerator b(random_b);
   auto none = [](std::string_view) { return false; };
   for (int i = 0; i < 20; ++i) EXPECT_EQ(*a.next(none), *b.next(none));
 }
 
 TEST(CallCodeGenerator, NeverReturnsACodeInUse) {
-  CallCodeGenerator gen(7);
+  const FakeRandom random(7);
+  const CallCodeGenerator gen(random);
   std::set<std::string, std::less<>> used;
   auto in_use = [&](std::string_view c) { return used.find(c) != used.end(); };
   for (int i = 0; i < 2400; ++i) {
@@ -39,14 +44,24 @@ TEST(CallCodeGenerator, NeverReturnsACodeInUse) {
 }
 
 TEST(CallCodeGenerator, FindsTheLastFreeCodeByScanning) {
-  CallCodeGenerator gen(3);
+  const FakeRandom random(3);
+  const CallCodeGenerator gen(random);
   auto code = gen.next([](std::string_view c) { return c != "Q17"; });
   ASSERT_TRUE(code.ok());
   EXPECT_EQ(*code, "Q17");
 }
 
+TEST(CallCodeGenerator, TakesTheFirstFreeCodeInOrderWhenTheRandomFails) {
+  FakeRandom random(3);
+  random.fail_from_now_on();
+  const CallCodeGenerator gen(random);
+  EXPECT_EQ(*gen.next([](std::string_view) { return false; }), "A00");
+  EXPECT_EQ(*gen.next([](std::string_view c) { return c == "A00"; }), "A01");
+}
+
 TEST(CallCodeGenerator, ReportsUnavailableWhenAllCodesAreTaken) {
-  CallCodeGenerator gen(3);
+  const FakeRandom random(3);
+  const CallCodeGenerator gen(random);
   auto code = gen.next([](std::string_view) { return true; });
   ASSERT_FALSE(code.ok());
   EXPECT_EQ(code.error().kind, ErrorKind::kUnavailable);

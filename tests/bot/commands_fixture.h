@@ -10,8 +10,11 @@
 #include <vector>
 
 #include "bot/commands.h"
+#include "support/fake_hasher.h"
+#include "support/fake_random.h"
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 
@@ -21,9 +24,7 @@ inline constexpr UnixTime kMonday22h = 1764018000;
 inline constexpr UnixTime kSaturday10h = 1764406800;  // 2025-11-29
 
 inline Templates load_templates() {
-  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
-  if (!t) throw std::runtime_error(t.error().message);
-  return std::move(t).value();
+  return test_data::shipped_templates();
 }
 
 inline bool contains(const std::string& text, const std::string& part) {
@@ -64,7 +65,7 @@ class Commands : public ::testing::Test {
     handle_command(cw,
                    {c.channel, c.address, "m" + std::to_string(++sequence_), text, now_,
                     std::nullopt},
-                   {postcodes_, guard_, 42}, Outbox(config_, templates_, repo_, now_));
+                   {postcodes_, guard_, random_, hasher_}, Outbox(config_, templates_, repo_, now_));
   }
   std::string last_text(const std::string& id) const {
     const auto items = repo_.outbox_for(id);
@@ -104,6 +105,8 @@ class Commands : public ::testing::Test {
   Templates templates_;
   AnonymizationGuard guard_;
   MemoryRepository repo_;
+  FakeRandom random_{42};
+  FakeHasher hasher_;
   UnixTime now_ = kMonday10h;
   int sequence_ = 0;
 };

@@ -150,7 +150,7 @@ TEST_F(Commands, CrisisErrorWithoutAReasonTemplateFallsBackToTheGenericOne) {
        {{Language::kNl, "usage_crisis"}, "/crisis leeftijd=4 postcode=9000"}});
   const Caseworker cw = *repo_.caseworker("C1");
   handle_command(cw, {Channel::kTelegram, "11", "x", "/crisis postcode=9000", now_, std::nullopt},
-                 {postcodes_, guard_, 1}, Outbox(config_, minimal, repo_, now_));
+                 {postcodes_, guard_, random_, hasher_}, Outbox(config_, minimal, repo_, now_));
   const std::string text = last_text("C1");
   EXPECT_TRUE(contains(text, "Fout: crisis.missing_age")) << text;
   EXPECT_TRUE(contains(text, "Voorbeeld: /crisis leeftijd=4 postcode=9000")) << text;

@@ -7,6 +7,7 @@
 #include "bot/decision_time.h"
 #include "bot/local_time.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
@@ -14,9 +15,7 @@ namespace {
 constexpr UnixTime kMonday0140 = 1'796'604'000;  // 2026-12-07 01:40 Europe/Brussels
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
-  if (!t) throw std::runtime_error(t.error().message);
-  return std::move(t).value();
+  return test_data::shipped_templates();
 }
 
 class ConditionText : public ::testing::Test {
@@ -111,7 +110,7 @@ TEST_F(ConditionText, ConflictsAreFlaggedAndUnreadWordsPointToTheMessage) {
 }
 
 TEST(DecisionTime, AtNightTheFamiliesHearTheTimeMatchingResumes) {
-  const Templates t = *Templates::load(noodbel::testing::source_path("/templates"));
+  const Templates t = test_data::shipped_templates();
   Config config;
   config.services = default_services();
   const Decision d = decision_for(config, "oost-vlaanderen", kMonday0140);
@@ -123,7 +122,7 @@ TEST(DecisionTime, AtNightTheFamiliesHearTheTimeMatchingResumes) {
 }
 
 TEST(DecisionTime, DuringOfficeOrStaffedHoursAFamilyHearsAsSoonAsItIsChosen) {
-  const Templates t = *Templates::load(noodbel::testing::source_path("/templates"));
+  const Templates t = test_data::shipped_templates();
   Config config;
   config.services = default_services();
   for (const UnixTime at : {kMonday0140 + 9 * 3600, kMonday0140 + 17 * 3600}) {

@@ -12,6 +12,7 @@
 #include "bot/self_service.h"
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
@@ -19,9 +20,7 @@ namespace {
 constexpr UnixTime kMonday10h = 1763974800;  // 2025-11-24 10:00 Europe/Brussels
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
-  if (!t) throw std::runtime_error(t.error().message);
-  return std::move(t).value();
+  return test_data::shipped_templates();
 }
 
 bool contains(const std::string& text, const std::string& part) {

@@ -8,11 +8,12 @@
 #include <vector>
 
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
 
-Templates templates() { return Templates::load(noodbel::testing::source_path("/templates")).value(); }
+Templates templates() { return test_data::shipped_templates(); }
 
 std::map<std::string, std::string> as_map(const TemplateArgs& args) {
   return {args.begin(), args.end()};

@@ -17,6 +17,7 @@
 #include "bot/digest_render.h"
 #include "bot/local_time.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
@@ -32,9 +33,7 @@ UnixTime local(int month, int day, int hour, int minute, int year = 2026) {
 }
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
-  if (!t) throw std::runtime_error(t.error().message);
-  return std::move(t).value();
+  return test_data::shipped_templates();
 }
 
 std::string read_source_file(const std::string& relative) {
@@ -537,8 +536,7 @@ TEST(DigestAreaNames, ParsesTheFileAndRefusesBadLinesNamingThem) {
 TEST(DigestAreaNames, TheShippedFileNamesEveryFlemishAreaAfterOneOfItsPlaces) {
   const auto names = parse_area_names(read_source_file("config/postcode-areas.csv"));
   ASSERT_TRUE(names.ok()) << names.error().message;
-  const auto postcodes = Postcodes::load(noodbel::testing::source_path("/config/be-postcodes.csv"));
-  ASSERT_TRUE(postcodes.ok());
+  const Postcodes* postcodes = &test_data::shipped_postcodes();
   std::map<std::string, bool> found;
   for (const Place& p : postcodes->places()) {
     if (p.region != "VLG" && p.region != "BRU") continue;

@@ -15,6 +15,9 @@
 #include "bot/reply_parser.h"
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
+#include "support/fake_hasher.h"
+#include "support/fake_random.h"
 
 namespace noodbel {
 namespace {
@@ -30,9 +33,7 @@ std::vector<Place> test_places() {
 }
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
-  if (!t) throw std::runtime_error(t.error().message);
-  return std::move(t).value();
+  return test_data::shipped_templates();
 }
 
 std::string phone_of(const std::string& family_id) {
@@ -50,7 +51,7 @@ class EngineScenario : public ::testing::Test {
         templates_(load_templates()),
         clock_(kMonday10h),
         guard_(AnonymizationGuard::from_lists({"Emma", "Lucas"}, {"Gent", "Aalst"})),
-        engine_(config_, postcodes_, templates_, clock_, guard_) {
+        engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_) {
     config_.services = default_services();
     config_.calls.wave_size = 3;
     repo_.upsert_caseworker({"C001", "oost-vlaanderen", "An Peeters",
@@ -130,6 +131,8 @@ class EngineScenario : public ::testing::Test {
   Postcodes postcodes_;
   Templates templates_;
   ManualClock clock_;
+  FakeRandom random_{42};
+  FakeHasher hasher_;
   AnonymizationGuard guard_;
   Engine engine_;
   MemoryRepository repo_;

@@ -13,6 +13,9 @@
 #include "bot/engine.h"
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
+#include "support/fake_hasher.h"
+#include "support/fake_random.h"
 
 namespace noodbel {
 namespace {
@@ -21,9 +24,7 @@ constexpr UnixTime kMonday10h = 1763974800;  // 2025-11-24 10:00 Europe/Brussels
 constexpr std::string_view kCode = "AB3DEF7G";
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
-  if (!t) throw std::runtime_error(t.error().message);
-  return std::move(t).value();
+  return test_data::shipped_templates();
 }
 
 bool contains(const std::string& text, std::string_view part) {
@@ -33,9 +34,10 @@ bool contains(const std::string& text, std::string_view part) {
 // --- codes ---
 
 TEST(LinkCode, RandomCodesHaveEightCharactersOfTheUnambiguousAlphabet) {
+  const FakeRandom random(7);
   std::set<std::string> seen;
   for (int i = 0; i < 200; ++i) {
-    const Result<std::string> code = random_link_code();
+    const Result<std::string> code = random_link_code(random);
     ASSERT_TRUE(code.ok());
     ASSERT_EQ(code->size(), kLinkCodeLength);
     for (const char ch : *code) {
@@ -44,6 +46,14 @@ TEST(LinkCode, RandomCodesHaveEightCharactersOfTheUnambiguousAlphabet) {
     seen.insert(*code);
   }
   EXPECT_EQ(seen.size(), 200u);
+}
+
+TEST(LinkCode, RandomCodeIsUnavailableWhenTheGeneratorFails) {
+  FakeRandom random(7);
+  random.fail_from_now_on();
+  const Result<std::string> code = random_link_code(random);
+  ASSERT_FALSE(code.ok());
+  EXPECT_EQ(code.error().kind, ErrorKind::kUnavailable);
 }
 
 TEST(LinkCode, AlphabetLeavesOutLookAlikes) {
@@ -70,11 +80,12 @@ TEST(LinkCode, NormalizingRefusesWrongLengthsAndCharacters) {
   EXPECT_EQ(normalize_link_code("AB3DÉF7G"), std::nullopt);
 }
 
-TEST(LinkCode, HashIsLowerCaseHexSha256) {
-  EXPECT_EQ(link_code_hash("abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  EXPECT_EQ(link_code_hash(kCode).size(), 64u);
-  EXPECT_NE(link_code_hash("AB3DEF7G"), link_code_hash("AB3DEF7H"));
+// The real SHA-256 is tested with its adapter (tests/adapters/crypto).
+TEST(LinkCode, HashIsTheHashersDigestOfTheCode) {
+  const FakeHasher hasher;
+  EXPECT_EQ(link_code_hash(hasher, kCode), hasher.sha256_hex(kCode));
+  EXPECT_EQ(link_code_hash(hasher, kCode).size(), 64u);
+  EXPECT_NE(link_code_hash(hasher, "AB3DEF7G"), link_code_hash(hasher, "AB3DEF7H"));
 }
 
 TEST(LinkCode, DeepLinkNeedsTheBotUsername) {
@@ -108,7 +119,7 @@ class Linking : public ::testing::Test {
         templates_(load_templates()),
         clock_(kMonday10h),
         guard_(AnonymizationGuard::from_lists({"Emma"}, {"Gent"})),
-        engine_(config_, postcodes_, templates_, clock_, guard_) {
+        engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_) {
     config_.services = default_services();
     config_.telegram.bot_username = "noodbel_test_bot";
     repo_.upsert_caseworker({"C001", "oost-vlaanderen", "An Peeters",
@@ -143,7 +154,7 @@ class Linking : public ::testing::Test {
   }
   // Stores kCode (or `code`) for the family, as the CLI does.
   void issue(const std::string& family_id, std::string_view code = kCode) {
-    ASSERT_TRUE(issue_link_code(repo_, family_id, "admin", code, clock_.now()).ok());
+    ASSERT_TRUE(issue_link_code(repo_, hasher_, family_id, "admin", code, clock_.now()).ok());
   }
   std::string render(Language lang, std::string_view name, const TemplateArgs& args = {}) {
     Result<std::string> r = templates_.render(lang, name, args);
@@ -169,7 +180,7 @@ class Linking : public ::testing::Test {
   }
   std::vector<Contact> contacts_of(const std::string& id) { return repo_.family(id)->contacts; }
   bool code_used(std::string_view code = kCode) {
-    const std::optional<LinkCode> c = repo_.link_code(link_code_hash(code));
+    const std::optional<LinkCode> c = repo_.link_code(link_code_hash(hasher_, code));
     return c && c->used_at.has_value();
   }
 
@@ -188,6 +199,8 @@ class Linking : public ::testing::Test {
   Postcodes postcodes_;
   Templates templates_;
   ManualClock clock_;
+  FakeRandom random_{42};
+  FakeHasher hasher_;
   AnonymizationGuard guard_;
   Engine engine_;
   MemoryRepository repo_;
@@ -195,7 +208,7 @@ class Linking : public ::testing::Test {
 };
 
 TEST_F(Linking, IssuingForAnUnknownFamilyIsRefusedAndStoresNothing) {
-  const Result<IssuedLinkCode> r = issue_link_code(repo_, "F0099", "admin", kCode, clock_.now());
+  const Result<IssuedLinkCode> r = issue_link_code(repo_, hasher_, "F0099", "admin", kCode, clock_.now());
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind, ErrorKind::kNotFound);
   EXPECT_TRUE(contains(r.error().message, "F0099"));
@@ -203,12 +216,13 @@ TEST_F(Linking, IssuingForAnUnknownFamilyIsRefusedAndStoresNothing) {
 }
 
 TEST_F(Linking, IssuedCodeIsStoredOnlyAsAHashValidForSevenDays) {
-  const Result<IssuedLinkCode> r = issue_link_code(repo_, "F0001", "C001", "ab3d-ef7g", kMonday10h);
+  const Result<IssuedLinkCode> r =
+      issue_link_code(repo_, hasher_, "F0001", "C001", "ab3d-ef7g", kMonday10h);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->code, kCode);
   EXPECT_EQ(r->expires_at, kMonday10h + 7 * 24 * 3600);
   ASSERT_EQ(repo_.link_code_rows.size(), 1u);
-  EXPECT_EQ(repo_.link_code_rows[0].code_hash, link_code_hash(kCode));
+  EXPECT_EQ(repo_.link_code_rows[0].code_hash, link_code_hash(hasher_, kCode));
   EXPECT_EQ(repo_.link_code_rows[0].family_id, "F0001");
   ASSERT_EQ(repo_.audits("family.link_code").size(), 1u);
   EXPECT_EQ(repo_.audits("family.link_code")[0].actor, "C001");

@@ -10,6 +10,7 @@
 
 #include "bot/config.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
@@ -18,14 +19,7 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-const Postcodes& postcodes() {
-  static const Postcodes loaded = [] {
-    auto p = Postcodes::load(noodbel::testing::source_path("/config/be-postcodes.csv"));
-    if (!p.ok()) throw std::runtime_error(p.error().message);
-    return std::move(p.value());
-  }();
-  return loaded;
-}
+const Postcodes& postcodes() { return test_data::shipped_postcodes(); }
 
 std::vector<std::string> service_ids() {
   std::vector<std::string> ids;

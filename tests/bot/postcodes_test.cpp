@@ -1,53 +1,21 @@
-#include <unistd.h>
-
 #include "bot/postcodes.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <algorithm>
-#include <fstream>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
 
 using ::testing::HasSubstr;
 
-const std::string kPostcodesPath = noodbel::testing::source_path("/config/be-postcodes.csv");
-
-const Postcodes& real_postcodes() {
-  static const Postcodes postcodes = [] {
-    auto loaded = Postcodes::load(kPostcodesPath);
-    if (!loaded.ok()) throw std::runtime_error(loaded.error().message);
-    return std::move(loaded.value());
-  }();
-  return postcodes;
-}
-
-// Writes `text` to a fresh file in the test temp dir and returns its path.
-std::string write_temp(const std::string& name, const std::string& text) {
-  // Unique per process: ctest runs tests in parallel processes.
-  const std::string path =
-      ::testing::TempDir() + "/" + std::to_string(::getpid()) + "-" + name;
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
-
-// Loads `text` as a postcode file; the file is removed again (no litter in the temp dir).
-Result<Postcodes> load_text(const std::string& text) {
-  const std::string path = write_temp("postcodes_test.csv", text);
-  auto loaded = Postcodes::load(path);
-  std::remove(path.c_str());
-  return loaded;
-}
-
-constexpr const char* kHeader = "postcode,place,province,region,lat,lon,match\n";
+const Postcodes& real_postcodes() { return test_data::shipped_postcodes(); }
 
 TEST(Postcodes, LoadsTheShippedFile) {
   EXPECT_GT(real_postcodes().places().size(), 2000u);
@@ -404,59 +372,59 @@ TEST(PostcodesMunicipalitiesLoad, RefusesAMalformedPlaceEntryAndAMissingColumn) 
   EXPECT_THAT(header.error().message, HasSubstr("the header lacks column 'region'"));
 }
 
-TEST(PostcodesLoad, RefusesAMissingFileNamingIt) {
-  const auto postcodes = Postcodes::load("/nonexistent/be-postcodes.csv");
-  ASSERT_FALSE(postcodes.ok());
-  EXPECT_EQ(postcodes.error().kind, ErrorKind::kNotFound);
-  EXPECT_THAT(postcodes.error().message, HasSubstr("/nonexistent/be-postcodes.csv"));
-  EXPECT_THAT(postcodes.error().message, HasSubstr("data_dir"));
+constexpr const char* kHeader = "postcode,place,province,region,lat,lon,match\n";
+
+// Parses `text` as the postcode file named postcodes_test.csv, without extra places or
+// municipalities (reading the files is tested with adapters/data/postcodes_loader).
+Result<Postcodes> parse_text(const std::string& text) {
+  return Postcodes::parse(text, "", "", "postcodes_test.csv");
 }
 
-TEST(PostcodesLoad, RefusesABadLatitudeNamingFileAndLine) {
-  const auto postcodes = load_text(std::string(kHeader) +
+TEST(PostcodesParse, RefusesABadLatitudeNamingFileAndLine) {
+  const auto postcodes = parse_text(std::string(kHeader) +
                                    "9000,Gent,Oost-Vlaanderen,VLG,51.05,3.71,exact\n"
                                    "9050,Ledeberg,Oost-Vlaanderen,VLG,north,3.74,exact\n");
   ASSERT_FALSE(postcodes.ok());
   EXPECT_THAT(postcodes.error().message, HasSubstr("postcodes_test.csv line 3: lat 'north'"));
 }
 
-TEST(PostcodesLoad, RefusesALongitudeOutOfRange) {
+TEST(PostcodesParse, RefusesALongitudeOutOfRange) {
   const auto postcodes =
-      load_text(std::string(kHeader) + "9000,Gent,Oost-Vlaanderen,VLG,51.05,200,exact\n");
+      parse_text(std::string(kHeader) + "9000,Gent,Oost-Vlaanderen,VLG,51.05,200,exact\n");
   ASSERT_FALSE(postcodes.ok());
   EXPECT_THAT(postcodes.error().message, HasSubstr("line 2: lon '200' is not a number between"));
 }
 
-TEST(PostcodesLoad, RefusesABadPostcode) {
+TEST(PostcodesParse, RefusesABadPostcode) {
   const auto postcodes =
-      load_text(std::string(kHeader) + "900,Gent,Oost-Vlaanderen,VLG,51.05,3.7,exact\n");
+      parse_text(std::string(kHeader) + "900,Gent,Oost-Vlaanderen,VLG,51.05,3.7,exact\n");
   ASSERT_FALSE(postcodes.ok());
   EXPECT_THAT(postcodes.error().message, HasSubstr("line 2: postcode '900' is not 4 digits"));
 }
 
-TEST(PostcodesLoad, RefusesARowWithMissingFields) {
-  const auto postcodes = load_text(std::string(kHeader) + "9000,Gent,Oost-Vlaanderen,VLG,51.05\n");
+TEST(PostcodesParse, RefusesARowWithMissingFields) {
+  const auto postcodes = parse_text(std::string(kHeader) + "9000,Gent,Oost-Vlaanderen,VLG,51.05\n");
   ASSERT_FALSE(postcodes.ok());
   EXPECT_THAT(postcodes.error().message, HasSubstr("line 2: has 5 fields but the header has 7"));
 }
 
-TEST(PostcodesLoad, RefusesAHeaderWithoutCoordinates) {
+TEST(PostcodesParse, RefusesAHeaderWithoutCoordinates) {
   const auto postcodes =
-      load_text("postcode,place,province,region\n9000,Gent,Oost-Vlaanderen,VLG\n");
+      parse_text("postcode,place,province,region\n9000,Gent,Oost-Vlaanderen,VLG\n");
   ASSERT_FALSE(postcodes.ok());
   EXPECT_THAT(postcodes.error().message, HasSubstr("line 1: the header lacks column 'lat'"));
 }
 
-TEST(PostcodesLoad, RefusesMalformedCsvNamingFileAndLine) {
+TEST(PostcodesParse, RefusesMalformedCsvNamingFileAndLine) {
   const auto postcodes =
-      load_text(std::string(kHeader) + "9000,\"Gent,Oost-Vlaanderen,VLG,51.05,3.7,exact\n");
+      parse_text(std::string(kHeader) + "9000,\"Gent,Oost-Vlaanderen,VLG,51.05,3.7,exact\n");
   ASSERT_FALSE(postcodes.ok());
   EXPECT_THAT(postcodes.error().message,
               HasSubstr("postcodes_test.csv line 2: quoted field is never closed"));
 }
 
-TEST(PostcodesLoad, RefusesAFileWithoutPlaces) {
-  const auto postcodes = load_text(kHeader);
+TEST(PostcodesParse, RefusesAFileWithoutPlaces) {
+  const auto postcodes = parse_text(kHeader);
   ASSERT_FALSE(postcodes.ok());
   EXPECT_THAT(postcodes.error().message, HasSubstr("holds no places"));
 }

@@ -14,14 +14,13 @@
 #include "bot/reply_parser.h"
 #include "bot/templates.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
 
 Templates shipped() {
-  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
-  if (!t) throw std::runtime_error(t.error().message);
-  return std::move(t).value();
+  return test_data::shipped_templates();
 }
 
 std::string render(const Templates& t, Language lang, const std::string& name) {

@@ -7,6 +7,7 @@
 
 #include "bot/templates.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
@@ -151,8 +152,7 @@ TEST(Utf16beToUtf8, KeepsNulCharactersAndDecodesAnEmptyText) {
 // The crisis call as families receive it by SMS, with a realistic note: two parts at most
 // in every language once transliterated.
 TEST(CrisisCallSms, FitsInTwoSegmentsInEveryLanguage) {
-  const Result<Templates> templates = Templates::load(noodbel::testing::source_path("/templates"));
-  ASSERT_TRUE(templates.ok()) << templates.error().message;
+  const Templates* templates = &test_data::shipped_templates();
   struct Case {
     Language lang;
     TemplateArgs args;

@@ -17,6 +17,7 @@
 #include "bot/sms_text.h"
 #include "bot/templates.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
@@ -69,9 +70,7 @@ std::map<std::string, CatalogEntry> load_catalog() {
 }
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
-  if (!t) throw std::runtime_error(t.error().message);
-  return std::move(t).value();
+  return test_data::shipped_templates();
 }
 
 // The raw text of templates/<lang>/<name>.txt, as loaded (one trailing newline dropped).

@@ -10,6 +10,9 @@
 #include "bot/engine.h"
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
+#include "support/fake_hasher.h"
+#include "support/fake_random.h"
 
 namespace noodbel {
 namespace {
@@ -18,9 +21,7 @@ constexpr UnixTime kMonday10h = 1763974800;  // 2025-11-24 10:00 Europe/Brussels
 constexpr char kStranger[] = "+32499123456";
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
-  if (!t) throw std::runtime_error(t.error().message);
-  return std::move(t).value();
+  return test_data::shipped_templates();
 }
 
 bool contains(const std::string& text, const std::string& part) {
@@ -63,7 +64,7 @@ class InboundLimits : public ::testing::Test {
         templates_(load_templates()),
         clock_(kMonday10h),
         guard_(AnonymizationGuard::from_lists({}, {})),
-        engine_(config_, postcodes_, templates_, clock_, guard_) {
+        engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_) {
     Family f;
     f.id = "F1";
     f.contacts = {{Channel::kSms, "+32470000001"}};
@@ -89,6 +90,8 @@ class InboundLimits : public ::testing::Test {
   Postcodes postcodes_;
   Templates templates_;
   ManualClock clock_;
+  FakeRandom random_{42};
+  FakeHasher hasher_;
   AnonymizationGuard guard_;
   Engine engine_;
   MemoryRepository repo_;

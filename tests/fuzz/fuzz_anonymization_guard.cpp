@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "adapters/data/guard_loader.h"
+#include "adapters/data/postcodes_loader.h"
 #include "bot/anonymization_guard.h"
 #include "bot/postcodes.h"
 #include "fuzz_support.h"
@@ -18,9 +20,9 @@ namespace {
 const AnonymizationGuard& guard() {
   static const AnonymizationGuard* g = [] {
     const std::string dir = noodbel::testing::source_dir();
-    auto postcodes = Postcodes::load(dir + "/config/be-postcodes.csv");
+    auto postcodes = load_postcodes(dir + "/config/be-postcodes.csv");
     FUZZ_CHECK(postcodes.ok());
-    auto loaded = AnonymizationGuard::load(dir + "/config/first-names.txt", *postcodes);
+    auto loaded = load_guard(dir + "/config/first-names.txt", *postcodes);
     FUZZ_CHECK(loaded.ok());
     return new AnonymizationGuard(std::move(loaded).value());
   }();

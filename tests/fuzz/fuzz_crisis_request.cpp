@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "adapters/data/postcodes_loader.h"
 #include "bot/commands.h"
 #include "bot/crisis_request.h"
 #include "bot/postcodes.h"
@@ -26,7 +27,7 @@ constexpr UnixTime kMaxAhead = 184 * 86400;  // "at most about six months ahead"
 
 const Postcodes& postcodes() {
   static const Postcodes p = [] {
-    auto loaded = Postcodes::load(noodbel::testing::source_dir() + "/config/be-postcodes.csv");
+    auto loaded = load_postcodes(noodbel::testing::source_dir() + "/config/be-postcodes.csv");
     FUZZ_CHECK(loaded.ok());
     return std::move(loaded).value();
   }();

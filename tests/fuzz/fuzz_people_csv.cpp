@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "adapters/data/postcodes_loader.h"
 #include "bot/csv.h"
 #include "bot/people_import.h"
 #include "bot/postcodes.h"
@@ -24,7 +25,7 @@ const std::vector<std::string> kServices{"antwerpen", "limburg", "oost-vlaandere
 
 const Postcodes& postcodes() {
   static const Postcodes p = [] {
-    auto loaded = Postcodes::load(noodbel::testing::source_dir() + "/config/be-postcodes.csv");
+    auto loaded = load_postcodes(noodbel::testing::source_dir() + "/config/be-postcodes.csv");
     FUZZ_CHECK(loaded.ok());
     return std::move(loaded).value();
   }();

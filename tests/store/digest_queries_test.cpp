@@ -18,6 +18,7 @@
 #include "store/store.h"
 #include "temp_db.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 
 namespace noodbel::store {
 namespace {
@@ -33,19 +34,10 @@ UnixTime local(int month, int day, int hour, int minute) {
   return from_local(2026, month, day, hour * 60 + minute);
 }
 
-const Postcodes& postcodes() {
-  static const Postcodes table = [] {
-    auto loaded = Postcodes::load(noodbel::testing::source_path("/config/be-postcodes.csv"));
-    if (!loaded.ok()) throw std::runtime_error(loaded.error().message);
-    return std::move(loaded).value();
-  }();
-  return table;
-}
+const Postcodes& postcodes() { return test_data::shipped_postcodes(); }
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
-  if (!t) throw std::runtime_error(t.error().message);
-  return std::move(t).value();
+  return test_data::shipped_templates();
 }
 
 class DigestQueries : public ::testing::Test {

@@ -1,28 +1,68 @@
 #include "support/shipped_data.h"
 
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
 #include <stdexcept>
 #include <utility>
 
 #include "support/paths/source_paths.h"
 
 namespace noodbel::test_data {
+namespace {
+
+// Every templates/<lang>/<name>.txt of the checkout, as Templates::from_files takes them.
+std::map<std::pair<Language, std::string>, std::string> template_files() {
+  std::map<std::pair<Language, std::string>, std::string> files;
+  for (const Language lang : {Language::kNl, Language::kFr, Language::kEn}) {
+    const std::string folder = "/templates/" + std::string(to_string(lang));
+    for (const auto& entry :
+         std::filesystem::directory_iterator(noodbel::testing::source_path(folder))) {
+      if (entry.path().extension() != ".txt") continue;
+      const std::string name = entry.path().filename().string();
+      files[{lang, entry.path().stem().string()}] = source_file_text(folder + "/" + name);
+    }
+  }
+  return files;
+}
+
+template <typename T>
+T or_throw(Result<T> loaded) {
+  if (!loaded) throw std::runtime_error(loaded.error().message);
+  return std::move(loaded).value();
+}
+
+}  // namespace
+
+std::string source_file_text(const std::string& relative) {
+  const std::string path = noodbel::testing::source_path(relative);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return std::move(text).str();
+}
 
 const Templates& shipped_templates() {
-  static const Templates templates = [] {
-    Result<Templates> loaded = Templates::load(noodbel::testing::source_path("/templates"));
-    if (!loaded) throw std::runtime_error(loaded.error().message);
-    return std::move(loaded).value();
-  }();
+  static const Templates templates = Templates::from_files(template_files());
   return templates;
 }
 
 const Postcodes& shipped_postcodes() {
-  static const Postcodes postcodes = [] {
-    Result<Postcodes> loaded = Postcodes::load(noodbel::testing::source_path("/config/be-postcodes.csv"));
-    if (!loaded) throw std::runtime_error(loaded.error().message);
-    return std::move(loaded).value();
-  }();
+  static const Postcodes postcodes = or_throw(Postcodes::parse(
+      source_file_text("/config/be-postcodes.csv"),
+      source_file_text("/config/be-postcodes-extra.csv"),
+      source_file_text("/config/municipalities.csv"),
+      noodbel::testing::source_path("/config/be-postcodes.csv")));
   return postcodes;
+}
+
+const AnonymizationGuard& shipped_guard() {
+  static const AnonymizationGuard guard = or_throw(AnonymizationGuard::parse(
+      source_file_text("/config/first-names.txt"),
+      noodbel::testing::source_path("/config/first-names.txt"), shipped_postcodes()));
+  return guard;
 }
 
 }  // namespace noodbel::test_data

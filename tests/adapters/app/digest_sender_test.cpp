@@ -16,6 +16,7 @@
 #include "bot/templates.h"
 #include "store/temp_db.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
@@ -53,8 +54,8 @@ Caseworker person(std::string id, std::string service, Role role, Channel channe
 class DigestSenderTest : public ::testing::Test {
  protected:
   DigestSenderTest()
-      : postcodes_(Postcodes::load(noodbel::testing::source_path("/config/be-postcodes.csv")).value()),
-        templates_(Templates::load(noodbel::testing::source_path("/templates")).value()) {
+      : postcodes_(test_data::shipped_postcodes()),
+        templates_(test_data::shipped_templates()) {
     config_.services = default_services();
     config_.digest.minute_of_day = 7 * 60 + 30;
     start();

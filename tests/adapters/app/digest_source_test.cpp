@@ -7,6 +7,7 @@
 
 #include "store/temp_db.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
@@ -16,7 +17,7 @@ using store::testing_support::TempDbPath;
 class DigestSourceTest : public ::testing::Test {
  protected:
   DigestSourceTest()
-      : postcodes_(Postcodes::load(noodbel::testing::source_path("/config/be-postcodes.csv")).value()),
+      : postcodes_(test_data::shipped_postcodes()),
         store_(store::Store::open(path_.db()).value()) {
     config_.services = default_services();
     config_.data_dir = noodbel::testing::source_dir();

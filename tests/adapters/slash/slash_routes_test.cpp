@@ -29,6 +29,10 @@
 #include "support/net/fake_slack.h"
 #include "store/response_urls.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
+#include "adapters/data/guard_loader.h"
+#include "adapters/crypto/openssl_hasher.h"
+#include "adapters/crypto/openssl_random.h"
 
 namespace noodbel {
 namespace {
@@ -82,14 +86,12 @@ std::vector<Place> test_places() {
 }
 
 Templates load_templates() {
-  Result<Templates> t = Templates::load(noodbel::testing::source_path("/templates"));
-  if (!t) throw std::runtime_error(t.error().message);
-  return std::move(t).value();
+  return test_data::shipped_templates();
 }
 
-AnonymizationGuard load_guard(const Postcodes& postcodes) {
+AnonymizationGuard shipped_guard(const Postcodes& postcodes) {
   Result<AnonymizationGuard> g =
-      AnonymizationGuard::load(noodbel::testing::source_path("/config/first-names.txt"), postcodes);
+      load_guard(noodbel::testing::source_path("/config/first-names.txt"), postcodes);
   if (!g) throw std::runtime_error(g.error().message);
   return std::move(g).value();
 }
@@ -115,8 +117,8 @@ class SlashRoutesTest : public ::testing::Test {
       : config_(slash_config()),
         postcodes_(Postcodes::from_places(test_places())),
         templates_(load_templates()),
-        guard_(load_guard(postcodes_)),
-        engine_(config_, postcodes_, templates_, clock_, guard_),
+        guard_(shipped_guard(postcodes_)),
+        engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_),
         store_(open_store()),
         pipeline_(*store_, engine_, {}) {
     seed();
@@ -212,6 +214,8 @@ class SlashRoutesTest : public ::testing::Test {
   Templates templates_;
   AnonymizationGuard guard_;
   ManualClock clock_{kNow};
+  OpenSslRandom random_;
+  OpenSslHasher hasher_;
   Engine engine_;
   std::unique_ptr<store::Store> store_;
   InboundPipeline pipeline_;

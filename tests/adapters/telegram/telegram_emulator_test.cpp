@@ -24,6 +24,7 @@
 #include "support/http_client.h"
 #include "support/process.h"
 #include "support/paths/source_paths.h"
+#include "adapters/data/templates_loader.h"
 
 namespace noodbel::telegram {
 namespace {
@@ -121,7 +122,7 @@ TEST_F(TelegramEmulatorTest, TextAButtonPressAndACommandReachThePipelineInOrder)
 }
 
 TEST_F(TelegramEmulatorTest, ACrisisCallReachesTheUserWithAnswerButtons) {
-  auto templates = Templates::load(noodbel::testing::source_path("/templates"));
+  auto templates = load_templates(noodbel::testing::source_path("/templates"));
   ASSERT_TRUE(templates.ok()) << templates.error().message;
   TelegramSender sender(api(), *templates,
                         [](const OutboundMessage&) {

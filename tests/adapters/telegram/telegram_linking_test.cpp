@@ -27,6 +27,9 @@
 #include "support/http_client.h"
 #include "support/process.h"
 #include "support/paths/source_paths.h"
+#include "adapters/crypto/openssl_hasher.h"
+#include "adapters/crypto/openssl_random.h"
+#include "adapters/data/templates_loader.h"
 
 namespace noodbel::telegram {
 namespace {
@@ -72,11 +75,12 @@ class TelegramLinkingTest : public ::testing::Test {
     ASSERT_NE(emulator_->wait_for_output("listening", 15'000), "")
         << "the emulator did not start: " << emulator_->stderr_text();
 
-    auto templates = Templates::load(noodbel::testing::source_path("/templates"));
+    auto templates = load_templates(noodbel::testing::source_path("/templates"));
     ASSERT_TRUE(templates.ok()) << templates.error().message;
     templates_ = std::make_unique<Templates>(std::move(templates).value());
     config_.services = default_services();
-    engine_ = std::make_unique<Engine>(config_, postcodes_, *templates_, clock_, guard_);
+    engine_ = std::make_unique<Engine>(config_, postcodes_, *templates_,
+                                       EnginePorts{clock_, random_, hasher_}, guard_);
     auto opened = store::Store::open(":memory:");
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     store_ = std::move(opened).value();
@@ -100,9 +104,9 @@ class TelegramLinkingTest : public ::testing::Test {
   std::string issue_code() {
     std::string code;
     const Status s = store_->transaction([&](Repository& repo) -> Status {
-      Result<std::string> fresh = random_link_code();
+      Result<std::string> fresh = random_link_code(random_);
       if (!fresh) return fresh.error();
-      Result<IssuedLinkCode> issued = issue_link_code(repo, "F0012", "admin", *fresh, kNow);
+      Result<IssuedLinkCode> issued = issue_link_code(repo, hasher_, "F0012", "admin", *fresh, kNow);
       if (!issued) return issued.error();
       code = issued->code;
       return Ok();
@@ -137,6 +141,8 @@ class TelegramLinkingTest : public ::testing::Test {
   std::unique_ptr<BackgroundProcess> emulator_;
   std::unique_ptr<HttpClient> client_ = make_http_client();
   ManualClock clock_{kNow};
+  OpenSslRandom random_;
+  OpenSslHasher hasher_;
   Config config_;
   Postcodes postcodes_ =
       Postcodes::from_places({{"9000", "Gent", "Oost-Vlaanderen", "VLG", {51.05, 3.71667}}});

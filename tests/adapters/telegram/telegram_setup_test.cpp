@@ -8,6 +8,7 @@
 #include "adapters/telegram/telegram_channel.h"
 #include "stub_bot_api.h"
 #include "support/paths/source_paths.h"
+#include "adapters/data/templates_loader.h"
 
 namespace noodbel::telegram {
 namespace {
@@ -18,7 +19,7 @@ using testing_support::StubBotApi;
 using testing_support::StubReply;
 
 Templates shipped_templates() {
-  auto t = Templates::load(noodbel::testing::source_path("/templates"));
+  auto t = load_templates(noodbel::testing::source_path("/templates"));
   EXPECT_TRUE(t.ok()) << (t.ok() ? "" : t.error().message);
   return t.ok() ? std::move(t).value() : Templates::from_map({});
 }

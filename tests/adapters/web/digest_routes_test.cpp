@@ -13,6 +13,7 @@
 #include "bot/templates.h"
 #include "store/temp_db.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
@@ -32,8 +33,8 @@ std::string read_source(const std::string& path) {
 class DigestRoutesTest : public ::testing::Test {
  protected:
   DigestRoutesTest()
-      : postcodes_(Postcodes::load(noodbel::testing::source_path("/config/be-postcodes.csv")).value()),
-        templates_(Templates::load(noodbel::testing::source_path("/templates")).value()),
+      : postcodes_(test_data::shipped_postcodes()),
+        templates_(test_data::shipped_templates()),
         store_(store::Store::open(path_.db()).value()),
         links_("https://noodbel.test", std::string(40, 'k'), 12, 7) {
     config_.services = default_services();

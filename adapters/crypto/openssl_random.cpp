@@ -1,0 +1,21 @@
+#include "adapters/crypto/openssl_random.h"
+
+#include <openssl/rand.h>
+
+#include <algorithm>
+#include <climits>
+
+namespace noodbel {
+
+Status OpenSslRandom::fill(std::span<unsigned char> out) const {
+  while (!out.empty()) {
+    const std::size_t chunk = std::min<std::size_t>(out.size(), INT_MAX);
+    if (RAND_bytes(out.data(), static_cast<int>(chunk)) != 1) {
+      return Error::Unavailable("the random generator failed; try again");
+    }
+    out = out.subspan(chunk);
+  }
+  return Ok();
+}
+
+}  // namespace noodbel

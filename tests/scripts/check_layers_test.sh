@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The self-test of scripts/check-layers, run by ctest: the checkout passes; a tree with one
+# forbidden include fails, naming file, line and rule, for every rule; allowed includes
+# (adapters/ using store/ and bot/, store/ using bot/ and SQLite) pass.
+# Usage: check_layers_test.sh PATH/TO/scripts/check-layers
+set -euo pipefail
+check="$1"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# A fresh tree with one file `path` whose second line is `include`.
+tree_with() {
+  local path="$1" include="$2"
+  rm -rf "$tmp/tree"
+  mkdir -p "$tmp/tree/bot" "$tmp/tree/store" "$tmp/tree/adapters/app"
+  printf '#include "bot/result.h"\n' > "$tmp/tree/bot/ok.cpp"
+  mkdir -p "$(dirname "$tmp/tree/$path")"
+  printf '// a file\n%s\nint x = 0;\n' "$include" > "$tmp/tree/$path"
+}
+
+expect_refused() {
+  local path="$1" include="$2" rule="$3"
+  tree_with "$path" "$include"
+  if "$check" "$tmp/tree" 2> "$tmp/err"; then
+    fail "$path with '$include' passed"
+  elif ! grep -qF "$path:2: $rule" "$tmp/err"; then
+    fail "$path with '$include': expected '$path:2: $rule' in: $(cat "$tmp/err")"
+  fi
+}
+
+expect_allowed() {
+  local path="$1" include="$2"
+  tree_with "$path" "$include"
+  "$check" "$tmp/tree" 2> "$tmp/err" || fail "$path with '$include' refused: $(cat "$tmp/err")"
+}
+
+"$check" "$(dirname "$check")/.." 2> "$tmp/err" || fail "the checkout: $(cat "$tmp/err")"
+
+core='bot/ (the core) must not'
+expect_refused bot/engine.cpp '#include "adapters/app/service.h"' "$core include adapters/"
+expect_refused bot/x.h '#include "store/store.h"' "$core include store/"
+expect_refused bot/sub/x.cpp '#include <boost/asio.hpp>' "$core include Boost"
+expect_refused bot/x.cpp '#include <sqlite3.h>' "$core include SQLite"
+expect_refused bot/linking.cpp '#include <openssl/evp.h>' "$core include OpenSSL"
+expect_refused bot/x.cpp '#include <spdlog/spdlog.h>' "$core include spdlog"
+expect_refused bot/templates.cpp '#include <fstream>' "$core read files"
+expect_refused bot/x.cpp '  #  include <filesystem>' "$core touch the file system"
+expect_refused bot/call_code.h '#include <random>' "$core draw randomness"
+expect_refused store/store.cpp '#include "adapters/http/server.h"' \
+  'store/ must not include adapters/'
+
+expect_allowed adapters/app/x.cpp '#include "store/store.h"'
+expect_allowed adapters/app/x.cpp '#include <fstream>'
+expect_allowed store/x.cpp '#include <sqlite3.h>'
+expect_allowed bot/x.cpp '#include <string>'
+expect_allowed bot/x.cpp '// #include <random> is not allowed here'
+
+if [ "$failures" != 0 ]; then
+  echo "check_layers_test: $failures failure(s)" >&2
+  exit 1
+fi
+echo "check_layers_test: all passed"

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "adapters/app/digest_source.h"
+#include "adapters/web/digest_source.h"
 #include "bot/clock.h"
 #include "bot/config.h"
 #include "bot/links.h"

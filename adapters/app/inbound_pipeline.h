@@ -7,14 +7,13 @@
 
 #include <functional>
 
+#include "adapters/inbound/inbound_outcome.h"
 #include "bot/engine.h"
 #include "bot/result.h"
 #include "bot/types.h"
 #include "store/store.h"
 
 namespace noodbel {
-
-enum class InboundOutcome { kHandled, kDuplicate, kUnknownSender };
 
 class InboundPipeline {
  public:

@@ -10,7 +10,6 @@
 
 #include "adapters/app/context.h"
 #include "adapters/app/digest_sender.h"
-#include "adapters/app/digest_source.h"
 #include "adapters/app/inbound_pipeline.h"
 #include "adapters/dispatch/dispatcher.h"
 #include "adapters/http/client.h"
@@ -21,6 +20,7 @@
 #include "adapters/signal/signal_channel.h"
 #include "adapters/telegram/telegram_channel.h"
 #include "adapters/web/board_events.h"
+#include "adapters/web/digest_source.h"
 #include "adapters/web/live_links.h"
 #include "adapters/web/signed_links.h"
 #include "bot/engine.h"

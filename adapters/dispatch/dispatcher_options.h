@@ -1,5 +1,5 @@
-// DispatcherOptions: how the Dispatcher retries, fails over and paces each channel, and
-// how they follow from the Config. Plain values; dispatcher_options() is thread-safe.
+// DispatcherOptions: how the Dispatcher retries, fails over and paces each channel (the
+// composition root fills them from the Config: adapters/app/dispatcher_config.h). Plain values.
 #pragma once
 
 #include <chrono>
@@ -8,7 +8,6 @@
 #include <map>
 
 #include "adapters/dispatch/token_bucket.h"
-#include "bot/config.h"
 #include "bot/types.h"
 
 namespace noodbel {
@@ -30,10 +29,5 @@ struct DispatcherOptions {
   // it from a ManualClock.
   std::function<RateMillis()> rate_now;
 };
-
-// [dispatch] for retries and failover; rates from [telegram] (overall and per chat),
-// [sms], [signal] and [slash] (overall: at most that many pushes per second to all
-// webhooks together); the sandbox is unlimited. Slash rows wait kSlashHoldSeconds.
-DispatcherOptions dispatcher_options(const Config& config);
 
 }  // namespace noodbel

@@ -12,7 +12,7 @@
 
 #include "adapters/kannel/kannel_sender.h"
 #include "adapters/kannel/kannel_text.h"
-#include "adapters/slash/slash_auth.h"
+#include "adapters/crypto/secrets.h"
 #include "adapters/sms/sms_common.h"
 #include "bot/phone.h"
 #include "bot/text/ascii.h"

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "adapters/app/inbound_pipeline.h"
 #include "adapters/http/router.h"
+#include "adapters/inbound/inbound_outcome.h"
 #include "bot/clock.h"
 #include "bot/config.h"
 #include "bot/result.h"

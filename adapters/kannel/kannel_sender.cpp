@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "adapters/http/retry_after.h"
 #include "bot/phone.h"
 #include "bot/sms_text.h"
 

@@ -15,11 +15,12 @@
 #include <string>
 #include <thread>
 
-#include "adapters/app/inbound_pipeline.h"
 #include "adapters/http/event_stream.h"
 #include "adapters/http/metrics.h"
+#include "adapters/inbound/inbound_outcome.h"
 #include "bot/clock.h"
 #include "bot/result.h"
+#include "bot/types.h"
 
 namespace noodbel::signal_cli {
 

@@ -30,13 +30,6 @@ struct SlashAuth {
 std::string slack_signature(std::string_view secret, std::string_view timestamp,
                             std::string_view body);
 
-// Lower-case hex SHA-256 of data.
-std::string sha256_hex(std::string_view data);
-
-// Compares two secrets in constant time (their SHA-256 digests with CRYPTO_memcmp, so
-// not even the length leaks).
-bool secrets_equal(std::string_view a, std::string_view b);
-
 // Authenticates a request as Slack (when it carries an X-Slack-* header) or Mattermost
 // (Authorization: Token ..., or the form's `token`). `form` is the parsed body, or an
 // error when the body is not valid form data (then only the header can vouch for a

@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "adapters/http/retry_after.h"
 #include "adapters/slash/slash_text.h"
-#include "adapters/sms/sms_common.h"
 
 namespace noodbel {
 namespace {

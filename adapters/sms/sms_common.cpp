@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 
 #include <fmt/format.h>
 
@@ -11,8 +10,6 @@
 
 namespace noodbel {
 namespace {
-
-constexpr int kMaxRetryAfterSeconds = 24 * 3600;
 
 bool is_unreserved(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '.' || c == '_' ||
@@ -47,20 +44,6 @@ std::string form_encode(const FormPairs& pairs) {
     out += url_encode(value);
   }
   return out;
-}
-
-std::optional<int> retry_after_seconds(const ClientResponse& response) {
-  const auto it = response.headers.find("retry-after");
-  if (it == response.headers.end()) return std::nullopt;
-  std::string_view v = it->second;
-  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
-  long long seconds = 0;
-  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), seconds);
-  if (v.empty() || ec != std::errc() || end != v.data() + v.size() || seconds < 0) {
-    return std::nullopt;
-  }
-  return static_cast<int>(std::min<long long>(seconds, kMaxRetryAfterSeconds));
 }
 
 Result<std::string> sms_sender_number(std::string_view raw) {

@@ -1,15 +1,14 @@
 // Helpers shared by the SMS providers (adapters/twilio, adapters/kannel): URL and form
-// encoding, Retry-After, the sender's phone number and the text as sent. Pure functions,
-// thread-safe. (Send rates are kept by the Dispatcher: adapters/dispatch/token_bucket.h.)
+// encoding, the sender's phone number and the text as sent. Pure functions, thread-safe.
+// (Send rates are kept by the Dispatcher: adapters/dispatch/token_bucket.h; Retry-After is
+// read by adapters/http/retry_after.h.)
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include "adapters/http/client.h"
 #include "bot/result.h"
 
 namespace noodbel {
@@ -20,10 +19,6 @@ using FormPairs = std::vector<std::pair<std::string, std::string>>;
 std::string url_encode(std::string_view s);
 // "a=1&b=x%20y", in the given order.
 std::string form_encode(const FormPairs& pairs);
-
-// The Retry-After header in whole seconds (only the delay-seconds form; an HTTP date or a
-// bad value gives nothing). Capped at one day.
-std::optional<int> retry_after_seconds(const ClientResponse& response);
 
 // An incoming SMS sender as E.164. Providers send "+32470123456", some SMSCs "32470123456"
 // or "0032470123456": digits without a prefix are read as international. An Error quotes

@@ -18,7 +18,7 @@
 #include <random>
 #include <thread>
 
-#include "adapters/app/inbound_pipeline.h"
+#include "adapters/inbound/inbound_outcome.h"
 #include "adapters/telegram/telegram_api.h"
 #include "bot/clock.h"
 #include "bot/result.h"

@@ -8,8 +8,8 @@
 #include <functional>
 #include <string>
 
-#include "adapters/app/inbound_pipeline.h"
 #include "adapters/http/router.h"
+#include "adapters/inbound/inbound_outcome.h"
 #include "bot/clock.h"
 #include "bot/config.h"
 #include "bot/result.h"

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "adapters/http/retry_after.h"
 #include "bot/phone.h"
 
 namespace noodbel {

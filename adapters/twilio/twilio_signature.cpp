@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 
 #include "adapters/http/client.h"
-#include "adapters/slash/slash_auth.h"
+#include "adapters/crypto/secrets.h"
 
 namespace noodbel {
 namespace {

@@ -6,8 +6,8 @@
 #include <functional>
 #include <string_view>
 
-#include "adapters/app/digest_source.h"
 #include "adapters/http/router.h"
+#include "adapters/web/digest_source.h"
 #include "adapters/web/signed_links.h"
 #include "bot/clock.h"
 #include "bot/config.h"

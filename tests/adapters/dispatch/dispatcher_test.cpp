@@ -14,7 +14,6 @@
 #include <gtest/gtest.h>
 
 #include "adapters/dispatch/dispatcher_options.h"
-#include "adapters/slash/slash_sender.h"
 #include "store/store.h"
 #include "fake_sender.h"
 
@@ -111,15 +110,6 @@ TEST_F(DispatcherTest, AChannelWithAClaimDelayTakesItsRowsOnlyThatLongAfterTheyA
   clock_.advance(1);
   EXPECT_EQ(d.run_once(Channel::kSlash), 1);
   EXPECT_EQ(row("U012ABC").state, OutboxState::kSent);
-}
-
-TEST_F(DispatcherTest, SlashPushesAreHeldAndKeptToTheSlashRate) {
-  Config config;
-  config.slash.messages_per_second = 2;
-  const DispatcherOptions o = dispatcher_options(config);
-  EXPECT_EQ(o.claim_delay_seconds.at(Channel::kSlash), kSlashHoldSeconds);
-  EXPECT_DOUBLE_EQ(o.rates.at(Channel::kSlash).overall_per_second, 2);
-  EXPECT_EQ(o.claim_delay_seconds.count(Channel::kTelegram), 0u) << "other channels at once";
 }
 
 TEST_F(DispatcherTest, TemporaryFailureHonoursRetryAfterThenSucceeds) {

@@ -17,7 +17,7 @@
 
 #include "adapters/app/inbound_pipeline.h"
 #include "adapters/dispatch/dispatcher.h"
-#include "adapters/dispatch/dispatcher_options.h"
+#include "adapters/app/dispatcher_config.h"
 #include "adapters/http/client.h"
 #include "adapters/slash/slash_auth.h"
 #include "adapters/slash/slash_sender.h"

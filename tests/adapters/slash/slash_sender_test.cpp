@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "adapters/dispatch/dispatcher.h"
-#include "adapters/dispatch/dispatcher_options.h"
+#include "adapters/app/dispatcher_config.h"
 #include "adapters/dispatch/fake_sender.h"
 #include "adapters/slash/slash_text.h"
 #include "support/net/fake_slack.h"

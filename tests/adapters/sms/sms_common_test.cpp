@@ -25,19 +25,6 @@ TEST(FormEncode, JoinsPairsInOrder) {
   EXPECT_EQ(form_encode({}), "");
 }
 
-TEST(RetryAfterSeconds, ReadsWholeSecondsOnly) {
-  ClientResponse r;
-  EXPECT_EQ(retry_after_seconds(r), std::nullopt);
-  r.headers["retry-after"] = " 30 ";
-  EXPECT_EQ(retry_after_seconds(r), 30);
-  r.headers["retry-after"] = "Wed, 21 Oct 2015 07:28:00 GMT";
-  EXPECT_EQ(retry_after_seconds(r), std::nullopt);
-  r.headers["retry-after"] = "-5";
-  EXPECT_EQ(retry_after_seconds(r), std::nullopt);
-  r.headers["retry-after"] = "99999999999";
-  EXPECT_EQ(retry_after_seconds(r), 24 * 3600);
-}
-
 TEST(SmsSenderNumber, AcceptsE164AndDigitsWithTheirCountryCode) {
   for (const char* raw : {"+32470123456", "32470123456", "0032470123456", "0470123456"}) {
     const auto n = sms_sender_number(raw);

@@ -1,9 +1,9 @@
-#include "adapters/sms/sms_channel.h"
+#include "adapters/app/sms_channel.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "fake_http_client.h"
+#include "../sms/fake_http_client.h"
 
 namespace noodbel {
 namespace {

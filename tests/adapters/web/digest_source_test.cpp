@@ -1,4 +1,4 @@
-#include "adapters/app/digest_source.h"
+#include "adapters/web/digest_source.h"
 
 #include <gtest/gtest.h>
 

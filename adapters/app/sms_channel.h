@@ -8,14 +8,15 @@
 #include <optional>
 #include <string>
 
-#include "adapters/app/inbound_pipeline.h"
 #include "adapters/dispatch/channel_sender.h"
 #include "adapters/http/client.h"
 #include "adapters/http/router.h"
+#include "adapters/inbound/inbound_outcome.h"
 #include "adapters/sms/sms_common.h"
 #include "bot/clock.h"
 #include "bot/config.h"
 #include "bot/result.h"
+#include "bot/types.h"
 
 namespace noodbel {
 
@@ -35,7 +36,7 @@ Status check_sms_config(const Config& config);
 
 // The sender for Channel::kSms chosen by config.sms.provider; nullptr for
 // SmsProvider::kNone. config and client must outlive it. It never waits: the Dispatcher
-// keeps config.sms.messages_per_second (adapters/dispatch/dispatcher_options.h).
+// keeps config.sms.messages_per_second (adapters/app/dispatcher_config.h).
 std::unique_ptr<ChannelSender> make_sms_sender(const Config& config, HttpClient& client);
 
 // POST /webhooks/twilio when [twilio] is enabled, GET|POST /webhooks/kannel/{secret} when

@@ -1,4 +1,4 @@
-#include "adapters/sms/sms_channel.h"
+#include "adapters/app/sms_channel.h"
 
 #include <utility>
 

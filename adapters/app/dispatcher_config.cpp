@@ -1,4 +1,4 @@
-#include "adapters/dispatch/dispatcher_options.h"
+#include "adapters/app/dispatcher_config.h"
 
 #include "adapters/slash/slash_sender.h"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The self-test of scripts/check-layers, run by ctest: the checkout passes; a tree with one
 # forbidden include fails, naming file, line and rule, for every rule; allowed includes
-# (adapters/ using store/ and bot/, store/ using bot/ and SQLite) pass.
+# (adapters/ folders using what the matrix allows, store/ using bot/ and SQLite) pass.
 # Usage: check_layers_test.sh PATH/TO/scripts/check-layers
 set -euo pipefail
 check="$1"
@@ -15,7 +15,7 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 tree_with() {
   local path="$1" include="$2"
   rm -rf "$tmp/tree"
-  mkdir -p "$tmp/tree/bot" "$tmp/tree/store" "$tmp/tree/adapters/app"
+  mkdir -p "$tmp/tree/bot" "$tmp/tree/store" "$tmp/tree/adapters/app" "$tmp/tree/adapters/http"
   printf '#include "bot/result.h"\n' > "$tmp/tree/bot/ok.cpp"
   mkdir -p "$(dirname "$tmp/tree/$path")"
   printf '// a file\n%s\nint x = 0;\n' "$include" > "$tmp/tree/$path"
@@ -52,7 +52,29 @@ expect_refused bot/call_code.h '#include <random>' "$core draw randomness"
 expect_refused store/store.cpp '#include "adapters/http/server.h"' \
   'store/ must not include adapters/'
 
+# The matrix of the adapters/ folders.
+expect_refused adapters/twilio/twilio_signature.cpp '#include "adapters/slash/slash_auth.h"' \
+  'adapters/twilio/ must not include adapters/slash/'
+expect_refused adapters/sms/sms_channel.h '#include "adapters/app/inbound_pipeline.h"' \
+  'adapters/sms/ must not include adapters/app/'
+expect_refused adapters/app/serve.cpp '#include "adapters/cli/commands.h"' \
+  'adapters/app/ must not include adapters/cli/'
+expect_refused adapters/crypto/x.cpp '#include "store/store.h"' \
+  'adapters/crypto/ must not include store/'
+expect_refused adapters/kannel/kannel_routes.h '#include "adapters/crypto/secrets.h"' \
+  'a header of adapters/kannel/ must not include adapters/crypto/'
+tree_with adapters/newroom/x.cpp '#include "bot/result.h"'
+if "$check" "$tmp/tree" 2> "$tmp/err"; then
+  fail "a folder missing from the matrix passed"
+elif ! grep -qF "adapters/newroom/: adapters/newroom/ is not in the dependency matrix" "$tmp/err"; then
+  fail "a folder missing from the matrix: unexpected message: $(cat "$tmp/err")"
+fi
+
 expect_allowed adapters/app/x.cpp '#include "store/store.h"'
+expect_allowed adapters/kannel/kannel_routes.cpp '#include "adapters/crypto/secrets.h"'
+expect_allowed adapters/twilio/x.h '  #  include "adapters/sms/sms_common.h"'
+expect_allowed adapters/cli/x.cpp '#include "adapters/app/service.h"'
+expect_allowed adapters/http/x.cpp '#include <boost/beast.hpp>'
 expect_allowed adapters/app/x.cpp '#include <fstream>'
 expect_allowed store/x.cpp '#include <sqlite3.h>'
 expect_allowed bot/x.cpp '#include <string>'

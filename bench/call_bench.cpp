@@ -67,7 +67,7 @@ class Fixture {
             noodbel::testing::source_dir() + "/config/first-names.txt", postcodes_))),
         clock_(kMonday10h) {
     std::filesystem::remove_all(dir_);
-    store_ = must(store::Store::open((dir_ / "noodbel.db").string()));
+    store_ = must(store::Store::open((dir_ / "noodbel.db").string(), clock_));
     config_.services = default_services();
     engine_ = std::make_unique<Engine>(config_, postcodes_, templates_,
                                        EnginePorts{clock_, random_, hasher_}, guard_);

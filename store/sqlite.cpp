@@ -38,6 +38,12 @@ bool StoreError::busy() const {
   return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
 }
 
+bool StoreError::transient() const {
+  const int primary = code_ & 0xff;
+  return busy() || primary == SQLITE_FULL || primary == SQLITE_IOERR ||
+         primary == SQLITE_CANTOPEN || primary == SQLITE_PROTOCOL;
+}
+
 bool StoreError::not_a_database() const { return (code_ & 0xff) == SQLITE_NOTADB; }
 
 // ---- Statement ----

@@ -25,6 +25,9 @@ class StoreError : public std::runtime_error {
   const std::string& sqlite_message() const { return sqlite_message_; }
   bool busy() const;            // SQLITE_BUSY or SQLITE_LOCKED: retry later
   bool not_a_database() const;  // SQLITE_NOTADB
+  // Busy, SQLITE_FULL ("database or disk is full"), SQLITE_IOERR, SQLITE_CANTOPEN or
+  // SQLITE_PROTOCOL: the same statement may succeed later.
+  bool transient() const;
 
  private:
   int code_;

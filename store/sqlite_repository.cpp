@@ -32,8 +32,7 @@ constexpr const char* kUpsertFamily =
     "INSERT INTO families (id, service, display_name, postcode, lat, lon, max_distance_km,"
     " min_age_months, max_age_months, max_children, languages, paused_until, opted_in,"
     " preferred_language, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " CAST(strftime('%s', 'now') AS INTEGER), CAST(strftime('%s', 'now') AS INTEGER))"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)"
     " ON CONFLICT (id) DO UPDATE SET service = excluded.service,"
     " display_name = excluded.display_name, postcode = excluded.postcode, lat = excluded.lat,"
     " lon = excluded.lon, max_distance_km = excluded.max_distance_km,"
@@ -93,7 +92,7 @@ constexpr const char* kUpdateCall =
     " WHERE id = ?1";
 constexpr const char* kInsertCallEvent =
     "INSERT INTO call_events (call_id, at, actor, from_state, to_state)"
-    " VALUES (?1, COALESCE(?2, CAST(strftime('%s', 'now') AS INTEGER)), ?3, ?4, ?5)";
+    " VALUES (?1, ?2, ?3, ?4, ?5)";
 constexpr const char* kCallById =
     "SELECT id, code, service, caseworker_id, ages_months, postcode, place, lat, lon,"
     " languages, duration_hours, needed_from, note, urgent, state, created_at, closed_at,"
@@ -352,7 +351,7 @@ std::string_view call_event_actor(const Call& call) {
 
 }  // namespace
 
-SqliteRepository::SqliteRepository(Database& db) : db_(db) {
+SqliteRepository::SqliteRepository(Database& db, const Clock& clock) : db_(db), clock_(clock) {
   if (!db_.in_transaction()) {
     throw StoreError("SqliteRepository needs an open transaction", SQLITE_MISUSE, "(none)");
   }
@@ -405,7 +404,7 @@ void SqliteRepository::upsert_family(const Family& f) {
       ->bind_all(f.id, f.service, f.display_name, f.postcode, f.home.lat, f.home.lon,
                  f.max_distance_km, f.min_age_months, f.max_age_months, f.max_children,
                  encode_languages(f.languages), f.paused_until, f.opted_in ? 1 : 0,
-                 to_string(f.preferred_language))
+                 to_string(f.preferred_language), clock_.now())
       .run();
   db_.query(kDeleteFamilyContacts)->bind_all(f.id).run();
   int position = 0;
@@ -538,7 +537,8 @@ void SqliteRepository::update_call(const Call& call) {
       .run();
   if (*before != after) {
     db_.query(kInsertCallEvent)
-        ->bind_all(call.id, call.closed_at, call_event_actor(call), *before, after)
+        ->bind_all(call.id, call.closed_at.value_or(clock_.now()), call_event_actor(call), *before,
+                   after)
         .run();
   }
 }

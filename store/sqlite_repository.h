@@ -3,6 +3,7 @@
 // storage failure. Not thread-safe: one unit of work at a time, like its Database.
 #pragma once
 
+#include "bot/clock.h"
 #include "bot/repository.h"
 #include "store/sqlite.h"
 
@@ -10,7 +11,9 @@ namespace noodbel::store {
 
 class SqliteRepository final : public Repository {
  public:
-  explicit SqliteRepository(Database& db);  // throws StoreError when no transaction is open
+  // Throws StoreError when no transaction is open. `clock` stamps families' created_at /
+  // updated_at and call events of calls without a closed_at; both must outlive this.
+  SqliteRepository(Database& db, const Clock& clock);
 
   std::optional<Family> family(std::string_view id) override;
   std::vector<Family> families() override;
@@ -75,6 +78,7 @@ class SqliteRepository final : public Repository {
   std::vector<Call> calls_of(Query query);
 
   Database& db_;
+  const Clock& clock_;
 };
 
 }  // namespace noodbel::store

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
+#include <type_traits>
 #include <utility>
 
 #include "store/digest_queries.h"
@@ -115,9 +116,14 @@ Error open_error(const std::string& path, const StoreError& e) {
       path, e.sqlite_message()));
 }
 
+// Busy, locked, disk full and I/O errors may pass: kUnavailable (webhooks answer 503 and
+// the provider retries). Anything else is kInternal.
 Error storage_error(const StoreError& e) {
   if (e.busy()) {
     return Error::Unavailable(fmt::format("the database is busy, try again later: {}", e.what()));
+  }
+  if (e.transient()) {
+    return Error::Unavailable(fmt::format("database unavailable, try again later: {}", e.what()));
   }
   return Error::Internal(fmt::format("database error: {}", e.what()));
 }
@@ -192,59 +198,69 @@ bool apply_delivery(Database& db, const std::string& provider_message_id, Outbox
   return db.changes() > 0;
 }
 
-// Runs f under the store's lock; a storage failure is logged (no message bodies: SQL
-// statements and SQLite messages only) and turned into `fallback`.
-template <typename T, typename F>
-T guarded(std::mutex& mutex, const Store* store, const char* what, T fallback, F&& f) {
+// Runs f under the store's lock. A storage failure is logged (SQL statements and SQLite
+// messages only, no message bodies) and returned as an Error: Result<T> for an f returning
+// T, Status for an f returning nothing. Never a fallback value.
+template <typename F>
+auto guarded(std::mutex& mutex, const Store* store, const char* what, F&& f) {
+  using T = decltype(f());
+  using R = std::conditional_t<std::is_void_v<T>, Status, Result<T>>;
   if (t_holding == store) {
     spdlog::error("store: {} called from inside a transaction; refused", what);
-    return fallback;
+    return R(Error::Internal(fmt::format("Store::{} called from inside a transaction", what)));
   }
   std::lock_guard lock(mutex);
   Holding holding(store);
   try {
-    return f();
+    if constexpr (std::is_void_v<T>) {
+      f();
+      return R();
+    } else {
+      return R(f());
+    }
+  } catch (const StoreError& e) {
+    spdlog::error("store: {} failed: {}", what, e.what());
+    return R(storage_error(e));
   } catch (const std::exception& e) {
     spdlog::error("store: {} failed: {}", what, e.what());
-    return fallback;
+    return R(Error::Internal(fmt::format("{} failed: {}", what, e.what())));
   }
 }
 
 }  // namespace
 
-Store::Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+Store::Store(std::unique_ptr<Database> db, const Clock& clock)
+    : clock_(clock), db_(std::move(db)) {}
 
 Store::~Store() = default;
 
-Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
+Result<std::unique_ptr<Store>> Store::open(const std::string& path, const Clock& clock) {
   auto db = open_database(path, true);
   if (!db.ok()) return db.error();
-  return std::unique_ptr<Store>(new Store(std::move(db).value()));
+  return std::unique_ptr<Store>(new Store(std::move(db).value(), clock));
 }
 
-Result<std::unique_ptr<Store>> Store::open_unmigrated(const std::string& path) {
+Result<std::unique_ptr<Store>> Store::open_unmigrated(const std::string& path,
+                                                      const Clock& clock) {
   auto db = open_database(path, false);
   if (!db.ok()) return db.error();
-  return std::unique_ptr<Store>(new Store(std::move(db).value()));
+  return std::unique_ptr<Store>(new Store(std::move(db).value(), clock));
 }
 
 int Store::latest_schema_version() { return store::latest_schema_version(); }
 
-int Store::schema_version() {
-  return guarded(mutex_, this, "schema_version", -1, [&] { return db_->user_version(); });
+Result<int> Store::schema_version() {
+  return guarded(mutex_, this, "schema_version", [&] { return db_->user_version(); });
 }
 
 Status Store::migrate() {
-  return guarded(mutex_, this, "migrate", Status(Error::Internal("migrate was refused")),
-                 [&]() -> Status {
-                   try {
-                     if (Status ours = check_ours(*db_); !ours.ok()) return ours;
-                     apply_migrations(*db_);
-                     return Ok();
-                   } catch (const StoreError& e) {
-                     return storage_error(e);
-                   }
-                 });
+  const Result<Status> done = guarded(mutex_, this, "migrate", [&]() -> Status {
+    if (Status ours = check_ours(*db_); !ours.ok()) return ours;
+    apply_migrations(*db_);
+    return Ok();
+  });
+  if (!done.ok()) return done.error();
+  return *done;
 }
 
 Status Store::transaction(const std::function<Status(Repository&)>& fn) {
@@ -260,7 +276,7 @@ Status Store::transaction(const std::function<Status(Repository&)>& fn,
   Holding holding(this);
   try {
     Transaction tx(*db_);
-    SqliteRepository repo(*db_);
+    SqliteRepository repo(*db_, clock_);
     Status status = fn(repo);
     if (!status.ok()) return status;  // tx rolls back
     if (state.slash_response_url) remember_response_url(*db_, *state.slash_response_url);
@@ -280,8 +296,8 @@ Status Store::transaction(const std::function<Status(Repository&)>& fn,
 
 // ---- dispatcher ----
 
-std::vector<OutboxItem> Store::claim_outbox(Channel channel, UnixTime now, int limit) {
-  return guarded(mutex_, this, "claim_outbox", std::vector<OutboxItem>{}, [&] {
+Result<std::vector<OutboxItem>> Store::claim_outbox(Channel channel, UnixTime now, int limit) {
+  return guarded(mutex_, this, "claim_outbox", [&] {
     std::vector<OutboxItem> items;
     Transaction tx(*db_);
     {
@@ -299,59 +315,51 @@ std::vector<OutboxItem> Store::claim_outbox(Channel channel, UnixTime now, int l
   });
 }
 
-void Store::mark_sent(std::int64_t id, const std::string& provider_message_id, UnixTime now) {
-  guarded(mutex_, this, "mark_sent", false, [&] {
+Status Store::mark_sent(std::int64_t id, const std::string& provider_message_id, UnixTime now) {
+  return guarded(mutex_, this, "mark_sent", [&] {
+    Transaction tx(*db_);
     db_->query(kMarkSent)->bind_all(id, provider_message_id, now).run();
     const auto early = std::find_if(early_reports_.begin(), early_reports_.end(),
                                     [&](const auto& r) { return r.first == provider_message_id; });
-    if (early != early_reports_.end()) {
-      const OutboxState state = early->second;
-      early_reports_.erase(early);
-      apply_delivery(*db_, provider_message_id, state, now);
-    }
-    return true;
+    if (early != early_reports_.end()) apply_delivery(*db_, provider_message_id, early->second, now);
+    tx.commit();
+    if (early != early_reports_.end()) early_reports_.erase(early);
   });
 }
 
-void Store::mark_retry(std::int64_t id, UnixTime next_attempt_at, const std::string& error) {
-  guarded(mutex_, this, "mark_retry", false, [&] {
-    db_->query(kMarkRetry)->bind_all(id, next_attempt_at, error).run();
-    return true;
-  });
+Status Store::mark_retry(std::int64_t id, UnixTime next_attempt_at, const std::string& error) {
+  return guarded(mutex_, this, "mark_retry",
+                 [&] { db_->query(kMarkRetry)->bind_all(id, next_attempt_at, error).run(); });
 }
 
-void Store::mark_failed(std::int64_t id, const std::string& error, UnixTime now) {
-  guarded(mutex_, this, "mark_failed", false, [&] {
-    db_->query(kMarkFailed)->bind_all(id, error, now).run();
-    return true;
-  });
+Status Store::mark_failed(std::int64_t id, const std::string& error, UnixTime now) {
+  return guarded(mutex_, this, "mark_failed",
+                 [&] { db_->query(kMarkFailed)->bind_all(id, error, now).run(); });
 }
 
-void Store::mark_delivery(const std::string& provider_message_id, OutboxState state,
-                          UnixTime now) {
+Status Store::mark_delivery(const std::string& provider_message_id, OutboxState state,
+                            UnixTime now) {
   if (state != OutboxState::kDelivered && state != OutboxState::kFailed) {
     spdlog::error("store: mark_delivery with state {} refused", to_string(state));
-    return;
+    return Error::Invalid(fmt::format("mark_delivery: state {} is not a delivery outcome",
+                                      to_string(state)));
   }
-  guarded(mutex_, this, "mark_delivery", false, [&] {
+  return guarded(mutex_, this, "mark_delivery", [&] {
     if (apply_delivery(*db_, provider_message_id, state, now) || provider_message_id.empty()) {
-      return true;
+      return;
     }
     Query known = db_->query(kKnownProviderId);
     known->bind_all(provider_message_id);
-    if (known->step()) return true;  // already delivered or failed: a replay
+    if (known->step()) return;  // already delivered or failed: a replay
     // Not recorded yet: the provider reported before mark_sent ran. Keep it for mark_sent.
     early_reports_.emplace_back(provider_message_id, state);
     if (early_reports_.size() > kMaxEarlyReports) early_reports_.pop_front();
-    return true;
   });
 }
 
-void Store::release(std::int64_t id, UnixTime next_attempt_at) {
-  guarded(mutex_, this, "release", false, [&] {
-    db_->query(kRelease)->bind_all(id, next_attempt_at).run();
-    return true;
-  });
+Status Store::release(std::int64_t id, UnixTime next_attempt_at) {
+  return guarded(mutex_, this, "release",
+                 [&] { db_->query(kRelease)->bind_all(id, next_attempt_at).run(); });
 }
 
 Result<std::int64_t> Store::fail_over(
@@ -369,15 +377,59 @@ Result<std::int64_t> Store::fail_over(
   return new_id;
 }
 
-int Store::requeue_in_flight() {
-  return guarded(mutex_, this, "requeue_in_flight", 0, [&] {
+Result<int> Store::requeue_in_flight() {
+  return guarded(mutex_, this, "requeue_in_flight", [&] {
     db_->query(kRequeueInFlight)->run();
     return db_->changes();
   });
 }
 
-OutboxCounts Store::outbox_counts() {
-  return guarded(mutex_, this, "outbox_counts", OutboxCounts{}, [&] {
+Result<std::vector<OutboxItem>> Store::take_outbox_for(Channel channel,
+                                                       const std::string& address,
+                                                       UnixTime now) {
+  return guarded(mutex_, this, "take_outbox_for", [&] {
+    std::vector<OutboxItem> items;
+    Transaction tx(*db_);
+    {
+      Query q = db_->query(kTakeable);
+      q->bind_all(to_string(channel), address);
+      while (q->step()) items.push_back(read_outbox_item(*q));
+    }
+    for (OutboxItem& item : items) {
+      db_->query(kMarkTaken)->bind_all(item.id, now).run();
+      item.state = OutboxState::kSent;
+      ++item.attempts;
+    }
+    tx.commit();
+    return items;
+  });
+}
+
+// ---- response URLs (store/response_urls.cpp does the work) ----
+
+Result<std::optional<ResponseUrl>> Store::take_response_url(std::string_view user_id,
+                                                            UnixTime now) {
+  return store::take_response_url(*this, user_id, now);
+}
+
+Status Store::forget_response_url(std::string_view user_id, std::string_view url) {
+  return store::forget_response_url(*this, user_id, url);
+}
+
+// ---- operations ----
+
+Status Store::check() {
+  const Result<bool> answered = guarded(mutex_, this, "check", [&] {
+    Query q = db_->query(kHealthy);
+    return q->step() && q->int64(0) == 1;
+  });
+  if (!answered.ok()) return answered.error();
+  if (!*answered) return Error::Internal("database health check: SELECT 1 gave no 1");
+  return Ok();
+}
+
+Result<OutboxCounts> Store::outbox_counts() {
+  return guarded(mutex_, this, "outbox_counts", [&] {
     OutboxCounts counts;
     {
       Query q = db_->query(kOutboxCounts);
@@ -398,8 +450,8 @@ OutboxCounts Store::outbox_counts() {
   });
 }
 
-std::vector<OutboxItem> Store::outbox_for(const std::string& recipient_id, int limit) {
-  return guarded(mutex_, this, "outbox_for", std::vector<OutboxItem>{}, [&] {
+Result<std::vector<OutboxItem>> Store::outbox_for(const std::string& recipient_id, int limit) {
+  return guarded(mutex_, this, "outbox_for", [&] {
     std::vector<OutboxItem> items;
     Query q = db_->query(kOutboxFor);
     q->bind_all(recipient_id, limit);
@@ -408,37 +460,8 @@ std::vector<OutboxItem> Store::outbox_for(const std::string& recipient_id, int l
   });
 }
 
-std::vector<OutboxItem> Store::take_outbox_for(Channel channel, const std::string& address,
-                                               UnixTime now) {
-  return guarded(mutex_, this, "take_outbox_for", std::vector<OutboxItem>{}, [&] {
-    std::vector<OutboxItem> items;
-    Transaction tx(*db_);
-    {
-      Query q = db_->query(kTakeable);
-      q->bind_all(to_string(channel), address);
-      while (q->step()) items.push_back(read_outbox_item(*q));
-    }
-    for (OutboxItem& item : items) {
-      db_->query(kMarkTaken)->bind_all(item.id, now).run();
-      item.state = OutboxState::kSent;
-      ++item.attempts;
-    }
-    tx.commit();
-    return items;
-  });
-}
-
-// ---- operations ----
-
-bool Store::healthy() {
-  return guarded(mutex_, this, "healthy", false, [&] {
-    Query q = db_->query(kHealthy);
-    return q->step() && q->int64(0) == 1;
-  });
-}
-
-std::int64_t Store::count_calls(CallState state) {
-  return guarded(mutex_, this, "count_calls", std::int64_t{0}, [&] {
+Result<std::int64_t> Store::count_calls(CallState state) {
+  return guarded(mutex_, this, "count_calls", [&] {
     Query q = db_->query(kCountCalls);
     q->bind_all(to_string(state));
     q->step();
@@ -446,8 +469,8 @@ std::int64_t Store::count_calls(CallState state) {
   });
 }
 
-std::vector<AuditEntry> Store::audit_log(int limit) {
-  return guarded(mutex_, this, "audit_log", std::vector<AuditEntry>{}, [&] {
+Result<std::vector<AuditEntry>> Store::audit_log(int limit) {
+  return guarded(mutex_, this, "audit_log", [&] {
     std::vector<AuditEntry> entries;
     Query q = db_->query(kAuditLog);
     q->bind_all(limit);

@@ -5,6 +5,16 @@
 #include "adapters/data/templates_loader.h"
 
 namespace noodbel {
+namespace {
+
+// The clock the Store stamps rows with; lives as long as the program (the Store may
+// outlive the AppContext's own members while it is destroyed).
+const Clock& store_clock() {
+  static const SystemClock clock;
+  return clock;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<AppContext>> load_context(const Config& config) {
   auto postcodes = load_postcodes(config.postcodes_path());
@@ -13,7 +23,7 @@ Result<std::unique_ptr<AppContext>> load_context(const Config& config) {
   if (!templates.ok()) return templates.error();
   auto guard = load_guard(config.data_dir + "/config/first-names.txt", *postcodes);
   if (!guard.ok()) return guard.error();
-  auto store = store::Store::open(config.db_path);
+  auto store = store::Store::open(config.db_path, store_clock());
   if (!store.ok()) return store.error();
   return std::make_unique<AppContext>(config, std::move(postcodes).value(),
                                       std::move(templates).value(), std::move(guard).value(),

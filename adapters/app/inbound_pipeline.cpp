@@ -4,7 +4,7 @@
 
 namespace noodbel {
 
-InboundPipeline::InboundPipeline(store::Store& store, const Engine& engine,
+InboundPipeline::InboundPipeline(store::UnitOfWork& store, const Engine& engine,
                                  std::function<void()> on_commit)
     : store_(store), engine_(engine), on_commit_(std::move(on_commit)) {}
 

@@ -2,7 +2,8 @@
 // and authenticated it: dedupe by (channel, provider id) in the inbox, let the Engine
 // decide, commit state and outbox rows in ONE transaction, then wake the dispatcher.
 // A message is acknowledged to its provider only after deliver() returned ok.
-// Thread-safe (the Store serialises transactions).
+// Thread-safe (the UnitOfWork serialises transactions). A failed transaction stores
+// nothing and is returned as its Error (kUnavailable: webhooks answer 503).
 #pragma once
 
 #include <functional>
@@ -11,13 +12,13 @@
 #include "bot/engine.h"
 #include "bot/result.h"
 #include "bot/types.h"
-#include "store/store.h"
+#include "store/ports/unit_of_work.h"
 
 namespace noodbel {
 
 class InboundPipeline {
  public:
-  InboundPipeline(store::Store& store, const Engine& engine, std::function<void()> on_commit);
+  InboundPipeline(store::UnitOfWork& store, const Engine& engine, std::function<void()> on_commit);
 
   // `state`: what the channel adapter keeps about this message (a slash user's
   // response_url), committed in the same transaction as the message, never shown to the core.
@@ -25,7 +26,7 @@ class InboundPipeline {
                                  const store::ChannelState& state = {});
 
  private:
-  store::Store& store_;
+  store::UnitOfWork& store_;
   const Engine& engine_;
   std::function<void()> on_commit_;
 };

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "adapters/http/ops_routes.h"
 #include "adapters/sandbox/sandbox_routes.h"
 #include "adapters/web/web_page.h"
 #include "adapters/slash/slash_routes.h"
@@ -80,11 +81,6 @@ Service::Service(AppContext& ctx)
   define_noodbel_metrics(metrics_);
   metrics_.define_counter("noodbel_digest_runs_total",
                           "Daily digest runs (date and service), by result (sent, skipped, failed).");
-  store::Store& store = *ctx_.store;
-  metrics_.define_gauge("noodbel_open_calls", "Crisis calls currently open",
-                        [&store] { return static_cast<double>(store.count_calls(CallState::kOpen)); });
-  metrics_.define_gauge("noodbel_outbox_pending", "Outbound messages waiting to be sent",
-                        [&store] { return static_cast<double>(store.outbox_counts().pending); });
   dispatcher_.set_observer([this](Channel channel, const std::string& status) {
     board_events_.notify();
     metrics_.inc("noodbel_messages_out_total",
@@ -115,27 +111,12 @@ Service::Service(AppContext& ctx)
 Service::~Service() { stop(); }
 
 Status Service::add_routes() {
-  router_.add("GET", "/healthz", [this](const HttpRequest&, const PathParams&) {
-    const bool db_ok = ctx_.store->healthy();
-    return HttpResponse::json(db_ok ? 200 : 503,
-                              {{"status", db_ok ? "ok" : "degraded"},
-                               {"version", NOODBEL_VERSION},
-                               {"database", db_ok ? "ok" : "unavailable"},
-                               {"signal", signal_ ? signal_->health() : "disabled"}});
-  });
-  router_.add("GET", "/metrics", [this](const HttpRequest&, const PathParams&) {
-    if (auto snapshot = ctx_.store->metrics_snapshot(); snapshot.ok()) {
-      record_store_snapshot(metrics_, *snapshot, ctx_.clock.now());
-    } else {
-      spdlog::warn("event=metrics.snapshot_failed error={}", logfmt_value(snapshot.error().message));
-    }
-    HttpResponse r = HttpResponse::text(200, metrics_.render());
-    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-    return r;
-  });
+  add_ops_routes(router_, OpsDeps{*ctx_.store, metrics_, ctx_.clock, [this] {
+                   return signal_ ? signal_->health() : std::string("disabled");
+                 }});
   add_slash_routes(
       router_,
-      SlashDeps{ctx_.config.slash, ctx_.clock, *ctx_.store,
+      SlashDeps{ctx_.config.slash, ctx_.clock, *ctx_.store, *ctx_.store,
                 [this](const InboundMessage& m, const store::ChannelState& state) {
                   return deliver(m, state);
                 },
@@ -147,7 +128,8 @@ Status Service::add_routes() {
   // Pushes to slash users: response_url while valid, else the [slash] webhooks.
   slash_client_ = make_http_client();
   dispatcher_.add_channel(
-      make_slash_sender(ctx_.config.slash, *slash_client_, *ctx_.store, ctx_.clock));
+      make_slash_sender(ctx_.config.slash, *slash_client_, *ctx_.store, *ctx_.store,
+                        ctx_.clock));
   if (sandbox_ == nullptr) return Ok();
   auto page = load_web_page(ctx_.config.data_dir, "sandbox.html");
   if (!page.ok()) return page.error();
@@ -192,8 +174,9 @@ Status Service::add_sms() {
                  SmsDeps{ctx_.config, ctx_.clock,
                          [this](const InboundMessage& m) { return deliver(m); },
                          [this](const std::string& id, OutboxState state, UnixTime now) {
-                           ctx_.store->mark_delivery(id, state, now);
-                           board_events_.notify();
+                           const Status s = ctx_.store->mark_delivery(id, state, now);
+                           if (s.ok()) board_events_.notify();
+                           return s;
                          }});
   if (ctx_.config.sms.provider == SmsProvider::kNone) return Ok();
   sms_client_ = make_http_client();
@@ -211,10 +194,11 @@ Status Service::start() {
   if (Status s = add_signal(); !s.ok()) return s;
   if (Status s = add_digest(); !s.ok()) return s;
   if (Status s = add_board(); !s.ok()) return s;
-  const int requeued = ctx_.store->requeue_in_flight();
-  if (requeued > 0) {
+  const Result<int> requeued = ctx_.store->requeue_in_flight();
+  if (!requeued.ok()) return requeued.error();
+  if (*requeued > 0) {
     spdlog::warn("event=outbox.requeued count={} reason=\"in flight at last stop; sent again\"",
-                 requeued);
+                 *requeued);
   }
   if (Status s = server_->start(); !s.ok()) return s;
   links_.set_bound_port(server_->port());

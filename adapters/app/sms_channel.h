@@ -24,8 +24,8 @@ struct SmsDeps {
   const Config& config;  // must outlive the router and the sender
   const Clock& clock;    // must outlive the router
   std::function<Result<InboundOutcome>(const InboundMessage&)> deliver;
-  // Store::mark_delivery.
-  std::function<void(const std::string& provider_message_id, OutboxState state, UnixTime now)>
+  // store::DeliveryReports::mark_delivery; an Error is answered 503 (kUnavailable) or 500.
+  std::function<Status(const std::string& provider_message_id, OutboxState state, UnixTime now)>
       mark_delivery;
 };
 

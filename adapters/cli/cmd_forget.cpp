@@ -14,12 +14,12 @@ namespace noodbel::cli {
 int cmd_families_forget(const CommonOptions& o, const std::string& family_id) {
   const auto config = config_or_report(o);
   if (!config) return kExitUsage;
-  auto store = store::Store::open(config->db_path);
+  SystemClock clock;
+  auto store = store::Store::open(config->db_path, clock);
   if (!store.ok()) {
     report(store.error());
     return kExitRefused;
   }
-  SystemClock clock;
   const auto result = store::forget_family(**store, family_id, clock.now());
   if (!result.ok()) {
     report(result.error());

@@ -18,7 +18,8 @@ namespace noodbel::cli {
 int cmd_families_link(const CommonOptions& o, const std::string& family_id) {
   const auto config = config_or_report(o);
   if (!config) return kExitUsage;
-  auto store = store::Store::open(config->db_path);
+  SystemClock clock;
+  auto store = store::Store::open(config->db_path, clock);
   if (!store.ok()) {
     report(store.error());
     return kExitRefused;
@@ -28,7 +29,6 @@ int cmd_families_link(const CommonOptions& o, const std::string& family_id) {
     report(code.error());
     return kExitRefused;
   }
-  SystemClock clock;
   std::optional<IssuedLinkCode> issued;
   const Status s = (*store)->transaction([&](Repository& repo) -> Status {
     Result<IssuedLinkCode> r =

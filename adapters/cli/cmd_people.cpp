@@ -81,19 +81,28 @@ std::string status_of(const Family& f, UnixTime now) {
 int cmd_migrate(const CommonOptions& o) {
   auto config = config_or_report(o);
   if (!config) return kExitUsage;
-  auto store = store::Store::open_unmigrated(config->db_path);
+  const SystemClock clock;
+  auto store = store::Store::open_unmigrated(config->db_path, clock);
   if (!store.ok()) {
     report(store.error());
     return kExitRefused;
   }
-  const int before = (*store)->schema_version();
+  const Result<int> before = (*store)->schema_version();
+  if (!before.ok()) {
+    report(before.error());
+    return kExitRefused;
+  }
   const Status s = (*store)->migrate();
   if (!s.ok()) {
     report(s.error());
     return kExitRefused;
   }
-  std::cout << fmt::format("{}: schema version {} -> {}\n", config->db_path, before,
-                           (*store)->schema_version());
+  const Result<int> after = (*store)->schema_version();
+  if (!after.ok()) {
+    report(after.error());
+    return kExitRefused;
+  }
+  std::cout << fmt::format("{}: schema version {} -> {}\n", config->db_path, *before, *after);
   return kExitOk;
 }
 

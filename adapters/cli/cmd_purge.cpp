@@ -13,12 +13,12 @@ namespace noodbel::cli {
 int cmd_purge(const CommonOptions& o, bool dry_run) {
   const auto config = config_or_report(o);
   if (!config) return kExitUsage;
-  auto store = store::Store::open(config->db_path);
+  SystemClock clock;
+  auto store = store::Store::open(config->db_path, clock);
   if (!store.ok()) {
     report(store.error());
     return kExitRefused;
   }
-  SystemClock clock;
   const auto counts = store::purge_expired(**store, clock.now(), config->retention.days,
                                            dry_run, "admin");
   if (!counts.ok()) {

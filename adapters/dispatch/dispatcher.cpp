@@ -32,7 +32,7 @@ std::uint64_t mix(std::uint64_t x) {
 
 }  // namespace
 
-Dispatcher::Dispatcher(store::Store& store, const Clock& clock, DispatcherOptions options,
+Dispatcher::Dispatcher(store::OutboxQueue& store, const Clock& clock, DispatcherOptions options,
                        DispatchObserver observer)
     : store_(store), clock_(clock), options_(std::move(options)), observer_(std::move(observer)) {}
 
@@ -102,14 +102,22 @@ Dispatcher::Round Dispatcher::round(Channel channel) {
   if (lane_wait(lane) > 0) return {0, false, true};
   const int room = std::min(options_.batch_size, lane.limit.overall_available(rate_now()));
   if (room <= 0) return {0, false, true};
-  const std::vector<OutboxItem> items =
+  if (!record_kept(lane)) return {};  // the store still fails: claim nothing now
+  const Result<std::vector<OutboxItem>> claimed =
       store_.claim_outbox(channel, clock_.now() - lane.claim_delay, room);
+  if (!claimed.ok()) {
+    spdlog::error("event=outbox.claim_failed channel={} error=\"{}\"", to_string(channel),
+                  claimed.error().message);
+    return {};  // nothing claimed, nothing sent: the next round tries again
+  }
+  const std::vector<OutboxItem>& items = *claimed;
   Round r;
   r.full = static_cast<int>(items.size()) >= room;
   for (const OutboxItem& item : items) {
     if (stopping_ || lane.paused_until > rate_now()) {
       // Not sent: back to pending as it was; the claim is not counted as an attempt.
-      store_.release(item.id, item.next_attempt_at);
+      record(lane, item.id, "release",
+             [this, id = item.id, at = item.next_attempt_at] { return store_.release(id, at); });
       continue;
     }
     const RateMillis now_ms = rate_now();
@@ -117,7 +125,10 @@ Dispatcher::Round Dispatcher::round(Channel channel) {
       // This address had its share: the row waits, other addresses go on.
       const RateMillis wait =
           std::max<RateMillis>(lane.limit.address_wait(item.message.address, now_ms), 1);
-      store_.release(item.id, clock_.now() + (wait + 999) / 1000);
+      record(lane, item.id, "release",
+             [this, id = item.id, at = clock_.now() + (wait + 999) / 1000] {
+               return store_.release(id, at);
+             });
       spdlog::debug("event=outbox.deferred id={} channel={} wait_ms={}", item.id,
                     to_string(channel), wait);
       continue;
@@ -128,13 +139,39 @@ Dispatcher::Round Dispatcher::round(Channel channel) {
   return r;
 }
 
+void Dispatcher::record(Lane& lane, std::int64_t id, std::string what,
+                        std::function<Status()> write) {
+  if (lane.unrecorded.empty()) {
+    const Status s = write();
+    if (s.ok()) return;
+    spdlog::error("event=outbox.record_failed id={} what={} error=\"{}\" hint=\"kept; "
+                  "recorded before the next claim\"",
+                  id, what, s.error().message);
+  }
+  lane.unrecorded.push_back({id, std::move(what), std::move(write)});  // keeps the order
+}
+
+bool Dispatcher::record_kept(Lane& lane) {
+  while (!lane.unrecorded.empty()) {
+    const Unrecorded& next = lane.unrecorded.front();
+    if (const Status s = next.write(); !s.ok()) {
+      spdlog::warn("event=outbox.record_retry_failed id={} what={} kept={} error=\"{}\"",
+                   next.id, next.what, lane.unrecorded.size(), s.error().message);
+      return false;
+    }
+    spdlog::info("event=outbox.recorded_late id={} what={}", next.id, next.what);
+    lane.unrecorded.pop_front();
+  }
+  return true;
+}
+
 bool Dispatcher::fail_over(const OutboxItem& item, const std::string& error) {
   const OutboundMessage& m = item.message;
   const UnixTime now = clock_.now();
   std::optional<Contact> next;
   const auto can_send = [this](Channel c) { return lanes_.count(c) > 0; };
   const Result<std::int64_t> id = store_.fail_over(
-      item.id, now, [&](Repository& repo) -> std::optional<store::Store::Failover> {
+      item.id, now, [&](Repository& repo) -> std::optional<store::OutboxQueue::Failover> {
         next = next_contact(contacts_of(repo, m.recipient_id), {m.channel, m.address}, can_send);
         if (!next) return std::nullopt;
         OutboundMessage moved = m;  // same text: channel specifics are applied at send time
@@ -143,7 +180,7 @@ bool Dispatcher::fail_over(const OutboxItem& item, const std::string& error) {
         repo.audit({now, "system", "outbound.failover",
                     fmt::format("outbox={} to={} from={} next={}", item.id, m.recipient_id,
                                 to_string(m.channel), to_string(next->channel))});
-        return store::Store::Failover{std::move(moved), failover_error(next->channel, error)};
+        return store::OutboxQueue::Failover{std::move(moved), failover_error(next->channel, error)};
       });
   if (!id.ok()) {
     spdlog::error("event=outbox.failover_failed id={} {} error=\"{}\"", item.id, who(m),
@@ -172,21 +209,28 @@ void Dispatcher::handle(Lane& lane, const OutboxItem& item) {
       (result.kind == SendResult::Kind::kTemporary && options_.failover_after_attempts > 0 &&
        item.attempts >= options_.failover_after_attempts);
   if (result.kind == SendResult::Kind::kSent) {
-    store_.mark_sent(item.id, result.provider_message_id, now);
+    record(lane, item.id, "mark_sent",
+           [this, id = item.id, provider_id = result.provider_message_id, now] {
+             return store_.mark_sent(id, provider_id, now);
+           });
     spdlog::info("event=outbox.sent id={} channel={} {}", item.id, to_string(channel),
                  who(item.message));
     status = "sent";
   } else if (failover_due && fail_over(item, result.error)) {
     status = "failover";
   } else if (result.kind == SendResult::Kind::kPermanent) {
-    store_.mark_failed(item.id, result.error, now);
+    record(lane, item.id, "mark_failed",
+           [this, id = item.id, error = result.error, now] {
+             return store_.mark_failed(id, error, now);
+           });
     spdlog::warn("event=outbox.failed id={} {} channel={} reason=permanent error=\"{}\"", item.id,
                  who(item.message), to_string(channel), result.error);
     status = "failed";
   } else if (item.attempts >= options_.max_attempts) {
-    store_.mark_failed(item.id,
-                       fmt::format("gave up after {} attempts: {}", item.attempts, result.error),
-                       now);
+    record(lane, item.id, "mark_failed",
+           [this, id = item.id,
+            error = fmt::format("gave up after {} attempts: {}", item.attempts, result.error),
+            now] { return store_.mark_failed(id, error, now); });
     spdlog::warn("event=outbox.failed id={} {} attempts={} channel={} error=\"{}\"", item.id,
                  who(item.message), item.attempts, to_string(channel), result.error);
     status = "failed";
@@ -196,7 +240,10 @@ void Dispatcher::handle(Lane& lane, const OutboxItem& item) {
       const RateMillis pause = std::min<RateMillis>(delay * 1000, kMaxChannelPauseMillis);
       lane.paused_until = std::max(lane.paused_until, rate_now() + pause);
     }
-    store_.mark_retry(item.id, now + delay, result.error);
+    record(lane, item.id, "mark_retry",
+           [this, id = item.id, at = now + delay, error = result.error] {
+             return store_.mark_retry(id, at, error);
+           });
     spdlog::info("event=outbox.retry id={} {} channel={} delay_s={} error=\"{}\"", item.id,
                  who(item.message), to_string(channel), delay, result.error);
     status = "retry";

@@ -2,6 +2,10 @@
 // the channel's rate allows, hands each to the channel's sender, records sent / retry
 // (exponential backoff, Retry-After) / failover to the person's next contact / failed.
 // Delivery is at-least-once: a row in flight at a crash is sent again after restart.
+// Storage failures: a failed claim sends nothing (the next round tries again); an outcome
+// the store failed to record (sent, retry, failed, released) is kept and recorded before
+// the lane claims anything else, so a message the provider accepted is never sent twice
+// while the process runs.
 // Thread-safe: notify() and stop() from any thread; add_channel() only before start().
 #pragma once
 
@@ -9,6 +13,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -21,7 +26,7 @@
 #include "adapters/dispatch/dispatcher_options.h"
 #include "adapters/dispatch/token_bucket.h"
 #include "bot/clock.h"
-#include "store/store.h"
+#include "store/ports/outbox_queue.h"
 
 namespace noodbel {
 
@@ -31,7 +36,7 @@ using DispatchObserver = std::function<void(Channel channel, const std::string& 
 class Dispatcher {
  public:
   // store and clock must outlive the Dispatcher.
-  Dispatcher(store::Store& store, const Clock& clock, DispatcherOptions options = {},
+  Dispatcher(store::OutboxQueue& store, const Clock& clock, DispatcherOptions options = {},
              DispatchObserver observer = {});
   ~Dispatcher();  // stop()
   Dispatcher(const Dispatcher&) = delete;
@@ -54,7 +59,7 @@ class Dispatcher {
   // Delay before retry number `attempts` (1 = after the first failed attempt), no jitter.
   std::int64_t backoff_seconds(int attempts) const;
 
-  // Starts one worker per channel. Call store.requeue_in_flight() before, at start-up.
+  // Starts one worker per channel. Call OutboxQueue::requeue_in_flight() before, at start-up.
   void start();
   // Wakes the workers: call after a transaction that enqueued messages.
   void notify();
@@ -68,17 +73,28 @@ class Dispatcher {
     bool full = false;      // claimed as many as asked: more may be due
     bool throttled = false;  // no overall token: nothing claimed
   };
+  // An outcome the store failed to record, written again before the lane's next claim.
+  struct Unrecorded {
+    std::int64_t id = 0;
+    std::string what;  // "mark_sent", "mark_retry", "mark_failed", "release"
+    std::function<Status()> write;
+  };
   struct Lane {  // one channel; used by its worker only, after start()
     std::unique_ptr<ChannelSender> sender;
     ChannelRateLimit limit;
     std::int64_t claim_delay = 0;  // seconds a due row waits before it is claimed
     RateMillis paused_until = 0;  // a provider's Retry-After holds the whole channel
+    std::deque<Unrecorded> unrecorded = {};  // oldest first
   };
   // A provider's Retry-After pauses its channel at most this long (the row itself waits
   // the whole hint).
   static constexpr RateMillis kMaxChannelPauseMillis = 60'000;
 
   Round round(Channel channel);
+  // Writes an outcome; when the store fails, logs it and keeps it in the lane.
+  void record(Lane& lane, std::int64_t id, std::string what, std::function<Status()> write);
+  // Writes the lane's kept outcomes, oldest first; false when one still fails.
+  bool record_kept(Lane& lane);
   RateMillis lane_wait(Lane& lane);  // ms until the lane may send again (0: now)
   void handle(Lane& lane, const OutboxItem& item);
   bool fail_over(const OutboxItem& item, const std::string& error);
@@ -87,7 +103,7 @@ class Dispatcher {
   void worker(Channel channel);
 
   // Constant after construction / start().
-  store::Store& store_;
+  store::OutboxQueue& store_;
   const Clock& clock_;
   const DispatcherOptions options_;
   DispatchObserver observer_;

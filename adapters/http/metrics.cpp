@@ -185,6 +185,14 @@ void record_store_snapshot(MetricsRegistry& registry, const store::MetricsSnapsh
                  static_cast<double>(n));
   }
   registry.set("noodbel_dispatch_queue_depth", {}, static_cast<double>(snapshot.queue_depth));
+  const auto open = snapshot.calls_by_state.find("open");
+  registry.set("noodbel_open_calls", {},
+               open == snapshot.calls_by_state.end() ? 0.0 : static_cast<double>(open->second));
+  std::int64_t pending = 0;
+  for (const auto& [key, n] : snapshot.outbox_by_channel_state) {
+    if (key.second == "pending") pending += n;
+  }
+  registry.set("noodbel_outbox_pending", {}, static_cast<double>(pending));
   const UnixTime oldest = snapshot.oldest_pending_at;
   const double age = oldest > 0 && oldest < now ? static_cast<double>(now - oldest) : 0.0;
   registry.set("noodbel_dispatch_oldest_pending_age_seconds", {}, age);

@@ -12,7 +12,7 @@
 
 #include "adapters/http/http_types.h"
 #include "bot/clock.h"
-#include "store/store.h"
+#include "store/metrics_snapshot.h"
 
 namespace noodbel {
 
@@ -52,13 +52,13 @@ class MetricsRegistry {
 
 // Declares the metrics of `noodbel serve`: noodbel_http_requests_total{route,status},
 // noodbel_messages_in_total{channel}, noodbel_messages_out_total{channel,status},
-// noodbel_open_calls and noodbel_outbox_pending (attach callbacks with define_gauge),
 // noodbel_webhook_rejections_total{route,reason} and the database gauges below.
 void define_noodbel_metrics(MetricsRegistry& registry);
 
 // Sets the database gauges from one store snapshot taken at `now`: noodbel_calls{state},
-// noodbel_answers{answer}, noodbel_outbox_messages{channel,state},
-// noodbel_dispatch_queue_depth and noodbel_dispatch_oldest_pending_age_seconds.
+// noodbel_answers{answer}, noodbel_outbox_messages{channel,state}, noodbel_open_calls,
+// noodbel_outbox_pending (all channels), noodbel_dispatch_queue_depth and
+// noodbel_dispatch_oldest_pending_age_seconds.
 void record_store_snapshot(MetricsRegistry& registry, const store::MetricsSnapshot& snapshot,
                            UnixTime now);
 

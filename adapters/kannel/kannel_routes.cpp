@@ -56,6 +56,14 @@ std::optional<OutboxState> dlr_state(int status) {
   return std::nullopt;
 }
 
+HttpResponse deliver_failed(const Error& e) {
+  if (e.kind == ErrorKind::kUnavailable) {
+    return HttpResponse::error_json(503, e.message + "; Kannel may retry (http-request-retry)");
+  }
+  spdlog::error("event=kannel.deliver_failed error=\"{}\"", e.message);
+  return HttpResponse::error_json(500, "internal error while handling the message; it has been logged");
+}
+
 HttpResponse delivery_report(const KannelDeps& deps, const HttpRequest& request,
                              const FormFields& fields) {
   const std::string id = field(fields, "id").value_or("");
@@ -73,16 +81,11 @@ HttpResponse delivery_report(const KannelDeps& deps, const HttpRequest& request,
   }
   const std::optional<OutboxState> state = dlr_state(status);
   spdlog::info("event=kannel.dlr id={} status={}", id, status);
-  if (state) deps.mark_delivery(id, *state, deps.clock.now());
-  return ok();
-}
-
-HttpResponse deliver_failed(const Error& e) {
-  if (e.kind == ErrorKind::kUnavailable) {
-    return HttpResponse::error_json(503, e.message + "; Kannel may retry (http-request-retry)");
+  if (!state) return ok();
+  if (const Status s = deps.mark_delivery(id, *state, deps.clock.now()); !s.ok()) {
+    return deliver_failed(s.error());
   }
-  spdlog::error("event=kannel.deliver_failed error=\"{}\"", e.message);
-  return HttpResponse::error_json(500, "internal error while handling the message; it has been logged");
+  return ok();
 }
 
 // The raw text and how it is encoded: from the query (get-url, %b) or, for a post-url,

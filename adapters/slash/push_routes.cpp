@@ -5,15 +5,16 @@ namespace {
 
 class StorePushRoutes final : public PushRoutes {
  public:
-  explicit StorePushRoutes(store::Store& store) : store_(store) {}
+  StorePushRoutes(store::UnitOfWork& store, store::ResponseUrlStore& urls)
+      : store_(store), urls_(urls) {}
 
   Result<std::optional<store::ResponseUrl>> take_response_url(const std::string& user,
                                                               UnixTime now) override {
-    return store::take_response_url(store_, user, now);
+    return urls_.take_response_url(user, now);
   }
 
   Status forget_response_url(const std::string& user, const std::string& url) override {
-    return store::forget_response_url(store_, user, url);
+    return urls_.forget_response_url(user, url);
   }
 
   Result<std::optional<std::string>> service_of(const std::string& caseworker_id) override {
@@ -27,13 +28,15 @@ class StorePushRoutes final : public PushRoutes {
   }
 
  private:
-  store::Store& store_;
+  store::UnitOfWork& store_;
+  store::ResponseUrlStore& urls_;
 };
 
 }  // namespace
 
-std::unique_ptr<PushRoutes> make_push_routes(store::Store& store) {
-  return std::make_unique<StorePushRoutes>(store);
+std::unique_ptr<PushRoutes> make_push_routes(store::UnitOfWork& store,
+                                             store::ResponseUrlStore& urls) {
+  return std::make_unique<StorePushRoutes>(store, urls);
 }
 
 }  // namespace noodbel

@@ -159,8 +159,16 @@ HttpResponse handle_slash(const SlashDeps& deps, const HttpRequest& request) {
                  provider, message.provider_id, *caseworker);
     return HttpResponse::text(200, "");
   }
-  const std::vector<OutboxItem> replies =
-      deps.store.take_outbox_for(Channel::kSlash, message.address, deps.clock.now());
+  const Result<std::vector<OutboxItem>> taken =
+      deps.replies.take_outbox_for(Channel::kSlash, message.address, deps.clock.now());
+  if (!taken.ok()) {
+    // The command is stored; its replies stay queued and are pushed like late ones.
+    spdlog::error("event=slash.replies_not_taken provider={} id={} caseworker={} error=\"{}\" "
+                  "hint=\"the replies will be pushed\"",
+                  provider, message.provider_id, *caseworker, taken.error().message);
+    return HttpResponse::text(200, "");
+  }
+  const std::vector<OutboxItem>& replies = *taken;
   if (deps.on_replies) deps.on_replies(replies.size());
   spdlog::info("event=slash.handled provider={} id={} caseworker={} replies={}", provider,
                message.provider_id, *caseworker, replies.size());
@@ -177,7 +185,7 @@ void add_slash_routes(Router& router, SlashDeps deps) {
   });
 }
 
-void warn_unknown_slash_users(store::Store& store, const SlashConfig& config) {
+void warn_unknown_slash_users(store::UnitOfWork& store, const SlashConfig& config) {
   std::vector<std::string> missing;
   const Status s = store.transaction([&](Repository& repo) -> Status {
     for (const auto& [user, caseworker] : config.users) {

@@ -16,14 +16,17 @@
 #include "bot/config.h"
 #include "bot/result.h"
 #include "bot/types.h"
-#include "store/store.h"
+#include "store/channel_state.h"
+#include "store/ports/instant_replies.h"
+#include "store/ports/unit_of_work.h"
 
 namespace noodbel {
 
 struct SlashDeps {
   const SlashConfig& config;  // secrets and [slash.users]; must outlive the router
   const Clock& clock;         // must outlive the router
-  store::Store& store;        // who a user is, and the replies taken for the response
+  store::UnitOfWork& store;         // who a user is; must outlive the router
+  store::InstantReplies& replies;   // the replies taken for the response; must outlive it
   // The inbound pipeline: dedupes by provider id, lets the Engine act, commits the message
   // and the channel state (the response_url) in one transaction.
   std::function<Result<InboundOutcome>(const InboundMessage&, const store::ChannelState&)>
@@ -45,6 +48,6 @@ void add_slash_routes(Router& router, SlashDeps deps);
 
 // Logs a warning for each [slash.users] entry, and each [slash.caseworker_webhooks] key,
 // naming a caseworker who is not registered.
-void warn_unknown_slash_users(store::Store& store, const SlashConfig& config);
+void warn_unknown_slash_users(store::UnitOfWork& store, const SlashConfig& config);
 
 }  // namespace noodbel

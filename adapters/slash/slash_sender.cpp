@@ -193,8 +193,10 @@ SendResult SlashSender::send(const OutboxItem& item) {
 }
 
 std::unique_ptr<ChannelSender> make_slash_sender(const SlashConfig& config, HttpClient& client,
-                                                 store::Store& store, const Clock& clock) {
-  return std::make_unique<SlashSender>(config, client, make_push_routes(store), clock);
+                                                 store::UnitOfWork& store,
+                                                 store::ResponseUrlStore& urls,
+                                                 const Clock& clock) {
+  return std::make_unique<SlashSender>(config, client, make_push_routes(store, urls), clock);
 }
 
 }  // namespace noodbel

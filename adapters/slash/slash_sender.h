@@ -107,8 +107,10 @@ class SlashSender final : public ChannelSender {
   const Clock& clock_;
 };
 
-// The slash sender over the Store: SlashSender with make_push_routes(store).
+// The slash sender over the store ports: SlashSender with make_push_routes(store, urls).
 std::unique_ptr<ChannelSender> make_slash_sender(const SlashConfig& config, HttpClient& client,
-                                                 store::Store& store, const Clock& clock);
+                                                 store::UnitOfWork& store,
+                                                 store::ResponseUrlStore& urls,
+                                                 const Clock& clock);
 
 }  // namespace noodbel

@@ -28,7 +28,7 @@ Status check_config(const TelegramConfig& config) {
   return Ok();
 }
 
-CallButtonsLookup call_buttons_from_store(store::Store& store, Language fallback) {
+CallButtonsLookup call_buttons_from_store(store::UnitOfWork& store, Language fallback) {
   return [&store, fallback](const OutboundMessage& m) -> std::optional<CallButtons> {
     if (!m.call_id) return std::nullopt;
     std::optional<CallButtons> out;
@@ -48,7 +48,7 @@ CallButtonsLookup call_buttons_from_store(store::Store& store, Language fallback
 }
 
 Result<std::unique_ptr<TelegramChannel>> TelegramChannel::create(
-    const Config& config, const Templates& templates, store::Store& store, const Clock& clock,
+    const Config& config, const Templates& templates, store::UnitOfWork& store, const Clock& clock,
     TelegramWorker::Deliver deliver, HttpClientOptions client_options) {
   if (Status s = check_config(config.telegram); !s.ok()) return s.error();
   return std::unique_ptr<TelegramChannel>(new TelegramChannel(
@@ -56,7 +56,7 @@ Result<std::unique_ptr<TelegramChannel>> TelegramChannel::create(
 }
 
 TelegramChannel::TelegramChannel(const Config& config, const Templates& templates,
-                                 store::Store& store, const Clock& clock,
+                                 store::UnitOfWork& store, const Clock& clock,
                                  TelegramWorker::Deliver deliver, HttpClientOptions client_options)
     : config_(config.telegram),
       default_language_(config.default_language),

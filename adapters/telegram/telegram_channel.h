@@ -16,7 +16,7 @@
 #include "bot/config.h"
 #include "bot/result.h"
 #include "bot/templates.h"
-#include "store/store.h"
+#include "store/ports/unit_of_work.h"
 
 namespace noodbel::telegram {
 
@@ -26,14 +26,14 @@ Status check_config(const TelegramConfig& config);
 
 // Looks up the call code and the family's language for a crisis-call message (one short
 // transaction); nothing when the call is no longer open. store must outlive the lookup.
-CallButtonsLookup call_buttons_from_store(store::Store& store, Language fallback);
+CallButtonsLookup call_buttons_from_store(store::UnitOfWork& store, Language fallback);
 
 class TelegramChannel {
  public:
   // All references must outlive the channel. Fails like check_config().
   static Result<std::unique_ptr<TelegramChannel>> create(const Config& config,
                                                          const Templates& templates,
-                                                         store::Store& store, const Clock& clock,
+                                                         store::UnitOfWork& store, const Clock& clock,
                                                          TelegramWorker::Deliver deliver,
                                                          HttpClientOptions client_options = {});
   ~TelegramChannel();  // stop()
@@ -50,14 +50,14 @@ class TelegramChannel {
   void stop();
 
  private:
-  TelegramChannel(const Config& config, const Templates& templates, store::Store& store,
+  TelegramChannel(const Config& config, const Templates& templates, store::UnitOfWork& store,
                   const Clock& clock, TelegramWorker::Deliver deliver,
                   HttpClientOptions client_options);
 
   const TelegramConfig config_;
   const Language default_language_;
   const Templates& templates_;
-  store::Store& store_;
+  store::UnitOfWork& store_;
   const Clock& clock_;
   const TelegramWorker::Deliver deliver_;
   const std::unique_ptr<HttpClient> client_;

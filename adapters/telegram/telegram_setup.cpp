@@ -48,7 +48,7 @@ Result<std::vector<BotCommand>> caseworker_commands(const Templates& templates, 
   return out;
 }
 
-std::vector<CommandChat> caseworker_chats(store::Store& store) {
+std::vector<CommandChat> caseworker_chats(store::UnitOfWork& store) {
   std::vector<CommandChat> chats;
   const Status s = store.transaction([&](Repository& repo) -> Status {
     for (const Caseworker& c : repo.caseworkers()) {

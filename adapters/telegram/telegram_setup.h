@@ -11,7 +11,7 @@
 #include "bot/result.h"
 #include "bot/templates.h"
 #include "bot/types.h"
-#include "store/store.h"
+#include "store/ports/unit_of_work.h"
 
 namespace noodbel::telegram {
 
@@ -33,7 +33,7 @@ struct CommandChat {
   Language language = Language::kNl;
 };
 // The Telegram chats of registered caseworkers, with their language.
-std::vector<CommandChat> caseworker_chats(store::Store& store);
+std::vector<CommandChat> caseworker_chats(store::UnitOfWork& store);
 
 // setMyCommands in each chat (scope "chat"). A chat Telegram refuses (the caseworker has
 // not opened the bot yet) is skipped with a warning; a temporary failure stops and is

@@ -70,6 +70,14 @@ std::optional<OutboxState> delivery_state(std::string_view status) {
   return std::nullopt;
 }
 
+HttpResponse deliver_failed(const Error& e) {
+  if (e.kind == ErrorKind::kUnavailable) {
+    return HttpResponse::error_json(503, e.message + "; Twilio may retry");
+  }
+  spdlog::error("event=twilio.deliver_failed error=\"{}\"", e.message);
+  return HttpResponse::error_json(500, "internal error while handling the message; it has been logged");
+}
+
 HttpResponse status_callback(const TwilioDeps& deps, const HttpRequest& request,
                              const FormFields& form, const std::string& status) {
   const std::string sid = field(form, "MessageSid").value_or("");
@@ -79,18 +87,12 @@ HttpResponse status_callback(const TwilioDeps& deps, const HttpRequest& request,
   const std::optional<OutboxState> state = delivery_state(status);
   if (!state) return twiml();  // queued, sent, read...: nothing to record
   const std::string id = std::string(kTwilioIdPrefix) + sid;
-  deps.mark_delivery(id, *state, deps.clock.now());
+  if (const Status s = deps.mark_delivery(id, *state, deps.clock.now()); !s.ok()) {
+    return deliver_failed(s.error());
+  }
   spdlog::info("event=twilio.status id={} status={} error_code={}", id, status,
                field(form, "ErrorCode").value_or("-"));
   return twiml();
-}
-
-HttpResponse deliver_failed(const Error& e) {
-  if (e.kind == ErrorKind::kUnavailable) {
-    return HttpResponse::error_json(503, e.message + "; Twilio may retry");
-  }
-  spdlog::error("event=twilio.deliver_failed error=\"{}\"", e.message);
-  return HttpResponse::error_json(500, "internal error while handling the message; it has been logged");
 }
 
 HttpResponse incoming(const TwilioDeps& deps, const HttpRequest& request, const FormFields& form) {

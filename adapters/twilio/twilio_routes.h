@@ -22,8 +22,9 @@ struct TwilioDeps {
   const Clock& clock;          // must outlive the router
   // The inbound pipeline: dedupes by provider id, lets the Engine act, commits.
   std::function<Result<InboundOutcome>(const InboundMessage&)> deliver;
-  // A delivery report: Store::mark_delivery.
-  std::function<void(const std::string& provider_message_id, OutboxState state, UnixTime now)>
+  // A delivery report: store::DeliveryReports::mark_delivery. An Error is answered like a
+  // failed delivery of an inbound message (503 when kUnavailable), so the provider retries.
+  std::function<Status(const std::string& provider_message_id, OutboxState state, UnixTime now)>
       mark_delivery;
 };
 

@@ -40,8 +40,9 @@ struct Harness {
                                    delivered.push_back(m);
                                    return InboundOutcome::kHandled;
                                  },
-                                 [this](const std::string& id, OutboxState, UnixTime) {
+                                 [this](const std::string& id, OutboxState, UnixTime) -> Status {
                                    marked.push_back(id);
+                                   return Ok();
                                  }});
   }
 };

@@ -49,8 +49,9 @@ struct Harness {
                                    seen.delivered.push_back(m);
                                    return InboundOutcome::kHandled;
                                  },
-                                 [this](const std::string& id, OutboxState, UnixTime) {
+                                 [this](const std::string& id, OutboxState, UnixTime) -> Status {
                                    seen.marked.push_back(id);
+                                   return Ok();
                                  }});
   }
 };

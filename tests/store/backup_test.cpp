@@ -12,15 +12,19 @@
 #include "ops_data.h"
 #include "store/sqlite.h"
 #include "temp_db.h"
+#include "support/store/must.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel::store {
+
+using ::noodbel::testing_support::must;
 namespace {
 
 namespace fs = std::filesystem;
 using testing_support::TempDbPath;
 
 std::unique_ptr<Store> open_or_die(const std::string& path) {
-  auto store = Store::open(path);
+  auto store = Store::open(path, ::noodbel::testing_support::wall_clock());
   if (!store.ok()) throw std::runtime_error(store.error().message);
   return std::move(store).value();
 }
@@ -40,7 +44,7 @@ std::vector<std::string> contents(Store& store) {
     return Ok();
   });
   if (!s.ok()) throw std::runtime_error(s.error().message);
-  for (const auto& item : store.outbox_for("F1", 100)) out.push_back(item.message.text);
+  for (const auto& item : must(store.outbox_for("F1", 100))) out.push_back(item.message.text);
   return out;
 }
 

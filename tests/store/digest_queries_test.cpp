@@ -19,8 +19,12 @@
 #include "temp_db.h"
 #include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
+#include "support/store/must.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel::store {
+
+using ::noodbel::testing_support::must;
 namespace {
 
 using testing_support::TempDbPath;
@@ -43,7 +47,7 @@ Templates load_templates() {
 class DigestQueries : public ::testing::Test {
  protected:
   DigestQueries() {
-    auto opened = Store::open(path_.db());
+    auto opened = Store::open(path_.db(), ::noodbel::testing_support::wall_clock());
     if (!opened.ok()) throw std::runtime_error(opened.error().message);
     store_ = std::move(opened).value();
   }
@@ -229,10 +233,10 @@ TEST_F(DigestQueries, EveryFigureOfTheDayComesOutOfTheRealStore) {
   const std::int64_t sms3 = message("F2", Channel::kSms, local(11, 23, 10, 1), matched);
   const std::int64_t tg = message("C1", Channel::kTelegram, local(11, 23, 10, 41));
   message("F3", Channel::kSignal, local(11, 23, 11, 0));  // stays pending
-  store_->mark_sent(sms1, "p1", local(11, 23, 10, 0));
-  store_->mark_failed(sms2, "failover: 21610 unsubscribed, sent to signal", local(11, 23, 10, 1));
-  store_->mark_failed(sms3, "permanent: invalid number", local(11, 23, 10, 2));
-  store_->mark_sent(tg, "p2", local(11, 23, 10, 41));
+  EXPECT_TRUE(store_->mark_sent(sms1, "p1", local(11, 23, 10, 0)).ok());
+  EXPECT_TRUE(store_->mark_failed(sms2, "failover: 21610 unsubscribed, sent to signal", local(11, 23, 10, 1)).ok());
+  EXPECT_TRUE(store_->mark_failed(sms3, "permanent: invalid number", local(11, 23, 10, 2)).ok());
+  EXPECT_TRUE(store_->mark_sent(tg, "p2", local(11, 23, 10, 41)).ok());
   message("F4", Channel::kSms, local(11, 23, 14, 0));
   run([&](Repository& repo) { repo.cancel_pending_for("F4", "cancelled: family opted out", 0); });
 
@@ -406,11 +410,11 @@ TEST_F(DigestQueries, ReadingIsRefusedInsideATransactionInsteadOfDeadlocking) {
 TEST_F(DigestQueries, ReadingChangesNothing) {
   add_family("F1", "limburg", kHasselt, local(11, 1, 9, 0));
   open_call("limburg", local(11, 23, 10, 0));
-  const std::int64_t before = store_->count_calls(CallState::kOpen);
-  const auto audit_before = store_->audit_log(100).size();
+  const std::int64_t before = must(store_->count_calls(CallState::kOpen));
+  const auto audit_before = must(store_->audit_log(100)).size();
   (void)data_for(kTuesday);
-  EXPECT_EQ(store_->count_calls(CallState::kOpen), before);
-  EXPECT_EQ(store_->audit_log(100).size(), audit_before);
+  EXPECT_EQ(must(store_->count_calls(CallState::kOpen)), before);
+  EXPECT_EQ(must(store_->audit_log(100)).size(), audit_before);
   // The snapshot is closed: a write transaction still works afterwards.
   EXPECT_NO_THROW(open_call("limburg", local(11, 23, 11, 0)));
 }

@@ -8,6 +8,7 @@
 #include "store/sqlite.h"
 #include "store/store.h"
 #include "temp_db.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel::store {
 namespace {
@@ -18,7 +19,7 @@ using testing_support::TempDbPath;
 
 TEST(MetricsSnapshot, CountsCallsAnswersAndOutboxRowsInOneRead) {
   TempDbPath path;
-  auto opened = Store::open(path.db());
+  auto opened = Store::open(path.db(), ::noodbel::testing_support::wall_clock());
   ASSERT_TRUE(opened.ok()) << opened.error().message;
   Store& store = **opened;
   testing_support::seed_ops_data(store);
@@ -41,7 +42,7 @@ TEST(MetricsSnapshot, CountsCallsAnswersAndOutboxRowsInOneRead) {
 
 TEST(MetricsSnapshot, AnEmptyDatabaseReportsZeroForEverySeries) {
   TempDbPath path;
-  auto opened = Store::open(path.db());
+  auto opened = Store::open(path.db(), ::noodbel::testing_support::wall_clock());
   ASSERT_TRUE(opened.ok());
   const auto s = (*opened)->metrics_snapshot();
   ASSERT_TRUE(s.ok());
@@ -55,7 +56,7 @@ TEST(MetricsSnapshot, AnEmptyDatabaseReportsZeroForEverySeries) {
 // Every query of a scrape and of the retention run reads an index, never a whole table.
 TEST(MetricsSnapshot, ScrapeAndRetentionQueriesUseIndexes) {
   TempDbPath path;
-  auto opened = Store::open(path.db());
+  auto opened = Store::open(path.db(), ::noodbel::testing_support::wall_clock());
   ASSERT_TRUE(opened.ok());
   const char* queries[] = {
       "SELECT state, COUNT(*) FROM calls GROUP BY state",

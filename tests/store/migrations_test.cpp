@@ -10,8 +10,12 @@
 #include "store/sqlite.h"
 #include "store/store.h"
 #include "temp_db.h"
+#include "support/store/must.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel::store {
+
+using ::noodbel::testing_support::must;
 namespace {
 
 using testing_support::TempDbPath;
@@ -121,17 +125,17 @@ TEST(Migrations, TwoAddsWaveSizeAndClosedByToCallsAndTheBoardIndexes) {
 TEST(StoreOpen, CreatesTheFolderAndTheMigratedDatabase) {
   TempDbPath tmp;
   const std::string path = (tmp.folder() / "var" / "deeper" / "noodbel.db").string();
-  auto store = Store::open(path);
+  auto store = Store::open(path, ::noodbel::testing_support::wall_clock());
   ASSERT_TRUE(store.ok()) << store.error().message;
-  EXPECT_EQ((*store)->schema_version(), Store::latest_schema_version());
-  EXPECT_TRUE((*store)->healthy());
+  EXPECT_EQ(must((*store)->schema_version()), Store::latest_schema_version());
+  EXPECT_TRUE((*store)->check().ok());
   EXPECT_TRUE(std::filesystem::exists(path));
 }
 
 TEST(StoreOpen, ReopeningIsIdempotentAndKeepsData) {
   TempDbPath tmp;
   {
-    auto store = Store::open(tmp.db());
+    auto store = Store::open(tmp.db(), ::noodbel::testing_support::wall_clock());
     ASSERT_TRUE(store.ok()) << store.error().message;
     const Status s = (*store)->transaction([](Repository& repo) -> Status {
       repo.audit({100, "admin", "family.import", "3 families"});
@@ -139,21 +143,21 @@ TEST(StoreOpen, ReopeningIsIdempotentAndKeepsData) {
     });
     ASSERT_TRUE(s.ok()) << s.error().message;
   }
-  auto again = Store::open(tmp.db());
+  auto again = Store::open(tmp.db(), ::noodbel::testing_support::wall_clock());
   ASSERT_TRUE(again.ok()) << again.error().message;
-  EXPECT_EQ((*again)->schema_version(), Store::latest_schema_version());
+  EXPECT_EQ(must((*again)->schema_version()), Store::latest_schema_version());
   EXPECT_TRUE((*again)->migrate().ok());
-  ASSERT_EQ((*again)->audit_log(10).size(), 1u);
+  ASSERT_EQ(must((*again)->audit_log(10)).size(), 1u);
 }
 
 TEST(StoreOpen, UnmigratedOpenLeavesVersionZeroUntilMigrate) {
   TempDbPath tmp;
-  auto store = Store::open_unmigrated(tmp.db());
+  auto store = Store::open_unmigrated(tmp.db(), ::noodbel::testing_support::wall_clock());
   ASSERT_TRUE(store.ok()) << store.error().message;
-  EXPECT_EQ((*store)->schema_version(), 0);
+  EXPECT_EQ(must((*store)->schema_version()), 0);
   const Status migrated = (*store)->migrate();
   ASSERT_TRUE(migrated.ok()) << migrated.error().message;
-  EXPECT_EQ((*store)->schema_version(), Store::latest_schema_version());
+  EXPECT_EQ(must((*store)->schema_version()), Store::latest_schema_version());
 }
 
 TEST(StoreOpen, RefusesADatabaseNewerThanThisBinaryNamingBothVersions) {
@@ -164,7 +168,7 @@ TEST(StoreOpen, RefusesADatabaseNewerThanThisBinaryNamingBothVersions) {
     db.exec(("PRAGMA user_version = " + newer).c_str());
   }
   for (auto open : {&Store::open, &Store::open_unmigrated}) {
-    auto store = open(tmp.db());
+    auto store = open(tmp.db(), ::noodbel::testing_support::wall_clock());
     ASSERT_FALSE(store.ok());
     EXPECT_EQ(store.error().kind, ErrorKind::kConflict);
     const std::string& msg = store.error().message;
@@ -188,7 +192,7 @@ TEST(StoreOpen, RefusesAFileThatIsNotSqliteAndLeavesItUntouched) {
     std::ofstream out(tmp.db(), std::ios::binary);
     out << content;
   }
-  auto store = Store::open(tmp.db());
+  auto store = Store::open(tmp.db(), ::noodbel::testing_support::wall_clock());
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.error().kind, ErrorKind::kInvalidInput);
   EXPECT_NE(store.error().message.find("file " + tmp.db() + " is not a Noodbel database"),
@@ -203,7 +207,7 @@ TEST(StoreOpen, RefusesASqliteFileHoldingOtherTables) {
     Database db(tmp.db());
     db.exec("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)");
   }
-  auto store = Store::open(tmp.db());
+  auto store = Store::open(tmp.db(), ::noodbel::testing_support::wall_clock());
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.error().kind, ErrorKind::kInvalidInput);
   EXPECT_NE(store.error().message.find("is not a Noodbel database"), std::string::npos);
@@ -215,7 +219,7 @@ TEST(StoreOpen, RefusesASqliteFileHoldingOtherTables) {
 TEST(StoreOpen, ReportsAPathThatCannotBeOpened) {
   TempDbPath tmp;
   const std::string folder = tmp.folder().string();  // a folder, not a file
-  auto store = Store::open(folder);
+  auto store = Store::open(folder, ::noodbel::testing_support::wall_clock());
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.error().message.find(folder), std::string::npos) << store.error().message;
   EXPECT_NE(store.error().message.find("cannot open database"), std::string::npos)
@@ -226,7 +230,7 @@ TEST(StoreOpen, ReportsAFolderThatCannotBeCreated) {
   TempDbPath tmp;
   const std::string blocker = (tmp.folder() / "plain-file").string();
   std::ofstream(blocker) << "x";
-  auto store = Store::open(blocker + "/sub/noodbel.db");
+  auto store = Store::open(blocker + "/sub/noodbel.db", ::noodbel::testing_support::wall_clock());
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.error().message.find("cannot create folder"), std::string::npos)
       << store.error().message;

@@ -7,8 +7,11 @@
 #include <string>
 
 #include "store/store.h"
+#include "support/store/must.h"
 
 namespace noodbel::store::testing_support {
+
+using ::noodbel::testing_support::must;
 
 constexpr UnixTime kOpsNow = 1'780'000'000;
 constexpr UnixTime kOpsDay = 24 * 60 * 60;
@@ -112,8 +115,8 @@ inline OpsIds seed_ops_data(Store& store) {
   });
   if (!s.ok()) throw std::runtime_error(s.error().message);
   // Everything so far is sent; then one more old message stays pending.
-  for (const OutboxItem& item : store.claim_outbox(Channel::kSms, kOpsNow, 100)) {
-    store.mark_sent(item.id, "p" + std::to_string(item.id), item.created_at + 5);
+  for (const OutboxItem& item : must(store.claim_outbox(Channel::kSms, kOpsNow, 100))) {
+    EXPECT_TRUE(store.mark_sent(item.id, "p" + std::to_string(item.id), item.created_at + 5).ok());
   }
   const Status pending = store.transaction([&](Repository& repo) -> Status {
     repo.enqueue(ops_message("F2", "+32470000002", "Wacht nog", std::nullopt),

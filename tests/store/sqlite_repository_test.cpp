@@ -9,6 +9,7 @@
 #include "store/contracts/sample_rows.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel::store {
 namespace {
@@ -60,7 +61,7 @@ class SqliteRepositoryTest : public ::testing::Test {
   SqliteRepositoryTest() : db_(":memory:") {
     apply_migrations(db_);
     tx_ = std::make_unique<Transaction>(db_);
-    repo_ = std::make_unique<SqliteRepository>(db_);
+    repo_ = std::make_unique<SqliteRepository>(db_, ::noodbel::testing_support::wall_clock());
   }
 
   std::int64_t count(const char* sql) {
@@ -76,7 +77,7 @@ class SqliteRepositoryTest : public ::testing::Test {
 
 TEST(SqliteRepository, RefusesADatabaseWithoutAnOpenTransaction) {
   Database db(":memory:");
-  EXPECT_THROW(SqliteRepository{db}, StoreError);
+  EXPECT_THROW((SqliteRepository{db, ::noodbel::testing_support::wall_clock()}), StoreError);
 }
 
 TEST_F(SqliteRepositoryTest, FamilyRoundTripsWithContactOrderAndAvailability) {
@@ -201,6 +202,30 @@ TEST_F(SqliteRepositoryTest, SandboxAddressIsThePersonId) {
   EXPECT_EQ(caseworker.kind, Sender::Kind::kCaseworker);
   EXPECT_EQ(caseworker.id, "C001");
   EXPECT_EQ(repo_->sender_by_contact(Channel::kSandbox, "F9999").kind, Sender::Kind::kUnknown);
+}
+
+// SQL never reads the time: families and call events are stamped by the repository's Clock.
+TEST(SqliteRepositoryClock, StampsFamiliesAndOpenCallEventsWithTheClocksTime) {
+  Database db(":memory:");
+  apply_migrations(db);
+  Transaction tx(db);
+  ManualClock clock(1'000);
+  SqliteRepository repo(db, clock);
+  repo.upsert_family(sample_family("F1"));
+  clock.set(2'000);
+  repo.upsert_family(sample_family("F1"));
+  Query family = db.query("SELECT created_at, updated_at FROM families WHERE id = 'F1'");
+  ASSERT_TRUE(family->step());
+  EXPECT_EQ(family->int64(0), 1'000) << "created once";
+  EXPECT_EQ(family->int64(1), 2'000) << "updated by the second upsert";
+  Call c = sample_call("K42", 500);
+  c.id = repo.insert_call(c);
+  c.state = CallState::kMatched;  // a state change without closed_at
+  clock.set(3'000);
+  repo.update_call(c);
+  Query event = db.query("SELECT at FROM call_events");
+  ASSERT_TRUE(event->step());
+  EXPECT_EQ(event->int64(0), 3'000);
 }
 
 TEST_F(SqliteRepositoryTest, CallRoundTrips) {
@@ -477,7 +502,7 @@ TEST(SqliteLinkCodes, AreDeletedWithTheirFamilyAndNeedAFullHash) {
   Database db(":memory:");
   apply_migrations(db);
   Transaction tx(db);
-  SqliteRepository repo(db);
+  SqliteRepository repo(db, ::noodbel::testing_support::wall_clock());
   repo.upsert_family(sample_family("F1"));
   const std::string hash(64, 'a');
   repo.create_link_code({hash, "F1", 1000, 2000, std::nullopt});
@@ -492,7 +517,7 @@ TEST(RepositoryDigestRunsSchema, AMalformedDateIsRefusedByTheTable) {
   Database db(":memory:");
   apply_migrations(db);
   Transaction tx(db);
-  SqliteRepository repo(db);
+  SqliteRepository repo(db, ::noodbel::testing_support::wall_clock());
   EXPECT_THROW(repo.record_digest_run("2026-1-2", "limburg", 1000), StoreError);
 }
 

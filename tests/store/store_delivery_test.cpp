@@ -9,8 +9,12 @@
 #include <string>
 
 #include "temp_db.h"
+#include "support/store/must.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel::store {
+
+using ::noodbel::testing_support::must;
 namespace {
 
 using testing_support::TempDbPath;
@@ -20,7 +24,7 @@ constexpr UnixTime kNow = 1'760'000'000;
 class StoreDeliveryTest : public ::testing::Test {
  protected:
   StoreDeliveryTest() {
-    auto opened = Store::open(path_.db());
+    auto opened = Store::open(path_.db(), ::noodbel::testing_support::wall_clock());
     if (!opened.ok()) throw std::runtime_error(opened.error().message);
     store_ = std::move(opened).value();
   }
@@ -33,13 +37,13 @@ class StoreDeliveryTest : public ::testing::Test {
       return Ok();
     });
     if (!s.ok()) throw std::runtime_error(s.error().message);
-    const auto claimed = store_->claim_outbox(Channel::kSms, kNow, 10);
+    const auto claimed = must(store_->claim_outbox(Channel::kSms, kNow, 10));
     if (claimed.size() != 1 || claimed[0].id != id) throw std::runtime_error("claim failed");
     return id;
   }
 
   OutboxState state_of(std::int64_t id) {
-    for (const OutboxItem& item : store_->outbox_for("F1", 100)) {
+    for (const OutboxItem& item : must(store_->outbox_for("F1", 100))) {
       if (item.id == id) return item.state;
     }
     throw std::runtime_error("row not found");
@@ -51,68 +55,68 @@ class StoreDeliveryTest : public ::testing::Test {
 
 TEST_F(StoreDeliveryTest, MarksASentRowDelivered) {
   const std::int64_t id = claimed_sms();
-  store_->mark_sent(id, "tw:SM123", kNow);
-  store_->mark_delivery("tw:SM123", OutboxState::kDelivered, kNow + 5);
+  EXPECT_TRUE(store_->mark_sent(id, "tw:SM123", kNow).ok());
+  EXPECT_TRUE(store_->mark_delivery("tw:SM123", OutboxState::kDelivered, kNow + 5).ok());
   EXPECT_EQ(state_of(id), OutboxState::kDelivered);
-  EXPECT_EQ(store_->outbox_counts().delivered, 1);
-  EXPECT_EQ(store_->outbox_counts().sent, 0);
+  EXPECT_EQ(must(store_->outbox_counts()).delivered, 1);
+  EXPECT_EQ(must(store_->outbox_counts()).sent, 0);
 }
 
 TEST_F(StoreDeliveryTest, MarksASentRowFailedWithAReason) {
   const std::int64_t id = claimed_sms();
-  store_->mark_sent(id, "kn:7", kNow);
-  store_->mark_delivery("kn:7", OutboxState::kFailed, kNow + 5);
+  EXPECT_TRUE(store_->mark_sent(id, "kn:7", kNow).ok());
+  EXPECT_TRUE(store_->mark_delivery("kn:7", OutboxState::kFailed, kNow + 5).ok());
   EXPECT_EQ(state_of(id), OutboxState::kFailed);
-  const auto items = store_->outbox_for("F1", 10);
+  const auto items = must(store_->outbox_for("F1", 10));
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].last_error, "delivery failed");
 }
 
 TEST_F(StoreDeliveryTest, ALaterFailureReportDoesNotUndoADelivery) {
   const std::int64_t id = claimed_sms();
-  store_->mark_sent(id, "tw:SM1", kNow);
-  store_->mark_delivery("tw:SM1", OutboxState::kDelivered, kNow + 1);
-  store_->mark_delivery("tw:SM1", OutboxState::kFailed, kNow + 2);
-  store_->mark_delivery("tw:SM1", OutboxState::kDelivered, kNow + 3);  // a replay
+  EXPECT_TRUE(store_->mark_sent(id, "tw:SM1", kNow).ok());
+  EXPECT_TRUE(store_->mark_delivery("tw:SM1", OutboxState::kDelivered, kNow + 1).ok());
+  EXPECT_TRUE(store_->mark_delivery("tw:SM1", OutboxState::kFailed, kNow + 2).ok());
+  EXPECT_TRUE(store_->mark_delivery("tw:SM1", OutboxState::kDelivered, kNow + 3).ok());  // a replay
   EXPECT_EQ(state_of(id), OutboxState::kDelivered);
-  EXPECT_EQ(store_->outbox_counts().delivered, 1);
-  EXPECT_EQ(store_->outbox_counts().failed, 0);
+  EXPECT_EQ(must(store_->outbox_counts()).delivered, 1);
+  EXPECT_EQ(must(store_->outbox_counts()).failed, 0);
 }
 
 TEST_F(StoreDeliveryTest, UnknownIdsAndRowsNotYetSentAreLeftAlone) {
   const std::int64_t id = claimed_sms();  // still `sending`, no provider id yet
-  store_->mark_delivery("tw:SM-unknown", OutboxState::kDelivered, kNow);
-  store_->mark_delivery("", OutboxState::kFailed, kNow);
+  EXPECT_TRUE(store_->mark_delivery("tw:SM-unknown", OutboxState::kDelivered, kNow).ok());
+  EXPECT_TRUE(store_->mark_delivery("", OutboxState::kFailed, kNow).ok());
   EXPECT_EQ(state_of(id), OutboxState::kSending);
-  store_->mark_sent(id, "tw:SM2", kNow);
-  store_->mark_delivery("tw:SM-unknown", OutboxState::kDelivered, kNow);
+  EXPECT_TRUE(store_->mark_sent(id, "tw:SM2", kNow).ok());
+  EXPECT_TRUE(store_->mark_delivery("tw:SM-unknown", OutboxState::kDelivered, kNow).ok());
   EXPECT_EQ(state_of(id), OutboxState::kSent);
 }
 
 TEST_F(StoreDeliveryTest, AReportBeforeTheSendIsRecordedIsAppliedByMarkSent) {
   // fakesmsc reports delivery within a millisecond, before the dispatcher's mark_sent.
   const std::int64_t id = claimed_sms();
-  store_->mark_delivery("kn:1", OutboxState::kDelivered, kNow);
+  EXPECT_TRUE(store_->mark_delivery("kn:1", OutboxState::kDelivered, kNow).ok());
   EXPECT_EQ(state_of(id), OutboxState::kSending);
-  store_->mark_sent(id, "kn:1", kNow);
+  EXPECT_TRUE(store_->mark_sent(id, "kn:1", kNow).ok());
   EXPECT_EQ(state_of(id), OutboxState::kDelivered);
 }
 
 TEST_F(StoreDeliveryTest, AnEarlyFailureReportIsAppliedToItsOwnMessageOnly) {
   const std::int64_t first = claimed_sms();
-  store_->mark_delivery("kn:5", OutboxState::kFailed, kNow);
-  store_->mark_sent(first, "kn:5", kNow);
+  EXPECT_TRUE(store_->mark_delivery("kn:5", OutboxState::kFailed, kNow).ok());
+  EXPECT_TRUE(store_->mark_sent(first, "kn:5", kNow).ok());
   EXPECT_EQ(state_of(first), OutboxState::kFailed);
   const std::int64_t second = claimed_sms();
-  store_->mark_sent(second, "kn:6", kNow);
+  EXPECT_TRUE(store_->mark_sent(second, "kn:6", kNow).ok());
   EXPECT_EQ(state_of(second), OutboxState::kSent);
 }
 
 TEST_F(StoreDeliveryTest, RefusesTargetStatesOtherThanDeliveredOrFailed) {
   const std::int64_t id = claimed_sms();
-  store_->mark_sent(id, "tw:SM3", kNow);
-  store_->mark_delivery("tw:SM3", OutboxState::kPending, kNow);
-  store_->mark_delivery("tw:SM3", OutboxState::kSending, kNow);
+  EXPECT_TRUE(store_->mark_sent(id, "tw:SM3", kNow).ok());
+  EXPECT_FALSE(store_->mark_delivery("tw:SM3", OutboxState::kPending, kNow).ok());
+  EXPECT_FALSE(store_->mark_delivery("tw:SM3", OutboxState::kSending, kNow).ok());
   EXPECT_EQ(state_of(id), OutboxState::kSent);
 }
 

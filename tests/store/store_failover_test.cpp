@@ -9,8 +9,12 @@
 #include <string>
 
 #include "temp_db.h"
+#include "support/store/must.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel::store {
+
+using ::noodbel::testing_support::must;
 namespace {
 
 using testing_support::TempDbPath;
@@ -20,7 +24,7 @@ constexpr UnixTime kNow = 1'760'000'000;
 class StoreFailoverTest : public ::testing::Test {
  protected:
   StoreFailoverTest() {
-    auto opened = Store::open(path_.db());
+    auto opened = Store::open(path_.db(), ::noodbel::testing_support::wall_clock());
     if (!opened.ok()) throw std::runtime_error(opened.error().message);
     store_ = std::move(opened).value();
   }
@@ -32,7 +36,7 @@ class StoreFailoverTest : public ::testing::Test {
       return Ok();
     });
     if (!s.ok()) throw std::runtime_error(s.error().message);
-    if (store_->claim_outbox(Channel::kSms, kNow, 10).size() != 1) {
+    if (must(store_->claim_outbox(Channel::kSms, kNow, 10)).size() != 1) {
       throw std::runtime_error("claim failed");
     }
     return id;
@@ -44,20 +48,20 @@ class StoreFailoverTest : public ::testing::Test {
 
 TEST_F(StoreFailoverTest, ReleaseReturnsAClaimedRowWithoutCountingTheAttempt) {
   const std::int64_t id = claimed_sms();
-  store_->release(id, kNow + 1);
-  const OutboxItem row = store_->outbox_for("F1", 1)[0];
+  EXPECT_TRUE(store_->release(id, kNow + 1).ok());
+  const OutboxItem row = must(store_->outbox_for("F1", 1))[0];
   EXPECT_EQ(row.state, OutboxState::kPending);
   EXPECT_EQ(row.attempts, 0);
   EXPECT_EQ(row.next_attempt_at, kNow + 1);
-  EXPECT_TRUE(store_->claim_outbox(Channel::kSms, kNow, 10).empty());
-  EXPECT_EQ(store_->claim_outbox(Channel::kSms, kNow + 1, 10).size(), 1u);
+  EXPECT_TRUE(must(store_->claim_outbox(Channel::kSms, kNow, 10)).empty());
+  EXPECT_EQ(must(store_->claim_outbox(Channel::kSms, kNow + 1, 10)).size(), 1u);
 }
 
 TEST_F(StoreFailoverTest, ReleaseLeavesARowThatIsNoLongerSendingAlone) {
   const std::int64_t id = claimed_sms();
-  store_->mark_sent(id, "tw:SM1", kNow);
-  store_->release(id, kNow + 1);
-  EXPECT_EQ(store_->outbox_for("F1", 1)[0].state, OutboxState::kSent);
+  EXPECT_TRUE(store_->mark_sent(id, "tw:SM1", kNow).ok());
+  EXPECT_TRUE(store_->release(id, kNow + 1).ok());
+  EXPECT_EQ(must(store_->outbox_for("F1", 1))[0].state, OutboxState::kSent);
 }
 
 TEST_F(StoreFailoverTest, FailOverFailsTheRowAndQueuesTheNextInOneTransaction) {
@@ -70,7 +74,7 @@ TEST_F(StoreFailoverTest, FailOverFailsTheRowAndQueuesTheNextInOneTransaction) {
   });
   ASSERT_TRUE(next.ok()) << next.error().message;
   EXPECT_GT(*next, id);
-  const auto rows = store_->outbox_for("F1", 10);
+  const auto rows = must(store_->outbox_for("F1", 10));
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].state, OutboxState::kFailed);
   EXPECT_EQ(rows[0].last_error, "failover to telegram: 21610");
@@ -78,7 +82,7 @@ TEST_F(StoreFailoverTest, FailOverFailsTheRowAndQueuesTheNextInOneTransaction) {
   EXPECT_EQ(rows[1].state, OutboxState::kPending);
   EXPECT_EQ(rows[1].message.channel, Channel::kTelegram);
   EXPECT_EQ(rows[1].next_attempt_at, kNow + 3);
-  EXPECT_EQ(store_->audit_log(1)[0].action, "outbound.failover");
+  EXPECT_EQ(must(store_->audit_log(1))[0].action, "outbound.failover");
 }
 
 TEST_F(StoreFailoverTest, FailOverWithoutANextMessageChangesNothing) {
@@ -87,7 +91,7 @@ TEST_F(StoreFailoverTest, FailOverWithoutANextMessageChangesNothing) {
       store_->fail_over(id, kNow, [](Repository&) { return std::optional<Store::Failover>(); });
   ASSERT_TRUE(next.ok());
   EXPECT_EQ(*next, 0);
-  const auto rows = store_->outbox_for("F1", 10);
+  const auto rows = must(store_->outbox_for("F1", 10));
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].state, OutboxState::kSending);
 }
@@ -100,10 +104,10 @@ TEST_F(StoreFailoverTest, AFailingDecisionRollsEverythingBack) {
         throw std::runtime_error("disk full");
       });
   EXPECT_FALSE(next.ok());
-  const auto rows = store_->outbox_for("F1", 10);
+  const auto rows = must(store_->outbox_for("F1", 10));
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].state, OutboxState::kSending);
-  EXPECT_TRUE(store_->audit_log(5).empty());
+  EXPECT_TRUE(must(store_->audit_log(5)).empty());
 }
 
 }  // namespace

@@ -9,8 +9,12 @@
 
 #include "support/memory_repository.h"
 #include "temp_db.h"
+#include "support/store/must.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel::store {
+
+using ::noodbel::testing_support::must;
 namespace {
 
 using testing_support::TempDbPath;
@@ -30,7 +34,7 @@ OutboundMessage ack(std::optional<std::string> reply_to) {
 class StoreReplyTo : public ::testing::Test {
  protected:
   StoreReplyTo() {
-    auto opened = Store::open(path_.db());
+    auto opened = Store::open(path_.db(), ::noodbel::testing_support::wall_clock());
     if (!opened.ok()) throw std::runtime_error(opened.error().message);
     store_ = std::move(opened).value();
   }
@@ -45,11 +49,11 @@ TEST_F(StoreReplyTo, ClaimReturnsTheQuotedProviderIdOrNothing) {
     return Ok();
   });
   ASSERT_TRUE(s.ok()) << s.error().message;
-  const auto claimed = store_->claim_outbox(Channel::kSignal, kNow, 10);
+  const auto claimed = must(store_->claim_outbox(Channel::kSignal, kNow, 10));
   ASSERT_EQ(claimed.size(), 2u);
   EXPECT_EQ(claimed[0].message.reply_to, "sig:+32470000001:1631458508784");
   EXPECT_FALSE(claimed[1].message.reply_to);
-  const auto listed = store_->outbox_for("F1", 10);
+  const auto listed = must(store_->outbox_for("F1", 10));
   ASSERT_EQ(listed.size(), 2u);
   EXPECT_EQ(listed[0].message.reply_to, "sig:+32470000001:1631458508784");
 }

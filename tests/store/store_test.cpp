@@ -11,14 +11,18 @@
 
 #include "store/sqlite.h"
 #include "temp_db.h"
+#include "support/store/must.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel::store {
+
+using ::noodbel::testing_support::must;
 namespace {
 
 using testing_support::TempDbPath;
 
 std::unique_ptr<Store> open_or_die(const std::string& path) {
-  auto store = Store::open(path);
+  auto store = Store::open(path, ::noodbel::testing_support::wall_clock());
   if (!store.ok()) throw std::runtime_error(store.error().message);
   return std::move(store).value();
 }
@@ -64,8 +68,8 @@ class StoreTest : public ::testing::Test {
       empty = repo.families().empty() && repo.open_calls().empty();
       return Ok();
     });
-    const OutboxCounts counts = store_->outbox_counts();
-    return s.ok() && empty && counts.pending == 0 && store_->audit_log(10).empty();
+    const OutboxCounts counts = must(store_->outbox_counts());
+    return s.ok() && empty && counts.pending == 0 && must(store_->audit_log(10)).empty();
   }
 
   TempDbPath path_;
@@ -83,7 +87,7 @@ TEST_F(StoreTest, TransactionCommitsStateAndOutboxTogether) {
   });
   ASSERT_TRUE(s.ok()) << s.error().message;
   EXPECT_FALSE(nothing_written());
-  EXPECT_EQ(store_->outbox_counts().pending, 1);
+  EXPECT_EQ(must(store_->outbox_counts()).pending, 1);
 }
 
 TEST_F(StoreTest, TransactionReturningAnErrorLeavesNoRows) {
@@ -160,7 +164,7 @@ TEST(StoreTwoConnections, SeeEachOthersCommits) {
                       r.audit({2, "admin", "b", ""});
                       return Ok();
                     }).ok());
-  EXPECT_EQ(first->audit_log(10).size(), 2u);
+  EXPECT_EQ(must(first->audit_log(10)).size(), 2u);
 }
 
 // ---- outbox ----
@@ -172,30 +176,30 @@ TEST_F(StoreTest, ClaimTakesDueRowsOfOneChannelByPriorityThenAge) {
   enqueue(*store_, message(Channel::kTelegram, 0), 1000);
   const std::int64_t future = enqueue(*store_, message(Channel::kSms, 0), 5000);
 
-  const auto claimed = store_->claim_outbox(Channel::kSms, 2000, 10);
+  const auto claimed = must(store_->claim_outbox(Channel::kSms, 2000, 10));
   EXPECT_EQ(ids(claimed), (std::vector<std::int64_t>{urgent_early, urgent_late, low}));
   for (const OutboxItem& item : claimed) {
     EXPECT_EQ(item.state, OutboxState::kSending);
     EXPECT_EQ(item.attempts, 1);
     EXPECT_EQ(item.message.channel, Channel::kSms);
   }
-  EXPECT_TRUE(store_->claim_outbox(Channel::kSms, 2000, 10).empty()) << "already claimed";
-  EXPECT_EQ(ids(store_->claim_outbox(Channel::kSms, 5000, 10)),
+  EXPECT_TRUE(must(store_->claim_outbox(Channel::kSms, 2000, 10)).empty()) << "already claimed";
+  EXPECT_EQ(ids(must(store_->claim_outbox(Channel::kSms, 5000, 10))),
             std::vector<std::int64_t>{future});
-  EXPECT_EQ(store_->claim_outbox(Channel::kTelegram, 2000, 10).size(), 1u);
+  EXPECT_EQ(must(store_->claim_outbox(Channel::kTelegram, 2000, 10)).size(), 1u);
 }
 
 TEST_F(StoreTest, ClaimRespectsTheLimit) {
   for (int i = 0; i < 5; ++i) enqueue(*store_, message(Channel::kSms, 5), 1000 + i);
-  EXPECT_EQ(store_->claim_outbox(Channel::kSms, 2000, 2).size(), 2u);
-  EXPECT_EQ(store_->outbox_counts().sending, 2);
-  EXPECT_EQ(store_->outbox_counts().pending, 3);
+  EXPECT_EQ(must(store_->claim_outbox(Channel::kSms, 2000, 2)).size(), 2u);
+  EXPECT_EQ(must(store_->outbox_counts()).sending, 2);
+  EXPECT_EQ(must(store_->outbox_counts()).pending, 3);
 }
 
 TEST_F(StoreTest, ClaimedItemCarriesTheWholeMessage) {
   OutboundMessage m{"F7", Channel::kSignal, "+32470000007", "Noodoproep K42: ja/nee?", 0, 42};
   const std::int64_t id = enqueue(*store_, m, 1000);
-  const auto claimed = store_->claim_outbox(Channel::kSignal, 1000, 1);
+  const auto claimed = must(store_->claim_outbox(Channel::kSignal, 1000, 1));
   ASSERT_EQ(claimed.size(), 1u);
   const OutboxItem& item = claimed[0];
   EXPECT_EQ(item.id, id);
@@ -211,10 +215,10 @@ TEST_F(StoreTest, ClaimedItemCarriesTheWholeMessage) {
 
 TEST_F(StoreTest, RetryMakesTheRowDueAgainLaterWithTheError) {
   const std::int64_t id = enqueue(*store_, message(Channel::kSms, 0), 1000);
-  ASSERT_EQ(store_->claim_outbox(Channel::kSms, 1000, 1).size(), 1u);
-  store_->mark_retry(id, 1060, "HTTP 503 from Kannel");
-  EXPECT_TRUE(store_->claim_outbox(Channel::kSms, 1059, 1).empty());
-  const auto again = store_->claim_outbox(Channel::kSms, 1060, 1);
+  ASSERT_EQ(must(store_->claim_outbox(Channel::kSms, 1000, 1)).size(), 1u);
+  EXPECT_TRUE(store_->mark_retry(id, 1060, "HTTP 503 from Kannel").ok());
+  EXPECT_TRUE(must(store_->claim_outbox(Channel::kSms, 1059, 1)).empty());
+  const auto again = must(store_->claim_outbox(Channel::kSms, 1060, 1));
   ASSERT_EQ(again.size(), 1u);
   EXPECT_EQ(again[0].attempts, 2);
   EXPECT_EQ(again[0].last_error, "HTTP 503 from Kannel");
@@ -223,18 +227,18 @@ TEST_F(StoreTest, RetryMakesTheRowDueAgainLaterWithTheError) {
 TEST_F(StoreTest, SentAndFailedRowsAreNotClaimedAgain) {
   const std::int64_t sent = enqueue(*store_, message(Channel::kSms, 0), 1000);
   const std::int64_t failed = enqueue(*store_, message(Channel::kSms, 0), 1000);
-  ASSERT_EQ(store_->claim_outbox(Channel::kSms, 1000, 10).size(), 2u);
-  store_->mark_sent(sent, "kannel-77", 1001);
-  store_->mark_failed(failed, "number does not exist", 1001);
-  EXPECT_EQ(store_->requeue_in_flight(), 0);
-  EXPECT_TRUE(store_->claim_outbox(Channel::kSms, 9999, 10).empty());
-  const OutboxCounts counts = store_->outbox_counts();
+  ASSERT_EQ(must(store_->claim_outbox(Channel::kSms, 1000, 10)).size(), 2u);
+  EXPECT_TRUE(store_->mark_sent(sent, "kannel-77", 1001).ok());
+  EXPECT_TRUE(store_->mark_failed(failed, "number does not exist", 1001).ok());
+  EXPECT_EQ(must(store_->requeue_in_flight()), 0);
+  EXPECT_TRUE(must(store_->claim_outbox(Channel::kSms, 9999, 10)).empty());
+  const OutboxCounts counts = must(store_->outbox_counts());
   EXPECT_EQ(counts.sent, 1);
   EXPECT_EQ(counts.failed, 1);
   EXPECT_EQ(counts.pending, 0);
   EXPECT_EQ(counts.sending, 0);
   EXPECT_EQ(counts.oldest_pending_at, 0);
-  const auto rows = store_->outbox_for("F1", 10);
+  const auto rows = must(store_->outbox_for("F1", 10));
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].state, OutboxState::kSent);
   EXPECT_EQ(rows[1].state, OutboxState::kFailed);
@@ -248,25 +252,25 @@ TEST(StoreCrash, RowsInFlightAtACrashAreRequeuedOnReopen) {
     auto store = open_or_die(path.db());
     in_flight = enqueue(*store, message(Channel::kTelegram, 0), 1000);
     enqueue(*store, message(Channel::kTelegram, 5), 1001);
-    ASSERT_EQ(store->claim_outbox(Channel::kTelegram, 1000, 1).size(), 1u);
+    ASSERT_EQ(must(store->claim_outbox(Channel::kTelegram, 1000, 1)).size(), 1u);
   }  // the process "dies" here: the claimed row stays `sending`
   auto reopened = open_or_die(path.db());
-  EXPECT_EQ(reopened->outbox_counts().sending, 1);
-  EXPECT_EQ(reopened->requeue_in_flight(), 1);
-  EXPECT_EQ(reopened->requeue_in_flight(), 0);
-  const auto claimed = reopened->claim_outbox(Channel::kTelegram, 2000, 10);
+  EXPECT_EQ(must(reopened->outbox_counts()).sending, 1);
+  EXPECT_EQ(must(reopened->requeue_in_flight()), 1);
+  EXPECT_EQ(must(reopened->requeue_in_flight()), 0);
+  const auto claimed = must(reopened->claim_outbox(Channel::kTelegram, 2000, 10));
   ASSERT_EQ(claimed.size(), 2u);
   EXPECT_EQ(claimed[0].id, in_flight);
   EXPECT_EQ(claimed[0].attempts, 2);
 }
 
 TEST_F(StoreTest, OutboxCountsReportOldestPending) {
-  EXPECT_EQ(store_->outbox_counts().oldest_pending_at, 0);
+  EXPECT_EQ(must(store_->outbox_counts()).oldest_pending_at, 0);
   enqueue(*store_, message(Channel::kSms, 5), 1500);
   enqueue(*store_, message(Channel::kSms, 5), 1200);
   enqueue(*store_, message(Channel::kSms, 0), 1800);
-  ASSERT_EQ(store_->claim_outbox(Channel::kSms, 9999, 1).size(), 1u);  // the 1800 row
-  const OutboxCounts counts = store_->outbox_counts();
+  ASSERT_EQ(must(store_->claim_outbox(Channel::kSms, 9999, 1)).size(), 1u);  // the 1800 row
+  const OutboxCounts counts = must(store_->outbox_counts());
   EXPECT_EQ(counts.pending, 2);
   EXPECT_EQ(counts.sending, 1);
   EXPECT_EQ(counts.oldest_pending_at, 1200);
@@ -277,9 +281,9 @@ TEST_F(StoreTest, OutboxForGivesTheNewestRowsOfOneRecipientOldestFirst) {
   enqueue(*store_, message(Channel::kSandbox, 5, "F2"), 1001);
   const std::int64_t b = enqueue(*store_, message(Channel::kSandbox, 5, "F1"), 1002);
   const std::int64_t c = enqueue(*store_, message(Channel::kSandbox, 5, "F1"), 1003);
-  EXPECT_EQ(ids(store_->outbox_for("F1", 10)), (std::vector<std::int64_t>{a, b, c}));
-  EXPECT_EQ(ids(store_->outbox_for("F1", 2)), (std::vector<std::int64_t>{b, c}));
-  EXPECT_TRUE(store_->outbox_for("F9", 10).empty());
+  EXPECT_EQ(ids(must(store_->outbox_for("F1", 10))), (std::vector<std::int64_t>{a, b, c}));
+  EXPECT_EQ(ids(must(store_->outbox_for("F1", 2))), (std::vector<std::int64_t>{b, c}));
+  EXPECT_TRUE(must(store_->outbox_for("F9", 10)).empty());
 }
 
 TEST_F(StoreTest, TakeOutboxForMarksThePendingRowsOfOneContactSentOldestFirst) {
@@ -293,40 +297,40 @@ TEST_F(StoreTest, TakeOutboxForMarksThePendingRowsOfOneContactSentOldestFirst) {
   same_address_other_channel.channel = Channel::kTelegram;
   const std::int64_t telegram = enqueue(*store_, same_address_other_channel, 1000);
 
-  const auto taken = store_->take_outbox_for(Channel::kSlash, "U012ABC", 1005);
+  const auto taken = must(store_->take_outbox_for(Channel::kSlash, "U012ABC", 1005));
   EXPECT_EQ(ids(taken), (std::vector<std::int64_t>{first, second}));
   for (const OutboxItem& item : taken) {
     EXPECT_EQ(item.state, OutboxState::kSent);
     EXPECT_EQ(item.attempts, 1);
     EXPECT_EQ(item.message.text, "Bord K42");
   }
-  EXPECT_TRUE(store_->take_outbox_for(Channel::kSlash, "U012ABC", 1006).empty())
+  EXPECT_TRUE(must(store_->take_outbox_for(Channel::kSlash, "U012ABC", 1006)).empty())
       << "taken rows are not taken twice";
-  const OutboxCounts counts = store_->outbox_counts();
+  const OutboxCounts counts = must(store_->outbox_counts());
   EXPECT_EQ(counts.sent, 2);
   EXPECT_EQ(counts.pending, 2);
-  EXPECT_EQ(ids(store_->claim_outbox(Channel::kSlash, 9999, 10)),
+  EXPECT_EQ(ids(must(store_->claim_outbox(Channel::kSlash, 9999, 10))),
             std::vector<std::int64_t>{other_user});
-  EXPECT_EQ(ids(store_->claim_outbox(Channel::kTelegram, 9999, 10)),
+  EXPECT_EQ(ids(must(store_->claim_outbox(Channel::kTelegram, 9999, 10))),
             std::vector<std::int64_t>{telegram});
 }
 
 TEST_F(StoreTest, TakeOutboxForLeavesRowsTheDispatcherAlreadyClaimed) {
   const OutboundMessage m{"C001", Channel::kSlash, "U012ABC", "Bord K42", 1, std::nullopt};
   const std::int64_t id = enqueue(*store_, m, 1000);
-  ASSERT_EQ(store_->claim_outbox(Channel::kSlash, 1000, 10).size(), 1u);
-  EXPECT_TRUE(store_->take_outbox_for(Channel::kSlash, "U012ABC", 1001).empty());
-  store_->mark_retry(id, 1000, "later");
-  EXPECT_EQ(ids(store_->take_outbox_for(Channel::kSlash, "U012ABC", 1002)),
+  ASSERT_EQ(must(store_->claim_outbox(Channel::kSlash, 1000, 10)).size(), 1u);
+  EXPECT_TRUE(must(store_->take_outbox_for(Channel::kSlash, "U012ABC", 1001)).empty());
+  EXPECT_TRUE(store_->mark_retry(id, 1000, "later").ok());
+  EXPECT_EQ(ids(must(store_->take_outbox_for(Channel::kSlash, "U012ABC", 1002))),
             std::vector<std::int64_t>{id});
 }
 
 TEST(StoreInMemory, OpensMigratedForTests) {
-  auto store = Store::open(":memory:");
+  auto store = Store::open(":memory:", ::noodbel::testing_support::wall_clock());
   ASSERT_TRUE(store.ok()) << store.error().message;
-  EXPECT_EQ((*store)->schema_version(), Store::latest_schema_version());
+  EXPECT_EQ(must((*store)->schema_version()), Store::latest_schema_version());
   enqueue(**store, message(Channel::kSms, 0), 1000);
-  EXPECT_EQ((*store)->outbox_counts().pending, 1);
+  EXPECT_EQ(must((*store)->outbox_counts()).pending, 1);
 }
 
 TEST_F(StoreTest, ConcurrentTransactionsFromTwoThreadsAllCommit) {
@@ -338,7 +342,7 @@ TEST_F(StoreTest, ConcurrentTransactionsFromTwoThreadsAllCommit) {
   std::thread b(work, "F2");
   a.join();
   b.join();
-  EXPECT_EQ(store_->outbox_counts().pending, 2 * kPerThread);
+  EXPECT_EQ(must(store_->outbox_counts()).pending, 2 * kPerThread);
 }
 
 // ---- operations ----
@@ -351,7 +355,7 @@ TEST_F(StoreTest, AuditLogIsNewestFirstAndLimited) {
     return Ok();
   });
   ASSERT_TRUE(s.ok()) << s.error().message;
-  const auto log = store_->audit_log(2);
+  const auto log = must(store_->audit_log(2));
   ASSERT_EQ(log.size(), 2u);
   EXPECT_EQ(log[0].at, 3000);
   EXPECT_EQ(log[0].actor, "system");
@@ -374,10 +378,10 @@ TEST_F(StoreTest, CountCallsPerState) {
     return Ok();
   });
   ASSERT_TRUE(s.ok()) << s.error().message;
-  EXPECT_EQ(store_->count_calls(CallState::kOpen), 2);
-  EXPECT_EQ(store_->count_calls(CallState::kMatched), 1);
-  EXPECT_EQ(store_->count_calls(CallState::kExpired), 0);
-  EXPECT_TRUE(store_->healthy());
+  EXPECT_EQ(must(store_->count_calls(CallState::kOpen)), 2);
+  EXPECT_EQ(must(store_->count_calls(CallState::kMatched)), 1);
+  EXPECT_EQ(must(store_->count_calls(CallState::kExpired)), 0);
+  EXPECT_TRUE(store_->check().ok());
 }
 
 }  // namespace

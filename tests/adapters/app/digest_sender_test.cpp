@@ -17,8 +17,12 @@
 #include "store/temp_db.h"
 #include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
+#include "support/store/must.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel {
+
+using ::noodbel::testing_support::must;
 namespace {
 
 using store::testing_support::TempDbPath;
@@ -74,13 +78,13 @@ class DigestSenderTest : public ::testing::Test {
     sender_.reset();
     source_.reset();
     store_.reset();
-    store_ = store::Store::open(path_.db()).value();
+    store_ = store::Store::open(path_.db(), ::noodbel::testing_support::wall_clock()).value();
     source_ = std::make_unique<DigestSource>(config_, postcodes_, *store_,
                                              std::map<std::string, std::string>{}, "{{body}}");
     sender_ = std::make_unique<DigestSender>(config_, templates_, *source_, *store_, clock_, links_);
   }
 
-  std::vector<OutboxItem> outbox(const std::string& id) { return store_->outbox_for(id, 100); }
+  std::vector<OutboxItem> outbox(const std::string& id) { return must(store_->outbox_for(id, 100)); }
 
   TempDbPath path_;
   Config config_;
@@ -97,7 +101,7 @@ TEST_F(DigestSenderTest, NothingIsSentAMinuteBeforeTheDigestTime) {
   const DigestRunReport r = sender_->run_due();
   EXPECT_EQ(r.sent + r.skipped + r.failed + r.messages, 0);
   EXPECT_TRUE(outbox("C101").empty());
-  EXPECT_EQ(store_->outbox_counts().pending, 0);
+  EXPECT_EQ(must(store_->outbox_counts()).pending, 0);
 }
 
 TEST_F(DigestSenderTest, AtTheDigestTimeEachSupervisorGetsOneMessageOnTheirFirstContact) {
@@ -190,7 +194,7 @@ TEST_F(DigestSenderTest, EachRunIsAuditedWithoutTheMessageText) {
   clock_.set(kNov23At0730);
   (void)sender_->run_due();
   int limburg = 0;
-  for (const AuditEntry& e : store_->audit_log(50)) {
+  for (const AuditEntry& e : must(store_->audit_log(50))) {
     if (e.action != "digest.sent") continue;
     EXPECT_EQ(e.actor, "system");
     EXPECT_EQ(e.detail.find("https://"), std::string::npos);
@@ -201,7 +205,7 @@ TEST_F(DigestSenderTest, EachRunIsAuditedWithoutTheMessageText) {
 
 TEST_F(DigestSenderTest, AServiceWhoseDigestWasRecordedByAnotherProcessGetsNothingMore) {
   clock_.set(kNov23At0730);
-  auto other = store::Store::open(path_.db()).value();
+  auto other = store::Store::open(path_.db(), ::noodbel::testing_support::wall_clock()).value();
   const Status s = other->transaction([](Repository& repo) -> Status {
     EXPECT_TRUE(repo.record_digest_run("2026-11-23", "limburg", kNov23At0730));
     return Ok();

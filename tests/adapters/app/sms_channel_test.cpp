@@ -96,7 +96,7 @@ TEST(AddSmsRoutes, RegistersOnlyTheEnabledProvidersWebhooks) {
                                    [](const InboundMessage&) -> Result<InboundOutcome> {
                                      return InboundOutcome::kHandled;
                                    },
-                                   [](const std::string&, OutboxState, UnixTime) {}});
+                                   [](const std::string&, OutboxState, UnixTime) -> Status { return Ok(); }});
     return std::pair{router.route_label("/webhooks/twilio"),
                      router.route_label("/webhooks/kannel/abc")};
   };

@@ -16,8 +16,12 @@
 #include "adapters/dispatch/dispatcher_options.h"
 #include "store/store.h"
 #include "fake_sender.h"
+#include "support/store/must.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel {
+
+using ::noodbel::testing_support::must;
 namespace {
 
 constexpr UnixTime kStart = 1'760'000'000;
@@ -28,7 +32,7 @@ using testing_support::FakeSenderState;
 class DispatcherTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = store::Store::open(":memory:");
+    auto opened = store::Store::open(":memory:", ::noodbel::testing_support::wall_clock());
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     store_ = std::move(opened).value();
   }
@@ -62,7 +66,7 @@ class DispatcherTest : public ::testing::Test {
   }
 
   OutboxItem row(const std::string& recipient) {
-    const auto rows = store_->outbox_for(recipient, 10);
+    const auto rows = must(store_->outbox_for(recipient, 10));
     EXPECT_EQ(rows.size(), 1u);
     return rows.empty() ? OutboxItem{} : rows.front();
   }
@@ -271,7 +275,7 @@ TEST_F(DispatcherTest, SendsNoMoreThanTheOverallRateAndTheRestWaitsUnclaimed) {
   for (int i = 0; i < 30; ++i) enqueue("F" + std::to_string(100 + i), 5, Channel::kTelegram);
   EXPECT_EQ(d.run_once(Channel::kTelegram), 25);
   EXPECT_EQ(d.run_once(Channel::kTelegram), 0);  // no token left this second
-  EXPECT_EQ(store_->outbox_counts().pending, 5);
+  EXPECT_EQ(must(store_->outbox_counts()).pending, 5);
   EXPECT_EQ(row("F129").attempts, 0);  // waiting for a token is no attempt
   clock_.advance(1);
   EXPECT_EQ(d.run_once(Channel::kTelegram), 5);

@@ -12,8 +12,12 @@
 #include "adapters/dispatch/dispatcher.h"
 #include "fake_sender.h"
 #include "store/store.h"
+#include "support/store/must.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel {
+
+using ::noodbel::testing_support::must;
 namespace {
 
 using testing_support::FakeSender;
@@ -53,7 +57,7 @@ TEST(FailoverError, NamesTheNextChannelAndTheReason) {
 class FailoverTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = store::Store::open(":memory:");
+    auto opened = store::Store::open(":memory:", ::noodbel::testing_support::wall_clock());
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     store_ = std::move(opened).value();
   }
@@ -92,7 +96,7 @@ class FailoverTest : public ::testing::Test {
   }
 
   std::vector<OutboxItem> rows(const std::string& recipient) {
-    return store_->outbox_for(recipient, 10);
+    return must(store_->outbox_for(recipient, 10));
   }
 
   std::unique_ptr<store::Store> store_;
@@ -124,7 +128,7 @@ TEST_F(FailoverTest, APermanentErrorHandsTheMessageToTheNextContact) {
   EXPECT_EQ(moved.attempts, 0);
   EXPECT_EQ(observed_, (std::vector<std::pair<Channel, std::string>>{{Channel::kSms, "failover"}}));
 
-  const auto audit = store_->audit_log(5);
+  const auto audit = must(store_->audit_log(5));
   ASSERT_FALSE(audit.empty());
   EXPECT_EQ(audit[0].action, "outbound.failover");
   EXPECT_NE(audit[0].detail.find("to=F0001 from=sms next=telegram"), std::string::npos)
@@ -184,8 +188,8 @@ TEST_F(FailoverTest, WithoutANextContactAPermanentErrorJustFails) {
   EXPECT_EQ(after[0].state, OutboxState::kFailed);
   EXPECT_EQ(after[0].last_error, "twilio HTTP 400 code 21211: invalid number");
   EXPECT_EQ(observed_.back().second, "failed");
-  EXPECT_TRUE(store_->audit_log(5).empty() ||
-              store_->audit_log(5)[0].action != "outbound.failover");
+  EXPECT_TRUE(must(store_->audit_log(5)).empty() ||
+              must(store_->audit_log(5))[0].action != "outbound.failover");
 }
 
 TEST_F(FailoverTest, WithoutANextContactTemporaryFailuresKeepRetryingUntilMaxAttempts) {

@@ -17,8 +17,12 @@
 #include "adapters/sandbox/sandbox_channel.h"
 #include "adapters/twilio/twilio_sender.h"
 #include "store/store.h"
+#include "support/store/must.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel {
+
+using ::noodbel::testing_support::must;
 namespace {
 
 constexpr UnixTime kStart = 1'760'000'000;
@@ -60,7 +64,7 @@ TEST(TwilioFailover, AnUnsubscribedNumberHandsTheCallToTheFamilysNextContact) {
   UnsubscribedTwilio twilio;
   const Status started = twilio.start();
   ASSERT_TRUE(started.ok()) << started.error().message;
-  auto opened = store::Store::open(":memory:");
+  auto opened = store::Store::open(":memory:", ::noodbel::testing_support::wall_clock());
   ASSERT_TRUE(opened.ok()) << opened.error().message;
   auto store = std::move(opened).value();
   ManualClock clock(kStart);
@@ -103,7 +107,7 @@ TEST(TwilioFailover, AnUnsubscribedNumberHandsTheCallToTheFamilysNextContact) {
   ASSERT_EQ(messages.size(), 1u);
   EXPECT_EQ(messages[0].person_id, "F0012");
   EXPECT_EQ(messages[0].text, "Crisisoproep K42: 4 jaar, Gent");
-  const auto rows = store->outbox_for("F0012", 10);
+  const auto rows = must(store->outbox_for("F0012", 10));
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].state, OutboxState::kFailed);
   EXPECT_EQ(rows[0].last_error.rfind("failover to sandbox: twilio HTTP 400 code 21610", 0), 0u)

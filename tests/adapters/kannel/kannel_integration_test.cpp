@@ -146,8 +146,9 @@ struct KannelWorld {
                                          [this](const InboundMessage& m) {
                                            return recorder.deliver(m);
                                          },
-                                         [this](const std::string& id, OutboxState s, UnixTime) {
+                                         [this](const std::string& id, OutboxState s, UnixTime) -> Status {
                                            recorder.report(id, s);
+                                           return Ok();
                                          }});
     HttpServerOptions options;
     options.port = 0;

@@ -37,8 +37,9 @@ class KannelRoutesTest : public ::testing::Test {
                                      delivered_.push_back(m);
                                      return *deliver_result_;
                                    },
-                                   [this](const std::string& id, OutboxState s, UnixTime) {
+                                   [this](const std::string& id, OutboxState s, UnixTime) -> Status {
                                      reports_.push_back({id, s});
+                                     return Ok();
                                    }});
   }
 

@@ -28,13 +28,18 @@
 #include "bot/templates.h"
 #include "support/net/fake_slack.h"
 #include "store/response_urls.h"
+#include "store/store.h"
 #include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
 #include "adapters/data/guard_loader.h"
 #include "adapters/crypto/openssl_hasher.h"
 #include "adapters/crypto/openssl_random.h"
+#include "support/store/must.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel {
+
+using ::noodbel::testing_support::must;
 namespace {
 
 using nlohmann::json;
@@ -97,7 +102,7 @@ AnonymizationGuard shipped_guard(const Postcodes& postcodes) {
 }
 
 std::unique_ptr<store::Store> open_store() {
-  auto s = store::Store::open(":memory:");
+  auto s = store::Store::open(":memory:", ::noodbel::testing_support::wall_clock());
   if (!s) throw std::runtime_error(s.error().message);
   return std::move(s).value();
 }
@@ -126,7 +131,7 @@ class SlashRoutesTest : public ::testing::Test {
   }
 
   void add_routes(Router& router, std::chrono::milliseconds deadline) {
-    add_slash_routes(router, SlashDeps{config_.slash, clock_, *store_,
+    add_slash_routes(router, SlashDeps{config_.slash, clock_, *store_, *store_,
                                        [this](const InboundMessage& m,
                                               const store::ChannelState& state) {
                                          delivered_.push_back(m);
@@ -196,14 +201,14 @@ class SlashRoutesTest : public ::testing::Test {
 
   // Nothing reached the pipeline, nothing was audited, nothing queued.
   bool nothing_stored() {
-    const store::OutboxCounts c = store_->outbox_counts();
-    return delivered_.empty() && store_->audit_log(10).empty() && c.pending == 0 &&
+    const store::OutboxCounts c = must(store_->outbox_counts());
+    return delivered_.empty() && must(store_->audit_log(10)).empty() && c.pending == 0 &&
            c.sent == 0 && c.failed == 0;
   }
 
   std::vector<AuditEntry> audits_by(const std::string& actor) {
     std::vector<AuditEntry> out;
-    for (const AuditEntry& e : store_->audit_log(100)) {
+    for (const AuditEntry& e : must(store_->audit_log(100))) {
       if (e.actor == actor) out.push_back(e);
     }
     return out;
@@ -238,7 +243,7 @@ TEST_F(SlashRoutesTest, SignedSlackCommandReachesTheEngineAndTheReplyComesBackEp
   EXPECT_EQ(delivered_[0].text, "/help");
   EXPECT_EQ(delivered_[0].received_at, kNow);
   EXPECT_EQ(audits_by("C001").size(), 1u) << "the command is audited under the caseworker";
-  const store::OutboxCounts c = store_->outbox_counts();
+  const store::OutboxCounts c = must(store_->outbox_counts());
   EXPECT_EQ(c.sent, 1) << "the reply went out in the HTTP response";
   EXPECT_EQ(c.pending, 0);
 }
@@ -248,12 +253,12 @@ TEST_F(SlashRoutesTest, CrisisCommandOpensACallAndQueuesTheFamiliesOnTheirOwnCha
       handle(slack(command_body("U012ABC", "/crisis", "leeftijd=4 postcode=9000 duur=3d"), kNow));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(delivered_.at(0).text, "/crisis leeftijd=4 postcode=9000 duur=3d");
-  EXPECT_EQ(store_->count_calls(CallState::kOpen), 1);
-  const std::vector<OutboxItem> to_family = store_->outbox_for("F0001", 10);
+  EXPECT_EQ(must(store_->count_calls(CallState::kOpen)), 1);
+  const std::vector<OutboxItem> to_family = must(store_->outbox_for("F0001", 10));
   ASSERT_EQ(to_family.size(), 1u);
   EXPECT_EQ(to_family[0].message.channel, Channel::kSms);
   EXPECT_EQ(to_family[0].state, OutboxState::kPending) << "the dispatcher sends it, not /slash";
-  const std::vector<OutboxItem> to_caseworker = store_->outbox_for("C001", 10);
+  const std::vector<OutboxItem> to_caseworker = must(store_->outbox_for("C001", 10));
   ASSERT_FALSE(to_caseworker.empty());
   EXPECT_EQ(to_caseworker.back().state, OutboxState::kSent);
   EXPECT_NE(text_of(r).find(to_caseworker.back().message.text), std::string::npos);
@@ -376,8 +381,8 @@ TEST_F(SlashRoutesTest, ReplayedSlackRequestIsHandledOnce) {
   const HttpResponse replay = handle(r);
   EXPECT_EQ(replay.status, 200);
   EXPECT_EQ(replay.body, "") << "nothing to show for a replay";
-  EXPECT_EQ(store_->count_calls(CallState::kOpen), 1) << "not a second call";
-  EXPECT_EQ(store_->outbox_for("F0001", 10).size(), 1u) << "the family is not called twice";
+  EXPECT_EQ(must(store_->count_calls(CallState::kOpen)), 1) << "not a second call";
+  EXPECT_EQ(must(store_->outbox_for("F0001", 10)).size(), 1u) << "the family is not called twice";
   EXPECT_EQ(delivered_.size(), 2u) << "the pipeline saw both and deduplicated the second";
 }
 
@@ -428,7 +433,7 @@ TEST_F(SlashRoutesTest, ReplayedMattermostRequestIsHandledOnce) {
             {"text", "leeftijd=4 postcode=9000"}, {"trigger_id", "mm-trigger-3"}});
   ASSERT_EQ(handle(post(with_trigger)).status, 200);
   EXPECT_EQ(handle(post(with_trigger)).body, "");
-  EXPECT_EQ(store_->count_calls(CallState::kOpen), 1);
+  EXPECT_EQ(must(store_->count_calls(CallState::kOpen)), 1);
 
   const std::string without_trigger =
       form({{"token", kToken}, {"user_id", "U012ABC"}, {"command", "/oproepen"}});
@@ -463,7 +468,7 @@ TEST_F(SlashRoutesTest, TheResponseUrlIsStoredWithTheCommandAndNeverAudited) {
   EXPECT_EQ(url->provider, "slack");
   EXPECT_EQ(url->expires_at, kNow + 30 * 60);
   EXPECT_EQ(url->uses_left, 4);
-  for (const AuditEntry& e : store_->audit_log(100)) {
+  for (const AuditEntry& e : must(store_->audit_log(100))) {
     EXPECT_EQ(e.detail.find("hooks.slack.com"), std::string::npos) << e.detail;
   }
 }
@@ -503,7 +508,7 @@ TEST_F(SlashRoutesTest, PastTheResponseDeadlineTheRepliesStayQueuedForThePush) {
   const HttpResponse r = late.handle(slack(command_body("U012ABC", "/help", ""), kNow));
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.body, "") << "the provider has given up on this response";
-  const store::OutboxCounts c = store_->outbox_counts();
+  const store::OutboxCounts c = must(store_->outbox_counts());
   EXPECT_EQ(c.pending, 1) << "the reply waits for the dispatcher";
   EXPECT_EQ(c.sent, 0);
 }
@@ -515,7 +520,7 @@ TEST_F(SlashRoutesTest, ALaterNoticeReachesSlackThroughTheStoredResponseUrl) {
   DispatcherOptions options = dispatcher_options(config_);
   options.rate_now = [this] { return clock_.now() * 1000; };
   Dispatcher dispatcher(*store_, clock_, options);
-  dispatcher.add_channel(make_slash_sender(config_.slash, *client, *store_, clock_));
+  dispatcher.add_channel(make_slash_sender(config_.slash, *client, *store_, *store_, clock_));
 
   const HttpResponse opened = handle(slack(
       command_body("U012ABC", "/crisis", "leeftijd=4 postcode=9000 duur=3d", "", url), kNow));
@@ -531,7 +536,7 @@ TEST_F(SlashRoutesTest, ALaterNoticeReachesSlackThroughTheStoredResponseUrl) {
   question.received_at = clock_.now();
   ASSERT_TRUE(pipeline_.deliver(question).ok());
   std::vector<OutboxItem> notices;
-  for (const OutboxItem& item : store_->outbox_for("C001", 20)) {
+  for (const OutboxItem& item : must(store_->outbox_for("C001", 20))) {
     if (item.state == OutboxState::kPending) notices.push_back(item);
   }
   ASSERT_FALSE(notices.empty()) << "the question is forwarded to the caseworker";
@@ -548,7 +553,7 @@ TEST_F(SlashRoutesTest, ALaterNoticeReachesSlackThroughTheStoredResponseUrl) {
   EXPECT_NE(posts[0].body.value("text", "").find("Welke school gaat het kind naar?"),
             std::string::npos);
   EXPECT_EQ(posts[0].body.value("response_type", ""), "ephemeral");
-  for (const OutboxItem& item : store_->outbox_for("C001", 20)) {
+  for (const OutboxItem& item : must(store_->outbox_for("C001", 20))) {
     EXPECT_EQ(item.state, OutboxState::kSent) << item.id;
   }
   EXPECT_EQ(dispatcher.run_once(Channel::kSlash), 0) << "nothing is pushed twice";
@@ -564,7 +569,7 @@ TEST_F(SlashRoutesTest, APendingNoticeRidesAlongWithTheNextResponse) {
   const HttpResponse r = handle(slack(command_body("U012ABC", "/help", ""), kNow));
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(text_of(r).rfind("Gezin F0001 zei ja\n\n", 0), 0u) << "oldest first";
-  EXPECT_EQ(store_->outbox_counts().pending, 0);
+  EXPECT_EQ(must(store_->outbox_counts()).pending, 0);
 }
 
 }  // namespace

@@ -17,8 +17,12 @@
 #include "adapters/slash/slash_text.h"
 #include "support/net/fake_slack.h"
 #include "store/store.h"
+#include "support/store/must.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel {
+
+using ::noodbel::testing_support::must;
 namespace {
 
 using testing_support::FakeSlack;
@@ -62,7 +66,7 @@ class FaultyPushRoutes final : public PushRoutes {
 class SlashSenderTest : public ::testing::Test {
  protected:
   SlashSenderTest() {
-    auto opened = store::Store::open(":memory:");
+    auto opened = store::Store::open(":memory:", ::noodbel::testing_support::wall_clock());
     if (!opened.ok()) throw std::runtime_error(opened.error().message);
     store_ = std::move(opened).value();
     const Status s = store_->transaction([](Repository& repo) -> Status {
@@ -77,7 +81,7 @@ class SlashSenderTest : public ::testing::Test {
     config_.webhooks["oost-vlaanderen"] = slack_.url(kServicePath);
     sender_ = std::make_unique<SlashSender>(
         config_, *client_,
-        std::make_unique<FaultyPushRoutes>(make_push_routes(*store_), faults_), clock_);
+        std::make_unique<FaultyPushRoutes>(make_push_routes(*store_, *store_), faults_), clock_);
   }
 
   void remember(const std::string& user, const std::string& provider, UnixTime at) {
@@ -288,7 +292,7 @@ class SlashDispatchTest : public SlashSenderTest {
     dispatcher_ = std::make_unique<Dispatcher>(*store_, clock_, o);
     dispatcher_->add_channel(std::make_unique<SlashSender>(
         config_, *client_,
-        std::make_unique<FaultyPushRoutes>(make_push_routes(*store_), faults_), clock_));
+        std::make_unique<FaultyPushRoutes>(make_push_routes(*store_, *store_), faults_), clock_));
     telegram_ = std::make_shared<testing_support::FakeSenderState>();
   }
 
@@ -302,7 +306,7 @@ class SlashDispatchTest : public SlashSenderTest {
   }
 
   OutboxItem stored(std::int64_t id) {
-    for (const OutboxItem& item : store_->outbox_for("C001", 20)) {
+    for (const OutboxItem& item : must(store_->outbox_for("C001", 20))) {
       if (item.id == id) return item;
     }
     ADD_FAILURE() << "no row " << id;

@@ -30,8 +30,12 @@
 #include "adapters/crypto/openssl_hasher.h"
 #include "adapters/crypto/openssl_random.h"
 #include "adapters/data/templates_loader.h"
+#include "support/store/must.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel::telegram {
+
+using ::noodbel::testing_support::must;
 namespace {
 
 using nlohmann::json;
@@ -81,7 +85,7 @@ class TelegramLinkingTest : public ::testing::Test {
     config_.services = default_services();
     engine_ = std::make_unique<Engine>(config_, postcodes_, *templates_,
                                        EnginePorts{clock_, random_, hasher_}, guard_);
-    auto opened = store::Store::open(":memory:");
+    auto opened = store::Store::open(":memory:", ::noodbel::testing_support::wall_clock());
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     store_ = std::move(opened).value();
     pipeline_ = std::make_unique<InboundPipeline>(*store_, *engine_, [] {});
@@ -130,10 +134,10 @@ class TelegramLinkingTest : public ::testing::Test {
       return m.call_id ? std::optional<CallButtons>(CallButtons{call_code, Language::kNl})
                        : std::nullopt;
     });
-    for (const OutboxItem& item : store_->claim_outbox(Channel::kTelegram, kNow + 60, 50)) {
+    for (const OutboxItem& item : must(store_->claim_outbox(Channel::kTelegram, kNow + 60, 50))) {
       const SendResult sent = sender.send(item);
       ASSERT_EQ(sent.kind, SendResult::Kind::kSent) << sent.error;
-      store_->mark_sent(item.id, sent.provider_message_id, kNow + 60);
+      EXPECT_TRUE(store_->mark_sent(item.id, sent.provider_message_id, kNow + 60).ok());
     }
   }
 

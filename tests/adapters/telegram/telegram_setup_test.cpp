@@ -9,6 +9,8 @@
 #include "stub_bot_api.h"
 #include "support/paths/source_paths.h"
 #include "adapters/data/templates_loader.h"
+#include "store/store.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel::telegram {
 namespace {
@@ -95,7 +97,7 @@ TEST_F(TelegramSetupTest, AnOutageWhilePublishingIsReturnedForARetry) {
 }
 
 TEST_F(TelegramSetupTest, CaseworkerChatsComeFromTheirTelegramContacts) {
-  auto opened = store::Store::open(":memory:");
+  auto opened = store::Store::open(":memory:", ::noodbel::testing_support::wall_clock());
   ASSERT_TRUE(opened.ok());
   auto store = std::move(opened).value();
   ASSERT_TRUE(store->transaction([](Repository& repo) -> Status {
@@ -143,7 +145,7 @@ TEST(CheckConfig, NamesWhatIsMissingToStart) {
 }
 
 TEST(CallButtonsFromStore, GivesTheCodeAndFamilyLanguageOfAnOpenCallOnly) {
-  auto opened = store::Store::open(":memory:");
+  auto opened = store::Store::open(":memory:", ::noodbel::testing_support::wall_clock());
   ASSERT_TRUE(opened.ok());
   auto store = std::move(opened).value();
   std::int64_t open_id = 0;

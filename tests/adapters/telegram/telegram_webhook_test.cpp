@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "store/store.h"
+#include "support/store/fault_injecting_store.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel::telegram {
 namespace {
@@ -27,14 +29,16 @@ json text_update(std::int64_t update_id, const std::string& text) {
             {"text", text}}}};
 }
 
-// The route with a deliver function that records messages in the real inbox, so a
-// duplicate shows as the store would see it.
+// The route with a deliver function that records messages in the real inbox (through a
+// FaultInjectingStore, so storage can fail on demand), so a duplicate shows as the store
+// would see it.
 class TelegramWebhookTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = store::Store::open(":memory:");
+    auto opened = store::Store::open(":memory:", ::noodbel::testing_support::wall_clock());
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     store_ = std::move(opened).value();
+    faults_ = std::make_unique<testing_support::FaultInjectingStore>(*store_);
     add_webhook_route(router_, WebhookDeps{kSecret, clock_, [this](const InboundMessage& m) {
                                              return deliver(m);
                                            }});
@@ -44,7 +48,7 @@ class TelegramWebhookTest : public ::testing::Test {
     if (fail_with_) return *fail_with_;
     delivered_.push_back(m);
     bool fresh = false;
-    const Status s = store_->transaction([&](Repository& repo) -> Status {
+    const Status s = faults_->transaction([&](Repository& repo) -> Status {
       fresh = repo.remember_inbound(m);
       return Ok();
     });
@@ -66,6 +70,7 @@ class TelegramWebhookTest : public ::testing::Test {
 
   ManualClock clock_{kNow};
   std::unique_ptr<store::Store> store_;
+  std::unique_ptr<testing_support::FaultInjectingStore> faults_;
   Router router_;
   std::vector<InboundMessage> delivered_;
   int handled_ = 0;
@@ -97,6 +102,30 @@ TEST_F(TelegramWebhookTest, AWrongMissingOrEmptySecretIs403AndNothingIsStored) {
   EXPECT_TRUE(delivered_.empty());
   // The same update, properly signed, is still new: the refused ones left no trace.
   EXPECT_EQ(post(text_update(1, "ja").dump()).status, 200);
+  EXPECT_EQ(handled_, 1);
+}
+
+TEST_F(TelegramWebhookTest, AFullDiskIs503WithNothingStoredAndTelegramsRetryIsHandled) {
+  faults_->set_plan({.fail_next = 1, .disk_full = true});
+  const std::string body = text_update(905612400, "ja K42").dump();
+  const HttpResponse refused = post(body);
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_NE(refused.body.find("retry later"), std::string::npos) << refused.body;
+  EXPECT_EQ(handled_, 0);
+  EXPECT_EQ(faults_->failures(), 1);
+  // Telegram sends the same update again: it is new to the store, so it is handled now.
+  EXPECT_EQ(post(body).status, 200);
+  EXPECT_EQ(handled_, 1);
+}
+
+TEST_F(TelegramWebhookTest, AStoreFailingOnEveryWriteIsNever200) {
+  faults_->set_plan({.fail_always = true, .writes_only = true});
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(post(text_update(905612500 + i, "ja").dump()).status, 503);
+  }
+  EXPECT_EQ(handled_, 0);
+  faults_->clear();
+  EXPECT_EQ(post(text_update(905612500, "ja").dump()).status, 200);
   EXPECT_EQ(handled_, 1);
 }
 

@@ -113,7 +113,7 @@ TEST_F(TwilioOfficialSignature, TheWebhookAcceptsARequestTheHelperLibrarySigned)
                                          delivered.push_back(m);
                                          return InboundOutcome::kHandled;
                                        },
-                                       [](const std::string&, OutboxState, UnixTime) {}});
+                                       [](const std::string&, OutboxState, UnixTime) -> Status { return Ok(); }});
   const FormPairs params{{"MessageSid", "SM0003"}, {"AccountSid", config.account_sid},
                          {"From", "+32470000001"}, {"Body", "Oui 👍 K42"}};
   // Twilio may sign the URL with the default port; the library signs what it is given.

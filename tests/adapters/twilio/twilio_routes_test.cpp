@@ -1,5 +1,6 @@
 #include "adapters/twilio/twilio_routes.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,10 @@
 
 #include "adapters/sms/sms_common.h"
 #include "adapters/twilio/twilio_signature.h"
+#include "store/store.h"
+#include "support/store/fault_injecting_store.h"
+#include "support/store/memory_store.h"
+#include "support/store/must.h"
 
 namespace noodbel {
 namespace {
@@ -39,8 +44,9 @@ class TwilioRoutesTest : public ::testing::Test {
                                      delivered_.push_back(m);
                                      return *deliver_result_;
                                    },
-                                   [this](const std::string& id, OutboxState s, UnixTime at) {
+                                   [this](const std::string& id, OutboxState s, UnixTime at) -> Status {
                                      reports_.push_back({id, s, at});
+                                     return faults_.mark_delivery(id, s, at);
                                    }});
   }
 
@@ -88,8 +94,30 @@ class TwilioRoutesTest : public ::testing::Test {
     EXPECT_THAT(r.body, HasSubstr("<Response></Response>"));
   }
 
+  std::int64_t sent_row(const std::string& provider_id) {
+    std::int64_t id = 0;
+    EXPECT_TRUE(store_->transaction([&](Repository& repo) -> Status {
+                         id = repo.enqueue({"F1", Channel::kSms, "+32470000001", "hallo", 5, {}, {}},
+                                           kNow);
+                         return Ok();
+                       }).ok());
+    EXPECT_EQ(testing_support::must(store_->claim_outbox(Channel::kSms, kNow, 10)).size(), 1u);
+    EXPECT_TRUE(store_->mark_sent(id, provider_id, kNow).ok());
+    return id;
+  }
+  OutboxState state_of(std::int64_t id) {
+    for (const OutboxItem& item : testing_support::must(store_->outbox_for("F1", 10))) {
+      if (item.id == id) return item.state;
+    }
+    ADD_FAILURE() << "no row " << id;
+    return OutboxState::kPending;
+  }
+
   TwilioConfig config_;
   ManualClock clock_{kNow};
+  // A real store behind the delivery reports, failing on demand.
+  std::unique_ptr<store::Store> store_ = testing_support::open_memory_store();
+  testing_support::FaultInjectingStore faults_{*store_};
   Router router_;
   std::vector<InboundMessage> delivered_;
   std::vector<Report> reports_;
@@ -214,6 +242,17 @@ TEST_F(TwilioRoutesTest, StatusCallbacksMarkDeliveredOrFailedAndIgnoreTheRest) {
   EXPECT_EQ(reports_[2].id, "tw:SMc");
   EXPECT_EQ(reports_[2].state, OutboxState::kFailed);
   EXPECT_TRUE(delivered_.empty());
+}
+
+TEST_F(TwilioRoutesTest, AStatusCallbackTheStoreCannotRecordIs503AndTwiliosRetryRecordsIt) {
+  const std::int64_t id = sent_row("tw:SM0042");
+  faults_.set_plan({.fail_next = 1, .disk_full = true});
+  const HttpResponse refused = post(status("delivered", "SM0042"));
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_THAT(refused.body, HasSubstr("Twilio may retry"));
+  EXPECT_EQ(state_of(id), OutboxState::kSent) << "nothing recorded";
+  expect_twiml(post(status("delivered", "SM0042")));
+  EXPECT_EQ(state_of(id), OutboxState::kDelivered);
 }
 
 TEST_F(TwilioRoutesTest, AnIncomingMessageWithStatusReceivedIsAMessage) {

@@ -14,6 +14,7 @@
 #include "store/temp_db.h"
 #include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel {
 namespace {
@@ -35,7 +36,7 @@ class DigestRoutesTest : public ::testing::Test {
   DigestRoutesTest()
       : postcodes_(test_data::shipped_postcodes()),
         templates_(test_data::shipped_templates()),
-        store_(store::Store::open(path_.db()).value()),
+        store_(store::Store::open(path_.db(), ::noodbel::testing_support::wall_clock()).value()),
         links_("https://noodbel.test", std::string(40, 'k'), 12, 7) {
     config_.services = default_services();
     source_ = std::make_unique<DigestSource>(config_, postcodes_, *store_,

@@ -8,6 +8,7 @@
 #include "store/temp_db.h"
 #include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel {
 namespace {
@@ -18,7 +19,7 @@ class DigestSourceTest : public ::testing::Test {
  protected:
   DigestSourceTest()
       : postcodes_(test_data::shipped_postcodes()),
-        store_(store::Store::open(path_.db()).value()) {
+        store_(store::Store::open(path_.db(), ::noodbel::testing_support::wall_clock()).value()) {
     config_.services = default_services();
     config_.data_dir = noodbel::testing::source_dir();
   }

@@ -19,6 +19,7 @@
 #include "store/contracts/sample_rows.h"
 #include "store/sqlite_repository.h"
 #include "support/memory_repository.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel::contracts {
 
@@ -56,7 +57,7 @@ class SqliteImplementation {
   SqliteImplementation() : db_(":memory:") {
     store::apply_migrations(db_);
     tx_ = std::make_unique<store::Transaction>(db_);
-    repo_ = std::make_unique<store::SqliteRepository>(db_);
+    repo_ = std::make_unique<store::SqliteRepository>(db_, ::noodbel::testing_support::wall_clock());
   }
   Repository& repo() { return *repo_; }
 

@@ -1,0 +1,43 @@
+#include "adapters/http/ops_routes.h"
+
+#include <memory>
+#include <utility>
+
+#include <spdlog/spdlog.h>
+
+namespace noodbel {
+namespace {
+
+HttpResponse health(const OpsDeps& deps) {
+  const Status db = deps.store.check();
+  if (!db.ok()) spdlog::warn("event=health.database_failed error=\"{}\"", db.error().message);
+  return HttpResponse::json(db.ok() ? 200 : 503,
+                            {{"status", db.ok() ? "ok" : "degraded"},
+                             {"version", NOODBEL_VERSION},
+                             {"database", db.ok() ? "ok" : "unavailable"},
+                             {"signal", deps.signal_health ? deps.signal_health() : "disabled"}});
+}
+
+HttpResponse metrics(const OpsDeps& deps) {
+  const Result<store::MetricsSnapshot> snapshot = deps.store.metrics_snapshot();
+  if (!snapshot.ok()) {
+    spdlog::warn("event=metrics.snapshot_failed error=\"{}\"", snapshot.error().message);
+    return HttpResponse::text(503, "database unavailable: no metrics reported; retry later\n");
+  }
+  record_store_snapshot(deps.metrics, *snapshot, deps.clock.now());
+  HttpResponse r = HttpResponse::text(200, deps.metrics.render());
+  r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  return r;
+}
+
+}  // namespace
+
+void add_ops_routes(Router& router, OpsDeps deps) {
+  auto shared = std::make_shared<const OpsDeps>(std::move(deps));
+  router.add("GET", "/healthz",
+             [shared](const HttpRequest&, const PathParams&) { return health(*shared); });
+  router.add("GET", "/metrics",
+             [shared](const HttpRequest&, const PathParams&) { return metrics(*shared); });
+}
+
+}  // namespace noodbel

@@ -1,0 +1,29 @@
+// The operations routes of `noodbel serve`: GET /healthz and GET /metrics, read through the
+// StoreHealth port. During a database outage both answer 503, never "ok" or zeros.
+// Registered once by the composition root (adapters/app/service.cpp); handlers thread-safe.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "adapters/http/metrics.h"
+#include "adapters/http/router.h"
+#include "bot/clock.h"
+#include "store/ports/store_health.h"
+
+namespace noodbel {
+
+struct OpsDeps {
+  store::StoreHealth& store;  // must outlive the router
+  MetricsRegistry& metrics;   // must outlive the router
+  const Clock& clock;         // must outlive the router
+  std::function<std::string()> signal_health = {};  // "disabled" when not set
+};
+
+// GET /healthz: 200 {"status": "ok", "database": "ok", ...} while the database answers, else
+// 503 {"status": "degraded", "database": "unavailable", ...}. GET /metrics: the registry in
+// the Prometheus text format with the database gauges of one fresh snapshot; 503 (text, no
+// figures) when the snapshot cannot be read.
+void add_ops_routes(Router& router, OpsDeps deps);
+
+}  // namespace noodbel

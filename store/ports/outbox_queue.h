@@ -1,0 +1,58 @@
+// OutboxQueue: the port of the dispatcher (adapters/dispatch): claims due outbox rows and
+// records what became of each send. store::Store implements it. Every method returns an
+// Error on storage failure and then changes nothing; none returns a fallback value.
+// Thread-safe implementations.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bot/clock.h"
+#include "bot/repository.h"
+#include "bot/result.h"
+#include "bot/types.h"
+
+namespace noodbel::store {
+
+class OutboxQueue {
+ public:
+  virtual ~OutboxQueue() = default;
+
+  // Due (next_attempt_at <= now) pending rows of `channel`, at most `limit`, by priority
+  // then age, returned marked `sending` with attempts + 1. None due: an empty list.
+  virtual Result<std::vector<OutboxItem>> claim_outbox(Channel channel, UnixTime now,
+                                                       int limit) = 0;
+  // A claimed row the provider accepted: `sent` at `now` under provider_message_id, and a
+  // delivery report that came before (DeliveryReports) is applied.
+  virtual Status mark_sent(std::int64_t id, const std::string& provider_message_id,
+                           UnixTime now) = 0;
+  // A claimed row to try again: `pending`, due at next_attempt_at, with its last_error.
+  virtual Status mark_retry(std::int64_t id, UnixTime next_attempt_at,
+                            const std::string& error) = 0;
+  // A claimed row given up: `failed` at `now` with its last_error.
+  virtual Status mark_failed(std::int64_t id, const std::string& error, UnixTime now) = 0;
+  // A claimed row the dispatcher did not send (rate limit, stopping): back to pending, due
+  // at next_attempt_at, its claim not counted as an attempt. Only a `sending` row changes.
+  virtual Status release(std::int64_t id, UnixTime next_attempt_at) = 0;
+
+  // Failover of a claimed row, in ONE transaction: `decide` reads the Repository (and may
+  // audit); when it returns a Failover, row `id` becomes failed at `now` with its last_error
+  // and the message is queued. Returns the new row's id, or 0 when `decide` gave nothing
+  // (nothing changed).
+  struct Failover {
+    OutboundMessage message;
+    std::string last_error;
+  };
+  virtual Result<std::int64_t> fail_over(
+      std::int64_t id, UnixTime now,
+      const std::function<std::optional<Failover>(Repository&)>& decide) = 0;
+
+  // At start-up: rows left `sending` by a crash go back to `pending` (at-least-once);
+  // returns how many.
+  virtual Result<int> requeue_in_flight() = 0;
+};
+
+}  // namespace noodbel::store

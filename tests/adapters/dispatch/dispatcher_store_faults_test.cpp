@@ -1,0 +1,140 @@
+// How the Dispatcher reacts when its OutboxQueue fails (tests/support/store/
+// fault_injecting_store.h): nothing is sent on a failed claim, and an outcome the store
+// could not record is kept and recorded before anything else is claimed.
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "adapters/dispatch/dispatcher.h"
+#include "fake_sender.h"
+#include "store/store.h"
+#include "support/store/fault_injecting_store.h"
+#include "support/store/must.h"
+#include "support/store/memory_store.h"
+
+namespace noodbel {
+namespace {
+
+using testing_support::FakeSender;
+using testing_support::FakeSenderState;
+using testing_support::FaultInjectingStore;
+using testing_support::FaultPlan;
+using ::noodbel::testing_support::must;
+
+constexpr UnixTime kStart = 1'760'000'000;
+
+class DispatcherStoreFaultsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    DispatcherOptions options;
+    options.rate_now = [this] { return clock_.now() * 1000; };
+    options.backoff_jitter_percent = 0;
+    dispatcher_ = std::make_unique<Dispatcher>(*faults_, clock_, options);
+    dispatcher_->add_channel(std::make_unique<FakeSender>(Channel::kSandbox, sender_));
+  }
+
+  std::int64_t enqueue(const std::string& recipient) {
+    OutboundMessage m;
+    m.recipient_id = recipient;
+    m.channel = Channel::kSandbox;
+    m.address = recipient;
+    m.text = "hallo";
+    std::int64_t id = 0;
+    EXPECT_TRUE(store_->transaction([&](Repository& repo) -> Status {
+                        id = repo.enqueue(m, clock_.now());
+                        return Ok();
+                      }).ok());
+    return id;
+  }
+
+  OutboxItem row(const std::string& recipient) {
+    const auto rows = must(store_->outbox_for(recipient, 10));
+    EXPECT_EQ(rows.size(), 1u);
+    return rows.empty() ? OutboxItem{} : rows.front();
+  }
+
+  // The store starts failing while the provider handles the message: the claim went
+  // through, recording the outcome does not.
+  void fail_during_send(FaultPlan plan) {
+    const std::lock_guard lock(sender_->mu);
+    sender_->on_send = [this, plan] { faults_->set_plan(plan); };
+  }
+
+  int run() { return dispatcher_->run_once(Channel::kSandbox); }
+
+  ManualClock clock_{kStart};
+  std::unique_ptr<store::Store> store_ = testing_support::open_memory_store();
+  std::unique_ptr<FaultInjectingStore> faults_ = std::make_unique<FaultInjectingStore>(*store_);
+  std::shared_ptr<FakeSenderState> sender_ = std::make_shared<FakeSenderState>();
+  std::unique_ptr<Dispatcher> dispatcher_;  // last: destroyed (and stopped) first
+};
+
+TEST_F(DispatcherStoreFaultsTest, AFailedClaimSendsNothingAndTheNextRoundSends) {
+  enqueue("F0001");
+  faults_->set_plan({.fail_next = 1, .disk_full = true});
+  EXPECT_EQ(run(), 0);
+  EXPECT_EQ(sender_->calls(), 0u);
+  EXPECT_EQ(row("F0001").state, OutboxState::kPending);
+  EXPECT_EQ(row("F0001").attempts, 0) << "a failed claim is not an attempt";
+  EXPECT_EQ(run(), 1);
+  EXPECT_EQ(row("F0001").state, OutboxState::kSent);
+}
+
+TEST_F(DispatcherStoreFaultsTest, ASendTheStoreCouldNotRecordIsRecordedLaterAndNotSentAgain) {
+  enqueue("F0001");
+  fail_during_send({.fail_always = true, .writes_only = true});
+  EXPECT_EQ(run(), 1);
+  EXPECT_EQ(row("F0001").state, OutboxState::kSending) << "mark_sent failed";
+  // While the store still fails nothing new is claimed or sent.
+  enqueue("F0002");
+  sender_->on_send = nullptr;
+  EXPECT_EQ(run(), 0);
+  EXPECT_EQ(sender_->calls(), 1u);
+  // The store is back: the kept outcome is recorded first, then F0002 goes out.
+  faults_->clear();
+  EXPECT_EQ(run(), 1);
+  EXPECT_EQ(sender_->calls(), 2u) << "F0001 was not sent twice";
+  EXPECT_EQ(sender_->recipients(), (std::vector<std::string>{"F0001", "F0002"}));
+  EXPECT_EQ(row("F0001").state, OutboxState::kSent);
+  EXPECT_EQ(row("F0002").state, OutboxState::kSent);
+}
+
+TEST_F(DispatcherStoreFaultsTest, ARetryTheStoreCouldNotRecordIsRecordedWithItsDelay) {
+  enqueue("F0001");
+  sender_->add({SendResult::temporary("HTTP 503")});
+  fail_during_send({.fail_next = 1});
+  EXPECT_EQ(run(), 1);
+  EXPECT_EQ(row("F0001").state, OutboxState::kSending);
+  EXPECT_EQ(run(), 0) << "the kept retry is recorded; the row is not due yet";
+  const OutboxItem item = row("F0001");
+  EXPECT_EQ(item.state, OutboxState::kPending);
+  EXPECT_EQ(item.last_error, "HTTP 503");
+  EXPECT_GT(item.next_attempt_at, kStart);
+}
+
+TEST_F(DispatcherStoreFaultsTest, APermanentFailureTheStoreCouldNotRecordIsRecordedLater) {
+  enqueue("F0001");
+  sender_->add({SendResult::permanent("number does not exist")});
+  fail_during_send({.fail_next = 2});  // fail_over's transaction, then mark_failed
+  EXPECT_EQ(run(), 1);
+  EXPECT_EQ(row("F0001").state, OutboxState::kSending);
+  EXPECT_EQ(run(), 0);
+  EXPECT_EQ(row("F0001").state, OutboxState::kFailed);
+  EXPECT_EQ(row("F0001").last_error, "number does not exist");
+}
+
+TEST_F(DispatcherStoreFaultsTest, ASlowStoreDelaysButDoesNotLoseASend) {
+  enqueue("F0001");
+  faults_->set_plan({.delay = std::chrono::milliseconds(20)});
+  const auto started = std::chrono::steady_clock::now();
+  EXPECT_EQ(run(), 1);
+  EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(40));
+  EXPECT_EQ(row("F0001").state, OutboxState::kSent);
+  EXPECT_EQ(faults_->failures(), 0);
+}
+
+}  // namespace
+}  // namespace noodbel

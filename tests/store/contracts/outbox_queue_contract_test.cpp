@@ -1,0 +1,145 @@
+// The rules of OutboxQueue (store/ports/outbox_queue.h), checked on every implementation.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/contracts/store_implementations.h"
+#include "store/ports/outbox_queue.h"
+
+namespace noodbel::contracts {
+namespace {
+
+using ::noodbel::testing_support::must;
+
+template <typename Impl>
+class OutboxQueueContract : public StorePortContract<store::OutboxQueue, Impl> {
+ protected:
+  std::vector<OutboxItem> claim(UnixTime now, int limit = 10, Channel c = Channel::kSms) {
+    return must(this->port().claim_outbox(c, now, limit));
+  }
+};
+TYPED_TEST_SUITE(OutboxQueueContract, StoreImplementations, ImplementationNames);
+
+constexpr UnixTime kT0 = 1'760'000'000;
+
+std::vector<std::int64_t> ids(const std::vector<OutboxItem>& items) {
+  std::vector<std::int64_t> out;
+  for (const OutboxItem& i : items) out.push_back(i.id);
+  return out;
+}
+
+TYPED_TEST(OutboxQueueContract, ClaimTakesDueRowsOfTheChannelByPriorityThenAgeMarkedSending) {
+  const std::int64_t late = this->enqueue("F1", Channel::kSms, kT0 + 1, 5);
+  const std::int64_t urgent = this->enqueue("F2", Channel::kSms, kT0 + 2, 0);
+  const std::int64_t early = this->enqueue("F3", Channel::kSms, kT0, 5);
+  this->enqueue("F4", Channel::kTelegram, kT0, 5);
+  this->enqueue("F5", Channel::kSms, kT0 + 100, 5);  // not due
+  const std::vector<OutboxItem> claimed = this->claim(kT0 + 10);
+  EXPECT_EQ(ids(claimed), (std::vector<std::int64_t>{urgent, early, late}));
+  for (const OutboxItem& item : claimed) {
+    EXPECT_EQ(item.state, OutboxState::kSending);
+    EXPECT_EQ(item.attempts, 1);
+  }
+  EXPECT_EQ(this->state_of(late, "F1"), OutboxState::kSending);
+  EXPECT_TRUE(this->claim(kT0 + 10).empty()) << "claimed rows are not claimed again";
+}
+
+TYPED_TEST(OutboxQueueContract, ClaimTakesNoMoreThanTheLimitAndNothingWhenNothingIsDue) {
+  EXPECT_TRUE(this->claim(kT0).empty());
+  for (const char* r : {"F1", "F2", "F3"}) this->enqueue(r);
+  EXPECT_EQ(this->claim(kT0, 2).size(), 2u);
+  EXPECT_EQ(this->claim(kT0, 2).size(), 1u);
+}
+
+TYPED_TEST(OutboxQueueContract, MarkSentRecordsTheProviderIdAndTime) {
+  const std::int64_t id = this->enqueue("F1");
+  this->claim(kT0);
+  EXPECT_TRUE(this->port().mark_sent(id, "tw:SM1", kT0 + 1).ok());
+  EXPECT_EQ(this->state_of(id, "F1"), OutboxState::kSent);
+}
+
+TYPED_TEST(OutboxQueueContract, MarkRetryMakesTheRowPendingAndDueLaterWithItsError) {
+  const std::int64_t id = this->enqueue("F1");
+  this->claim(kT0);
+  EXPECT_TRUE(this->port().mark_retry(id, kT0 + 60, "HTTP 503").ok());
+  const OutboxItem r = *this->row(id, "F1");
+  EXPECT_EQ(r.state, OutboxState::kPending);
+  EXPECT_EQ(r.next_attempt_at, kT0 + 60);
+  EXPECT_EQ(r.last_error, "HTTP 503");
+  EXPECT_TRUE(this->claim(kT0 + 59).empty());
+  EXPECT_EQ(this->claim(kT0 + 60)[0].attempts, 2);
+}
+
+TYPED_TEST(OutboxQueueContract, MarkFailedGivesTheRowUpWithItsError) {
+  const std::int64_t id = this->enqueue("F1");
+  this->claim(kT0);
+  EXPECT_TRUE(this->port().mark_failed(id, "number does not exist", kT0 + 1).ok());
+  const OutboxItem r = *this->row(id, "F1");
+  EXPECT_EQ(r.state, OutboxState::kFailed);
+  EXPECT_EQ(r.last_error, "number does not exist");
+  EXPECT_TRUE(this->claim(kT0 + 999).empty());
+}
+
+TYPED_TEST(OutboxQueueContract, ReleasePutsAClaimedRowBackWithoutCountingTheAttempt) {
+  const std::int64_t id = this->enqueue("F1");
+  this->claim(kT0);
+  EXPECT_TRUE(this->port().release(id, kT0 + 5).ok());
+  const OutboxItem r = *this->row(id, "F1");
+  EXPECT_EQ(r.state, OutboxState::kPending);
+  EXPECT_EQ(r.attempts, 0);
+  EXPECT_EQ(r.next_attempt_at, kT0 + 5);
+}
+
+TYPED_TEST(OutboxQueueContract, ReleaseLeavesARowThatIsNotBeingSentAlone) {
+  const std::int64_t id = this->enqueue("F1");
+  this->claim(kT0);
+  ASSERT_TRUE(this->port().mark_sent(id, "tw:SM1", kT0).ok());
+  EXPECT_TRUE(this->port().release(id, kT0 + 5).ok());
+  EXPECT_EQ(this->state_of(id, "F1"), OutboxState::kSent);
+}
+
+TYPED_TEST(OutboxQueueContract, FailOverFailsTheRowAndQueuesTheDecidedMessageInOneStep) {
+  const std::int64_t id = this->enqueue("F1");
+  this->claim(kT0);
+  const Result<std::int64_t> next = this->port().fail_over(
+      id, kT0 + 1, [](Repository&) -> std::optional<store::OutboxQueue::Failover> {
+        return store::OutboxQueue::Failover{
+            {"F1", Channel::kSignal, "+32470000001", "text for F1", 5, {}, {}},
+            "failover: sent to signal"};
+      });
+  ASSERT_TRUE(next.ok()) << next.error().message;
+  EXPECT_GT(*next, id);
+  const OutboxItem old = *this->row(id, "F1");
+  EXPECT_EQ(old.state, OutboxState::kFailed);
+  EXPECT_EQ(old.last_error, "failover: sent to signal");
+  const OutboxItem fresh = *this->row(*next, "F1");
+  EXPECT_EQ(fresh.state, OutboxState::kPending);
+  EXPECT_EQ(fresh.message.channel, Channel::kSignal);
+}
+
+TYPED_TEST(OutboxQueueContract, FailOverWithoutADecisionChangesNothingAndReturnsZero) {
+  const std::int64_t id = this->enqueue("F1");
+  this->claim(kT0);
+  const Result<std::int64_t> next = this->port().fail_over(
+      id, kT0 + 1, [](Repository&) -> std::optional<store::OutboxQueue::Failover> {
+        return std::nullopt;
+      });
+  ASSERT_TRUE(next.ok());
+  EXPECT_EQ(*next, 0);
+  EXPECT_EQ(this->state_of(id, "F1"), OutboxState::kSending);
+}
+
+TYPED_TEST(OutboxQueueContract, RequeueInFlightReturnsRowsLeftSendingToPendingAndCountsThem) {
+  this->enqueue("F1");
+  this->enqueue("F2");
+  this->claim(kT0);
+  EXPECT_EQ(must(this->port().requeue_in_flight()), 2);
+  EXPECT_EQ(must(this->port().requeue_in_flight()), 0);
+  EXPECT_EQ(this->claim(kT0).size(), 2u);
+}
+
+}  // namespace
+}  // namespace noodbel::contracts

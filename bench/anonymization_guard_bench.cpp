@@ -1,7 +1,8 @@
 // bench-links: noodbel_adapters
 // Anonymization guard: AnonymizationGuard::check() on a typical 300-character clean note
 // and on the same kind of note holding a phone number (the libphonenumber matcher path).
-// Loads the shipped lists (config/first-names.txt, places of config/be-postcodes.csv).
+// Loads the shipped lists (config/first-names.txt, config/guard/, places of
+// config/be-postcodes.csv).
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -11,7 +12,7 @@
 
 #include "adapters/data/guard_loader.h"
 #include "adapters/data/postcodes_loader.h"
-#include "bot/anonymization_guard.h"
+#include "bot/guard/anonymization_guard.h"
 #include "bot/postcodes.h"
 #include "support/paths/source_paths.h"
 
@@ -39,7 +40,7 @@ const noodbel::AnonymizationGuard* shipped_guard() {
     const std::string dir = noodbel::testing::source_dir();
     auto postcodes = noodbel::load_postcodes(dir + "/config/be-postcodes.csv");
     if (!postcodes.ok()) return std::nullopt;
-    auto guard = noodbel::load_guard(dir + "/config/first-names.txt", *postcodes);
+    auto guard = noodbel::load_guard(noodbel::guard_files(dir), *postcodes);
     if (!guard.ok()) return std::nullopt;
     return std::move(guard).value();
   }();

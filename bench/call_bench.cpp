@@ -19,7 +19,7 @@
 #include "adapters/data/guard_loader.h"
 #include "adapters/data/postcodes_loader.h"
 #include "adapters/data/templates_loader.h"
-#include "bot/anonymization_guard.h"
+#include "bot/guard/anonymization_guard.h"
 #include "bot/engine.h"
 #include "store/store.h"
 #include "support/paths/source_paths.h"
@@ -63,8 +63,7 @@ class Fixture {
              ("noodbel-call-bench-" + std::to_string(::getpid()))),
         postcodes_(must(load_postcodes(noodbel::testing::source_dir() + "/config/be-postcodes.csv"))),
         templates_(must(load_templates(noodbel::testing::source_dir() + "/templates"))),
-        guard_(must(load_guard(
-            noodbel::testing::source_dir() + "/config/first-names.txt", postcodes_))),
+        guard_(must(load_guard(guard_files(noodbel::testing::source_dir()), postcodes_))),
         clock_(kMonday10h) {
     std::filesystem::remove_all(dir_);
     store_ = must(store::Store::open((dir_ / "noodbel.db").string(), clock_));

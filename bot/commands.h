@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "bot/anonymization_guard.h"
+#include "bot/guard/anonymization_guard.h"
 #include "bot/hasher.h"
 #include "bot/links.h"
 #include "bot/outbound.h"

@@ -12,6 +12,7 @@
 #include "bot/crisis_request.h"
 #include "bot/call_notices.h"
 #include "bot/decision_time.h"
+#include "bot/guard/refusal.h"
 #include "bot/offer_length.h"
 #include "bot/office_hours.h"
 #include "bot/place_text.h"

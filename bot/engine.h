@@ -5,7 +5,7 @@
 // Repository (unit of work).
 #pragma once
 
-#include "bot/anonymization_guard.h"
+#include "bot/guard/anonymization_guard.h"
 #include "bot/clock.h"
 #include "bot/config.h"
 #include "bot/hasher.h"

@@ -21,7 +21,7 @@ Result<std::unique_ptr<AppContext>> load_context(const Config& config) {
   if (!postcodes.ok()) return postcodes.error();
   auto templates = load_templates(config.templates_dir());
   if (!templates.ok()) return templates.error();
-  auto guard = load_guard(config.data_dir + "/config/first-names.txt", *postcodes);
+  auto guard = load_guard(guard_files(config.data_dir), *postcodes);
   if (!guard.ok()) return guard.error();
   auto store = store::Store::open(config.db_path, store_clock());
   if (!store.ok()) return store.error();

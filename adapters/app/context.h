@@ -9,7 +9,7 @@
 
 #include "adapters/crypto/openssl_hasher.h"
 #include "adapters/crypto/openssl_random.h"
-#include "bot/anonymization_guard.h"
+#include "bot/guard/anonymization_guard.h"
 #include "bot/clock.h"
 #include "bot/config.h"
 #include "bot/postcodes.h"
@@ -37,8 +37,8 @@ struct AppContext {
   AppContext& operator=(const AppContext&) = delete;
 };
 
-// Loads postcodes, templates and the guard's first names (config/first-names.txt) from
-// config.data_dir and opens config.db_path.
+// Loads postcodes, templates and the guard's lists (config/first-names.txt, config/guard/)
+// from config.data_dir and opens config.db_path.
 Result<std::unique_ptr<AppContext>> load_context(const Config& config);
 
 }  // namespace noodbel

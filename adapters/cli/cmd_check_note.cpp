@@ -12,7 +12,7 @@
 #include "adapters/cli/cmd_common.h"
 #include "adapters/data/guard_loader.h"
 #include "adapters/data/postcodes_loader.h"
-#include "bot/anonymization_guard.h"
+#include "bot/guard/anonymization_guard.h"
 #include "bot/postcodes.h"
 #include "bot/text_normalize.h"
 
@@ -64,7 +64,7 @@ int cmd_check_note(const std::string& data_dir) {
     report(postcodes.error());
     return kExitUsage;
   }
-  const auto guard = load_guard(data_dir + "/config/first-names.txt", *postcodes);
+  const auto guard = load_guard(guard_files(data_dir), *postcodes);
   if (!guard.ok()) {
     report(guard.error());
     return kExitUsage;

@@ -2,19 +2,53 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "adapters/data/read_file.h"
+#include "bot/guard/word_list.h"
 
 namespace noodbel {
+namespace {
 
-Result<AnonymizationGuard> load_guard(const std::string& first_names_path,
-                                      const Postcodes& postcodes) {
-  const Result<std::string> text = read_file(first_names_path);
+Result<WordList> load_word_list(const std::string& path) {
+  const Result<std::string> text = read_file(path);
+  if (!text) {
+    return Error::NotFound(fmt::format(
+        "cannot read the guard's word list {}: the guard needs every list of config/guard/; "
+        "check the data folder ([paths] data_dir) or restore the file from the checkout",
+        path));
+  }
+  auto entries = parse_list_lines(*text, path, "word");
+  if (!entries) return entries.error();
+  return WordList{path, std::move(*entries)};
+}
+
+}  // namespace
+
+GuardFiles guard_files(const std::string& data_dir) {
+  return {data_dir + "/config/first-names.txt", data_dir + "/config/guard"};
+}
+
+Result<Lexicon> load_guard_lexicon(const std::string& folder) {
+  WordLists lists;
+  for (const std::string_view name : Lexicon::list_names()) {
+    auto list = load_word_list(fmt::format("{}/{}.txt", folder, name));
+    if (!list) return list.error();
+    lists.emplace(std::string(name), std::move(*list));
+  }
+  return Lexicon::from_lists(lists);
+}
+
+Result<AnonymizationGuard> load_guard(const GuardFiles& files, const Postcodes& postcodes) {
+  const Result<std::string> text = read_file(files.first_names);
   if (!text) {
     return Error::NotFound(fmt::format(
         "cannot read the first-name list {}: check the path (see config/first-names.txt)",
-        first_names_path));
+        files.first_names));
   }
-  return AnonymizationGuard::parse(*text, first_names_path, postcodes);
+  auto lexicon = load_guard_lexicon(files.word_lists);
+  if (!lexicon) return lexicon.error();
+  return AnonymizationGuard::parse(*text, files.first_names, postcodes, std::move(*lexicon));
 }
 
 }  // namespace noodbel

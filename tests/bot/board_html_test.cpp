@@ -59,7 +59,7 @@ class BoardLink : public ::testing::Test {
   BoardLink()
       : postcodes_(Postcodes::from_places({{"9000", "Gent", "Oost-Vlaanderen", "VLG", {51.05, 3.71667}}})),
         templates_(load_templates()),
-        guard_(AnonymizationGuard::from_lists({}, {"Gent"})) {
+        guard_(test_data::guard_with({}, {"Gent"})) {
     config_.services = default_services();
     config_.web.board_link_hours = 5;
     repo_.upsert_caseworker({"C1", "oost-vlaanderen", "An", {{Channel::kTelegram, "11"}},

@@ -38,7 +38,7 @@ class Commands : public ::testing::Test {
             {{"9000", "Gent", "Oost-Vlaanderen", "VLG", {51.05, 3.71667}},
              {"9820", "Merelbeke", "Oost-Vlaanderen", "VLG", {50.99, 3.75}}})),
         templates_(load_templates()),
-        guard_(AnonymizationGuard::from_lists({"Emma"}, {"Gent", "Merelbeke"})) {
+        guard_(test_data::guard_with({"Emma"}, {"Gent", "Merelbeke"})) {
     config_.services = default_services();
     repo_.upsert_caseworker({"C1", "oost-vlaanderen", "An", {{Channel::kTelegram, "11"}},
                              Role::kCaseworker, Language::kNl});

@@ -50,7 +50,7 @@ class EngineScenario : public ::testing::Test {
       : postcodes_(Postcodes::from_places(test_places())),
         templates_(load_templates()),
         clock_(kMonday10h),
-        guard_(AnonymizationGuard::from_lists({"Emma", "Lucas"}, {"Gent", "Aalst"})),
+        guard_(test_data::guard_with({"Emma", "Lucas"}, {"Gent", "Aalst"})),
         engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_) {
     config_.services = default_services();
     config_.calls.wave_size = 3;

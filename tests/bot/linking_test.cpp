@@ -118,7 +118,7 @@ class Linking : public ::testing::Test {
              {"2000", "Antwerpen", "Antwerpen", "VLG", {51.218, 4.4136}}})),
         templates_(load_templates()),
         clock_(kMonday10h),
-        guard_(AnonymizationGuard::from_lists({"Emma"}, {"Gent"})),
+        guard_(test_data::guard_with({"Emma"}, {"Gent"})),
         engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_) {
     config_.services = default_services();
     config_.telegram.bot_username = "noodbel_test_bot";

@@ -63,7 +63,7 @@ class InboundLimits : public ::testing::Test {
       : postcodes_(Postcodes::from_places({})),
         templates_(load_templates()),
         clock_(kMonday10h),
-        guard_(AnonymizationGuard::from_lists({}, {})),
+        guard_(test_data::guard_with({}, {})),
         engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_) {
     Family f;
     f.id = "F1";

@@ -1,5 +1,5 @@
-// Fuzz target: the anonymization guard (bot/anonymization_guard.h) with the real first
-// names and places. Input: a crisis-call note.
+// Fuzz target: the anonymization guard (bot/guard/anonymization_guard.h) with the real first
+// names, places and word lists (config/guard/). Input: a crisis-call note.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -8,7 +8,7 @@
 
 #include "adapters/data/guard_loader.h"
 #include "adapters/data/postcodes_loader.h"
-#include "bot/anonymization_guard.h"
+#include "bot/guard/anonymization_guard.h"
 #include "bot/postcodes.h"
 #include "fuzz_support.h"
 #include "support/paths/source_paths.h"
@@ -22,7 +22,7 @@ const AnonymizationGuard& guard() {
     const std::string dir = noodbel::testing::source_dir();
     auto postcodes = load_postcodes(dir + "/config/be-postcodes.csv");
     FUZZ_CHECK(postcodes.ok());
-    auto loaded = load_guard(dir + "/config/first-names.txt", *postcodes);
+    auto loaded = load_guard(guard_files(dir), *postcodes);
     FUZZ_CHECK(loaded.ok());
     return new AnonymizationGuard(std::move(loaded).value());
   }();

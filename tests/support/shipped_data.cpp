@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "bot/guard/word_list.h"
 #include "support/paths/source_paths.h"
 
 namespace noodbel::test_data {
@@ -58,11 +59,32 @@ const Postcodes& shipped_postcodes() {
   return postcodes;
 }
 
+const Lexicon& shipped_lexicon() {
+  static const Lexicon lexicon = [] {
+    WordLists lists;
+    for (const std::string_view name : Lexicon::list_names()) {
+      const std::string file = "/config/guard/" + std::string(name) + ".txt";
+      const std::string path = noodbel::testing::source_path(file);
+      lists[std::string(name)] =
+          WordList{path, or_throw(parse_list_lines(source_file_text(file), path, "word"))};
+    }
+    return or_throw(Lexicon::from_lists(lists));
+  }();
+  return lexicon;
+}
+
 const AnonymizationGuard& shipped_guard() {
   static const AnonymizationGuard guard = or_throw(AnonymizationGuard::parse(
       source_file_text("/config/first-names.txt"),
-      noodbel::testing::source_path("/config/first-names.txt"), shipped_postcodes()));
+      noodbel::testing::source_path("/config/first-names.txt"), shipped_postcodes(),
+      shipped_lexicon()));
   return guard;
+}
+
+AnonymizationGuard guard_with(std::vector<std::string> first_names,
+                              std::vector<std::string> places) {
+  return AnonymizationGuard::from_lists(std::move(first_names), std::move(places),
+                                        shipped_lexicon());
 }
 
 }  // namespace noodbel::test_data

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -14,16 +15,26 @@
 namespace noodbel {
 namespace {
 
+// The shipped word lists, as the tests point load_guard at them.
+std::string shipped_word_lists() { return noodbel::testing::source_path("/config/guard"); }
+
 TEST(GuardLoader, LoadsTheShippedListWithThePlacesOfThePostcodes) {
   const auto postcodes = load_postcodes(noodbel::testing::source_path("/config/be-postcodes.csv"));
   ASSERT_TRUE(postcodes.ok()) << postcodes.error().message;
-  auto guard = load_guard(noodbel::testing::source_path("/config/first-names.txt"), *postcodes);
+  auto guard = load_guard(guard_files(noodbel::testing::source_dir()), *postcodes);
   ASSERT_TRUE(guard.ok()) << guard.error().message;
   EXPECT_EQ(guard->check("Emma woont in Gent").size(), 1u);  // Gent is a place, not a name
 }
 
+TEST(GuardLoader, FindsTheListsBelowTheDataFolder) {
+  const GuardFiles files = guard_files("/srv/noodbel");
+  EXPECT_EQ(files.first_names, "/srv/noodbel/config/first-names.txt");
+  EXPECT_EQ(files.word_lists, "/srv/noodbel/config/guard");
+}
+
 TEST(GuardLoader, RefusesAMissingFileAndSaysWhichPath) {
-  auto guard = load_guard("/nonexistent/first-names.txt", Postcodes::from_places({}));
+  auto guard = load_guard(GuardFiles{"/nonexistent/first-names.txt", shipped_word_lists()},
+                          Postcodes::from_places({}));
   ASSERT_FALSE(guard.ok());
   EXPECT_EQ(guard.error().kind, ErrorKind::kNotFound);
   EXPECT_NE(guard.error().message.find("/nonexistent/first-names.txt"), std::string::npos);
@@ -34,11 +45,76 @@ TEST(GuardLoader, NamesTheFileAndLineOfInvalidUtf8) {
   const std::string path =
       ::testing::TempDir() + "/" + std::to_string(::getpid()) + "-first-names.txt";
   std::ofstream(path, std::ios::binary) << "Bram\nZo\xFF\n";
-  auto guard = load_guard(path, Postcodes::from_places({}));
+  auto guard = load_guard(GuardFiles{path, shipped_word_lists()}, Postcodes::from_places({}));
   std::remove(path.c_str());
   ASSERT_FALSE(guard.ok());
   EXPECT_EQ(guard.error().message,
             path + " line 2: the name is not valid UTF-8; save the file as UTF-8");
+}
+
+// A copy of the shipped word lists in a folder of its own, removed at the end of the test.
+class GuardWordListsCopy : public ::testing::Test {
+ protected:
+  GuardWordListsCopy()
+      : folder_(::testing::TempDir() + "/" + std::to_string(::getpid()) + "-guard-" +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name()) {
+    std::filesystem::remove_all(folder_);
+    std::filesystem::copy(shipped_word_lists(), folder_);
+  }
+  ~GuardWordListsCopy() override { std::filesystem::remove_all(folder_); }
+
+  void write(const std::string& list, const std::string& text) const {
+    std::ofstream(folder_ + "/" + list + ".txt", std::ios::binary) << text;
+  }
+
+  const std::string folder_;
+};
+
+TEST_F(GuardWordListsCopy, LoadsTheCopyLikeTheShippedLists) {
+  const auto lexicon = load_guard_lexicon(folder_);
+  ASSERT_TRUE(lexicon.ok()) << lexicon.error().message;
+  EXPECT_EQ(lexicon->month_number("maart"), 3);
+  EXPECT_NE(lexicon->flags_of("straat") & kStrongStreet, 0u);
+}
+
+TEST_F(GuardWordListsCopy, RefusesAMissingListAndSaysWhichPathAndHowToFixIt) {
+  std::filesystem::remove(folder_ + "/stopwords.txt");
+  const auto lexicon = load_guard_lexicon(folder_);
+  ASSERT_FALSE(lexicon.ok());
+  EXPECT_EQ(lexicon.error().kind, ErrorKind::kNotFound);
+  EXPECT_NE(lexicon.error().message.find(folder_ + "/stopwords.txt"), std::string::npos)
+      << lexicon.error().message;
+  EXPECT_NE(lexicon.error().message.find("restore the file"), std::string::npos)
+      << lexicon.error().message;
+}
+
+TEST_F(GuardWordListsCopy, NamesTheFileAndLineOfAWordThatIsNotUtf8) {
+  write("units", "# units\njaar\nma\xFFnd\n");
+  const auto lexicon = load_guard_lexicon(folder_);
+  ASSERT_FALSE(lexicon.ok());
+  EXPECT_EQ(lexicon.error().message,
+            folder_ + "/units.txt line 3: the word is not valid UTF-8; save the file as UTF-8");
+}
+
+TEST_F(GuardWordListsCopy, NamesTheFileOfAMalformedMonthLine) {
+  write("months", "1 januari\n13 dertiember\n");
+  const auto lexicon = load_guard_lexicon(folder_);
+  ASSERT_FALSE(lexicon.ok());
+  EXPECT_EQ(lexicon.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_NE(lexicon.error().message.find(folder_ + "/months.txt"), std::string::npos)
+      << lexicon.error().message;
+  EXPECT_NE(lexicon.error().message.find("13 dertiember"), std::string::npos);
+}
+
+TEST_F(GuardWordListsCopy, RefusesAnEmptyList) {
+  write("url-tlds", "# nothing left\n");
+  const auto guard = load_guard(GuardFiles{noodbel::testing::source_path("/config/first-names.txt"),
+                                           folder_},
+                                Postcodes::from_places({}));
+  ASSERT_FALSE(guard.ok());
+  EXPECT_NE(guard.error().message.find(folder_ + "/url-tlds.txt holds no entries"),
+            std::string::npos)
+      << guard.error().message;
 }
 
 }  // namespace

@@ -22,7 +22,7 @@
 #include "adapters/slash/slash_auth.h"
 #include "adapters/slash/slash_sender.h"
 #include "adapters/slash/slash_text.h"
-#include "bot/anonymization_guard.h"
+#include "bot/guard/anonymization_guard.h"
 #include "bot/engine.h"
 #include "bot/postcodes.h"
 #include "bot/templates.h"
@@ -96,7 +96,7 @@ Templates load_templates() {
 
 AnonymizationGuard shipped_guard(const Postcodes& postcodes) {
   Result<AnonymizationGuard> g =
-      load_guard(noodbel::testing::source_path("/config/first-names.txt"), postcodes);
+      load_guard(guard_files(noodbel::testing::source_dir()), postcodes);
   if (!g) throw std::runtime_error(g.error().message);
   return std::move(g).value();
 }

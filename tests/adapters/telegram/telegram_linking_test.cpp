@@ -27,6 +27,7 @@
 #include "support/http_client.h"
 #include "support/process.h"
 #include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
 #include "adapters/crypto/openssl_hasher.h"
 #include "adapters/crypto/openssl_random.h"
 #include "adapters/data/templates_loader.h"
@@ -150,7 +151,7 @@ class TelegramLinkingTest : public ::testing::Test {
   Config config_;
   Postcodes postcodes_ =
       Postcodes::from_places({{"9000", "Gent", "Oost-Vlaanderen", "VLG", {51.05, 3.71667}}});
-  AnonymizationGuard guard_ = AnonymizationGuard::from_lists({"Emma"}, {"Gent"});
+  AnonymizationGuard guard_ = test_data::guard_with({"Emma"}, {"Gent"});
   std::unique_ptr<Templates> templates_;
   std::unique_ptr<Engine> engine_;
   std::unique_ptr<store::Store> store_;

@@ -276,6 +276,12 @@ void Dispatcher::stop() {
   for (auto& t : workers_) {
     if (t.joinable()) t.join();
   }
+  for (const auto& [channel, lane] : lanes_) {
+    if (lane.unrecorded.empty()) continue;
+    spdlog::error("event=outbox.unrecorded_at_stop channel={} count={} hint=\"the rows stay "
+                  "sending and are sent again after a restart\"",
+                  to_string(channel), lane.unrecorded.size());
+  }
 }
 
 void Dispatcher::worker(Channel channel) {

@@ -64,7 +64,8 @@ class Dispatcher {
   // Wakes the workers: call after a transaction that enqueued messages.
   void notify();
   // Stops the workers, also while they wait for a token; rows claimed but not yet sent
-  // go back to pending. Idempotent.
+  // go back to pending. Outcomes still kept unrecorded are logged (their rows stay
+  // `sending`: requeue_in_flight sends them again). Idempotent.
   void stop();
 
  private:

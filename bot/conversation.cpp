@@ -11,7 +11,7 @@
 #include "bot/decision_time.h"
 #include "bot/family_turn.h"
 #include "bot/phone.h"
-#include "bot/reply_parser.h"
+#include "bot/reply/parser.h"
 #include "bot/self_service.h"
 #include "bot/throttle.h"
 

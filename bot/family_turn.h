@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "bot/outbound.h"
-#include "bot/reply_parser.h"
+#include "bot/reply/parser.h"
 #include "bot/types.h"
 
 namespace noodbel {

@@ -9,7 +9,7 @@
 #include "adapters/cli/commands.h"
 #include "bot/clock.h"
 #include "bot/local_time.h"
-#include "bot/reply_parser.h"
+#include "bot/reply/parser.h"
 
 namespace noodbel::cli {
 namespace {

@@ -12,7 +12,7 @@
 
 #include "bot/local_time.h"
 #include "bot/outbound.h"
-#include "bot/reply_parser.h"
+#include "bot/reply/parser.h"
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
 #include "support/shipped_data.h"

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "bot/reply_parser.h"
+#include "bot/reply/parser.h"
 #include "bot/templates.h"
 #include "support/paths/source_paths.h"
 #include "support/shipped_data.h"

@@ -1,4 +1,4 @@
-// Fuzz target: the family reply parser (bot/reply_parser.h).
+// Fuzz target: the family reply parser (bot/reply/parser.h).
 // Input: first line = today as YYYY-MM-DD or "YYYY-MM-DD HH:MM" (or "#" + 4 bytes for an
 // arbitrary, maybe invalid, year/month/day/minute), the rest = the family's message.
 #include <cstddef>
@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "bot/reply_parser.h"
+#include "bot/reply/parser.h"
 #include "fuzz_support.h"
 
 namespace {

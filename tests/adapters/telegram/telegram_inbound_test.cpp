@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "bot/reply_parser.h"
+#include "bot/reply/parser.h"
 
 namespace noodbel::telegram {
 namespace {

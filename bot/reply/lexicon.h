@@ -1,7 +1,7 @@
 // Internal to the reply parser: the lexicon of words and phrases a family uses, and the
 // classification of a normalised message's words against it (longest phrase wins; words
 // match "stretched": "jaaaa" is "ja"). To teach the parser a word, add a row to kLexicon
-// in reply_lexicon.cpp. Not part of the parser's contract. Read-only after first use;
+// in bot/reply/lexicon.cpp. Not part of the parser's contract. Read-only after first use;
 // thread-safe.
 #pragma once
 
@@ -11,7 +11,7 @@
 #include <optional>
 #include <string_view>
 
-#include "bot/reply_tokens.h"
+#include "bot/reply/normalize.h"
 
 namespace noodbel::reply {
 
@@ -43,7 +43,7 @@ enum class Kind : std::uint8_t {
   kFiller,       // politeness, interjections: understood, trimmed from the edges of a note
   kGlue,         // pronouns, articles, "opvangen", "thuis": understood, kept inside a note
   kNotToday,     // "vandaag niet": a no unless the message gives a later start
-  kSpan,         // the words of a condition or of a call (bot/reply_conditions.h)
+  kSpan,         // the words of a condition or of a call (bot/reply/spans.h)
 };
 
 struct Item {

@@ -1,4 +1,4 @@
-#include "bot/reply_lexicon.h"
+#include "bot/reply/lexicon.h"
 
 #include <algorithm>
 #include <string>

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "bot/reply/parser.h"
+#include "bot/reply/parsed_reply.h"
 
 namespace noodbel::telegram {
 namespace {

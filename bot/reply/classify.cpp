@@ -50,7 +50,7 @@ void mark(Items& items, const Item& it, Role r) {
 }
 
 
-Items classify_all(const Normalized& n, const Spans& spans) {
+Items classify_all(const Normalized& n, const Spans& spans, const Lexicon& lexicon) {
   Items out;
   std::uint64_t sentence_seen = 0;
   std::uint8_t clause = 0;
@@ -78,7 +78,7 @@ Items classify_all(const Normalized& n, const Spans& spans) {
       const std::size_t index = spans.at[t] - 1U;
       item = Item{Kind::kSpan, t, spans.list[index].count, index};
     } else {
-      item = reply::classify(n, t, first_word, free);
+      item = lexicon.classify(n, t, first_word, free);
     }
     const bool meaningful = item && item->kind != Kind::kNone;
     if (first_word) {

@@ -43,9 +43,9 @@ struct Items {
 // Marks the tokens of `it` with role `r`.
 void mark(Items& items, const Item& it, Role r);
 
-// Every word of the message classified, codes taken out, left to right; a day word alone
-// in a clause that gives a reason to wait is not a start time.
-Items classify_all(const Normalized& n, const Spans& spans);
+// Every word of the message classified against `lexicon`, codes taken out, left to right; a
+// day word alone in a clause that gives a reason to wait is not a start time.
+Items classify_all(const Normalized& n, const Spans& spans, const Lexicon& lexicon);
 
 // Leaves out the words of questions ("hoeveel km is dat?", "is het voor 1 nacht?"),
 // unless the question opens with an answer ("ja, hoe laat?") or asks for settings, help

@@ -86,13 +86,15 @@ ParsedReply decide(const Normalized& n, const Spans& spans, Items& items, const 
 }  // namespace
 }  // namespace reply
 
-ParsedReply parse_reply(std::string_view text) { return parse_reply(text, ReplyContext{}); }
+ParsedReply ReplyParser::parse(std::string_view text) const {
+  return parse(text, ReplyContext{});
+}
 
-ParsedReply parse_reply(std::string_view text, const ReplyContext& ctx) {
+ParsedReply ReplyParser::parse(std::string_view text, const ReplyContext& ctx) const {
   const reply::Normalized n(text);
   if (n.only_question_marks()) return {};  // a lone "?" is a question, not a request for help
   const reply::Spans spans = reply::scan_spans(n, reply::moment_of(ctx));
-  reply::Items items = reply::classify_all(n, spans);
+  reply::Items items = reply::classify_all(n, spans, lexicon_);
   ParsedReply r = reply::decide(n, spans, items, ctx);
   r.call_code = std::move(items.code);
   return r;

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "bot/reply/parser.h"
+#include "support/reply_parser.h"
 
 namespace noodbel::testing {
 

@@ -27,6 +27,7 @@
 #include "support/http_client.h"
 #include "support/process.h"
 #include "support/paths/source_paths.h"
+#include "support/reply_parser.h"
 #include "adapters/crypto/openssl_hasher.h"
 #include "adapters/crypto/openssl_random.h"
 #include "adapters/data/templates_loader.h"
@@ -80,7 +81,8 @@ class TelegramLinkingTest : public ::testing::Test {
     templates_ = std::make_unique<Templates>(std::move(templates).value());
     config_.services = default_services();
     engine_ = std::make_unique<Engine>(config_, postcodes_, *templates_,
-                                       EnginePorts{clock_, random_, hasher_}, guard_);
+                                       EnginePorts{clock_, random_, hasher_}, guard_,
+                                       test_data::shipped_reply_parser());
     auto opened = store::Store::open(":memory:");
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     store_ = std::move(opened).value();

@@ -18,6 +18,7 @@ namespace noodbel::reply {
 namespace {
 
 using testing::only_condition;
+using testing::parse_reply;
 
 std::vector<std::string> corpus_texts() {
   std::vector<std::string> texts;

@@ -13,9 +13,12 @@
 
 #include "bot/reply/parser.h"
 #include "support/paths/source_paths.h"
+#include "support/reply_parser.h"
 
 namespace noodbel {
 namespace {
+
+using testing::parse_reply;
 
 struct Row {
   int line = 0;

@@ -18,6 +18,7 @@
 #include "adapters/crypto/openssl_random.h"
 #include "adapters/data/guard_loader.h"
 #include "adapters/data/postcodes_loader.h"
+#include "adapters/data/reply_lexicon_loader.h"
 #include "adapters/data/templates_loader.h"
 #include "bot/guard/anonymization_guard.h"
 #include "bot/engine.h"
@@ -64,12 +65,14 @@ class Fixture {
         postcodes_(must(load_postcodes(noodbel::testing::source_dir() + "/config/be-postcodes.csv"))),
         templates_(must(load_templates(noodbel::testing::source_dir() + "/templates"))),
         guard_(must(load_guard(guard_files(noodbel::testing::source_dir()), postcodes_))),
+        reply_parser_(must(load_reply_parser(noodbel::testing::source_dir()))),
         clock_(kMonday10h) {
     std::filesystem::remove_all(dir_);
     store_ = must(store::Store::open((dir_ / "noodbel.db").string(), clock_));
     config_.services = default_services();
     engine_ = std::make_unique<Engine>(config_, postcodes_, templates_,
-                                       EnginePorts{clock_, random_, hasher_}, guard_);
+                                       EnginePorts{clock_, random_, hasher_}, guard_,
+                                       reply_parser_);
     std::mt19937 rng(42);
     check(store_->transaction([&](Repository& repo) -> Status {
       repo.upsert_caseworker({"C001", "oost-vlaanderen", "An", {{Channel::kTelegram, "1001"}},
@@ -123,6 +126,7 @@ class Fixture {
   Postcodes postcodes_;
   Templates templates_;
   AnonymizationGuard guard_;
+  ReplyParser reply_parser_;
   ManualClock clock_;
   OpenSslRandom random_;
   OpenSslHasher hasher_;

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "bot/family_turn.h"
-#include "bot/reply_parser.h"
+#include "bot/reply/parsed_reply.h"
 #include "bot/types.h"
 
 namespace noodbel {

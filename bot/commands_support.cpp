@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "bot/local_time.h"
-#include "bot/reply_parser.h"
+#include "bot/reply/parsed_reply.h"
 #include "bot/text/ascii.h"
 
 namespace noodbel::command {

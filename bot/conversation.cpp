@@ -11,7 +11,7 @@
 #include "bot/decision_time.h"
 #include "bot/family_turn.h"
 #include "bot/phone.h"
-#include "bot/reply_parser.h"
+#include "bot/reply/parser.h"
 #include "bot/self_service.h"
 #include "bot/throttle.h"
 
@@ -236,9 +236,9 @@ void forward(const FamilyTurn& turn, const ParsedReply& reply) {
 }  // namespace
 
 void handle_family_message(const Family& family, const InboundMessage& message,
-                           const Outbox& out) {
+                           const ReplyParser& parser, const Outbox& out) {
   const FamilyTurn turn{family, message, out};
-  const ParsedReply reply = parse_reply(message.text, reply_context_at(out.now()));
+  const ParsedReply reply = parser.parse(message.text, reply_context_at(out.now()));
   const ThrottleVerdict verdict = count_message(family.id, out);
   const std::string intent(to_string(reply.intent));
   if (!family.opted_in && reply.intent != Intent::kStart) {

@@ -11,9 +11,10 @@
 namespace noodbel {
 
 Engine::Engine(const Config& config, const Postcodes& postcodes, const Templates& templates,
-               EnginePorts ports, const AnonymizationGuard& guard, const Links* links)
+               EnginePorts ports, const AnonymizationGuard& guard, const ReplyParser& parser,
+               const Links* links)
     : config_(config), postcodes_(postcodes), templates_(templates), ports_(ports),
-      guard_(guard), links_(links) {}
+      guard_(guard), parser_(parser), links_(links) {}
 
 HandleOutcome Engine::handle(const InboundMessage& message, Repository& repo) const {
   // Deduplication happens here, in the same unit of work as the effects; a message
@@ -28,7 +29,7 @@ HandleOutcome Engine::handle(const InboundMessage& message, Repository& repo) co
   const Route route_to = route(message, repo, config_.slash);
   switch (route_to.kind) {
     case Sender::Kind::kFamily:
-      handle_family_message(*route_to.family, message, out);
+      handle_family_message(*route_to.family, message, parser_, out);
       return HandleOutcome::kHandled;
     case Sender::Kind::kCaseworker:
       handle_command(*route_to.caseworker, message,

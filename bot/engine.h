@@ -12,6 +12,7 @@
 #include "bot/links.h"
 #include "bot/postcodes.h"
 #include "bot/random.h"
+#include "bot/reply/parser.h"
 #include "bot/repository.h"
 #include "bot/templates.h"
 #include "bot/types.h"
@@ -37,9 +38,11 @@ struct EnginePorts {
 class Engine {
  public:
   // All references must outlive the Engine.
-  // `guard` checks the note of every call a caseworker opens.
+  // `guard` checks the note of every call a caseworker opens; `parser` reads every
+  // family message.
   Engine(const Config& config, const Postcodes& postcodes, const Templates& templates,
-         EnginePorts ports, const AnonymizationGuard& guard, const Links* links = nullptr);
+         EnginePorts ports, const AnonymizationGuard& guard, const ReplyParser& parser,
+         const Links* links = nullptr);
 
   // Handles one message within the caller's unit of work. Never throws for bad input:
   // every message gets an answer (an acknowledgement, a result or a clear error),
@@ -58,6 +61,7 @@ class Engine {
   const Templates& templates_;
   const EnginePorts ports_;
   const AnonymizationGuard& guard_;
+  const ReplyParser& parser_;
   const Links* links_;  // signed web links; null: messages carry no links
 };
 

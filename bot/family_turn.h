@@ -9,7 +9,8 @@
 #include <string_view>
 
 #include "bot/outbound.h"
-#include "bot/reply_parser.h"
+#include "bot/reply/context.h"
+#include "bot/reply/parsed_reply.h"
 #include "bot/types.h"
 
 namespace noodbel {

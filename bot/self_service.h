@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "bot/family_turn.h"
-#include "bot/reply_parser.h"
+#include "bot/reply/parsed_reply.h"
 
 namespace noodbel {
 

@@ -13,7 +13,7 @@ DemoRun::DemoRun(AppContext& ctx, bool quiet)
     : ctx_(ctx),
       quiet_(quiet),
       engine_(ctx.config, ctx.postcodes, ctx.templates, {ctx.clock, ctx.random, ctx.hasher},
-              ctx.guard),
+              ctx.guard, ctx.reply_parser),
       dispatcher_(*ctx.store, ctx.clock, DispatcherOptions{}),
       pipeline_(*ctx.store, engine_, {}) {
   auto channel = std::make_unique<SandboxChannel>(ctx.clock);

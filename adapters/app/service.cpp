@@ -72,7 +72,7 @@ Service::Service(AppContext& ctx)
     : ctx_(ctx),
       links_(ctx.config),
       engine_(ctx.config, ctx.postcodes, ctx.templates, {ctx.clock, ctx.random, ctx.hasher},
-              ctx.guard, &links_),
+              ctx.guard, ctx.reply_parser, &links_),
       dispatcher_(*ctx.store, ctx.clock, dispatcher_options(ctx.config)),
       pipeline_(*ctx.store, engine_, [this] {
         dispatcher_.notify();

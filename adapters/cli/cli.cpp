@@ -102,7 +102,11 @@ void add_try_commands(CLI::App& app, CommonOptions& common, int& code) {
   parse_reply->add_option("--today", o->today, "Today's date for relative dates (YYYY-MM-DD)");
   parse_reply->add_option("--now", o->now,
                           "The moment for relative dates and times (\"YYYY-MM-DD HH:MM\")");
-  parse_reply->callback([&code, o] { code = cmd_parse_reply(o->lang, o->today, o->now); });
+  add_common(parse_reply, common);
+  parse_reply->callback([&code, &common, o] {
+    auto config = config_or_report(common);
+    code = config ? cmd_parse_reply(config->data_dir, o->lang, o->today, o->now) : kExitUsage;
+  });
 
   auto* check_note = app.add_subcommand(
       "check-note", "Check a call note on stdin for personal data; JSON findings on stdout");

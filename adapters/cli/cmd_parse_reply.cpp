@@ -1,15 +1,18 @@
-// `noodbel parse-reply [--lang nl|fr|en] [--today YYYY-MM-DD | --now "YYYY-MM-DD HH:MM"]`: one
-// family message per stdin line, one JSON object per stdout line, in order.
+// `noodbel parse-reply [--config FILE] [--lang nl|fr|en] [--today YYYY-MM-DD | --now "YYYY-MM-DD
+// HH:MM"]`: one family message per stdin line, one JSON object per stdout line, in order; the
+// lexicon is read from the data folder of the configuration.
 #include <iostream>
 #include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/cli/cmd_common.h"
 #include "adapters/cli/commands.h"
+#include "adapters/data/reply_lexicon_loader.h"
 #include "bot/clock.h"
 #include "bot/local_time.h"
-#include "bot/reply_parser.h"
+#include "bot/reply/parser.h"
 
 namespace noodbel::cli {
 namespace {
@@ -67,19 +70,24 @@ std::optional<ReplyContext> context_or_report(const std::optional<std::string>& 
 }  // namespace
 
 // The parser reads Dutch, French and English alike; `lang` is only a hint and unused.
-int cmd_parse_reply(const std::string& /*lang*/, const std::optional<std::string>& today,
-                    const std::optional<std::string>& now) {
+int cmd_parse_reply(const std::string& data_dir, const std::string& /*lang*/,
+                    const std::optional<std::string>& today, const std::optional<std::string>& now) {
   if (today && now) {
     std::cerr << "noodbel parse-reply: give --today or --now, not both\n";
     return kExitUsage;
   }
   const std::optional<ReplyContext> ctx = context_or_report(today, now);
   if (!ctx) return kExitUsage;
+  const Result<ReplyParser> parser = load_reply_parser(data_dir);
+  if (!parser) {
+    report(parser.error());
+    return kExitUsage;
+  }
   std::ios::sync_with_stdio(false);
   std::string line;
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    const ParsedReply r = parse_reply(line, *ctx);
+    const ParsedReply r = parser->parse(line, *ctx);
     Json conditions = Json::array();
     for (const Condition& c : r.conditions) conditions.push_back(condition_json(c));
     const Json out = {{"intent", std::string(to_string(r.intent))},

@@ -15,8 +15,8 @@ int cmd_families_import(const CommonOptions& o, const std::string& file, bool sk
 int cmd_families_list(const CommonOptions& o);
 int cmd_caseworkers_import(const CommonOptions& o, const std::string& file, bool skip_invalid);
 int cmd_demo(const CommonOptions& o, bool keep_quiet);
-int cmd_parse_reply(const std::string& lang, const std::optional<std::string>& today,
-                    const std::optional<std::string>& now);
+int cmd_parse_reply(const std::string& data_dir, const std::string& lang,
+                    const std::optional<std::string>& today, const std::optional<std::string>& now);
 int cmd_check_note(const std::string& data_dir);
 
 }  // namespace noodbel::cli

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "bot/reply_parser.h"
+#include "bot/reply/parsed_reply.h"
 
 namespace noodbel::telegram {
 namespace {
@@ -15,7 +15,7 @@ InboundUpdate ignore(std::string why) {
   return out;
 }
 
-// The words of the reply parser (bot/reply_parser.h), not a user-facing text.
+// The words of the reply parser (bot/reply/parser.h), not a user-facing text.
 std::string_view answer_word(Answer a) {
   switch (a) {
     case Answer::kYes:

@@ -5,7 +5,7 @@
 #include <set>
 #include <string>
 
-#include "bot/reply_parser.h"
+#include "bot/reply/parser.h"
 #include "support/fake_random.h"
 
 namespace noodbel {

@@ -10,6 +10,7 @@
 #include "bot/commands_fixture.h"
 #include "bot/conversation.h"
 #include "bot/waves.h"
+#include "support/reply_parser.h"
 
 namespace noodbel {
 namespace {
@@ -21,7 +22,7 @@ class Notices : public Commands {
     handle_family_message(f,
                           {Channel::kSms, f.contacts.front().address,
                            "s" + std::to_string(++sequence_), text, now_, std::nullopt},
-                          Outbox(config_, templates_, repo_, now_));
+                          test_data::shipped_reply_parser(), Outbox(config_, templates_, repo_, now_));
   }
   void tick() { run_scheduled(Outbox(config_, templates_, repo_, now_)); }
   std::size_t to_caseworker() const { return repo_.outbox_for("C1").size(); }

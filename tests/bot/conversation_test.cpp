@@ -12,6 +12,7 @@
 #include "bot/self_service.h"
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
+#include "support/reply_parser.h"
 #include "support/shipped_data.h"
 
 namespace noodbel {
@@ -75,7 +76,7 @@ class Conversation : public ::testing::Test {
     const std::string address = channel == Channel::kSms ? f.contacts.front().address : "555";
     handle_family_message(
         f, {channel, address, "p" + std::to_string(++sequence_), text, now_, reply_to},
-        Outbox(config_, templates_, repo_, now_));
+        test_data::shipped_reply_parser(), Outbox(config_, templates_, repo_, now_));
   }
   std::string last_text(const std::string& id) const {
     const auto items = repo_.outbox_for(id);

@@ -12,9 +12,10 @@
 
 #include "bot/local_time.h"
 #include "bot/outbound.h"
-#include "bot/reply_parser.h"
+#include "bot/reply/parser.h"
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
+#include "support/reply_parser.h"
 #include "support/shipped_data.h"
 #include "support/fake_hasher.h"
 #include "support/fake_random.h"
@@ -51,7 +52,8 @@ class EngineScenario : public ::testing::Test {
         templates_(load_templates()),
         clock_(kMonday10h),
         guard_(test_data::guard_with({"Emma", "Lucas"}, {"Gent", "Aalst"})),
-        engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_) {
+        engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_,
+                test_data::shipped_reply_parser()) {
     config_.services = default_services();
     config_.calls.wave_size = 3;
     repo_.upsert_caseworker({"C001", "oost-vlaanderen", "An Peeters",

@@ -13,6 +13,7 @@
 #include "bot/engine.h"
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
+#include "support/reply_parser.h"
 #include "support/shipped_data.h"
 #include "support/fake_hasher.h"
 #include "support/fake_random.h"
@@ -119,7 +120,8 @@ class Linking : public ::testing::Test {
         templates_(load_templates()),
         clock_(kMonday10h),
         guard_(test_data::guard_with({"Emma"}, {"Gent"})),
-        engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_) {
+        engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_,
+                test_data::shipped_reply_parser()) {
     config_.services = default_services();
     config_.telegram.bot_username = "noodbel_test_bot";
     repo_.upsert_caseworker({"C001", "oost-vlaanderen", "An Peeters",

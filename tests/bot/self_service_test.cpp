@@ -11,13 +11,16 @@
 #include <string>
 #include <vector>
 
-#include "bot/reply_parser.h"
+#include "bot/reply/parser.h"
 #include "bot/templates.h"
 #include "support/paths/source_paths.h"
+#include "support/reply_parser.h"
 #include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {
+
+using testing::parse_reply;
 
 Templates shipped() {
   return test_data::shipped_templates();

@@ -10,6 +10,7 @@
 #include "bot/engine.h"
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
+#include "support/reply_parser.h"
 #include "support/shipped_data.h"
 #include "support/fake_hasher.h"
 #include "support/fake_random.h"
@@ -64,7 +65,8 @@ class InboundLimits : public ::testing::Test {
         templates_(load_templates()),
         clock_(kMonday10h),
         guard_(test_data::guard_with({}, {})),
-        engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_) {
+        engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_,
+                test_data::shipped_reply_parser()) {
     Family f;
     f.id = "F1";
     f.contacts = {{Channel::kSms, "+32470000001"}};

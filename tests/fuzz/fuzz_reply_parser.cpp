@@ -1,4 +1,4 @@
-// Fuzz target: the family reply parser (bot/reply_parser.h).
+// Fuzz target: the family reply parser (bot/reply/parser.h) with the shipped lexicon.
 // Input: first line = today as YYYY-MM-DD or "YYYY-MM-DD HH:MM" (or "#" + 4 bytes for an
 // arbitrary, maybe invalid, year/month/day/minute), the rest = the family's message.
 #include <cstddef>
@@ -6,12 +6,23 @@
 #include <string>
 #include <string_view>
 
-#include "bot/reply_parser.h"
+#include "adapters/data/reply_lexicon_loader.h"
+#include "bot/reply/parser.h"
 #include "fuzz_support.h"
+#include "support/paths/source_paths.h"
 
 namespace {
 
 using namespace noodbel;
+
+const ReplyParser& parser() {
+  static const ReplyParser* p = [] {
+    auto loaded = load_reply_parser(noodbel::testing::source_dir());
+    FUZZ_CHECK(loaded.ok());
+    return new ReplyParser(std::move(loaded).value());
+  }();
+  return *p;
+}
 
 noodbel::ReplyContext context_from(std::string_view line) {
   if (auto parsed = reply_context_from_text(line)) return *parsed;
@@ -82,13 +93,13 @@ void check(const ParsedReply& r, std::string_view text) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view rest = fuzz::as_view(data, size);
   const ReplyContext ctx = context_from(fuzz::take_line(rest));
-  const ParsedReply r = parse_reply(rest, ctx);
+  const ParsedReply r = parser().parse(rest, ctx);
   check(r, rest);
-  const ParsedReply again = parse_reply(rest, ctx);  // pure: same text, same answer
+  const ParsedReply again = parser().parse(rest, ctx);  // pure: same text, same answer
   FUZZ_CHECK(again.intent == r.intent && again.call_code == r.call_code &&
              again.until == r.until && again.km == r.km && again.note == r.note &&
              again.conditions == r.conditions);
-  const ParsedReply no_today = parse_reply(rest);
+  const ParsedReply no_today = parser().parse(rest);
   check(no_today, rest);
   // Unknown today: a date without its year cannot be resolved; the intent does not change.
   FUZZ_CHECK(no_today.intent == r.intent);

@@ -30,6 +30,7 @@
 #include "store/response_urls.h"
 #include "store/store.h"
 #include "support/paths/source_paths.h"
+#include "support/reply_parser.h"
 #include "support/shipped_data.h"
 #include "adapters/data/guard_loader.h"
 #include "adapters/crypto/openssl_hasher.h"
@@ -123,7 +124,8 @@ class SlashRoutesTest : public ::testing::Test {
         postcodes_(Postcodes::from_places(test_places())),
         templates_(load_templates()),
         guard_(shipped_guard(postcodes_)),
-        engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_),
+        engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_,
+                test_data::shipped_reply_parser()),
         store_(open_store()),
         pipeline_(*store_, engine_, {}) {
     seed();

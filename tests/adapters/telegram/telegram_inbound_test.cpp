@@ -4,7 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "bot/reply_parser.h"
+#include "bot/reply/parser.h"
+#include "support/reply_parser.h"
 
 namespace noodbel::telegram {
 namespace {
@@ -126,7 +127,7 @@ TEST(CallbackData, TheAnswerTextMeansThatAnswerToTheReplyParser) {
   const std::vector<std::pair<Answer, Intent>> cases{
       {Answer::kYes, Intent::kYes}, {Answer::kNo, Intent::kNo}, {Answer::kMaybe, Intent::kMaybe}};
   for (const auto& [answer, intent] : cases) {
-    const ParsedReply reply = parse_reply(answer_text({"B17", answer}));
+    const ParsedReply reply = noodbel::testing::parse_reply(answer_text({"B17", answer}));
     EXPECT_EQ(reply.intent, intent) << answer_text({"B17", answer});
     EXPECT_EQ(reply.call_code, "B17");
   }

@@ -28,6 +28,7 @@
 #include "support/process.h"
 #include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
+#include "support/reply_parser.h"
 #include "adapters/crypto/openssl_hasher.h"
 #include "adapters/crypto/openssl_random.h"
 #include "adapters/data/templates_loader.h"
@@ -85,7 +86,8 @@ class TelegramLinkingTest : public ::testing::Test {
     templates_ = std::make_unique<Templates>(std::move(templates).value());
     config_.services = default_services();
     engine_ = std::make_unique<Engine>(config_, postcodes_, *templates_,
-                                       EnginePorts{clock_, random_, hasher_}, guard_);
+                                       EnginePorts{clock_, random_, hasher_}, guard_,
+                                       test_data::shipped_reply_parser());
     auto opened = store::Store::open(":memory:", ::noodbel::testing_support::wall_clock());
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     store_ = std::move(opened).value();

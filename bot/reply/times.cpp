@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <string_view>
 
-#include "bot/reply_conditions.h"
+#include "bot/reply/times.h"
 
 namespace noodbel::reply {
 namespace {

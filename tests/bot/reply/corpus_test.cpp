@@ -11,11 +11,14 @@
 #include <string>
 #include <vector>
 
-#include "bot/reply_parser.h"
+#include "bot/reply/parser.h"
 #include "support/paths/source_paths.h"
+#include "support/reply_parser.h"
 
 namespace noodbel {
 namespace {
+
+using testing::parse_reply;
 
 struct Row {
   int line = 0;

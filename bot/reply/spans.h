@@ -1,7 +1,7 @@
-// Internal to the reply parser: finds the conditions of an answer in a normalised message
-// ("voor 1 nacht", "pas vanaf 18u", "bel eerst", "geen baby's", "maar 1 kind", "kunnen
-// niet rijden") and what the family says about calls ("bel me later", "ik bel je terug").
-// Not part of the parser's contract. Pure functions; thread-safe.
+// Internal to the reply parser: a span is the words of one condition of an answer, or of
+// what the family says about calls, with the values found in them; the condition readers
+// return a Found, the scanner collects Spans. Not part of the parser's contract. Values;
+// thread-safe.
 #pragma once
 
 #include <array>
@@ -10,9 +10,9 @@
 #include <optional>
 #include <string_view>
 
-#include "bot/reply_dates.h"
-#include "bot/reply_parser.h"
-#include "bot/reply_tokens.h"
+#include "bot/condition.h"
+#include "bot/reply/dates.h"
+#include "bot/reply/normalize.h"
 
 namespace noodbel::reply {
 
@@ -68,10 +68,6 @@ inline constexpr std::string_view kNotHourUnits[] = {
 inline constexpr std::string_view kLimitSuffix[] = {"max", "maximum", "maximaal", "seulement",
                                                     "only", "tops", "hooguit", "maxi"};
 
-// The readers of bot/reply_times.cpp, tried at token t.
-std::optional<Found> start_time_at(const Normalized& n, std::size_t t, const Moment& m);
-std::optional<Found> time_limit_at(const Normalized& n, std::size_t t, const Moment& m);
-
 constexpr std::size_t kMaxSpans = 12;
 
 struct Spans {
@@ -79,13 +75,5 @@ struct Spans {
   std::size_t size = 0;
   std::array<std::uint8_t, kMaxTokens> at{};  // 1 + index of the span covering token t; 0 none
 };
-
-// The readers are tried only at words that can open a condition (numbers, day and month
-// names, and the words in kOpeners), which keeps the scan fast; `everywhere` tries them
-// at every word, so a test can check that the gate changes nothing.
-Spans scan_spans(const Normalized& n, const Moment& m, bool everywhere = false);
-
-// The Condition a span stands for, its words quoted from the original text.
-Condition to_condition(const Normalized& n, const Span& s);
 
 }  // namespace noodbel::reply

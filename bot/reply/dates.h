@@ -11,8 +11,8 @@
 
 #include <date/date.h>
 
-#include "bot/reply_parser.h"
-#include "bot/reply_tokens.h"
+#include "bot/reply/context.h"
+#include "bot/reply/normalize.h"
 
 namespace noodbel::reply {
 

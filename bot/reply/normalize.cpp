@@ -1,4 +1,4 @@
-#include "bot/reply_tokens.h"
+#include "bot/reply/normalize.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 // The condition scanner's gate: trying the readers only at words that can open a condition
 // must find exactly what trying them at every word finds, on the corpora and on random
-// sentences made of their words.
-#include "bot/reply_conditions.h"
+// sentences made of their words; and the conditions of a yes.
+#include "bot/reply/conditions.h"
 
 #include <gtest/gtest.h>
 
@@ -11,10 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "support/reply_moments.h"
 #include "support/paths/source_paths.h"
 
 namespace noodbel::reply {
 namespace {
+
+using testing::only_condition;
+using testing::parse_reply;
 
 std::vector<std::string> corpus_texts() {
   std::vector<std::string> texts;
@@ -61,6 +65,20 @@ TEST(ReplyConditions, TheGateFindsWhatTryingEveryWordFinds) {
     for (int i = 0; i < count; ++i) text += words[rng() % words.size()] + " ";
     expect_same_spans(text, m);
   }
+}
+
+TEST(ReplyConditions, AgesChildrenAndTransportAreConditionsOfAYes) {
+  const Condition ages = only_condition("ja, enkel tot 6 jaar");
+  EXPECT_EQ(ages.kind, ConditionKind::kAges);
+  EXPECT_FALSE(ages.min_age_months.has_value());
+  EXPECT_EQ(ages.max_age_months, 72);
+  EXPECT_EQ(only_condition("ja maar geen baby's").min_age_months, 12);
+  EXPECT_EQ(only_condition("ja, liefst ouder dan 3").min_age_months, 37);
+  EXPECT_EQ(only_condition("ja maar 1 kind").max_children, 1);
+  EXPECT_EQ(only_condition("ja, maar geen broers en zussen").max_children, 1);
+  EXPECT_EQ(only_condition("ja maar we kunnen niet rijden").kind, ConditionKind::kTransport);
+  EXPECT_EQ(only_condition("ja maar we kunnen niet rijden").words, "kunnen niet rijden");
+  EXPECT_EQ(parse_reply("ja maar we kunnen niet rijden").intent, Intent::kYes);
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // Internal to the reply parser: a family message normalised into words in a fixed stack
 // buffer (no heap), each word remembering where it came from in the original text and
-// which sentence it is in. Shared by reply_parser.cpp, reply_dates.cpp and
-// reply_conditions.cpp; not part of the parser's contract. A value type; thread-safe.
+// which sentence it is in. Shared by every step of the parser (bot/reply/); not part of
+// the parser's contract. A value type; thread-safe.
 #pragma once
 
 #include <array>

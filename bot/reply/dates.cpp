@@ -1,4 +1,4 @@
-#include "bot/reply_dates.h"
+#include "bot/reply/dates.h"
 
 #include <algorithm>
 #include <array>

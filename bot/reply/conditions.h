@@ -1,0 +1,22 @@
+// Internal to the reply parser: finds the conditions of an answer in a normalised message
+// ("voor 1 nacht", "pas vanaf 18u", "bel eerst", "geen baby's", "maar 1 kind", "kunnen
+// niet rijden") and what the family says about calls ("bel me later", "ik bel je terug").
+// Not part of the parser's contract. Pure functions; thread-safe.
+#pragma once
+
+#include "bot/condition.h"
+#include "bot/reply/dates.h"
+#include "bot/reply/normalize.h"
+#include "bot/reply/spans.h"
+
+namespace noodbel::reply {
+
+// The readers are tried only at words that can open a condition (numbers, day and month
+// names, and the words in kOpeners), which keeps the scan fast; `everywhere` tries them
+// at every word, so a test can check that the gate changes nothing.
+Spans scan_spans(const Normalized& n, const Moment& m, bool everywhere = false);
+
+// The Condition a span stands for, its words quoted from the original text.
+Condition to_condition(const Normalized& n, const Span& s);
+
+}  // namespace noodbel::reply

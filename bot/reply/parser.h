@@ -1,0 +1,27 @@
+// ReplyParser: what a family means by a free-text message ("ja hoor", "nee sorry K42", "👍",
+// "pauze tot 5/1", "afstand 40"), read with the lexicon it is given (loaded from
+// config/lexicon/ by adapters/data/reply_lexicon_loader.h). Const after construction:
+// thread-safe; cheap to copy.
+#pragma once
+
+#include <string_view>
+#include <utility>
+
+#include "bot/reply/context.h"
+#include "bot/reply/lexicon.h"
+#include "bot/reply/parsed_reply.h"
+
+namespace noodbel {
+
+class ReplyParser {
+ public:
+  explicit ReplyParser(reply::Lexicon lexicon) : lexicon_(std::move(lexicon)) {}
+
+  ParsedReply parse(std::string_view text, const ReplyContext& ctx) const;
+  ParsedReply parse(std::string_view text) const;  // today unknown
+
+ private:
+  reply::Lexicon lexicon_;
+};
+
+}  // namespace noodbel

@@ -1,0 +1,30 @@
+#include "support/reply_parser.h"
+
+#include <stdexcept>
+#include <string>
+
+#include "support/paths/source_paths.h"
+#include "support/shipped_data.h"
+
+namespace noodbel::test_data {
+
+const ReplyParser& shipped_reply_parser() {
+  static const ReplyParser parser = [] {
+    const std::string relative = "/config/lexicon/words.tsv";
+    Result<reply::Lexicon> lexicon = reply::Lexicon::parse(
+        source_file_text(relative), noodbel::testing::source_path(relative));
+    if (!lexicon) throw std::runtime_error(lexicon.error().message);
+    return ReplyParser(std::move(lexicon).value());
+  }();
+  return parser;
+}
+
+}  // namespace noodbel::test_data
+
+namespace noodbel::testing {
+
+ParsedReply parse_reply(std::string_view text, const ReplyContext& ctx) {
+  return test_data::shipped_reply_parser().parse(text, ctx);
+}
+
+}  // namespace noodbel::testing

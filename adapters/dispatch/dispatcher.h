@@ -12,7 +12,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -21,6 +20,7 @@
 #include "adapters/dispatch/dispatcher_options.h"
 #include "adapters/dispatch/token_bucket.h"
 #include "bot/clock.h"
+#include "bot/sync/mutex.h"
 #include "store/store.h"
 
 namespace noodbel {
@@ -94,9 +94,9 @@ class Dispatcher {
   std::map<Channel, Lane> lanes_;
 
   std::atomic<bool> stopping_{false};
-  std::mutex mutex_;
+  Mutex mutex_;
   std::condition_variable wake_;
-  std::uint64_t generation_ = 0;  // GUARDED_BY(mutex_); bumped by notify()
+  std::uint64_t generation_ GUARDED_BY(mutex_) = 0;  // bumped by notify()
   std::vector<std::thread> workers_;
 };
 

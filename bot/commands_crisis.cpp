@@ -1,7 +1,6 @@
 // /crisis (/new): parse, check the note with the anonymization guard and the length of the
 // call text, open the call, send the first wave and tell the caseworker how matching works
 // at this hour. A refusal names every problem at once and stores nothing.
-#include <array>
 #include <optional>
 #include <vector>
 

@@ -4,7 +4,6 @@
 #include <charconv>
 #include <cmath>
 #include <set>
-#include <unordered_map>
 
 #include <date/date.h>
 #include <fmt/format.h>

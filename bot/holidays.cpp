@@ -9,8 +9,8 @@ namespace {
 
 CivilDate plus_days(const CivilDate& d, int days) {
   const date::sys_days shifted =
-      date::sys_days{date::year{d.year} / static_cast<unsigned>(d.month) /
-                     static_cast<unsigned>(d.day)} +
+      date::sys_days{date::year{d.year} / date::month{static_cast<unsigned>(d.month)} /
+                     date::day{static_cast<unsigned>(d.day)}} +
       date::days{days};
   const date::year_month_day ymd{shifted};
   return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),

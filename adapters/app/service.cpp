@@ -221,7 +221,7 @@ Status Service::start() {
 
 void Service::stop() {
   {
-    std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     if (stopping_) return;
     stopping_ = true;
   }
@@ -272,9 +272,9 @@ void Service::send_digests() {
 
 // Ticks every [scheduler] tick_seconds after the first tick, which start() runs itself.
 void Service::scheduler_loop() {
-  std::unique_lock lock(mutex_);
-  while (!wake_.wait_for(lock, std::chrono::seconds(ctx_.config.scheduler.tick_seconds),
-                         [this] { return stopping_; })) {
+  MutexLock lock(mutex_);
+  while (!lock.wait_for(wake_, std::chrono::seconds(ctx_.config.scheduler.tick_seconds),
+                        [this]() REQUIRES(mutex_) { return stopping_; })) {
     lock.unlock();
     tick();
     lock.lock();

@@ -5,7 +5,6 @@
 
 #include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <thread>
 
 #include "adapters/app/context.h"
@@ -24,6 +23,7 @@
 #include "adapters/web/live_links.h"
 #include "adapters/web/signed_links.h"
 #include "bot/engine.h"
+#include "bot/sync/mutex.h"
 #include "store/retention.h"
 
 namespace noodbel {
@@ -79,9 +79,9 @@ class Service {
   std::unique_ptr<DigestSource> digest_source_;  // set by start()
   std::unique_ptr<DigestSender> digest_sender_;  // set by start(); used by the scheduler
 
-  std::mutex mutex_;
+  Mutex mutex_;
   std::condition_variable wake_;
-  bool stopping_ = false;  // GUARDED_BY(mutex_)
+  bool stopping_ GUARDED_BY(mutex_) = false;
   std::thread scheduler_;
   store::PurgeGate purge_gate_;  // scheduler thread only: data retention at most hourly
 };

@@ -1,7 +1,5 @@
 #include "adapters/app/sms_channel.h"
 
-#include <utility>
-
 #include "adapters/kannel/kannel_routes.h"
 #include "adapters/kannel/kannel_sender.h"
 #include "adapters/twilio/twilio_routes.h"

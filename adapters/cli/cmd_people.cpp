@@ -1,6 +1,5 @@
 // `noodbel migrate`, `families import|list`, `caseworkers import`.
 #include <iostream>
-#include <set>
 
 #include <fmt/format.h>
 

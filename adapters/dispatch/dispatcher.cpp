@@ -261,7 +261,7 @@ void Dispatcher::start() {
 
 void Dispatcher::notify() {
   {
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     ++generation_;
   }
   wake_.notify_all();
@@ -269,7 +269,7 @@ void Dispatcher::notify() {
 
 void Dispatcher::stop() {
   {
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     stopping_ = true;
   }
   wake_.notify_all();
@@ -289,7 +289,7 @@ void Dispatcher::worker(Channel channel) {
   while (true) {
     std::uint64_t seen = 0;
     {
-      const std::lock_guard lock(mutex_);
+      const MutexLock lock(mutex_);
       if (stopping_) return;
       seen = generation_;
     }
@@ -300,14 +300,15 @@ void Dispatcher::worker(Channel channel) {
       spdlog::error("event=dispatch.round_failed channel={} error=\"{}\"", to_string(channel), e.what());
     }
     if (r.full && !r.throttled) continue;  // a full batch: more may be due
-    std::unique_lock lock(mutex_);
+    MutexLock lock(mutex_);
     if (r.throttled) {
       // No overall token, or paused by a Retry-After: wait (notify() cannot end it sooner).
       const std::chrono::milliseconds wait(std::max<RateMillis>(lane_wait(lane), 1));
-      wake_.wait_for(lock, std::min(wait, options_.poll_interval), [&] { return stopping_.load(); });
+      lock.wait_for(wake_, std::min(wait, options_.poll_interval),
+                    [&] { return stopping_.load(); });
     } else {
-      wake_.wait_for(lock, options_.poll_interval,
-                     [&] { return stopping_ || generation_ != seen; });
+      lock.wait_for(wake_, options_.poll_interval,
+                    [&]() REQUIRES(mutex_) { return stopping_ || generation_ != seen; });
     }
   }
 }

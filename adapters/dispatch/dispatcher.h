@@ -17,7 +17,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -26,6 +25,7 @@
 #include "adapters/dispatch/dispatcher_options.h"
 #include "adapters/dispatch/token_bucket.h"
 #include "bot/clock.h"
+#include "bot/sync/mutex.h"
 #include "store/ports/outbox_queue.h"
 
 namespace noodbel {
@@ -111,9 +111,9 @@ class Dispatcher {
   std::map<Channel, Lane> lanes_;
 
   std::atomic<bool> stopping_{false};
-  std::mutex mutex_;
+  Mutex mutex_;
   std::condition_variable wake_;
-  std::uint64_t generation_ = 0;  // GUARDED_BY(mutex_); bumped by notify()
+  std::uint64_t generation_ GUARDED_BY(mutex_) = 0;  // bumped by notify()
   std::vector<std::thread> workers_;
 };
 

@@ -10,7 +10,6 @@
 #include <cctype>
 #include <charconv>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <unordered_map>
 
@@ -27,6 +26,7 @@
 #include <spdlog/spdlog.h>
 
 #include "adapters/http/http_types.h"
+#include "bot/sync/mutex.h"
 #include "bot/text/ascii.h"
 
 namespace noodbel {
@@ -249,7 +249,7 @@ class BeastClient final : public HttpClient {
 
   std::unique_ptr<Connection> take_idle(const std::string& key) {
     const auto now = SteadyClock::now();
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     auto it = idle_.find(key);
     while (it != idle_.end() && !it->second.empty()) {
       std::unique_ptr<Connection> c = std::move(it->second.back());
@@ -261,7 +261,7 @@ class BeastClient final : public HttpClient {
 
   void give_back(const std::string& key, std::unique_ptr<Connection> c) {
     c->idle_since = SteadyClock::now();
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     auto& list = idle_[key];
     if (static_cast<int>(list.size()) < options_.max_idle_per_host) list.push_back(std::move(c));
   }
@@ -271,9 +271,10 @@ class BeastClient final : public HttpClient {
   ssl::context tls_;  // configured in the constructor; thread-safe to use afterwards
   std::optional<std::string> tls_error_;
 
-  std::mutex mutex_;
+  Mutex mutex_;
   // Idle keep-alive connections per "scheme://host:port", most recently used last.
-  std::unordered_map<std::string, std::vector<std::unique_ptr<Connection>>> idle_;  // GUARDED_BY(mutex_)
+  std::unordered_map<std::string, std::vector<std::unique_ptr<Connection>>> idle_
+      GUARDED_BY(mutex_);
 };
 
 Result<std::unique_ptr<Connection>> BeastClient::open(const Url& url,

@@ -79,7 +79,7 @@ MetricsRegistry::Metric* MetricsRegistry::find_or_define(std::string_view name, 
 }
 
 void MetricsRegistry::define_counter(std::string_view name, std::string_view help) {
-  const std::lock_guard lock(mutex_);
+  const MutexLock lock(mutex_);
   if (Metric* m = find_or_define(name, Type::kCounter)) {
     m->type = Type::kCounter;
     m->help = std::string(help);
@@ -92,7 +92,7 @@ void MetricsRegistry::define_gauge(std::string_view name, std::string_view help)
 
 void MetricsRegistry::define_gauge(std::string_view name, std::string_view help,
                                    std::function<double()> read) {
-  const std::lock_guard lock(mutex_);
+  const MutexLock lock(mutex_);
   if (Metric* m = find_or_define(name, Type::kGauge)) {
     m->type = Type::kGauge;
     m->help = std::string(help);
@@ -105,7 +105,7 @@ void MetricsRegistry::inc(std::string_view name, const MetricLabels& labels, dou
     spdlog::error("event=metrics.invalid_label metric={}", name);
     return;
   }
-  const std::lock_guard lock(mutex_);
+  const MutexLock lock(mutex_);
   if (Metric* m = find_or_define(name, Type::kCounter)) m->series[labels] += by;
 }
 
@@ -114,12 +114,12 @@ void MetricsRegistry::set(std::string_view name, const MetricLabels& labels, dou
     spdlog::error("event=metrics.invalid_label metric={}", name);
     return;
   }
-  const std::lock_guard lock(mutex_);
+  const MutexLock lock(mutex_);
   if (Metric* m = find_or_define(name, Type::kGauge)) m->series[labels] = value;
 }
 
 double MetricsRegistry::value(std::string_view name, const MetricLabels& labels) const {
-  const std::lock_guard lock(mutex_);
+  const MutexLock lock(mutex_);
   const auto it = metrics_.find(name);
   if (it == metrics_.end()) return 0;
   const auto series = it->second.series.find(labels);
@@ -129,7 +129,7 @@ double MetricsRegistry::value(std::string_view name, const MetricLabels& labels)
 std::string MetricsRegistry::render() const {
   std::map<std::string, Metric, std::less<>> snapshot;
   {
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     snapshot = metrics_;
   }
   // Callbacks run without the lock: they may query the store or this registry.

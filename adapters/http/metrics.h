@@ -5,13 +5,13 @@
 
 #include <functional>
 #include <map>
-#include <mutex>
-#include <string>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "adapters/http/http_types.h"
 #include "bot/clock.h"
+#include "bot/sync/mutex.h"
 #include "store/metrics_snapshot.h"
 
 namespace noodbel {
@@ -44,10 +44,10 @@ class MetricsRegistry {
     std::map<MetricLabels, double> series;
     std::function<double()> read;  // gauges computed at scrape time
   };
-  Metric* find_or_define(std::string_view name, Type type);  // requires mutex_
+  Metric* find_or_define(std::string_view name, Type type) REQUIRES(mutex_);
 
-  mutable std::mutex mutex_;
-  std::map<std::string, Metric, std::less<>> metrics_;  // GUARDED_BY(mutex_)
+  mutable Mutex mutex_;
+  std::map<std::string, Metric, std::less<>> metrics_ GUARDED_BY(mutex_);
 };
 
 // Declares the metrics of `noodbel serve`: noodbel_http_requests_total{route,status},

@@ -7,13 +7,13 @@
 // (close-delimited body), a keep-alive comment when idle, and watches the socket for the
 // client leaving. No thread waits: producers push through a StreamSink from anywhere.
 #include "adapters/http/server.h"
+#include "bot/sync/mutex.h"
 #include "bot/text/ascii.h"
 
 #include <algorithm>
 #include <array>
 #include <atomic>
 #include <deque>
-#include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -91,10 +91,10 @@ struct Core {
   std::atomic<int> open_sessions{0};
   bool tearing_down = false;  // set only when no thread runs
 
-  std::mutex sessions_mutex;
-  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;  // GUARDED_BY(sessions_mutex)
-  std::mutex threads_mutex;
-  std::vector<std::thread> threads;  // GUARDED_BY(threads_mutex)
+  Mutex sessions_mutex;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions GUARDED_BY(sessions_mutex);
+  Mutex threads_mutex;
+  std::vector<std::thread> threads GUARDED_BY(threads_mutex);
 
   // Declared after the members above: destroyed first, while those still exist.
   net::io_context ioc;
@@ -315,7 +315,7 @@ class StreamSink final : public EventSink {
       : session_(std::move(session)), limit_(limit) {}
 
   bool push(std::string frame) override {
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     if (!open_) return false;
     auto session = session_.lock();
     if (!session) {
@@ -333,12 +333,12 @@ class StreamSink final : public EventSink {
   }
 
   bool is_open() const override {
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     return open_;
   }
 
   void close() override {
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     if (!open_) return;
     open_ = false;
     if (auto session = session_.lock()) session->post_end_stream();
@@ -346,21 +346,21 @@ class StreamSink final : public EventSink {
 
   // After the I/O threads ended: nothing may be posted any more.
   void seal() {
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     open_ = false;
   }
 
   void written() {
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     if (queued_ > 0) --queued_;
   }
 
  private:
-  mutable std::mutex mutex_;
+  mutable Mutex mutex_;
   const std::weak_ptr<Session> session_;
   const std::size_t limit_;
-  bool open_ = true;         // GUARDED_BY(mutex_)
-  std::size_t queued_ = 0;   // GUARDED_BY(mutex_)
+  bool open_ GUARDED_BY(mutex_) = true;
+  std::size_t queued_ GUARDED_BY(mutex_) = 0;
 };
 
 void Session::seal_stream() {
@@ -530,7 +530,7 @@ void Core::begin_shutdown() {
   });
   std::vector<std::shared_ptr<Session>> live;
   {
-    const std::lock_guard lock(sessions_mutex);
+    const MutexLock lock(sessions_mutex);
     for (const auto& [ptr, weak] : sessions) {
       if (auto s = weak.lock()) live.push_back(std::move(s));
     }
@@ -549,12 +549,12 @@ void Core::begin_shutdown() {
 }
 
 void Core::track(const std::shared_ptr<Session>& session) {
-  const std::lock_guard lock(sessions_mutex);
+  const MutexLock lock(sessions_mutex);
   sessions.emplace(session.get(), session);
 }
 
 void Core::untrack(Session* session) {
-  const std::lock_guard lock(sessions_mutex);
+  const MutexLock lock(sessions_mutex);
   sessions.erase(session);
 }
 
@@ -597,7 +597,7 @@ Status HttpServer::start() {
   if (impl_->stopping) return Error::Conflict("the HTTP server was stopped; create a new one");
   if (Status s = impl_->listen(); !s.ok()) return s;
   impl_->do_accept();
-  const std::lock_guard lock(impl_->threads_mutex);
+  const MutexLock lock(impl_->threads_mutex);
   const int n = std::max(1, impl_->options.threads);
   for (int i = 0; i < n; ++i) {
     impl_->threads.emplace_back([core = impl_.get()] {
@@ -627,7 +627,7 @@ void HttpServer::stop() {
 void HttpServer::wait() {
   std::vector<std::thread> threads;
   {
-    const std::lock_guard lock(impl_->threads_mutex);
+    const MutexLock lock(impl_->threads_mutex);
     threads.swap(impl_->threads);
   }
   for (auto& t : threads) {
@@ -641,7 +641,7 @@ void HttpServer::wait() {
   // Streams cut short by a forced stop: their producers may not post any more.
   std::vector<std::shared_ptr<Session>> left;
   {
-    const std::lock_guard lock(impl_->sessions_mutex);
+    const MutexLock lock(impl_->sessions_mutex);
     for (const auto& [ptr, weak] : impl_->sessions) {
       if (auto s = weak.lock()) left.push_back(std::move(s));
     }

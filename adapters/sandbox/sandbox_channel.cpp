@@ -22,7 +22,7 @@ std::int64_t SandboxChannel::record_inbound(const InboundMessage& message) {
 
 std::int64_t SandboxChannel::append(std::string person_id, std::string direction,
                                     std::string text, UnixTime at) {
-  const std::lock_guard lock(mutex_);
+  const MutexLock lock(mutex_);
   const std::int64_t seq = next_seq_++;
   log_.push_back({seq, std::move(person_id), std::move(direction), std::move(text), at});
   while (log_.size() > capacity_) log_.pop_front();
@@ -30,7 +30,7 @@ std::int64_t SandboxChannel::append(std::string person_id, std::string direction
 }
 
 bool SandboxChannel::erase(std::int64_t seq) {
-  const std::lock_guard lock(mutex_);
+  const MutexLock lock(mutex_);
   const auto it = std::lower_bound(log_.begin(), log_.end(), seq,
                                    [](const SandboxMessage& m, std::int64_t s) { return m.seq < s; });
   if (it == log_.end() || it->seq != seq) return false;
@@ -40,7 +40,7 @@ bool SandboxChannel::erase(std::int64_t seq) {
 
 std::vector<SandboxMessage> SandboxChannel::messages_since(std::int64_t since,
                                                            std::size_t limit) const {
-  const std::lock_guard lock(mutex_);
+  const MutexLock lock(mutex_);
   auto it = std::upper_bound(log_.begin(), log_.end(), since,
                              [](std::int64_t s, const SandboxMessage& m) { return s < m.seq; });
   std::vector<SandboxMessage> out;
@@ -49,7 +49,7 @@ std::vector<SandboxMessage> SandboxChannel::messages_since(std::int64_t since,
 }
 
 std::int64_t SandboxChannel::last_seq() const {
-  const std::lock_guard lock(mutex_);
+  const MutexLock lock(mutex_);
   return next_seq_ - 1;
 }
 

@@ -6,12 +6,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
-#include <mutex>
 #include <string>
 #include <vector>
 
 #include "adapters/dispatch/channel_sender.h"
 #include "bot/clock.h"
+#include "bot/sync/mutex.h"
 #include "bot/types.h"
 
 namespace noodbel {
@@ -50,9 +50,9 @@ class SandboxChannel final : public ChannelSender {
 
   const Clock& clock_;
   const std::size_t capacity_;
-  mutable std::mutex mutex_;
-  std::deque<SandboxMessage> log_;  // GUARDED_BY(mutex_); ordered by seq
-  std::int64_t next_seq_ = 1;       // GUARDED_BY(mutex_)
+  mutable Mutex mutex_;
+  std::deque<SandboxMessage> log_ GUARDED_BY(mutex_);  // ordered by seq
+  std::int64_t next_seq_ GUARDED_BY(mutex_) = 1;
 };
 
 }  // namespace noodbel

@@ -4,7 +4,6 @@
 // and failover belong to the dispatcher. Called from one dispatcher thread only.
 #pragma once
 
-#include <functional>
 #include <string>
 
 #include "adapters/dispatch/channel_sender.h"

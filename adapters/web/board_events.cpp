@@ -10,14 +10,14 @@ namespace noodbel {
 BoardEvents::~BoardEvents() { stop(); }
 
 void BoardEvents::start() {
-  const std::lock_guard lock(mutex_);
+  const MutexLock lock(mutex_);
   if (worker_.joinable() || stopping_) return;
   worker_ = std::thread([this] { loop(); });
 }
 
 void BoardEvents::stop() {
   {
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     stopping_ = true;
     subscribers_.clear();
   }
@@ -27,20 +27,20 @@ void BoardEvents::stop() {
 
 void BoardEvents::notify() {
   {
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     ++generation_;
   }
   wake_.notify_all();
 }
 
 std::uint64_t BoardEvents::generation() const {
-  const std::lock_guard lock(mutex_);
+  const MutexLock lock(mutex_);
   return generation_;
 }
 
 void BoardEvents::subscribe(Refresh refresh) {
   {
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     if (stopping_) return;
     subscribers_.push_back(std::make_shared<Refresh>(std::move(refresh)));
     ++generation_;
@@ -49,15 +49,15 @@ void BoardEvents::subscribe(Refresh refresh) {
 }
 
 std::size_t BoardEvents::subscribers() const {
-  const std::lock_guard lock(mutex_);
+  const MutexLock lock(mutex_);
   return subscribers_.size();
 }
 
 bool BoardEvents::run_pending() {
-  const std::lock_guard run(run_mutex_);
+  const MutexLock run(run_mutex_);
   std::vector<std::shared_ptr<Refresh>> batch;
   {
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     if (done_ == generation_) return false;
     done_ = generation_;
     batch = subscribers_;
@@ -73,7 +73,7 @@ bool BoardEvents::run_pending() {
     if (!keep) finished.push_back(s);
   }
   if (!finished.empty()) {
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     std::erase_if(subscribers_, [&](const auto& s) {
       return std::find(finished.begin(), finished.end(), s) != finished.end();
     });
@@ -82,9 +82,9 @@ bool BoardEvents::run_pending() {
 }
 
 void BoardEvents::loop() {
-  std::unique_lock lock(mutex_);
+  MutexLock lock(mutex_);
   while (!stopping_) {
-    wake_.wait(lock, [this] { return stopping_ || done_ != generation_; });
+    lock.wait(wake_, [this]() REQUIRES(mutex_) { return stopping_ || done_ != generation_; });
     if (stopping_) break;
     lock.unlock();
     run_pending();

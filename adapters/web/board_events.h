@@ -8,9 +8,10 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <thread>
 #include <vector>
+
+#include "bot/sync/mutex.h"
 
 namespace noodbel {
 
@@ -44,13 +45,13 @@ class BoardEvents {
  private:
   void loop();
 
-  mutable std::mutex mutex_;
+  mutable Mutex mutex_;
   std::condition_variable wake_;
-  std::uint64_t generation_ = 0;     // GUARDED_BY(mutex_)
-  std::uint64_t done_ = 0;           // GUARDED_BY(mutex_): generation last refreshed
-  bool stopping_ = false;            // GUARDED_BY(mutex_)
-  std::vector<std::shared_ptr<Refresh>> subscribers_;  // GUARDED_BY(mutex_)
-  std::mutex run_mutex_;             // one run_pending() at a time
+  std::uint64_t generation_ GUARDED_BY(mutex_) = 0;
+  std::uint64_t done_ GUARDED_BY(mutex_) = 0;  // generation last refreshed
+  bool stopping_ GUARDED_BY(mutex_) = false;
+  std::vector<std::shared_ptr<Refresh>> subscribers_ GUARDED_BY(mutex_);
+  Mutex run_mutex_;  // one run_pending() at a time
   std::thread worker_;
 };
 

@@ -23,12 +23,12 @@ LiveLinks::LiveLinks(const Config& config)
 void LiveLinks::set_bound_port(int port) {
   if (!config_.web.public_url.empty()) return;
   auto rebased = std::make_shared<const SignedLinks>(checker_.rebased(base_url(config_, port)));
-  const std::lock_guard lock(mutex_);
+  const MutexLock lock(mutex_);
   links_ = std::move(rebased);
 }
 
 std::shared_ptr<const SignedLinks> LiveLinks::current() const {
-  const std::lock_guard lock(mutex_);
+  const MutexLock lock(mutex_);
   return links_;
 }
 

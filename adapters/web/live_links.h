@@ -4,10 +4,10 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "adapters/web/signed_links.h"
+#include "bot/sync/mutex.h"
 
 namespace noodbel {
 
@@ -31,8 +31,8 @@ class LiveLinks final : public Links {
  private:
   const Config& config_;
   const SignedLinks checker_;
-  mutable std::mutex mutex_;
-  std::shared_ptr<const SignedLinks> links_;  // GUARDED_BY(mutex_)
+  mutable Mutex mutex_;
+  std::shared_ptr<const SignedLinks> links_ GUARDED_BY(mutex_);
 };
 
 }  // namespace noodbel

@@ -23,7 +23,8 @@ std::string base64url(const unsigned char* data, std::size_t size) {
   std::string out;
   out.reserve((size * 4 + 2) / 3);
   for (std::size_t i = 0; i < size; i += 3) {
-    const unsigned v = (data[i] << 16U) | ((i + 1 < size ? data[i + 1] : 0U) << 8U) |
+    const unsigned v = (static_cast<unsigned>(data[i]) << 16U) |
+                       ((i + 1 < size ? data[i + 1] : 0U) << 8U) |
                        (i + 2 < size ? data[i + 2] : 0U);
     out += kBase64Url[(v >> 18U) & 63U];
     out += kBase64Url[(v >> 12U) & 63U];

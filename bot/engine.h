@@ -38,7 +38,7 @@ class Engine {
  public:
   // All references must outlive the Engine.
   // `guard` checks the note of every call a caseworker opens.
-  Engine(const Config& config, const Postcodes& postcodes, const Templates& templates,
+  Engine(const CoreConfig& config, const Postcodes& postcodes, const Templates& templates,
          EnginePorts ports, const AnonymizationGuard& guard, const Links* links = nullptr);
 
   // Handles one message within the caller's unit of work. Never throws for bad input:
@@ -53,7 +53,7 @@ class Engine {
   void tick(Repository& repo) const;
 
  private:
-  const Config& config_;
+  const CoreConfig& config_;
   const Postcodes& postcodes_;
   const Templates& templates_;
   const EnginePorts ports_;

@@ -11,7 +11,7 @@
 #include "adapters/crypto/openssl_random.h"
 #include "bot/anonymization_guard.h"
 #include "bot/clock.h"
-#include "bot/config.h"
+#include "adapters/config/config.h"
 #include "bot/postcodes.h"
 #include "bot/result.h"
 #include "bot/templates.h"

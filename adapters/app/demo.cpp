@@ -29,7 +29,7 @@ class DemoRun {
   DemoRun(AppContext& ctx, bool quiet)
       : ctx_(ctx),
         quiet_(quiet),
-        engine_(ctx.config, ctx.postcodes, ctx.templates, {ctx.clock, ctx.random, ctx.hasher},
+        engine_(ctx.config.core, ctx.postcodes, ctx.templates, {ctx.clock, ctx.random, ctx.hasher},
                 ctx.guard),
         dispatcher_(*ctx.store, ctx.clock, DispatcherOptions{}),
         pipeline_(*ctx.store, engine_, {}) {
@@ -134,7 +134,7 @@ int cmd_demo(const CommonOptions& o, bool quiet) {
     std::filesystem::remove_all(temp_dir);
     config->db_path = temp_dir + "/demo.db";
   }
-  config->sandbox.enabled = true;
+  config->core.sandbox.enabled = true;
   int code = kExitRefused;
   {
     auto ctx = context_or_report(*config);

@@ -54,7 +54,7 @@ Result<Digest> DigestSource::build(LocalDate date,
   if (!data.ok()) return data.error();
   DigestSettings settings;
   settings.coverage_min_families = config_->digest.coverage_min_families;
-  settings.services = config_->services;
+  settings.services = config_->core.services;
   settings.only_service = service;
   settings.area_names = area_names_;
   return build_digest(*data, period, settings, *postcodes_);

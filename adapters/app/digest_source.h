@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "bot/config.h"
+#include "adapters/config/config.h"
 #include "bot/digest.h"
 #include "bot/postcodes.h"
 #include "bot/result.h"

@@ -8,7 +8,7 @@
 #include <map>
 
 #include "adapters/dispatch/token_bucket.h"
-#include "bot/config.h"
+#include "adapters/config/config.h"
 #include "bot/types.h"
 
 namespace noodbel {

@@ -12,7 +12,7 @@
 #include "adapters/app/inbound_pipeline.h"
 #include "adapters/http/router.h"
 #include "bot/clock.h"
-#include "bot/config.h"
+#include "adapters/kannel/kannel_config.h"
 #include "bot/result.h"
 #include "bot/types.h"
 

@@ -77,12 +77,12 @@ Result<std::string> find_caseworker(const SlashDeps& deps, const std::string& us
   probe.address = user_id;
   Route found;
   const Status s = deps.store.transaction([&](Repository& repo) -> Status {
-    found = route(probe, repo, deps.config);
+    found = route(probe, repo, deps.users);
     return Ok();
   });
   if (!s.ok()) return s.error();
   if (found.kind == Sender::Kind::kCaseworker) return found.caseworker->id;
-  if (const auto mapped = deps.config.users.find(user_id); mapped != deps.config.users.end()) {
+  if (const auto mapped = deps.users.find(user_id); mapped != deps.users.end()) {
     return Error::Forbidden(fmt::format(
         "slash user '{}' is mapped to caseworker '{}' in [slash.users], but no such caseworker "
         "is registered: import the caseworker or fix the mapping",
@@ -211,10 +211,11 @@ void add_slash_routes(Router& router, SlashDeps deps) {
   });
 }
 
-void warn_unknown_slash_users(store::Store& store, const SlashConfig& config) {
+void warn_unknown_slash_users(store::Store& store, const SlashUsers& users,
+                              const SlashConfig& config) {
   std::vector<std::string> missing;
   const Status s = store.transaction([&](Repository& repo) -> Status {
-    for (const auto& [user, caseworker] : config.users) {
+    for (const auto& [user, caseworker] : users) {
       if (!repo.caseworker(caseworker)) missing.push_back(fmt::format("{} = {}", user, caseworker));
     }
     for (const auto& [caseworker, url] : config.caseworker_webhooks) {

@@ -13,6 +13,7 @@
 #include "adapters/app/inbound_pipeline.h"
 #include "adapters/http/router.h"
 #include "bot/clock.h"
+#include "adapters/slash/slash_config.h"
 #include "bot/config.h"
 #include "bot/result.h"
 #include "bot/types.h"
@@ -21,7 +22,8 @@
 namespace noodbel {
 
 struct SlashDeps {
-  const SlashConfig& config;  // secrets and [slash.users]; must outlive the router
+  const SlashConfig& config;  // secrets; must outlive the router
+  const SlashUsers& users;    // [slash.users]; must outlive the router
   const Clock& clock;         // must outlive the router
   store::Store& store;        // who a user is, and the replies taken for the response
   // The inbound pipeline: dedupes by provider id, lets the Engine act, commits the message
@@ -45,6 +47,7 @@ void add_slash_routes(Router& router, SlashDeps deps);
 
 // Logs a warning for each [slash.users] entry, and each [slash.caseworker_webhooks] key,
 // naming a caseworker who is not registered.
-void warn_unknown_slash_users(store::Store& store, const SlashConfig& config);
+void warn_unknown_slash_users(store::Store& store, const SlashUsers& users,
+                              const SlashConfig& config);
 
 }  // namespace noodbel

@@ -14,7 +14,7 @@
 #include "adapters/http/router.h"
 #include "adapters/sms/sms_common.h"
 #include "bot/clock.h"
-#include "bot/config.h"
+#include "adapters/config/config.h"
 #include "bot/result.h"
 
 namespace noodbel {

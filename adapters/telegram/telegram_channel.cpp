@@ -59,7 +59,7 @@ TelegramChannel::TelegramChannel(const Config& config, const Templates& template
                                  store::Store& store, const Clock& clock,
                                  TelegramWorker::Deliver deliver, HttpClientOptions client_options)
     : config_(config.telegram),
-      default_language_(config.default_language),
+      default_language_(config.core.default_language),
       templates_(templates),
       store_(store),
       clock_(clock),

@@ -13,7 +13,7 @@
 #include "adapters/telegram/telegram_sender.h"
 #include "adapters/telegram/telegram_worker.h"
 #include "bot/clock.h"
-#include "bot/config.h"
+#include "adapters/config/config.h"
 #include "bot/result.h"
 #include "bot/templates.h"
 #include "store/store.h"

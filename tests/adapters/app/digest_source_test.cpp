@@ -19,7 +19,7 @@ class DigestSourceTest : public ::testing::Test {
   DigestSourceTest()
       : postcodes_(test_data::shipped_postcodes()),
         store_(store::Store::open(path_.db()).value()) {
-    config_.services = default_services();
+    config_.core.services = default_services();
     config_.data_dir = noodbel::testing::source_dir();
   }
   TempDbPath path_;
@@ -53,7 +53,7 @@ TEST_F(DigestSourceTest, BuildsOneServiceWithTheFlandersFiguresOrEveryService) {
   EXPECT_TRUE(one->no_calls);
   const auto all = source->build({2026, 11, 23}, std::nullopt);
   ASSERT_TRUE(all.ok());
-  EXPECT_EQ(all->services.size(), config_.services.size());
+  EXPECT_EQ(all->services.size(), config_.core.services.size());
 }
 
 }  // namespace

@@ -122,7 +122,7 @@ class Fixture {
   }
 
   std::filesystem::path dir_;
-  Config config_;
+  CoreConfig config_;
   Postcodes postcodes_;
   Templates templates_;
   AnonymizationGuard guard_;

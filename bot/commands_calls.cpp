@@ -33,7 +33,7 @@ void show_board_of(const Request& req, const Call& call, int page, const Links* 
   if (links != nullptr) {
     const std::string link = req.text(
         "board_link", {{"url", links->board_url(call.code, req.cw.id, req.now())},
-                       {"hours", std::to_string(req.out.config().web.board_link_hours)}});
+                       {"hours", std::to_string(links->board_link_hours())}});
     if (!link.empty()) reply += "\n" + link;
   }
   req.reply_text(std::move(reply));

@@ -15,7 +15,7 @@ std::pair<std::string_view, std::string_view> split_first(std::string_view s) {
   return {s.substr(0, n), trim(s.substr(n))};
 }
 
-std::string service_name(const Config& config, std::string_view id) {
+std::string service_name(const CoreConfig& config, std::string_view id) {
   const ServiceConfig* s = find_service(config, id);
   return s ? s->name : std::string(id);
 }

@@ -16,7 +16,7 @@ namespace noodbel::command {
 // The first word and the trimmed rest.
 std::pair<std::string_view, std::string_view> split_first(std::string_view s);
 // The service's display name, or its id when it is not configured.
-std::string service_name(const Config& config, std::string_view id);
+std::string service_name(const CoreConfig& config, std::string_view id);
 // "18:30" on the local day of `now`, else "24/11 18:30".
 std::string time_or_datetime(UnixTime t, UnixTime now);
 

@@ -20,14 +20,14 @@ std::vector<WeeklyWindow> default_staffed_hours() {
   return out;
 }
 
-const ServiceConfig* find_service(const Config& config, std::string_view id) {
+const ServiceConfig* find_service(const CoreConfig& config, std::string_view id) {
   for (const ServiceConfig& s : config.services) {
     if (s.id == id) return &s;
   }
   return nullptr;
 }
 
-CallsConfig calls_for_service(const Config& config, std::string_view id) {
+CallsConfig calls_for_service(const CoreConfig& config, std::string_view id) {
   CallsConfig calls = config.calls;
   const ServiceConfig* s = find_service(config, id);
   if (s == nullptr) return calls;

@@ -6,7 +6,7 @@
 
 namespace noodbel {
 
-Decision decision_for(const Config& config, std::string_view service, UnixTime now) {
+Decision decision_for(const CoreConfig& config, std::string_view service, UnixTime now) {
   const ServiceConfig* found = find_service(config, service);
   const MatchingStatus m = matching_status(found ? *found : ServiceConfig{}, now);
   if (m.kind != Matching::kWaits) return {};

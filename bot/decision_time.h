@@ -26,7 +26,7 @@ struct Decision {
 
 // The decision time for a call of `service` at `now` (an unknown service uses the
 // default office hours).
-Decision decision_for(const Config& config, std::string_view service, UnixTime now);
+Decision decision_for(const CoreConfig& config, std::string_view service, UnixTime now);
 
 // What families read: `decision_soon`, `decision_by` ({when}, {time}) or
 // `decision_unscheduled`.

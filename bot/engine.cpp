@@ -10,7 +10,7 @@
 
 namespace noodbel {
 
-Engine::Engine(const Config& config, const Postcodes& postcodes, const Templates& templates,
+Engine::Engine(const CoreConfig& config, const Postcodes& postcodes, const Templates& templates,
                EnginePorts ports, const AnonymizationGuard& guard, const ReplyParser& parser,
                const Links* links)
     : config_(config), postcodes_(postcodes), templates_(templates), ports_(ports),
@@ -26,7 +26,7 @@ HandleOutcome Engine::handle(const InboundMessage& message, Repository& repo) co
   const Outbox out(config_, templates_, repo, now);
   // Telegram "/start CODE" links a chat to a family, so it runs before routing.
   if (handle_link_start(message, out, ports_.hasher)) return HandleOutcome::kHandled;
-  const Route route_to = route(message, repo, config_.slash);
+  const Route route_to = route(message, repo, config_.slash_users);
   switch (route_to.kind) {
     case Sender::Kind::kFamily:
       handle_family_message(*route_to.family, message, parser_, out);

@@ -40,7 +40,7 @@ class Engine {
   // All references must outlive the Engine.
   // `guard` checks the note of every call a caseworker opens; `parser` reads every
   // family message.
-  Engine(const Config& config, const Postcodes& postcodes, const Templates& templates,
+  Engine(const CoreConfig& config, const Postcodes& postcodes, const Templates& templates,
          EnginePorts ports, const AnonymizationGuard& guard, const ReplyParser& parser,
          const Links* links = nullptr);
 
@@ -56,7 +56,7 @@ class Engine {
   void tick(Repository& repo) const;
 
  private:
-  const Config& config_;
+  const CoreConfig& config_;
   const Postcodes& postcodes_;
   const Templates& templates_;
   const EnginePorts ports_;

@@ -216,7 +216,7 @@ void command::link_family(const Request& req, const CommandEnv& env) {
   const Result<IssuedLinkCode> issued =
       issue_link_code(req.repo(), env.hasher, f->id, req.cw.id, *code, req.now());
   if (!issued) return req.out.skipped(req.to(), "link_issued", issued.error());
-  const std::string link = telegram_deep_link(req.out.config().telegram.bot_username, *code);
+  const std::string link = telegram_deep_link(req.out.config().telegram_bot_username, *code);
   TemplateArgs args{{"family", f->id},
                     {"code", issued->code},
                     {"until", format_local(issued->expires_at, "datetime")}};

@@ -13,13 +13,15 @@ namespace noodbel {
 class Links {
  public:
   virtual ~Links() = default;
-  // "https://noodbel.example.be/board/K42?t=TOKEN", valid for [web] board_link_hours from now.
+  // "https://noodbel.example.be/board/K42?t=TOKEN", valid for board_link_hours() from now.
   virtual std::string board_url(std::string_view call_code, std::string_view caseworker_id,
                                 UnixTime now) const = 0;
   // "https://…/digest/2026-11-23?service=oost-vlaanderen&t=TOKEN" (service "" = Flanders-wide),
   // valid for [web] digest_link_days from now.
   virtual std::string digest_url(std::string_view date, std::string_view service,
                                  UnixTime now) const = 0;
+  // How long a board link stays valid, for the text that says so.
+  virtual int board_link_hours() const = 0;
 };
 
 }  // namespace noodbel

@@ -142,7 +142,7 @@ Result<TemplateArgs> call_args(const Templates& t, Language lang, const Call& ca
                       {"note", *note}};
 }
 
-Outbox::Outbox(const Config& config, const Templates& templates, Repository& repo, UnixTime now)
+Outbox::Outbox(const CoreConfig& config, const Templates& templates, Repository& repo, UnixTime now)
     : config_(config), templates_(templates), repo_(repo), now_(now) {}
 
 bool Outbox::send(const Addressee& to, std::string_view name, const TemplateArgs& args,

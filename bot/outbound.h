@@ -64,7 +64,7 @@ Result<TemplateArgs> call_args(const Templates& t, Language lang, const Call& ca
 class Outbox {
  public:
   // All references must outlive the Outbox.
-  Outbox(const Config& config, const Templates& templates, Repository& repo, UnixTime now);
+  Outbox(const CoreConfig& config, const Templates& templates, Repository& repo, UnixTime now);
 
   // Renders `name` in the person's language and queues it for their chosen contact.
   // False when the message was skipped (render error or no contact); that is audited.
@@ -84,7 +84,7 @@ class Outbox {
   Result<std::string> render(Language lang, std::string_view name,
                              const TemplateArgs& args) const;
   const Templates& templates() const { return templates_; }
-  const Config& config() const { return config_; }
+  const CoreConfig& config() const { return config_; }
   Repository& repo() const { return repo_; }
   UnixTime now() const { return now_; }
 
@@ -98,7 +98,7 @@ class Outbox {
                     std::optional<std::string> reply_to = std::nullopt) const;
   Contact reply_contact(const Addressee& to, const InboundMessage& in) const;
 
-  const Config& config_;
+  const CoreConfig& config_;
   const Templates& templates_;
   Repository& repo_;
   const UnixTime now_;

@@ -17,10 +17,11 @@ Route route(const InboundMessage& message, PeoplePort& people) {
   return r;
 }
 
-Route route(const InboundMessage& message, PeoplePort& people, const SlashConfig& slash) {
+Route route(const InboundMessage& message, PeoplePort& people,
+            const SlashUsers& slash_users) {
   if (message.channel != Channel::kSlash) return route(message, people);
-  const auto mapped = slash.users.find(message.address);
-  if (mapped == slash.users.end()) return route(message, people);
+  const auto mapped = slash_users.find(message.address);
+  if (mapped == slash_users.end()) return route(message, people);
   Route r;
   r.caseworker = people.caseworker(mapped->second);
   if (r.caseworker) r.kind = Sender::Kind::kCaseworker;

@@ -22,10 +22,11 @@ struct Route {
 // Looks the sender up by (channel, address). A contact whose owner record is missing
 // counts as unknown.
 Route route(const InboundMessage& message, PeoplePort& people);
-// As above, but a slash user listed in `slash.users` is that caseworker whatever the
+// As above, but a slash user listed in `slash_users` is that caseworker whatever the
 // stored contacts say (the configuration is authoritative); one mapped to a caseworker
 // that does not exist is unknown.
-Route route(const InboundMessage& message, PeoplePort& people, const SlashConfig& slash);
+Route route(const InboundMessage& message, PeoplePort& people,
+            const SlashUsers& slash_users);
 
 // An address safe for logs and audit: phone numbers through mask_phone, other addresses
 // with only their first and last two characters.

@@ -12,7 +12,7 @@
 #include "adapters/crypto/openssl_random.h"
 #include "bot/guard/anonymization_guard.h"
 #include "bot/clock.h"
-#include "bot/config.h"
+#include "adapters/config/config.h"
 #include "bot/postcodes.h"
 #include "bot/reply/parser.h"
 #include "bot/result.h"

@@ -12,7 +12,7 @@ namespace noodbel {
 DemoRun::DemoRun(AppContext& ctx, bool quiet)
     : ctx_(ctx),
       quiet_(quiet),
-      engine_(ctx.config, ctx.postcodes, ctx.templates, {ctx.clock, ctx.random, ctx.hasher},
+      engine_(ctx.config.core, ctx.postcodes, ctx.templates, {ctx.clock, ctx.random, ctx.hasher},
               ctx.guard, ctx.reply_parser),
       dispatcher_(*ctx.store, ctx.clock, DispatcherOptions{}),
       pipeline_(*ctx.store, engine_, {}) {

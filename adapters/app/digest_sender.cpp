@@ -62,7 +62,7 @@ DigestSender::DigestSender(const Config& config, const Templates& templates,
 
 DigestRunReport DigestSender::run_due() {
   DigestRunReport report;
-  const auto newest = newest_runs(store_, config_.services);
+  const auto newest = newest_runs(store_, config_.core.services);
   if (!newest.ok()) {
     spdlog::error("event=digest.read_failed error=\"{}\"", newest.error().message);
     ++report.failed;
@@ -99,7 +99,7 @@ DigestSender::Sent DigestSender::send(LocalDate date, const std::string& service
   const Status s = store_.transaction([&](Repository& repo) -> Status {
     recorded = repo.record_digest_run(day, service, now);
     if (!recorded) return Ok();
-    const Outbox outbox(config_, templates_, repo, now);
+    const Outbox outbox(config_.core, templates_, repo, now);
     const std::vector<Caseworker> supervisors = supervisors_of(repo, service);
     for (const Caseworker& supervisor : supervisors) {
       const Addressee to = addressee_of(supervisor);

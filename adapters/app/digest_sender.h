@@ -7,7 +7,7 @@
 
 #include "adapters/web/digest_source.h"
 #include "bot/clock.h"
-#include "bot/config.h"
+#include "adapters/config/config.h"
 #include "bot/links.h"
 #include "bot/templates.h"
 #include "store/store.h"

@@ -9,7 +9,7 @@ namespace {
 
 std::vector<std::string> service_ids(const Config& c) {
   std::vector<std::string> ids;
-  for (const auto& s : c.services) ids.push_back(s.id);
+  for (const auto& s : c.core.services) ids.push_back(s.id);
   return ids;
 }
 

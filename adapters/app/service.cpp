@@ -36,7 +36,7 @@ HttpServerOptions server_options(const HttpConfig& http) {
 // A template of the sandbox page's people list in the service's default language;
 // a missing template shows its name rather than failing the whole list.
 std::string label(const AppContext& ctx, std::string_view name, const TemplateArgs& args = {}) {
-  auto text = ctx.templates.render(ctx.config.default_language, name, args);
+  auto text = ctx.templates.render(ctx.config.core.default_language, name, args);
   return text.ok() ? std::move(text).value() : std::string(name);
 }
 
@@ -44,7 +44,7 @@ std::vector<SandboxPerson> sandbox_people(const AppContext& ctx) {
   std::vector<SandboxPerson> people;
   const Status s = ctx.store->transaction([&](Repository& repo) -> Status {
     for (const auto& c : repo.caseworkers()) {
-      const ServiceConfig* service = find_service(ctx.config, c.service);
+      const ServiceConfig* service = find_service(ctx.config.core, c.service);
       const std::string role = label(ctx, c.role == Role::kSupervisor ? "sandbox_role_supervisor"
                                                                       : "sandbox_role_caseworker");
       people.push_back({c.id, "caseworker", c.name,
@@ -70,8 +70,8 @@ std::vector<SandboxPerson> sandbox_people(const AppContext& ctx) {
 
 Service::Service(AppContext& ctx)
     : ctx_(ctx),
-      links_(ctx.config),
-      engine_(ctx.config, ctx.postcodes, ctx.templates, {ctx.clock, ctx.random, ctx.hasher},
+      links_(ctx.config.web, ctx.config.http),
+      engine_(ctx.config.core, ctx.postcodes, ctx.templates, {ctx.clock, ctx.random, ctx.hasher},
               ctx.guard, ctx.reply_parser, &links_),
       dispatcher_(*ctx.store, ctx.clock, dispatcher_options(ctx.config)),
       pipeline_(*ctx.store, engine_, [this] {
@@ -86,7 +86,7 @@ Service::Service(AppContext& ctx)
     metrics_.inc("noodbel_messages_out_total",
                  {{"channel", std::string(to_string(channel))}, {"status", status}});
   });
-  if (ctx_.config.sandbox.enabled) {
+  if (ctx_.config.core.sandbox.enabled) {
     auto channel = std::make_unique<SandboxChannel>(ctx_.clock);
     sandbox_ = channel.get();
     dispatcher_.add_channel(std::move(channel));
@@ -116,7 +116,7 @@ Status Service::add_routes() {
                  }});
   add_slash_routes(
       router_,
-      SlashDeps{ctx_.config.slash, ctx_.clock, *ctx_.store, *ctx_.store,
+      SlashDeps{ctx_.config.slash, ctx_.config.core.slash_users, ctx_.clock, *ctx_.store, *ctx_.store,
                 [this](const InboundMessage& m, const store::ChannelState& state) {
                   return deliver(m, state);
                 },
@@ -124,7 +124,7 @@ Status Service::add_routes() {
                   metrics_.inc("noodbel_messages_out_total", {{"channel", "slash"}, {"status", "sent"}},
                                static_cast<double>(replies));
                 }});
-  warn_unknown_slash_users(*ctx_.store, ctx_.config.slash);
+  warn_unknown_slash_users(*ctx_.store, ctx_.config.core.slash_users, ctx_.config.slash);
   // Pushes to slash users: response_url while valid, else the [slash] webhooks.
   slash_client_ = make_http_client();
   dispatcher_.add_channel(
@@ -150,8 +150,8 @@ Status Service::add_routes() {
 Status Service::add_telegram() {
   if (!ctx_.config.telegram.enabled) return Ok();
   auto channel = telegram::TelegramChannel::create(
-      ctx_.config, ctx_.templates, *ctx_.store, ctx_.clock,
-      [this](const InboundMessage& m) { return deliver(m); });
+      ctx_.config.telegram, ctx_.config.core.default_language, ctx_.templates, *ctx_.store,
+      ctx_.clock, [this](const InboundMessage& m) { return deliver(m); });
   if (!channel.ok()) return channel.error();
   telegram_ = std::move(channel).value();
   dispatcher_.add_channel(telegram_->make_sender());
@@ -237,10 +237,11 @@ void Service::stop() {
 }
 
 Status Service::add_digest() {
-  auto source = DigestSource::load(ctx_.config, ctx_.postcodes, *ctx_.store);
+  auto source = DigestSource::load(ctx_.config.data_dir, ctx_.config.digest, ctx_.config.core,
+                                    ctx_.postcodes, *ctx_.store);
   if (!source.ok()) return source.error();
   digest_source_ = std::make_unique<DigestSource>(std::move(source).value());
-  add_digest_routes(router_, DigestRouteDeps{ctx_.config, ctx_.templates, *digest_source_, links_.checker(),
+  add_digest_routes(router_, DigestRouteDeps{ctx_.config.core, ctx_.templates, *digest_source_, links_.checker(),
                                              ctx_.clock, nullptr});
   digest_sender_ = std::make_unique<DigestSender>(ctx_.config, ctx_.templates, *digest_source_,
                                                   *ctx_.store, ctx_.clock, links_);
@@ -251,7 +252,7 @@ Status Service::add_board() {
   auto page = load_web_page(ctx_.config.data_dir, "board.html");
   if (!page.ok()) return page.error();
   add_board_routes(router_,
-                   BoardDeps{ctx_.config, ctx_.templates, ctx_.clock,
+                   BoardDeps{ctx_.config.core, ctx_.templates, ctx_.clock,
                              [this](const std::function<Status(Repository&)>& fn) {
                                return ctx_.store->transaction(fn);
                              },

@@ -13,7 +13,7 @@
 #include "adapters/inbound/inbound_outcome.h"
 #include "adapters/sms/sms_common.h"
 #include "bot/clock.h"
-#include "bot/config.h"
+#include "adapters/config/config.h"
 #include "bot/result.h"
 #include "bot/types.h"
 

@@ -8,7 +8,7 @@
 
 #include "adapters/app/context.h"
 #include "adapters/cli/cli.h"
-#include "bot/config.h"
+#include "adapters/config/config.h"
 #include "bot/result.h"
 
 namespace noodbel::cli {

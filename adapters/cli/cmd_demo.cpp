@@ -61,7 +61,7 @@ int cmd_demo(const CommonOptions& o, bool quiet) {
     std::filesystem::remove_all(temp_dir);
     config->db_path = temp_dir + "/demo.db";
   }
-  config->sandbox.enabled = true;
+  config->core.sandbox.enabled = true;
   int code = kExitRefused;
   {
     auto ctx = context_or_report(*config);

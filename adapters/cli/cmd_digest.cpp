@@ -36,7 +36,7 @@ Result<DigestRequest> check_options(const Config& config, const DigestCliOptions
     r.date = *date;
   }
   if (d.service) {
-    Result<std::string> id = resolve_service(config.services, *d.service);
+    Result<std::string> id = resolve_service(config.core.services, *d.service);
     if (!id.ok()) return Error::Invalid("--service: " + id.error().message);
     r.service = *id;
   }
@@ -70,7 +70,7 @@ Result<std::map<std::string, std::string>> area_names(const Config& config) {
 }
 
 Result<std::string> render(const AppContext& ctx, const Digest& digest, const std::string& format) {
-  const Language lang = ctx.config.default_language;
+  const Language lang = ctx.config.core.default_language;
   if (format == "json") return render_digest_json(digest);
   if (format == "text") return render_digest_text(digest, ctx.templates, lang);
   Result<std::string> page = load_web_page(ctx.config.data_dir, "digest.html");
@@ -109,7 +109,7 @@ int cmd_digest(const CommonOptions& o, const DigestCliOptions& d) {
   }
   DigestSettings settings;
   settings.coverage_min_families = config->digest.coverage_min_families;
-  settings.services = config->services;
+  settings.services = config->core.services;
   settings.only_service = request->service;
   settings.area_names = std::move(names).value();
   const Digest digest = build_digest(*data, period, settings, ctx->postcodes);

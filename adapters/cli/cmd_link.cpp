@@ -45,7 +45,7 @@ int cmd_link_digest(const CommonOptions& o, const LinkDigestOptions& d) {
   }
   std::string service;
   if (d.service) {
-    const Result<std::string> id = resolve_service(config->services, *d.service);
+    const Result<std::string> id = resolve_service(config->core.services, *d.service);
     if (!id.ok()) {
       report(Error::Invalid("--service: " + id.error().message));
       return kExitUsage;
@@ -65,7 +65,7 @@ int cmd_link_digest(const CommonOptions& o, const LinkDigestOptions& d) {
     report(s.error());
     return kExitUsage;
   }
-  std::cout << SignedLinks::from_config(*config).digest_url(iso_date(*date), service, at) << '\n';
+  std::cout << SignedLinks::from_config(config->web, config->http).digest_url(iso_date(*date), service, at) << '\n';
   return kExitOk;
 }
 

@@ -43,7 +43,7 @@ int cmd_families_link(const CommonOptions& o, const std::string& family_id) {
   }
   spdlog::info("event=family.link_code family={} expires={}", issued->family_id,
                issued->expires_at);
-  const std::string link = telegram_deep_link(config->telegram.bot_username, issued->code);
+  const std::string link = telegram_deep_link(config->core.telegram_bot_username, issued->code);
   std::cout << fmt::format("family {}: link code {} (single use, valid until {} Brussels time)\n",
                            issued->family_id, issued->code,
                            format_local(issued->expires_at, "datetime"));

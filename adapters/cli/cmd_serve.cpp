@@ -31,7 +31,7 @@ int cmd_serve(const CommonOptions& o) {
   }
   const std::string base = fmt::format("http://{}:{}", config->http.address, service.port());
   std::cout << "noodbel is serving on " << base << "\n";
-  if (config->sandbox.enabled) std::cout << "sandbox: " << base << "/sandbox\n";
+  if (config->core.sandbox.enabled) std::cout << "sandbox: " << base << "/sandbox\n";
   std::cout << std::flush;
 
   int signal_number = 0;

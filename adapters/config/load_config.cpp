@@ -126,7 +126,7 @@ void read_general(Reader& r, const toml::table& root, Config& c) {
   if (lang.empty()) return;
   const auto parsed = language_from_string(lang);
   if (!parsed) return r.fail("general.default_language", "must be \"nl\", \"fr\" or \"en\"");
-  c.default_language = *parsed;
+  c.core.default_language = *parsed;
 }
 
 void read_paths(Reader& r, const toml::table& root, Config& c) {
@@ -160,14 +160,14 @@ void read_calls(Reader& r, const toml::table& root, Config& c) {
   r.only_keys(*t, "calls", {"wave_size", "wave_interval_minutes", "stop_after_yes",
                             "expiry_hours", "code_reuse_days", "answers_notice_minutes",
                             "confirm_reminder_minutes", "expiry_warning_minutes"});
-  r.integer(*t, "calls", "wave_size", 1, 500, c.calls.wave_size);
-  r.integer(*t, "calls", "wave_interval_minutes", 1, 24 * 60, c.calls.wave_interval_minutes);
-  r.integer(*t, "calls", "stop_after_yes", 1, 100, c.calls.stop_after_yes);
-  r.integer(*t, "calls", "expiry_hours", 1, 24 * 14, c.calls.expiry_hours);
-  r.integer(*t, "calls", "code_reuse_days", 0, 365, c.calls.code_reuse_days);
-  r.integer(*t, "calls", "answers_notice_minutes", 1, 60, c.calls.answers_notice_minutes);
-  r.integer(*t, "calls", "confirm_reminder_minutes", 1, 24 * 60, c.calls.confirm_reminder_minutes);
-  r.integer(*t, "calls", "expiry_warning_minutes", 1, 24 * 60, c.calls.expiry_warning_minutes);
+  r.integer(*t, "calls", "wave_size", 1, 500, c.core.calls.wave_size);
+  r.integer(*t, "calls", "wave_interval_minutes", 1, 24 * 60, c.core.calls.wave_interval_minutes);
+  r.integer(*t, "calls", "stop_after_yes", 1, 100, c.core.calls.stop_after_yes);
+  r.integer(*t, "calls", "expiry_hours", 1, 24 * 14, c.core.calls.expiry_hours);
+  r.integer(*t, "calls", "code_reuse_days", 0, 365, c.core.calls.code_reuse_days);
+  r.integer(*t, "calls", "answers_notice_minutes", 1, 60, c.core.calls.answers_notice_minutes);
+  r.integer(*t, "calls", "confirm_reminder_minutes", 1, 24 * 60, c.core.calls.confirm_reminder_minutes);
+  r.integer(*t, "calls", "expiry_warning_minutes", 1, 24 * 60, c.core.calls.expiry_warning_minutes);
 }
 
 // [digest] enabled = true, time = "07:30" (Brussels local time), coverage_min_families = 3.
@@ -200,7 +200,7 @@ void read_retention(Reader& r, const toml::table& root, Config& c) {
 void read_sandbox_and_log(Reader& r, const toml::table& root, Config& c) {
   if (const toml::table* t = r.section(root, "sandbox")) {
     r.only_keys(*t, "sandbox", {"enabled"});
-    r.boolean(*t, "sandbox", "enabled", c.sandbox.enabled);
+    r.boolean(*t, "sandbox", "enabled", c.core.sandbox.enabled);
   }
   if (const toml::table* t = r.section(root, "scheduler")) {
     r.only_keys(*t, "scheduler", {"tick_seconds"});
@@ -259,9 +259,9 @@ void read_push_urls(Reader& r, const toml::table& slash, std::string_view name,
 // [slash.webhooks] keys must be services; runs after [[services]] were read.
 void check_slash_webhook_services(Reader& r, const Config& c) {
   std::vector<std::string> ids;
-  for (const ServiceConfig& s : c.services) ids.push_back(s.id);
+  for (const ServiceConfig& s : c.core.services) ids.push_back(s.id);
   for (const auto& [service, url] : c.slash.webhooks) {
-    if (find_service(c, service) == nullptr) {
+    if (find_service(c.core, service) == nullptr) {
       r.fail("slash.webhooks." + service,
              fmt::format("is not a service id; use one of: {}", fmt::join(ids, ", ")));
     }
@@ -309,7 +309,7 @@ void read_slash(Reader& r, const toml::table& root, Config& c) {
       r.fail(key, "must be the caseworker id in double quotes, like U012ABC = \"C001\"");
       continue;
     }
-    c.slash.users.emplace(user, *id);
+    c.core.slash_users.emplace(user, *id);
   }
 }
 
@@ -317,7 +317,7 @@ void read_slash(Reader& r, const toml::table& root, Config& c) {
 void read_board(Reader& r, const toml::table& root, Config& c) {
   const toml::table* t = r.section(root, "board");
   if (!t) return;
-  BoardConfig& b = c.board;
+  BoardConfig& b = c.core.board;
   const std::pair<std::string_view, double*> keys[] = {
       {"weight_distance", &b.weight_distance},
       {"weight_language", &b.weight_language},
@@ -406,7 +406,7 @@ void read_services(Reader& r, const toml::table& root, Config& c) {
     if (!seen.insert(s.id).second) r.fail(prefix + ".id", "is used twice: ids must be unique");
     services.push_back(std::move(s));
   }
-  c.services = std::move(services);
+  c.core.services = std::move(services);
 }
 
 // --- [telegram] ---
@@ -522,9 +522,10 @@ void read_telegram(Reader& r, const toml::table& root, Config& c) {
   r.integer(*t, "telegram", "messages_per_second", 1, 1000, tg.messages_per_second);
   r.integer(*t, "telegram", "per_chat_messages_per_second", 1, 20, tg.per_chat_messages_per_second);
   r.integer(*t, "telegram", "poll_timeout_seconds", 1, 50, tg.poll_timeout_seconds);
-  r.text(*t, "telegram", "bot_username", tg.bot_username);
-  if (!tg.bot_username.empty()) {
-    if (auto why = bad_bot_username(tg.bot_username)) r.fail("telegram.bot_username", *why);
+  std::string& bot_username = c.core.telegram_bot_username;
+  r.text(*t, "telegram", "bot_username", bot_username);
+  if (!bot_username.empty()) {
+    if (auto why = bad_bot_username(bot_username)) r.fail("telegram.bot_username", *why);
   }
   if (tg.enabled && tg.mode == TelegramMode::kWebhook && tg.public_url.empty()) {
     r.fail("telegram.public_url",
@@ -741,7 +742,7 @@ std::optional<std::string> bad_web_secret(std::string_view secret) {
 // outside the sandbox. Needs [sandbox] read first.
 std::optional<std::string> demo_secret_outside_sandbox(std::string_view secret,
                                                        const Config& c) {
-  if (c.sandbox.enabled || !secret.starts_with(kDemoSecretPrefix)) return std::nullopt;
+  if (c.core.sandbox.enabled || !secret.starts_with(kDemoSecretPrefix)) return std::nullopt;
   return "is the public demo secret of config/demo.toml, which only works with the sandbox "
          "on ([sandbox] enabled = true): anyone could sign board and digest links with it. "
          "Set a secret of your own, e.g. the output of `openssl rand -hex 32`";
@@ -857,7 +858,7 @@ Status apply_sms_secret_env(Config& config,
 // NOODBEL_SLASH_WEBHOOK_<SERVICE> supplies or overrides [slash.webhooks] <service>.
 Status apply_slash_webhook_env(Config& config,
                                const std::function<const char*(const char*)>& getenv) {
-  for (const ServiceConfig& service : config.services) {
+  for (const ServiceConfig& service : config.core.services) {
     const std::string name = slash_webhook_env(service.id);
     const char* value = getenv(name.c_str());
     if (value == nullptr || *value == '\0') continue;
@@ -875,7 +876,7 @@ Config default_config() {
   Config c;
   c.source = "(built-in defaults)";
   c.data_dir = default_data_dir();
-  c.services = default_services();
+  c.core.services = default_services();
   return c;
 }
 

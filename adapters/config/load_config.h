@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "bot/config.h"
+#include "adapters/config/config.h"
 #include "bot/result.h"
 
 namespace noodbel {

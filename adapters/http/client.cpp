@@ -354,12 +354,18 @@ Status BeastClient::handshake(Connection& c, const Url& url, const std::atomic<b
   return Error::Unavailable(fmt::format("TLS handshake with {} failed: {}", where(url), reason));
 }
 
-Exchange BeastClient::exchange(Connection& c, const Url& url, const ClientRequest& r,
-                               bool reused) {
-  const auto timeout = r.io_timeout.count() > 0 ? r.io_timeout : options_.io_timeout;
+// How one asynchronous step on a connection ended.
+struct StepEnd {
+  beast::error_code ec;
+  Interrupt why = Interrupt::kNone;
+  bool failed() const { return ec || why != Interrupt::kNone; }
+};
+
+// The Beast request for `r`: HTTP/1.1, keep-alive, Host and User-Agent set.
+http::request<http::string_body> build_request(const Url& url, const ClientRequest& r,
+                                               http::verb verb) {
   http::request<http::string_body> req;
   req.version(11);
-  const http::verb verb = http::string_to_verb(r.method);
   if (verb == http::verb::unknown) {
     req.method_string(r.method);
   } else {
@@ -372,38 +378,37 @@ Exchange BeastClient::exchange(Connection& c, const Url& url, const ClientReques
   req.keep_alive(true);
   req.body() = r.body;
   req.prepare_payload();
+  return req;
+}
 
-  Exchange x;
-  beast::error_code ec;
+StepEnd write_request(Connection& c, http::request<http::string_body>& req,
+                      const std::atomic<bool>* cancel, std::chrono::milliseconds timeout) {
+  StepEnd end;
   bool done = false;
   c.lowest().expires_after(timeout);
   c.with_stream([&](auto& stream) {
     http::async_write(stream, req, [&](beast::error_code e, std::size_t) {
-      ec = e;
+      end.ec = e;
       done = true;
     });
   });
-  Interrupt why = c.run_until(done, r.cancel, kNoDeadline, [&] { c.lowest().cancel(); });
-  if (ec || why != Interrupt::kNone) {
-    x.stale = reused && why == Interrupt::kNone && ec != beast::error::timeout;
-    x.response = Error::Unavailable(fmt::format("sending the request to {} failed: {}", where(url),
-                                                describe(ec, why, timeout)));
-    return x;
-  }
+  end.why = c.run_until(done, cancel, kNoDeadline, [&] { c.lowest().cancel(); });
+  return end;
+}
 
-  http::response_parser<http::string_body> parser;
-  parser.body_limit(options_.max_response_bytes);
-  parser.header_limit(kHeaderLimit);
-  if (verb == http::verb::head) parser.skip(true);
-  // The header first, then the body: Boost 1.74's parser loses the body_limit error when
-  // it parses a Content-Length header and its body in one go (eager mode).
+// Reads the header first, then the body: Boost 1.74's parser loses the body_limit error
+// when it parses a Content-Length header and its body in one go (eager mode).
+StepEnd read_response(Connection& c, http::response_parser<http::string_body>& parser,
+                      const std::atomic<bool>* cancel, std::chrono::milliseconds timeout,
+                      std::size_t max_bytes) {
+  StepEnd end;
   for (const bool header : {true, false}) {
-    if (!header && (ec || why != Interrupt::kNone || parser.is_done())) break;
+    if (!header && (end.failed() || parser.is_done())) break;
     c.lowest().expires_after(timeout);
-    done = false;
+    bool done = false;
     c.with_stream([&](auto& stream) {
       const auto on_read = [&](beast::error_code e, std::size_t) {
-        ec = e;
+        end.ec = e;
         done = true;
       };
       if (header) {
@@ -412,28 +417,17 @@ Exchange BeastClient::exchange(Connection& c, const Url& url, const ClientReques
         http::async_read(stream, c.buffer(), parser, on_read);
       }
     });
-    why = c.run_until(done, r.cancel, kNoDeadline, [&] { c.lowest().cancel(); });
-    if (!ec && why == Interrupt::kNone && header && parser.is_header_done()) {
+    end.why = c.run_until(done, cancel, kNoDeadline, [&] { c.lowest().cancel(); });
+    if (!end.failed() && header && parser.is_header_done()) {
       const auto length = parser.content_length();
-      if (length && *length > options_.max_response_bytes) ec = http::error::body_limit;
+      if (length && *length > max_bytes) end.ec = http::error::body_limit;
     }
   }
-  if (ec == http::error::body_limit) {
-    x.response = Error::Unavailable(
-        fmt::format("the response from {} is larger than the limit of {} bytes", where(url),
-                    options_.max_response_bytes));
-    return x;
-  }
-  // A TLS peer that closes without close_notify before an EOF-delimited body ended gives
-  // stream_truncated here: the body may be cut short by an attacker, so it is an error.
-  if (ec || why != Interrupt::kNone) {
-    x.stale = reused && !parser.got_some() && why == Interrupt::kNone && ec != beast::error::timeout;
-    x.response = Error::Unavailable(fmt::format("reading the response from {} failed: {}",
-                                                where(url), describe(ec, why, timeout)));
-    return x;
-  }
+  return end;
+}
 
-  auto& res = parser.get();
+// Status, headers (lower-case names; repeated ones joined with ", ") and body.
+ClientResponse to_client_response(http::response<http::string_body>& res) {
   ClientResponse out;
   out.status = static_cast<int>(res.result_int());
   for (const auto& field : res) {
@@ -442,9 +436,58 @@ Exchange BeastClient::exchange(Connection& c, const Url& url, const ClientReques
     auto [it, inserted] = out.headers.emplace(name, value);
     if (!inserted) it->second += ", " + value;
   }
-  x.keep_alive = res.keep_alive() && parser.is_done() && c.buffer().size() == 0;
   out.body = std::move(res.body());
-  x.response = std::move(out);
+  return out;
+}
+
+// A write that failed. On a reused connection a plain error (not a timeout or a cancel)
+// means the server had closed it: stale.
+Exchange write_failed(const Url& url, const StepEnd& written, bool reused,
+                      std::chrono::milliseconds timeout) {
+  Exchange x;
+  x.stale = reused && written.why == Interrupt::kNone && written.ec != beast::error::timeout;
+  x.response = Error::Unavailable(fmt::format("sending the request to {} failed: {}", where(url),
+                                              describe(written.ec, written.why, timeout)));
+  return x;
+}
+
+// A read that failed; `fresh_read`: nothing of a response arrived on a reused connection.
+// A TLS peer that closes without close_notify before an EOF-delimited body ended gives
+// stream_truncated here: the body may be cut short by an attacker, so it is an error.
+Exchange read_failed(const Url& url, const StepEnd& read, bool fresh_read,
+                     std::chrono::milliseconds timeout, std::size_t max_bytes) {
+  Exchange x;
+  if (read.ec == http::error::body_limit) {
+    x.response = Error::Unavailable(fmt::format(
+        "the response from {} is larger than the limit of {} bytes", where(url), max_bytes));
+    return x;
+  }
+  x.stale = fresh_read && read.why == Interrupt::kNone && read.ec != beast::error::timeout;
+  x.response = Error::Unavailable(fmt::format("reading the response from {} failed: {}",
+                                              where(url), describe(read.ec, read.why, timeout)));
+  return x;
+}
+
+Exchange BeastClient::exchange(Connection& c, const Url& url, const ClientRequest& r,
+                               bool reused) {
+  const auto timeout = r.io_timeout.count() > 0 ? r.io_timeout : options_.io_timeout;
+  const http::verb verb = http::string_to_verb(r.method);
+  http::request<http::string_body> req = build_request(url, r, verb);
+  const StepEnd written = write_request(c, req, r.cancel, timeout);
+  if (written.failed()) return write_failed(url, written, reused, timeout);
+
+  http::response_parser<http::string_body> parser;
+  parser.body_limit(options_.max_response_bytes);
+  parser.header_limit(kHeaderLimit);
+  if (verb == http::verb::head) parser.skip(true);
+  const StepEnd read = read_response(c, parser, r.cancel, timeout, options_.max_response_bytes);
+  if (read.failed()) {
+    return read_failed(url, read, reused && !parser.got_some(), timeout,
+                       options_.max_response_bytes);
+  }
+  Exchange x;
+  x.keep_alive = parser.get().keep_alive() && parser.is_done() && c.buffer().size() == 0;
+  x.response = to_client_response(parser.get());
   return x;
 }
 

@@ -12,7 +12,7 @@
 #include "adapters/http/router.h"
 #include "adapters/inbound/inbound_outcome.h"
 #include "bot/clock.h"
-#include "bot/config.h"
+#include "adapters/kannel/kannel_config.h"
 #include "bot/result.h"
 #include "bot/types.h"
 

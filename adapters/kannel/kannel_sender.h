@@ -10,7 +10,7 @@
 #include "adapters/dispatch/channel_sender.h"
 #include "adapters/http/client.h"
 #include "adapters/sms/sms_common.h"
-#include "bot/config.h"
+#include "adapters/kannel/kannel_config.h"
 
 namespace noodbel {
 

@@ -12,7 +12,7 @@
 #include "adapters/http/metrics.h"
 #include "adapters/signal/signal_listener.h"
 #include "bot/clock.h"
-#include "bot/config.h"
+#include "adapters/signal/signal_config.h"
 #include "bot/result.h"
 
 namespace noodbel::signal_cli {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <fmt/format.h>
@@ -76,12 +77,12 @@ Result<std::string> find_caseworker(const SlashDeps& deps, const std::string& us
   probe.address = user_id;
   Route found;
   const Status s = deps.store.transaction([&](Repository& repo) -> Status {
-    found = route(probe, repo, deps.config);
+    found = route(probe, repo, deps.users);
     return Ok();
   });
   if (!s.ok()) return s.error();
   if (found.kind == Sender::Kind::kCaseworker) return found.caseworker->id;
-  if (const auto mapped = deps.config.users.find(user_id); mapped != deps.config.users.end()) {
+  if (const auto mapped = deps.users.find(user_id); mapped != deps.users.end()) {
     return Error::Forbidden(fmt::format(
         "slash user '{}' is mapped to caseworker '{}' in [slash.users], but no such caseworker "
         "is registered: import the caseworker or fix the mapping",
@@ -104,14 +105,20 @@ HttpResponse replies_response(SlashProvider provider, const std::vector<OutboxIt
   return HttpResponse::json(200, {{"response_type", "ephemeral"}, {"text", text}});
 }
 
-HttpResponse handle_slash(const SlashDeps& deps, const HttpRequest& request) {
-  const auto started = std::chrono::steady_clock::now();
-  const UnixTime now = deps.clock.now();
-  const Result<FormFields> form = parse_form(request.body);
-  const Result<SlashAuth> auth = authenticate_slash(
-      request, form, deps.config.signing_secret, deps.config.mattermost_token, now);
-  if (!auth.ok()) return refused(request, 403, auth.error(), "bad_signature");
+// An authenticated, well-formed command: who sent it and what it says.
+struct AcceptedCommand {
+  SlashAuth auth;
+  SlashCommand command;
+};
 
+// Authenticates the request and reads its form, or the response refusing it.
+std::variant<HttpResponse, AcceptedCommand> accept_command(const SlashDeps& deps,
+                                                           const HttpRequest& request,
+                                                           UnixTime now) {
+  const Result<FormFields> form = parse_form(request.body);
+  Result<SlashAuth> auth = authenticate_slash(request, form, deps.config.signing_secret,
+                                              deps.config.mattermost_token, now);
+  if (!auth.ok()) return refused(request, 403, auth.error(), "bad_signature");
   const auto type = request.header("content-type");
   if (!type || lower_ascii(*type).rfind(kFormType, 0) != 0) {
     return HttpResponse::error_json(
@@ -120,60 +127,88 @@ HttpResponse handle_slash(const SlashDeps& deps, const HttpRequest& request) {
   if (!form.ok()) return HttpResponse::error_json(400, form.error().message);
   Result<SlashCommand> command = parse_slash_command(*form);
   if (!command.ok()) return HttpResponse::error_json(400, command.error().message);
+  return AcceptedCommand{std::move(auth).value(), std::move(command).value()};
+}
 
-  const Result<std::string> caseworker = find_caseworker(deps, command->user_id);
-  if (!caseworker.ok()) {
-    if (caseworker.error().kind == ErrorKind::kForbidden) {
-      return refused(request, 403, caseworker.error(), "unknown_user");
-    }
-    return deliver_failed(request, caseworker.error());
-  }
+// A user who is no caseworker is refused; a store error is answered as a delivery error.
+HttpResponse caseworker_not_found(const HttpRequest& request, const Error& error) {
+  if (error.kind == ErrorKind::kForbidden) return refused(request, 403, error, "unknown_user");
+  return deliver_failed(request, error);
+}
 
+InboundMessage inbound_message(const AcceptedCommand& accepted, UnixTime now) {
   InboundMessage message;
   message.channel = Channel::kSlash;
-  message.address = command->user_id;
-  message.provider_id = auth->provider_id;
-  message.text = command->message_text();
+  message.address = accepted.command.user_id;
+  message.provider_id = accepted.auth.provider_id;
+  message.text = accepted.command.message_text();
   message.received_at = now;
-  const Result<InboundOutcome> outcome =
-      deps.deliver(message, channel_state(*command, auth->provider, now));
-  if (!outcome.ok()) return deliver_failed(request, outcome.error());
-  const std::string_view provider = provider_name(auth->provider);
-  switch (*outcome) {
-    case InboundOutcome::kDuplicate:
-      spdlog::info("event=slash.duplicate provider={} id={}", provider, message.provider_id);
-      return HttpResponse::text(200, "");
-    case InboundOutcome::kUnknownSender:  // removed between the check and the delivery
-      return refused(request, 403,
-                     Error::Forbidden("slash user '" + command->user_id +
-                                      "' is no longer a registered caseworker"),
-                     "unknown_user");
-    case InboundOutcome::kHandled:
-      break;
-  }
-  if (std::chrono::steady_clock::now() - started >= deps.response_deadline) {
-    // The provider has given up on this response by now: the replies stay queued and are
-    // pushed (response_url or webhook) instead of being lost in a response nobody reads.
-    spdlog::warn("event=slash.response_late provider={} id={} caseworker={} "
-                 "hint=\"the replies will be pushed\"",
-                 provider, message.provider_id, *caseworker);
+  return message;
+}
+
+// The response to a command the core did not handle: a replay, or a user removed between
+// the check and the delivery.
+HttpResponse not_handled(const HttpRequest& request, const AcceptedCommand& accepted,
+                         InboundOutcome outcome) {
+  if (outcome == InboundOutcome::kDuplicate) {
+    spdlog::info("event=slash.duplicate provider={} id={}", provider_name(accepted.auth.provider),
+                 accepted.auth.provider_id);
     return HttpResponse::text(200, "");
   }
+  return refused(request, 403,
+                 Error::Forbidden("slash user '" + accepted.command.user_id +
+                                  "' is no longer a registered caseworker"),
+                 "unknown_user");
+}
+
+// Past the deadline the provider has given up on this response: the replies stay queued
+// and are pushed (response_url or webhook) instead of being lost in a response nobody reads.
+HttpResponse replies_pushed_later(const InboundMessage& message, std::string_view provider,
+                                  const std::string& caseworker) {
+  spdlog::warn("event=slash.response_late provider={} id={} caseworker={} "
+               "hint=\"the replies will be pushed\"",
+               provider, message.provider_id, caseworker);
+  return HttpResponse::text(200, "");
+}
+
+// The replies the command queued, taken from the outbox into the HTTP response.
+HttpResponse replies_in_response(const SlashDeps& deps, const InboundMessage& message,
+                                 SlashProvider provider, const std::string& caseworker) {
   const Result<std::vector<OutboxItem>> taken =
       deps.replies.take_outbox_for(Channel::kSlash, message.address, deps.clock.now());
   if (!taken.ok()) {
     // The command is stored; its replies stay queued and are pushed like late ones.
     spdlog::error("event=slash.replies_not_taken provider={} id={} caseworker={} error=\"{}\" "
                   "hint=\"the replies will be pushed\"",
-                  provider, message.provider_id, *caseworker, taken.error().message);
+                  provider_name(provider), message.provider_id, caseworker,
+                  taken.error().message);
     return HttpResponse::text(200, "");
   }
   const std::vector<OutboxItem>& replies = *taken;
   if (deps.on_replies) deps.on_replies(replies.size());
-  spdlog::info("event=slash.handled provider={} id={} caseworker={} replies={}", provider,
-               message.provider_id, *caseworker, replies.size());
+  spdlog::info("event=slash.handled provider={} id={} caseworker={} replies={}",
+               provider_name(provider), message.provider_id, caseworker, replies.size());
   spdlog::debug("event=slash.text id={} text=\"{}\"", message.provider_id, message.text);
-  return replies_response(auth->provider, replies);
+  return replies_response(provider, replies);
+}
+
+HttpResponse handle_slash(const SlashDeps& deps, const HttpRequest& request) {
+  const auto started = std::chrono::steady_clock::now();
+  const UnixTime now = deps.clock.now();
+  std::variant<HttpResponse, AcceptedCommand> checked = accept_command(deps, request, now);
+  if (auto* refusal = std::get_if<HttpResponse>(&checked)) return std::move(*refusal);
+  const AcceptedCommand& accepted = std::get<AcceptedCommand>(checked);
+  const Result<std::string> caseworker = find_caseworker(deps, accepted.command.user_id);
+  if (!caseworker.ok()) return caseworker_not_found(request, caseworker.error());
+  const InboundMessage message = inbound_message(accepted, now);
+  const Result<InboundOutcome> outcome =
+      deps.deliver(message, channel_state(accepted.command, accepted.auth.provider, now));
+  if (!outcome.ok()) return deliver_failed(request, outcome.error());
+  if (*outcome != InboundOutcome::kHandled) return not_handled(request, accepted, *outcome);
+  if (std::chrono::steady_clock::now() - started >= deps.response_deadline) {
+    return replies_pushed_later(message, provider_name(accepted.auth.provider), *caseworker);
+  }
+  return replies_in_response(deps, message, accepted.auth.provider, *caseworker);
 }
 
 }  // namespace
@@ -185,10 +220,11 @@ void add_slash_routes(Router& router, SlashDeps deps) {
   });
 }
 
-void warn_unknown_slash_users(store::UnitOfWork& store, const SlashConfig& config) {
+void warn_unknown_slash_users(store::UnitOfWork& store, const SlashUsers& users,
+                              const SlashConfig& config) {
   std::vector<std::string> missing;
   const Status s = store.transaction([&](Repository& repo) -> Status {
-    for (const auto& [user, caseworker] : config.users) {
+    for (const auto& [user, caseworker] : users) {
       if (!repo.caseworker(caseworker)) missing.push_back(fmt::format("{} = {}", user, caseworker));
     }
     for (const auto& [caseworker, url] : config.caseworker_webhooks) {

@@ -13,6 +13,7 @@
 #include "adapters/http/router.h"
 #include "adapters/inbound/inbound_outcome.h"
 #include "bot/clock.h"
+#include "adapters/slash/slash_config.h"
 #include "bot/config.h"
 #include "bot/result.h"
 #include "bot/types.h"
@@ -23,7 +24,8 @@
 namespace noodbel {
 
 struct SlashDeps {
-  const SlashConfig& config;  // secrets and [slash.users]; must outlive the router
+  const SlashConfig& config;  // secrets; must outlive the router
+  const SlashUsers& users;    // [slash.users]; must outlive the router
   const Clock& clock;         // must outlive the router
   store::UnitOfWork& store;         // who a user is; must outlive the router
   store::InstantReplies& replies;   // the replies taken for the response; must outlive it
@@ -48,6 +50,7 @@ void add_slash_routes(Router& router, SlashDeps deps);
 
 // Logs a warning for each [slash.users] entry, and each [slash.caseworker_webhooks] key,
 // naming a caseworker who is not registered.
-void warn_unknown_slash_users(store::UnitOfWork& store, const SlashConfig& config);
+void warn_unknown_slash_users(store::UnitOfWork& store, const SlashUsers& users,
+                              const SlashConfig& config);
 
 }  // namespace noodbel

@@ -52,7 +52,7 @@
 #include "adapters/http/client.h"
 #include "adapters/slash/push_routes.h"
 #include "bot/clock.h"
-#include "bot/config.h"
+#include "adapters/slash/slash_config.h"
 
 namespace noodbel {
 

@@ -48,18 +48,20 @@ CallButtonsLookup call_buttons_from_store(store::UnitOfWork& store, Language fal
 }
 
 Result<std::unique_ptr<TelegramChannel>> TelegramChannel::create(
-    const Config& config, const Templates& templates, store::UnitOfWork& store, const Clock& clock,
-    TelegramWorker::Deliver deliver, HttpClientOptions client_options) {
-  if (Status s = check_config(config.telegram); !s.ok()) return s.error();
+    const TelegramConfig& config, Language default_language, const Templates& templates,
+    store::UnitOfWork& store, const Clock& clock, TelegramWorker::Deliver deliver,
+    HttpClientOptions client_options) {
+  if (Status s = check_config(config); !s.ok()) return s.error();
   return std::unique_ptr<TelegramChannel>(new TelegramChannel(
-      config, templates, store, clock, std::move(deliver), std::move(client_options)));
+      config, default_language, templates, store, clock, std::move(deliver), std::move(client_options)));
 }
 
-TelegramChannel::TelegramChannel(const Config& config, const Templates& templates,
-                                 store::UnitOfWork& store, const Clock& clock,
-                                 TelegramWorker::Deliver deliver, HttpClientOptions client_options)
-    : config_(config.telegram),
-      default_language_(config.default_language),
+TelegramChannel::TelegramChannel(const TelegramConfig& config, Language default_language,
+                                 const Templates& templates, store::UnitOfWork& store,
+                                 const Clock& clock, TelegramWorker::Deliver deliver,
+                                 HttpClientOptions client_options)
+    : config_(config),
+      default_language_(default_language),
       templates_(templates),
       store_(store),
       clock_(clock),

@@ -10,10 +10,10 @@
 #include "adapters/http/client.h"
 #include "adapters/http/router.h"
 #include "adapters/telegram/telegram_api.h"
+#include "adapters/telegram/telegram_config.h"
 #include "adapters/telegram/telegram_sender.h"
 #include "adapters/telegram/telegram_worker.h"
 #include "bot/clock.h"
-#include "bot/config.h"
 #include "bot/result.h"
 #include "bot/templates.h"
 #include "store/ports/unit_of_work.h"
@@ -31,7 +31,8 @@ CallButtonsLookup call_buttons_from_store(store::UnitOfWork& store, Language fal
 class TelegramChannel {
  public:
   // All references must outlive the channel. Fails like check_config().
-  static Result<std::unique_ptr<TelegramChannel>> create(const Config& config,
+  static Result<std::unique_ptr<TelegramChannel>> create(const TelegramConfig& config,
+                                                         Language default_language,
                                                          const Templates& templates,
                                                          store::UnitOfWork& store, const Clock& clock,
                                                          TelegramWorker::Deliver deliver,
@@ -50,8 +51,8 @@ class TelegramChannel {
   void stop();
 
  private:
-  TelegramChannel(const Config& config, const Templates& templates, store::UnitOfWork& store,
-                  const Clock& clock, TelegramWorker::Deliver deliver,
+  TelegramChannel(const TelegramConfig& config, Language default_language,
+                  const Templates& templates, store::UnitOfWork& store, const Clock& clock, TelegramWorker::Deliver deliver,
                   HttpClientOptions client_options);
 
   const TelegramConfig config_;

@@ -22,7 +22,7 @@ namespace noodbel {
 using RepositoryRun = std::function<Status(const std::function<Status(Repository&)>&)>;
 
 struct BoardDeps {
-  const Config& config;        // these references must outlive the router
+  const CoreConfig& config;  // these references must outlive the router
   const Templates& templates;
   const Clock& clock;
   RepositoryRun run;

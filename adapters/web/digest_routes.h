@@ -16,7 +16,7 @@
 namespace noodbel {
 
 struct DigestRouteDeps {
-  const Config& config;  // services and the page language (default_language)
+  const CoreConfig& config;  // services and the page language (default_language)
   const Templates& templates;
   const DigestSource& source;
   const SignedLinks& links;

@@ -21,12 +21,13 @@ std::optional<std::string> read_text(const std::string& path) {
 
 }  // namespace
 
-Result<DigestSource> DigestSource::load(const Config& config, const Postcodes& postcodes,
+Result<DigestSource> DigestSource::load(const std::string& data_dir, const DigestConfig& digest,
+                                        const CoreConfig& core, const Postcodes& postcodes,
                                         store::Store& store) {
-  Result<std::string> page = load_web_page(config.data_dir, "digest.html");
+  Result<std::string> page = load_web_page(data_dir, "digest.html");
   if (!page.ok()) return page.error();
   std::map<std::string, std::string> names;
-  const std::string areas_path = config.data_dir + "/config/postcode-areas.csv";
+  const std::string areas_path = data_dir + "/config/postcode-areas.csv";
   if (std::optional<std::string> csv = read_text(areas_path)) {
     auto parsed = parse_area_names(*csv);
     if (!parsed.ok()) return Error::Invalid(areas_path + ": " + parsed.error().message);
@@ -36,12 +37,14 @@ Result<DigestSource> DigestSource::load(const Config& config, const Postcodes& p
                  "postcode\"",
                  areas_path);
   }
-  return DigestSource(config, postcodes, store, std::move(names), std::move(*page));
+  return DigestSource(digest, core, postcodes, store, std::move(names), std::move(*page));
 }
 
-DigestSource::DigestSource(const Config& config, const Postcodes& postcodes, store::Store& store,
+DigestSource::DigestSource(const DigestConfig& digest, const CoreConfig& core,
+                           const Postcodes& postcodes, store::Store& store,
                            std::map<std::string, std::string> area_names, std::string page_html)
-    : config_(&config),
+    : digest_(&digest),
+      core_(&core),
       postcodes_(&postcodes),
       store_(&store),
       area_names_(std::move(area_names)),
@@ -49,12 +52,12 @@ DigestSource::DigestSource(const Config& config, const Postcodes& postcodes, sto
 
 Result<Digest> DigestSource::build(LocalDate date,
                                    const std::optional<std::string>& service) const {
-  const DigestPeriod period = digest_period(date, config_->digest.minute_of_day);
+  const DigestPeriod period = digest_period(date, digest_->minute_of_day);
   Result<DigestData> data = store_->digest_data(period.range.start, period.range.end);
   if (!data.ok()) return data.error();
   DigestSettings settings;
-  settings.coverage_min_families = config_->digest.coverage_min_families;
-  settings.services = config_->services;
+  settings.coverage_min_families = digest_->coverage_min_families;
+  settings.services = core_->services;
   settings.only_service = service;
   settings.area_names = area_names_;
   return build_digest(*data, period, settings, *postcodes_);

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "adapters/web/digest_config.h"
 #include "bot/config.h"
 #include "bot/digest.h"
 #include "bot/postcodes.h"
@@ -20,9 +21,11 @@ class DigestSource {
   // Reads <data_dir>/config/postcode-areas.csv (missing: areas named after their lowest
   // postcode, logged) and <data_dir>/templates/web/digest.html (missing: an Error naming it).
   // All references must outlive the DigestSource.
-  static Result<DigestSource> load(const Config& config, const Postcodes& postcodes,
+  static Result<DigestSource> load(const std::string& data_dir, const DigestConfig& digest,
+                                   const CoreConfig& core, const Postcodes& postcodes,
                                    store::Store& store);
-  DigestSource(const Config& config, const Postcodes& postcodes, store::Store& store,
+  DigestSource(const DigestConfig& digest, const CoreConfig& core, const Postcodes& postcodes,
+               store::Store& store,
                std::map<std::string, std::string> area_names, std::string page_html);
 
   // The digest of `date` with the Flanders-wide figures and, when `service` is set, only
@@ -32,7 +35,8 @@ class DigestSource {
   const std::string& page_html() const { return page_html_; }
 
  private:
-  const Config* config_;
+  const DigestConfig* digest_;
+  const CoreConfig* core_;
   const Postcodes* postcodes_;
   store::Store* store_;
   std::map<std::string, std::string> area_names_;

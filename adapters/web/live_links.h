@@ -13,7 +13,8 @@ namespace noodbel {
 
 class LiveLinks final : public Links {
  public:
-  explicit LiveLinks(const Config& config);  // draws a random secret when none is set
+  // Draws a random secret when none is set. Both must outlive this object.
+  LiveLinks(const WebConfig& web, const HttpConfig& http);
 
   // Uses http://{http.address}:{port} unless web.public_url is set.
   void set_bound_port(int port);
@@ -27,9 +28,11 @@ class LiveLinks final : public Links {
                         UnixTime now) const override;
   std::string digest_url(std::string_view date, std::string_view service,
                          UnixTime now) const override;
+  int board_link_hours() const override;
 
  private:
-  const Config& config_;
+  const WebConfig& web_;
+  const HttpConfig& http_;
   const SignedLinks checker_;
   mutable Mutex mutex_;
   std::shared_ptr<const SignedLinks> links_ GUARDED_BY(mutex_);

@@ -108,12 +108,12 @@ SignedLinks::SignedLinks(std::string base_url, std::string secret, int board_lin
       board_link_hours_(board_link_hours),
       digest_link_days_(digest_link_days) {}
 
-SignedLinks SignedLinks::from_config(const Config& config) {
-  std::string base = config.web.public_url;
-  if (base.empty()) base = fmt::format("http://{}:{}", config.http.address, config.http.port);
-  std::string secret = config.web.secret.empty() ? random_secret() : config.web.secret;
-  return SignedLinks(std::move(base), std::move(secret), config.web.board_link_hours,
-                     config.web.digest_link_days);
+SignedLinks SignedLinks::from_config(const WebConfig& web, const HttpConfig& http) {
+  std::string base = web.public_url;
+  if (base.empty()) base = fmt::format("http://{}:{}", http.address, http.port);
+  std::string secret = web.secret.empty() ? random_secret() : web.secret;
+  return SignedLinks(std::move(base), std::move(secret), web.board_link_hours,
+                     web.digest_link_days);
 }
 
 SignedLinks SignedLinks::rebased(std::string base_url) const {

@@ -7,7 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "bot/config.h"
+#include "adapters/http/http_config.h"
+#include "adapters/web/web_config.h"
 #include "bot/links.h"
 #include "bot/result.h"
 
@@ -28,8 +29,9 @@ class SignedLinks final : public Links {
   // base_url: "https://noodbel.example.be" (no trailing slash needed); secret: HMAC key.
   SignedLinks(std::string base_url, std::string secret, int board_link_hours,
               int digest_link_days);
-  // From [web]; an empty secret becomes 32 random bytes (links die at restart).
-  static SignedLinks from_config(const Config& config);
+  // From [web] (base URL http://{http.address}:{http.port} when web.public_url is empty); an
+  // empty secret becomes 32 random bytes (links die at restart).
+  static SignedLinks from_config(const WebConfig& web, const HttpConfig& http);
   // The same secret and validity under another base URL (e.g. once the port is bound).
   SignedLinks rebased(std::string base_url) const;
 
@@ -37,6 +39,7 @@ class SignedLinks final : public Links {
                         UnixTime now) const override;
   std::string digest_url(std::string_view date, std::string_view service,
                          UnixTime now) const override;
+  int board_link_hours() const override { return board_link_hours_; }
 
   std::string board_token(std::string_view call_code, std::string_view caseworker_id,
                           UnixTime expires_at) const;

@@ -52,6 +52,7 @@ class FakeLinks final : public Links {
   std::string digest_url(std::string_view, std::string_view, UnixTime) const override {
     return "unused";
   }
+  int board_link_hours() const override { return 5; }
 };
 
 class BoardLink : public ::testing::Test {
@@ -61,7 +62,6 @@ class BoardLink : public ::testing::Test {
         templates_(load_templates()),
         guard_(test_data::guard_with({}, {"Gent"})) {
     config_.services = default_services();
-    config_.web.board_link_hours = 5;
     repo_.upsert_caseworker({"C1", "oost-vlaanderen", "An", {{Channel::kTelegram, "11"}},
                              Role::kCaseworker, Language::kEn});
     repo_.insert_call(k42(24));
@@ -76,7 +76,7 @@ class BoardLink : public ::testing::Test {
     return repo_.outbox_for("C1").back().message.text;
   }
 
-  Config config_;
+  CoreConfig config_;
   Postcodes postcodes_;
   Templates templates_;
   AnonymizationGuard guard_;

@@ -100,7 +100,7 @@ class Commands : public ::testing::Test {
     }
   }
 
-  Config config_;
+  CoreConfig config_;
   Postcodes postcodes_;
   Templates templates_;
   AnonymizationGuard guard_;

@@ -111,7 +111,7 @@ TEST_F(ConditionText, ConflictsAreFlaggedAndUnreadWordsPointToTheMessage) {
 
 TEST(DecisionTime, AtNightTheFamiliesHearTheTimeMatchingResumes) {
   const Templates t = test_data::shipped_templates();
-  Config config;
+  CoreConfig config;
   config.services = default_services();
   const Decision d = decision_for(config, "oost-vlaanderen", kMonday0140);
   EXPECT_TRUE(d.waits);
@@ -123,7 +123,7 @@ TEST(DecisionTime, AtNightTheFamiliesHearTheTimeMatchingResumes) {
 
 TEST(DecisionTime, DuringOfficeOrStaffedHoursAFamilyHearsAsSoonAsItIsChosen) {
   const Templates t = test_data::shipped_templates();
-  Config config;
+  CoreConfig config;
   config.services = default_services();
   for (const UnixTime at : {kMonday0140 + 9 * 3600, kMonday0140 + 17 * 3600}) {
     const Decision d = decision_for(config, "limburg", at);
@@ -134,7 +134,7 @@ TEST(DecisionTime, DuringOfficeOrStaffedHoursAFamilyHearsAsSoonAsItIsChosen) {
 }
 
 TEST(DecisionTime, ASaturdayNightWaitsForTheWeekendPermanence) {
-  Config config;
+  CoreConfig config;
   config.services = default_services();
   const UnixTime saturday_2300 = from_local(2026, 12, 12, 23 * 60);
   const Decision d = decision_for(config, "antwerpen", saturday_2300);

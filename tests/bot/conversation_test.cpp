@@ -102,7 +102,7 @@ class Conversation : public ::testing::Test {
     EXPECT_TRUE(repo_.audits("template.error").empty());
   }
 
-  Config config_;
+  CoreConfig config_;
   Templates templates_;
   MemoryRepository repo_;
   UnixTime now_ = kMonday10h + 600;

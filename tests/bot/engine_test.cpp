@@ -129,7 +129,7 @@ class EngineScenario : public ::testing::Test {
     EXPECT_TRUE(repo_.audits("template.error").empty());
   }
 
-  Config config_;
+  CoreConfig config_;
   Postcodes postcodes_;
   Templates templates_;
   ManualClock clock_;

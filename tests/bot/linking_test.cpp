@@ -123,7 +123,7 @@ class Linking : public ::testing::Test {
         engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_,
                 test_data::shipped_reply_parser()) {
     config_.services = default_services();
-    config_.telegram.bot_username = "noodbel_test_bot";
+    config_.telegram_bot_username = "noodbel_test_bot";
     repo_.upsert_caseworker({"C001", "oost-vlaanderen", "An Peeters",
                              {{Channel::kTelegram, "1001"}}, Role::kCaseworker, Language::kNl});
     repo_.upsert_caseworker({"C002", "antwerpen", "Jan Jacobs",
@@ -197,7 +197,7 @@ class Linking : public ::testing::Test {
     EXPECT_TRUE(repo_.audits("template.error").empty());
   }
 
-  Config config_;
+  CoreConfig config_;
   Postcodes postcodes_;
   Templates templates_;
   ManualClock clock_;
@@ -390,7 +390,7 @@ TEST_F(Linking, KoppelAnswersWithACodeAndDeepLinkTheFamilyCanUse) {
 }
 
 TEST_F(Linking, KoppelWithoutBotUsernameGivesTheCodeOnly) {
-  config_.telegram.bot_username.clear();
+  config_.telegram_bot_username.clear();
   from_chat("1001", "/link F0001");
   const std::string reply = last_text_to_chat("1001");
   EXPECT_TRUE(normalize_link_code(code_in(reply)).has_value()) << reply;

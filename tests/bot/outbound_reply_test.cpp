@@ -22,7 +22,7 @@ Templates load_templates() {
 class OutboxReply : public ::testing::Test {
  protected:
   const Templates templates_ = load_templates();
-  Config config_;
+  CoreConfig config_;
   MemoryRepository repo_;
   const Addressee family_{"F1", {{Channel::kSignal, "+32470000001"}}, Language::kNl};
   const InboundMessage in_{Channel::kSignal, "+32470000001", "sig:+32470000001:1631458508784",

@@ -23,7 +23,7 @@ class SlashRouting : public ::testing::Test {
                              Role::kCaseworker, Language::kNl});
   }
   MemoryRepository repo_;
-  SlashConfig slash_;
+  SlashUsers slash_;
 };
 
 TEST_F(SlashRouting, FindsACaseworkerByTheirSlashContact) {
@@ -34,20 +34,20 @@ TEST_F(SlashRouting, FindsACaseworkerByTheirSlashContact) {
 }
 
 TEST_F(SlashRouting, ConfigMappingWinsOverTheStoredContacts) {
-  slash_.users = {{"U012ABC", "C002"}, {"U0NEW", "C002"}};
+  slash_ = {{"U012ABC", "C002"}, {"U0NEW", "C002"}};
   EXPECT_EQ(route(slash_from("U012ABC"), repo_, slash_).caseworker->id, "C002");
   EXPECT_EQ(route(slash_from("U0NEW"), repo_, slash_).caseworker->id, "C002");
 }
 
 TEST_F(SlashRouting, MappingToAMissingCaseworkerIsUnknownNotAFallback) {
-  slash_.users = {{"U012ABC", "C404"}};
+  slash_ = {{"U012ABC", "C404"}};
   const Route r = route(slash_from("U012ABC"), repo_, slash_);
   EXPECT_EQ(r.kind, Sender::Kind::kUnknown);
   EXPECT_FALSE(r.caseworker.has_value());
 }
 
 TEST_F(SlashRouting, MappingAppliesToTheSlashChannelOnly) {
-  slash_.users = {{"1002", "C001"}};
+  slash_ = {{"1002", "C001"}};
   InboundMessage telegram;
   telegram.channel = Channel::kTelegram;
   telegram.address = "1002";

@@ -88,7 +88,7 @@ class InboundLimits : public ::testing::Test {
     return n;
   }
 
-  Config config_;
+  CoreConfig config_;
   Postcodes postcodes_;
   Templates templates_;
   ManualClock clock_;

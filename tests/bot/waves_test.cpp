@@ -127,7 +127,7 @@ class WaveWork : public ::testing::Test {
     return ids;
   }
 
-  Config config_;
+  CoreConfig config_;
   Templates templates_;
   mutable MemoryRepository repo_;
 };
@@ -267,7 +267,7 @@ TEST_F(WaveWork, TheOfferIsInEachFamilysLanguage) {
 }
 
 TEST(CallsForService, AppliesTheServicesOverridesOnly) {
-  Config config;
+  CoreConfig config;
   config.calls.wave_size = 10;
   config.calls.stop_after_yes = 3;
   config.services = default_services();

@@ -20,10 +20,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   FUZZ_CHECK(config->source == "fuzz.toml");
-  FUZZ_CHECK(!config->services.empty());
-  for (const ServiceConfig& s : config->services) {
+  FUZZ_CHECK(!config->core.services.empty());
+  for (const ServiceConfig& s : config->core.services) {
     FUZZ_CHECK(!s.id.empty());
-    FUZZ_CHECK(find_service(*config, s.id) != nullptr);
+    FUZZ_CHECK(find_service(config->core, s.id) != nullptr);
     for (const WeeklyWindow& w : s.office_hours) {
       FUZZ_CHECK(w.weekday >= 0 && w.weekday <= 6 && w.start_minute < w.end_minute);
     }

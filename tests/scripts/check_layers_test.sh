@@ -63,6 +63,10 @@ expect_refused adapters/crypto/x.cpp '#include "store/store.h"' \
   'adapters/crypto/ must not include store/'
 expect_refused adapters/kannel/kannel_routes.h '#include "adapters/crypto/secrets.h"' \
   'a header of adapters/kannel/ must not include adapters/crypto/'
+expect_refused adapters/twilio/twilio_config.h '#include "adapters/http/client.h"' \
+  'a settings header is a plain struct'
+expect_refused adapters/config/x.h '#include "adapters/twilio/twilio_sender.h"' \
+  'adapters/config/ must not include adapters/twilio/'
 tree_with adapters/newroom/x.cpp '#include "bot/result.h"'
 if "$check" "$tmp/tree" 2> "$tmp/err"; then
   fail "a folder missing from the matrix passed"
@@ -71,6 +75,7 @@ elif ! grep -qF "adapters/newroom/: adapters/newroom/ is not in the dependency m
 fi
 
 expect_allowed adapters/app/x.cpp '#include "store/store.h"'
+expect_allowed adapters/config/config.h '#include "adapters/twilio/twilio_config.h"'
 expect_allowed adapters/kannel/kannel_routes.cpp '#include "adapters/crypto/secrets.h"'
 expect_allowed adapters/twilio/x.h '  #  include "adapters/sms/sms_common.h"'
 expect_allowed adapters/cli/x.cpp '#include "adapters/app/service.h"'

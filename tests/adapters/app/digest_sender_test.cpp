@@ -39,6 +39,7 @@ class FakeLinks final : public Links {
                          UnixTime now) const override {
     return fmt::format("https://noodbel.test/digest/{}?service={}&made={}", date, service, now);
   }
+  int board_link_hours() const override { return 12; }
 };
 
 Caseworker person(std::string id, std::string service, Role role, Channel channel,
@@ -60,7 +61,7 @@ class DigestSenderTest : public ::testing::Test {
   DigestSenderTest()
       : postcodes_(test_data::shipped_postcodes()),
         templates_(test_data::shipped_templates()) {
-    config_.services = default_services();
+    config_.core.services = default_services();
     config_.digest.minute_of_day = 7 * 60 + 30;
     start();
     const Status s = store_->transaction([](Repository& repo) -> Status {
@@ -107,7 +108,7 @@ TEST_F(DigestSenderTest, NothingIsSentAMinuteBeforeTheDigestTime) {
 TEST_F(DigestSenderTest, AtTheDigestTimeEachSupervisorGetsOneMessageOnTheirFirstContact) {
   clock_.set(kNov23At0730);
   const DigestRunReport r = sender_->run_due();
-  EXPECT_EQ(r.sent, static_cast<int>(config_.services.size()));  // every service recorded
+  EXPECT_EQ(r.sent, static_cast<int>(config_.core.services.size()));  // every service recorded
   EXPECT_EQ(r.messages, 3);
   EXPECT_EQ(r.failed, 0);
   const auto c101 = outbox("C101");

@@ -18,24 +18,24 @@ namespace {
 TEST(LoadConfig, DefaultsNameTheFiveServicesAndTheVarDatabase) {
   const Config c = default_config();
   EXPECT_EQ(c.db_path, "var/noodbel.db");
-  EXPECT_EQ(c.services.size(), 5u);
-  EXPECT_FALSE(c.sandbox.enabled);
-  EXPECT_EQ(c.default_language, Language::kNl);
+  EXPECT_EQ(c.core.services.size(), 5u);
+  EXPECT_FALSE(c.core.sandbox.enabled);
+  EXPECT_EQ(c.core.default_language, Language::kNl);
 }
 
 TEST(LoadConfig, ExampleFileParsesWithoutError) {
   const auto c = load_config_file(noodbel::testing::source_path("/config/example.toml"));
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ(c->http.port, 8080);
-  EXPECT_EQ(c->services.size(), 5u);
-  EXPECT_EQ(c->calls.wave_size, 10);
+  EXPECT_EQ(c->core.services.size(), 5u);
+  EXPECT_EQ(c->core.calls.wave_size, 10);
 }
 
 TEST(LoadConfig, DemoFileEnablesTheSandbox) {
   const auto c = load_config_file(noodbel::testing::source_path("/config/demo.toml"));
   ASSERT_TRUE(c.ok()) << c.error().message;
-  EXPECT_TRUE(c->sandbox.enabled);
-  EXPECT_EQ(c->calls.wave_size, 6);
+  EXPECT_TRUE(c->core.sandbox.enabled);
+  EXPECT_EQ(c->core.calls.wave_size, 6);
 }
 
 TEST(LoadConfig, ValuesOverrideDefaults) {
@@ -46,8 +46,8 @@ TEST(LoadConfig, ValuesOverrideDefaults) {
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ(c->http.port, 9123);
   EXPECT_EQ(c->http.address, "0.0.0.0");
-  EXPECT_EQ(c->calls.expiry_hours, 12);
-  EXPECT_EQ(c->default_language, Language::kFr);
+  EXPECT_EQ(c->core.calls.expiry_hours, 12);
+  EXPECT_EQ(c->core.default_language, Language::kFr);
   EXPECT_EQ(c->source, "t.toml");
 }
 
@@ -96,7 +96,7 @@ TEST(LoadConfig, DbFlagOverridesTheConfiguredPath) {
                                 std::string("/tmp/other.db"));
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ(c->db_path, "/tmp/other.db");
-  EXPECT_TRUE(c->sandbox.enabled);
+  EXPECT_TRUE(c->core.sandbox.enabled);
 }
 
 TEST(LoadConfig, EnvironmentVariableNamesTheFileWhenNoFlagIsGiven) {
@@ -104,10 +104,10 @@ TEST(LoadConfig, EnvironmentVariableNamesTheFileWhenNoFlagIsGiven) {
   const auto c = resolve_config(std::nullopt, std::nullopt);
   ::unsetenv("NOODBEL_CONFIG");
   ASSERT_TRUE(c.ok()) << c.error().message;
-  EXPECT_TRUE(c->sandbox.enabled);
+  EXPECT_TRUE(c->core.sandbox.enabled);
   const auto d = resolve_config(std::nullopt, std::nullopt);
   ASSERT_TRUE(d.ok());
-  EXPECT_FALSE(d->sandbox.enabled);
+  EXPECT_FALSE(d->core.sandbox.enabled);
 }
 
 TEST(LoadConfig, SlashSectionReadsSecretsAndUsers) {
@@ -119,12 +119,12 @@ TEST(LoadConfig, SlashSectionReadsSecretsAndUsers) {
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ(c->slash.signing_secret, "8f742231b10e8888abcd99yyyzzz85a5");
   EXPECT_EQ(c->slash.mattermost_token, "xr3j5x3p4pfk7k3kdgm1ejwqrc");
-  EXPECT_EQ(c->slash.users.size(), 2u);
-  EXPECT_EQ(c->slash.users.at("U012ABC"), "C001");
-  EXPECT_EQ(c->slash.users.at("mm.user_1"), "C002");
+  EXPECT_EQ(c->core.slash_users.size(), 2u);
+  EXPECT_EQ(c->core.slash_users.at("U012ABC"), "C001");
+  EXPECT_EQ(c->core.slash_users.at("mm.user_1"), "C002");
   const Config defaults = default_config();
   EXPECT_TRUE(defaults.slash.signing_secret.empty());
-  EXPECT_TRUE(defaults.slash.users.empty());
+  EXPECT_TRUE(defaults.core.slash_users.empty());
 }
 
 TEST(LoadConfig, SlashSectionRefusesBadValuesNamingTheKey) {
@@ -315,14 +315,14 @@ TEST(LoadConfig, UnsetOrEmptySecretVariablesChangeNothingAndShortOnesAreRefused)
 // ---- [board] and per-service office hours (issue 3) ----
 
 TEST(LoadConfig, BoardWeightsDefaultAndAcceptWholeAndDecimalNumbers) {
-  EXPECT_DOUBLE_EQ(default_config().board.weight_distance, 35);
+  EXPECT_DOUBLE_EQ(default_config().core.board.weight_distance, 35);
   const auto c = parse_config("[board]\nweight_distance = 50\nweight_fit = 7.5\nmaybe_penalty = 0\n",
                               "t.toml");
   ASSERT_TRUE(c.ok()) << c.error().message;
-  EXPECT_DOUBLE_EQ(c->board.weight_distance, 50);
-  EXPECT_DOUBLE_EQ(c->board.weight_fit, 7.5);
-  EXPECT_DOUBLE_EQ(c->board.maybe_penalty, 0);
-  EXPECT_DOUBLE_EQ(c->board.weight_language, 15);
+  EXPECT_DOUBLE_EQ(c->core.board.weight_distance, 50);
+  EXPECT_DOUBLE_EQ(c->core.board.weight_fit, 7.5);
+  EXPECT_DOUBLE_EQ(c->core.board.maybe_penalty, 0);
+  EXPECT_DOUBLE_EQ(c->core.board.weight_language, 15);
 }
 
 TEST(LoadConfig, BoardRefusesBadWeightsNamingTheKey) {
@@ -348,22 +348,22 @@ TEST(LoadConfig, ServicesReadOfficeHoursAfterHoursAndWaveSettings) {
       "[[services]]\nid = \"b\"\nname = \"B\"\nstaffed = \"za-zo 10:00-18:00\"\n",
       "t.toml");
   ASSERT_TRUE(c.ok()) << c.error().message;
-  const ServiceConfig& a = c->services[0];
+  const ServiceConfig& a = c->core.services[0];
   EXPECT_EQ(a.office_hours.size(), 5u);
   EXPECT_EQ(a.office_hours.front(), (WeeklyWindow{0, 510, 1020}));
   EXPECT_EQ(a.after_hours, AfterHours::kNextWorkingDay);
   EXPECT_EQ(a.wave_size, 4);
   EXPECT_EQ(a.stop_after_yes, 2);
   EXPECT_EQ(a.wave_interval_minutes, std::nullopt);
-  const ServiceConfig& b = c->services[1];
+  const ServiceConfig& b = c->core.services[1];
   EXPECT_EQ(b.office_hours, default_office_hours());
   EXPECT_EQ(b.after_hours, AfterHours::kStaffed);
   EXPECT_EQ(b.staffed_hours, (std::vector<WeeklyWindow>{{5, 600, 1080}, {6, 600, 1080}}));
-  EXPECT_EQ(calls_for_service(*c, "a").wave_size, 4);
+  EXPECT_EQ(calls_for_service(c->core, "a").wave_size, 4);
 }
 
 TEST(LoadConfig, DefaultServicesAreStaffedUntil21AndAtWeekends) {
-  const ServiceConfig s = default_config().services.front();
+  const ServiceConfig s = default_config().core.services.front();
   EXPECT_EQ(s.after_hours, AfterHours::kStaffed);
   EXPECT_EQ(s.office_hours.size(), 5u);
   EXPECT_EQ(s.staffed_hours.size(), 7u);
@@ -421,7 +421,7 @@ TEST(LoadConfig, TelegramSectionReadsEveryKey) {
   EXPECT_EQ(c->telegram.messages_per_second, 20);
   EXPECT_EQ(c->telegram.per_chat_messages_per_second, 2);
   EXPECT_EQ(c->telegram.poll_timeout_seconds, 30);
-  EXPECT_EQ(c->telegram.bot_username, "Noodbel_Test_Bot");
+  EXPECT_EQ(c->core.telegram_bot_username, "Noodbel_Test_Bot");
   const auto polling = parse_config("[telegram]\nenabled = true\nmode = \"polling\"\n", "t.toml");
   ASSERT_TRUE(polling.ok()) << polling.error().message;
   EXPECT_EQ(polling->telegram.mode, TelegramMode::kPolling);
@@ -696,7 +696,7 @@ TEST(LoadConfig, TheDemoConfigCarriesTheDemoSecretMarkedAsSuch) {
   ASSERT_TRUE(demo.ok()) << demo.error().message;
   EXPECT_EQ(demo->web.secret, kDemoWebSecret);
   EXPECT_TRUE(demo->web.secret.starts_with(kDemoSecretPrefix));
-  EXPECT_TRUE(demo->sandbox.enabled);
+  EXPECT_TRUE(demo->core.sandbox.enabled);
 }
 
 TEST(LoadConfig, RefusesTheDemoSecretWhenTheSandboxIsOff) {
@@ -729,7 +729,7 @@ TEST(LoadConfig, RefusesTheDemoSecretFromTheEnvironmentWhenTheSandboxIsOff) {
       << s.error().message;
   EXPECT_TRUE(production.web.secret.empty());
   Config practice = default_config();
-  practice.sandbox.enabled = true;
+  practice.core.sandbox.enabled = true;
   EXPECT_TRUE(apply_secret_env(practice, demo_env).ok());
   EXPECT_EQ(practice.web.secret, kDemoWebSecret);
 }

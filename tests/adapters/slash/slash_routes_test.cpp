@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/app/inbound_pipeline.h"
+#include "adapters/config/config.h"
 #include "adapters/dispatch/dispatcher.h"
 #include "adapters/app/dispatcher_config.h"
 #include "adapters/http/client.h"
@@ -110,10 +111,10 @@ std::unique_ptr<store::Store> open_store() {
 
 Config slash_config() {
   Config c;
-  c.services = default_services();
+  c.core.services = default_services();
   c.slash.signing_secret = kSecret;
   c.slash.mattermost_token = kToken;
-  c.slash.users = {{"U0MAPPED", "C002"}, {"U0GHOST", "C404"}};
+  c.core.slash_users = {{"U0MAPPED", "C002"}, {"U0GHOST", "C404"}};
   return c;
 }
 
@@ -124,7 +125,7 @@ class SlashRoutesTest : public ::testing::Test {
         postcodes_(Postcodes::from_places(test_places())),
         templates_(load_templates()),
         guard_(shipped_guard(postcodes_)),
-        engine_(config_, postcodes_, templates_, {clock_, random_, hasher_}, guard_,
+        engine_(config_.core, postcodes_, templates_, {clock_, random_, hasher_}, guard_,
                 test_data::shipped_reply_parser()),
         store_(open_store()),
         pipeline_(*store_, engine_, {}) {
@@ -133,7 +134,8 @@ class SlashRoutesTest : public ::testing::Test {
   }
 
   void add_routes(Router& router, std::chrono::milliseconds deadline) {
-    add_slash_routes(router, SlashDeps{config_.slash, clock_, *store_, *store_,
+    add_slash_routes(router, SlashDeps{config_.slash, config_.core.slash_users, clock_, *store_,
+                                       *store_,
                                        [this](const InboundMessage& m,
                                               const store::ChannelState& state) {
                                          delivered_.push_back(m);

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "adapters/config/config.h"
 #include "adapters/dispatch/dispatcher.h"
 #include "adapters/app/dispatcher_config.h"
 #include "adapters/dispatch/fake_sender.h"

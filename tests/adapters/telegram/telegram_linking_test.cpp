@@ -150,7 +150,7 @@ class TelegramLinkingTest : public ::testing::Test {
   ManualClock clock_{kNow};
   OpenSslRandom random_;
   OpenSslHasher hasher_;
-  Config config_;
+  CoreConfig config_;
   Postcodes postcodes_ =
       Postcodes::from_places({{"9000", "Gent", "Oost-Vlaanderen", "VLG", {51.05, 3.71667}}});
   AnonymizationGuard guard_ = test_data::guard_with({"Emma"}, {"Gent"});

@@ -120,7 +120,7 @@ class BoardRoutesTest : public ::testing::Test {
     return metrics_.value("noodbel_web_link_rejections_total", {{"reason", reason}});
   }
 
-  Config config_;
+  CoreConfig config_;
   Templates templates_;
   ManualClock clock_;
   SignedLinks links_;

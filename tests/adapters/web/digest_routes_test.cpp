@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "adapters/config/config.h"
 #include "bot/postcodes.h"
 #include "bot/templates.h"
 #include "store/temp_db.h"
@@ -38,11 +39,11 @@ class DigestRoutesTest : public ::testing::Test {
         templates_(test_data::shipped_templates()),
         store_(store::Store::open(path_.db(), ::noodbel::testing_support::wall_clock()).value()),
         links_("https://noodbel.test", std::string(40, 'k'), 12, 7) {
-    config_.services = default_services();
+    config_.core.services = default_services();
     source_ = std::make_unique<DigestSource>(config_, postcodes_, *store_,
                                              std::map<std::string, std::string>{},
                                              read_source("templates/web/digest.html"));
-    add_digest_routes(router_, DigestRouteDeps{config_, templates_, *source_, links_, clock_,
+    add_digest_routes(router_, DigestRouteDeps{config_.core, templates_, *source_, links_, clock_,
                                                [this](std::string_view reason) {
                                                  refusals_.emplace_back(reason);
                                                }});

@@ -20,7 +20,7 @@ class DigestSourceTest : public ::testing::Test {
   DigestSourceTest()
       : postcodes_(test_data::shipped_postcodes()),
         store_(store::Store::open(path_.db(), ::noodbel::testing_support::wall_clock()).value()) {
-    config_.services = default_services();
+    config_.core.services = default_services();
     config_.data_dir = noodbel::testing::source_dir();
   }
   TempDbPath path_;
@@ -30,14 +30,14 @@ class DigestSourceTest : public ::testing::Test {
 };
 
 TEST_F(DigestSourceTest, LoadsThePageSkeletonFromTheDataDir) {
-  const auto source = DigestSource::load(config_, postcodes_, *store_);
+  const auto source = DigestSource::load(config_.data_dir, config_.digest, config_.core, postcodes_, *store_);
   ASSERT_TRUE(source.ok()) << source.error().message;
   EXPECT_NE(source->page_html().find("{{body}}"), std::string::npos);
 }
 
 TEST_F(DigestSourceTest, AMissingPageSkeletonIsAnErrorNamingTheFile) {
   config_.data_dir = path_.folder().string();
-  const auto source = DigestSource::load(config_, postcodes_, *store_);
+  const auto source = DigestSource::load(config_.data_dir, config_.digest, config_.core, postcodes_, *store_);
   ASSERT_FALSE(source.ok());
   EXPECT_NE(source.error().message.find("templates/web/digest.html"), std::string::npos)
       << source.error().message;
@@ -45,7 +45,7 @@ TEST_F(DigestSourceTest, AMissingPageSkeletonIsAnErrorNamingTheFile) {
 }
 
 TEST_F(DigestSourceTest, BuildsOneServiceWithTheFlandersFiguresOrEveryService) {
-  const auto source = DigestSource::load(config_, postcodes_, *store_);
+  const auto source = DigestSource::load(config_.data_dir, config_.digest, config_.core, postcodes_, *store_);
   ASSERT_TRUE(source.ok());
   const auto one = source->build({2026, 11, 23}, std::string("limburg"));
   ASSERT_TRUE(one.ok());
@@ -54,7 +54,7 @@ TEST_F(DigestSourceTest, BuildsOneServiceWithTheFlandersFiguresOrEveryService) {
   EXPECT_TRUE(one->no_calls);
   const auto all = source->build({2026, 11, 23}, std::nullopt);
   ASSERT_TRUE(all.ok());
-  EXPECT_EQ(all->services.size(), config_.services.size());
+  EXPECT_EQ(all->services.size(), config_.core.services.size());
 }
 
 }  // namespace

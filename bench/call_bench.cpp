@@ -20,8 +20,8 @@
 #include "adapters/data/postcodes_loader.h"
 #include "adapters/data/reply_lexicon_loader.h"
 #include "adapters/data/templates_loader.h"
-#include "bot/guard/anonymization_guard.h"
 #include "bot/engine.h"
+#include "bot/guard/anonymization_guard.h"
 #include "store/store.h"
 #include "support/paths/source_paths.h"
 
@@ -62,7 +62,8 @@ class Fixture {
   Fixture()
       : dir_(std::filesystem::temp_directory_path() /
              ("noodbel-call-bench-" + std::to_string(::getpid()))),
-        postcodes_(must(load_postcodes(noodbel::testing::source_dir() + "/config/be-postcodes.csv"))),
+        postcodes_(
+            must(load_postcodes(noodbel::testing::source_dir() + "/config/be-postcodes.csv"))),
         templates_(must(load_templates(noodbel::testing::source_dir() + "/templates"))),
         guard_(must(load_guard(guard_files(noodbel::testing::source_dir()), postcodes_))),
         reply_parser_(must(load_reply_parser(noodbel::testing::source_dir()))),
@@ -70,9 +71,9 @@ class Fixture {
     std::filesystem::remove_all(dir_);
     store_ = must(store::Store::open((dir_ / "noodbel.db").string(), clock_));
     config_.services = default_services();
-    engine_ = std::make_unique<Engine>(config_, postcodes_, templates_,
-                                       EnginePorts{clock_, random_, hasher_}, guard_,
-                                       reply_parser_);
+    engine_ =
+        std::make_unique<Engine>(config_, postcodes_, templates_,
+                                 EnginePorts{clock_, random_, hasher_}, guard_, reply_parser_);
     std::mt19937 rng(42);
     check(store_->transaction([&](Repository& repo) -> Status {
       repo.upsert_caseworker({"C001", "oost-vlaanderen", "An", {{Channel::kTelegram, "1001"}},

@@ -7,9 +7,9 @@
 #include <fmt/format.h>
 
 #include "bot/call_code.h"
+#include "bot/call_notices.h"
 #include "bot/commands_support.h"
 #include "bot/crisis_request.h"
-#include "bot/call_notices.h"
 #include "bot/decision_time.h"
 #include "bot/guard/refusal.h"
 #include "bot/offer_length.h"

@@ -13,8 +13,13 @@ namespace noodbel {
 Engine::Engine(const CoreConfig& config, const Postcodes& postcodes, const Templates& templates,
                EnginePorts ports, const AnonymizationGuard& guard, const ReplyParser& parser,
                const Links* links)
-    : config_(config), postcodes_(postcodes), templates_(templates), ports_(ports),
-      guard_(guard), parser_(parser), links_(links) {}
+    : config_(config),
+      postcodes_(postcodes),
+      templates_(templates),
+      ports_(ports),
+      guard_(guard),
+      parser_(parser),
+      links_(links) {}
 
 HandleOutcome Engine::handle(const InboundMessage& message, Repository& repo) const {
   // Deduplication happens here, in the same unit of work as the effects; a message

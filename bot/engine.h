@@ -5,9 +5,9 @@
 // Repository (unit of work).
 #pragma once
 
-#include "bot/guard/anonymization_guard.h"
 #include "bot/clock.h"
 #include "bot/config.h"
+#include "bot/guard/anonymization_guard.h"
 #include "bot/hasher.h"
 #include "bot/links.h"
 #include "bot/postcodes.h"

@@ -17,8 +17,7 @@ Route route(const InboundMessage& message, PeoplePort& people) {
   return r;
 }
 
-Route route(const InboundMessage& message, PeoplePort& people,
-            const SlashUsers& slash_users) {
+Route route(const InboundMessage& message, PeoplePort& people, const SlashUsers& slash_users) {
   if (message.channel != Channel::kSlash) return route(message, people);
   const auto mapped = slash_users.find(message.address);
   if (mapped == slash_users.end()) return route(message, people);

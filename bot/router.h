@@ -25,8 +25,7 @@ Route route(const InboundMessage& message, PeoplePort& people);
 // As above, but a slash user listed in `slash_users` is that caseworker whatever the
 // stored contacts say (the configuration is authoritative); one mapped to a caseworker
 // that does not exist is unknown.
-Route route(const InboundMessage& message, PeoplePort& people,
-            const SlashUsers& slash_users);
+Route route(const InboundMessage& message, PeoplePort& people, const SlashUsers& slash_users);
 
 // An address safe for logs and audit: phone numbers through mask_phone, other addresses
 // with only their first and last two characters.

@@ -240,8 +240,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const Clock&
   return std::unique_ptr<Store>(new Store(std::move(db).value(), clock));
 }
 
-Result<std::unique_ptr<Store>> Store::open_unmigrated(const std::string& path,
-                                                      const Clock& clock) {
+Result<std::unique_ptr<Store>> Store::open_unmigrated(const std::string& path, const Clock& clock) {
   auto db = open_database(path, false);
   if (!db.ok()) return db.error();
   return std::unique_ptr<Store>(new Store(std::move(db).value(), clock));
@@ -321,7 +320,8 @@ Status Store::mark_sent(std::int64_t id, const std::string& provider_message_id,
     db_->query(kMarkSent)->bind_all(id, provider_message_id, now).run();
     const auto early = std::find_if(early_reports_.begin(), early_reports_.end(),
                                     [&](const auto& r) { return r.first == provider_message_id; });
-    if (early != early_reports_.end()) apply_delivery(*db_, provider_message_id, early->second, now);
+    if (early != early_reports_.end())
+      apply_delivery(*db_, provider_message_id, early->second, now);
     tx.commit();
     if (early != early_reports_.end()) early_reports_.erase(early);
   });
@@ -341,8 +341,8 @@ Status Store::mark_delivery(const std::string& provider_message_id, OutboxState 
                             UnixTime now) {
   if (state != OutboxState::kDelivered && state != OutboxState::kFailed) {
     spdlog::error("store: mark_delivery with state {} refused", to_string(state));
-    return Error::Invalid(fmt::format("mark_delivery: state {} is not a delivery outcome",
-                                      to_string(state)));
+    return Error::Invalid(
+        fmt::format("mark_delivery: state {} is not a delivery outcome", to_string(state)));
   }
   return guarded(mutex_, this, "mark_delivery", [&] {
     if (apply_delivery(*db_, provider_message_id, state, now) || provider_message_id.empty()) {
@@ -384,8 +384,7 @@ Result<int> Store::requeue_in_flight() {
   });
 }
 
-Result<std::vector<OutboxItem>> Store::take_outbox_for(Channel channel,
-                                                       const std::string& address,
+Result<std::vector<OutboxItem>> Store::take_outbox_for(Channel channel, const std::string& address,
                                                        UnixTime now) {
   return guarded(mutex_, this, "take_outbox_for", [&] {
     std::vector<OutboxItem> items;
@@ -436,11 +435,21 @@ Result<OutboxCounts> Store::outbox_counts() {
       while (q->step()) {
         const std::int64_t n = q->int64(1);
         switch (outbox_state_from_string(q->text(0)).value_or(OutboxState::kFailed)) {
-          case OutboxState::kPending: counts.pending = n; break;
-          case OutboxState::kSending: counts.sending = n; break;
-          case OutboxState::kSent: counts.sent = n; break;
-          case OutboxState::kDelivered: counts.delivered = n; break;
-          case OutboxState::kFailed: counts.failed = n; break;
+          case OutboxState::kPending:
+            counts.pending = n;
+            break;
+          case OutboxState::kSending:
+            counts.sending = n;
+            break;
+          case OutboxState::kSent:
+            counts.sent = n;
+            break;
+          case OutboxState::kDelivered:
+            counts.delivered = n;
+            break;
+          case OutboxState::kFailed:
+            counts.failed = n;
+            break;
         }
       }
     }

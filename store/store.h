@@ -63,10 +63,8 @@ class Store final : public UnitOfWork,
                      const ChannelState& state) override;
 
   // --- OutboxQueue (store/ports/outbox_queue.h) ---
-  Result<std::vector<OutboxItem>> claim_outbox(Channel channel, UnixTime now,
-                                               int limit) override;
-  Status mark_sent(std::int64_t id, const std::string& provider_message_id,
-                   UnixTime now) override;
+  Result<std::vector<OutboxItem>> claim_outbox(Channel channel, UnixTime now, int limit) override;
+  Status mark_sent(std::int64_t id, const std::string& provider_message_id, UnixTime now) override;
   Status mark_retry(std::int64_t id, UnixTime next_attempt_at, const std::string& error) override;
   Status mark_failed(std::int64_t id, const std::string& error, UnixTime now) override;
   Status release(std::int64_t id, UnixTime next_attempt_at) override;

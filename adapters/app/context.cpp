@@ -43,8 +43,7 @@ Result<std::unique_ptr<AppContext>> load_context(const Config& config) {
   if (!store.ok()) return store.error();
   return std::make_unique<AppContext>(config, std::move(postcodes).value(),
                                       std::move(templates).value(), std::move(guard).value(),
-                                      std::move(reply_parser).value(),
-                                      std::move(store).value());
+                                      std::move(reply_parser).value(), std::move(store).value());
 }
 
 }  // namespace noodbel

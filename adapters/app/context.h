@@ -8,11 +8,11 @@
 
 #include <memory>
 
+#include "adapters/config/config.h"
 #include "adapters/crypto/openssl_hasher.h"
 #include "adapters/crypto/openssl_random.h"
-#include "bot/guard/anonymization_guard.h"
 #include "bot/clock.h"
-#include "adapters/config/config.h"
+#include "bot/guard/anonymization_guard.h"
 #include "bot/postcodes.h"
 #include "bot/reply/parser.h"
 #include "bot/result.h"
@@ -34,8 +34,12 @@ struct AppContext {
 
   AppContext(Config c, Postcodes p, Templates t, AnonymizationGuard g, ReplyParser r,
              std::unique_ptr<store::Store> s)
-      : config(std::move(c)), postcodes(std::move(p)), templates(std::move(t)),
-        guard(std::move(g)), reply_parser(std::move(r)), store(std::move(s)) {}
+      : config(std::move(c)),
+        postcodes(std::move(p)),
+        templates(std::move(t)),
+        guard(std::move(g)),
+        reply_parser(std::move(r)),
+        store(std::move(s)) {}
   AppContext(const AppContext&) = delete;
   AppContext& operator=(const AppContext&) = delete;
 };

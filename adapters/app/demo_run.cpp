@@ -23,8 +23,8 @@ DemoRun::DemoRun(AppContext& ctx, bool quiet)
 
 Result<std::string> DemoRun::say(const std::string& from, const std::string& text) {
   if (!quiet_) std::cout << fmt::format("\n{} > {}\n", from, text);
-  InboundMessage m{Channel::kSandbox, from, fmt::format("demo-{}", ++sequence_), text,
-                   ctx_.clock.now(), std::nullopt};
+  InboundMessage m{Channel::kSandbox, from,        fmt::format("demo-{}", ++sequence_), text,
+                   ctx_.clock.now(),  std::nullopt};
   auto outcome = pipeline_.deliver(m);
   if (!outcome.ok()) return outcome.error();
   while (dispatcher_.run_once(Channel::kSandbox) > 0) {

@@ -5,9 +5,9 @@
 
 #include <string>
 
+#include "adapters/config/config.h"
 #include "adapters/web/digest_source.h"
 #include "bot/clock.h"
-#include "adapters/config/config.h"
 #include "bot/links.h"
 #include "bot/templates.h"
 #include "store/store.h"

@@ -2,8 +2,8 @@
 // tests. Thread-safe.
 #pragma once
 
+#include "adapters/config/config.h"
 #include "adapters/dispatch/dispatcher_options.h"
-#include "bot/config.h"
 
 namespace noodbel {
 

@@ -6,17 +6,17 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "adapters/app/dispatcher_config.h"
+#include "adapters/app/logfmt.h"
+#include "adapters/app/sms_channel.h"
 #include "adapters/http/ops_routes.h"
 #include "adapters/sandbox/sandbox_routes.h"
-#include "adapters/web/web_page.h"
 #include "adapters/slash/slash_routes.h"
 #include "adapters/slash/slash_sender.h"
-#include "adapters/app/dispatcher_config.h"
-#include "adapters/app/sms_channel.h"
 #include "adapters/telegram/telegram_channel.h"
 #include "adapters/web/board_routes.h"
 #include "adapters/web/digest_routes.h"
-#include "adapters/app/logfmt.h"
+#include "adapters/web/web_page.h"
 #include "store/retention.h"
 
 namespace noodbel {
@@ -79,8 +79,9 @@ Service::Service(AppContext& ctx)
         board_events_.notify();
       }) {
   define_noodbel_metrics(metrics_);
-  metrics_.define_counter("noodbel_digest_runs_total",
-                          "Daily digest runs (date and service), by result (sent, skipped, failed).");
+  metrics_.define_counter(
+      "noodbel_digest_runs_total",
+      "Daily digest runs (date and service), by result (sent, skipped, failed).");
   dispatcher_.set_observer([this](Channel channel, const std::string& status) {
     board_events_.notify();
     metrics_.inc("noodbel_messages_out_total",
@@ -112,11 +113,12 @@ Service::~Service() { stop(); }
 
 Status Service::add_routes() {
   add_ops_routes(router_, OpsDeps{*ctx_.store, metrics_, ctx_.clock, [this] {
-                   return signal_ ? signal_->health() : std::string("disabled");
-                 }});
+                                    return signal_ ? signal_->health() : std::string("disabled");
+                                  }});
   add_slash_routes(
       router_,
-      SlashDeps{ctx_.config.slash, ctx_.config.core.slash_users, ctx_.clock, *ctx_.store, *ctx_.store,
+      SlashDeps{ctx_.config.slash, ctx_.config.core.slash_users, ctx_.clock, *ctx_.store,
+                *ctx_.store,
                 [this](const InboundMessage& m, const store::ChannelState& state) {
                   return deliver(m, state);
                 },
@@ -128,8 +130,7 @@ Status Service::add_routes() {
   // Pushes to slash users: response_url while valid, else the [slash] webhooks.
   slash_client_ = make_http_client();
   dispatcher_.add_channel(
-      make_slash_sender(ctx_.config.slash, *slash_client_, *ctx_.store, *ctx_.store,
-                        ctx_.clock));
+      make_slash_sender(ctx_.config.slash, *slash_client_, *ctx_.store, *ctx_.store, ctx_.clock));
   if (sandbox_ == nullptr) return Ok();
   auto page = load_web_page(ctx_.config.data_dir, "sandbox.html");
   if (!page.ok()) return page.error();
@@ -170,14 +171,13 @@ Status Service::add_signal() {
 
 Status Service::add_sms() {
   if (Status s = check_sms_config(ctx_.config); !s.ok()) return s;
-  add_sms_routes(router_,
-                 SmsDeps{ctx_.config, ctx_.clock,
-                         [this](const InboundMessage& m) { return deliver(m); },
-                         [this](const std::string& id, OutboxState state, UnixTime now) {
-                           const Status s = ctx_.store->mark_delivery(id, state, now);
-                           if (s.ok()) board_events_.notify();
-                           return s;
-                         }});
+  add_sms_routes(router_, SmsDeps{ctx_.config, ctx_.clock,
+                                  [this](const InboundMessage& m) { return deliver(m); },
+                                  [this](const std::string& id, OutboxState state, UnixTime now) {
+                                    const Status s = ctx_.store->mark_delivery(id, state, now);
+                                    if (s.ok()) board_events_.notify();
+                                    return s;
+                                  }});
   if (ctx_.config.sms.provider == SmsProvider::kNone) return Ok();
   sms_client_ = make_http_client();
   dispatcher_.add_channel(make_sms_sender(ctx_.config, *sms_client_));
@@ -238,11 +238,11 @@ void Service::stop() {
 
 Status Service::add_digest() {
   auto source = DigestSource::load(ctx_.config.data_dir, ctx_.config.digest, ctx_.config.core,
-                                    ctx_.postcodes, *ctx_.store);
+                                   ctx_.postcodes, *ctx_.store);
   if (!source.ok()) return source.error();
   digest_source_ = std::make_unique<DigestSource>(std::move(source).value());
-  add_digest_routes(router_, DigestRouteDeps{ctx_.config.core, ctx_.templates, *digest_source_, links_.checker(),
-                                             ctx_.clock, nullptr});
+  add_digest_routes(router_, DigestRouteDeps{ctx_.config.core, ctx_.templates, *digest_source_,
+                                             links_.checker(), ctx_.clock, nullptr});
   digest_sender_ = std::make_unique<DigestSender>(ctx_.config, ctx_.templates, *digest_source_,
                                                   *ctx_.store, ctx_.clock, links_);
   return Ok();

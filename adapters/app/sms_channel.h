@@ -7,13 +7,13 @@
 #include <memory>
 #include <string>
 
+#include "adapters/config/config.h"
 #include "adapters/dispatch/channel_sender.h"
 #include "adapters/http/client.h"
 #include "adapters/http/router.h"
 #include "adapters/inbound/inbound_outcome.h"
 #include "adapters/sms/sms_common.h"
 #include "bot/clock.h"
-#include "adapters/config/config.h"
 #include "bot/result.h"
 #include "bot/types.h"
 

@@ -56,8 +56,8 @@ int cmd_demo(const CommonOptions& o, bool quiet) {
   if (!config) return kExitUsage;
   std::string temp_dir;
   if (!o.db) {
-    temp_dir = (std::filesystem::temp_directory_path() /
-                fmt::format("noodbel-demo-{}", ::getpid())).string();
+    temp_dir = (std::filesystem::temp_directory_path() / fmt::format("noodbel-demo-{}", ::getpid()))
+                   .string();
     std::filesystem::remove_all(temp_dir);
     config->db_path = temp_dir + "/demo.db";
   }

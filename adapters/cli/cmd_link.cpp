@@ -65,7 +65,9 @@ int cmd_link_digest(const CommonOptions& o, const LinkDigestOptions& d) {
     report(s.error());
     return kExitUsage;
   }
-  std::cout << SignedLinks::from_config(config->web, config->http).digest_url(iso_date(*date), service, at) << '\n';
+  std::cout << SignedLinks::from_config(config->web, config->http)
+                   .digest_url(iso_date(*date), service, at)
+            << '\n';
   return kExitOk;
 }
 

@@ -57,7 +57,9 @@ int cmd_link_board(const CommonOptions& o, const LinkBoardOptions& b) {
     report(s.error());
     return kExitUsage;
   }
-  std::cout << SignedLinks::from_config(config->web, config->http).board_url(b.code, b.caseworker, at) << '\n';
+  std::cout
+      << SignedLinks::from_config(config->web, config->http).board_url(b.code, b.caseworker, at)
+      << '\n';
   return kExitOk;
 }
 

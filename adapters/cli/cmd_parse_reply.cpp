@@ -71,7 +71,8 @@ std::optional<ReplyContext> context_or_report(const std::optional<std::string>& 
 
 // The parser reads Dutch, French and English alike; `lang` is only a hint and unused.
 int cmd_parse_reply(const std::string& data_dir, const std::string& /*lang*/,
-                    const std::optional<std::string>& today, const std::optional<std::string>& now) {
+                    const std::optional<std::string>& today,
+                    const std::optional<std::string>& now) {
   if (today && now) {
     std::cerr << "noodbel parse-reply: give --today or --now, not both\n";
     return kExitUsage;

@@ -166,7 +166,8 @@ void read_calls(Reader& r, const toml::table& root, Config& c) {
   r.integer(*t, "calls", "expiry_hours", 1, 24 * 14, c.core.calls.expiry_hours);
   r.integer(*t, "calls", "code_reuse_days", 0, 365, c.core.calls.code_reuse_days);
   r.integer(*t, "calls", "answers_notice_minutes", 1, 60, c.core.calls.answers_notice_minutes);
-  r.integer(*t, "calls", "confirm_reminder_minutes", 1, 24 * 60, c.core.calls.confirm_reminder_minutes);
+  r.integer(*t, "calls", "confirm_reminder_minutes", 1, 24 * 60,
+            c.core.calls.confirm_reminder_minutes);
   r.integer(*t, "calls", "expiry_warning_minutes", 1, 24 * 60, c.core.calls.expiry_warning_minutes);
 }
 

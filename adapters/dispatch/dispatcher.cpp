@@ -144,9 +144,10 @@ void Dispatcher::record(Lane& lane, std::int64_t id, std::string what,
   if (lane.unrecorded.empty()) {
     const Status s = write();
     if (s.ok()) return;
-    spdlog::error("event=outbox.record_failed id={} what={} error=\"{}\" hint=\"kept; "
-                  "recorded before the next claim\"",
-                  id, what, s.error().message);
+    spdlog::error(
+        "event=outbox.record_failed id={} what={} error=\"{}\" hint=\"kept; "
+        "recorded before the next claim\"",
+        id, what, s.error().message);
   }
   lane.unrecorded.push_back({id, std::move(what), std::move(write)});  // keeps the order
 }
@@ -155,8 +156,8 @@ bool Dispatcher::record_kept(Lane& lane) {
   while (!lane.unrecorded.empty()) {
     const Unrecorded& next = lane.unrecorded.front();
     if (const Status s = next.write(); !s.ok()) {
-      spdlog::warn("event=outbox.record_retry_failed id={} what={} kept={} error=\"{}\"",
-                   next.id, next.what, lane.unrecorded.size(), s.error().message);
+      spdlog::warn("event=outbox.record_retry_failed id={} what={} kept={} error=\"{}\"", next.id,
+                   next.what, lane.unrecorded.size(), s.error().message);
       return false;
     }
     spdlog::info("event=outbox.recorded_late id={} what={}", next.id, next.what);
@@ -219,10 +220,9 @@ void Dispatcher::handle(Lane& lane, const OutboxItem& item) {
   } else if (failover_due && fail_over(item, result.error)) {
     status = "failover";
   } else if (result.kind == SendResult::Kind::kPermanent) {
-    record(lane, item.id, "mark_failed",
-           [this, id = item.id, error = result.error, now] {
-             return store_.mark_failed(id, error, now);
-           });
+    record(lane, item.id, "mark_failed", [this, id = item.id, error = result.error, now] {
+      return store_.mark_failed(id, error, now);
+    });
     spdlog::warn("event=outbox.failed id={} {} channel={} reason=permanent error=\"{}\"", item.id,
                  who(item.message), to_string(channel), result.error);
     status = "failed";
@@ -278,9 +278,10 @@ void Dispatcher::stop() {
   }
   for (const auto& [channel, lane] : lanes_) {
     if (lane.unrecorded.empty()) continue;
-    spdlog::error("event=outbox.unrecorded_at_stop channel={} count={} hint=\"the rows stay "
-                  "sending and are sent again after a restart\"",
-                  to_string(channel), lane.unrecorded.size());
+    spdlog::error(
+        "event=outbox.unrecorded_at_stop channel={} count={} hint=\"the rows stay "
+        "sending and are sent again after a restart\"",
+        to_string(channel), lane.unrecorded.size());
   }
 }
 

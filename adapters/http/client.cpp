@@ -463,13 +463,12 @@ Exchange read_failed(const Url& url, const StepEnd& read, bool fresh_read,
     return x;
   }
   x.stale = fresh_read && read.why == Interrupt::kNone && read.ec != beast::error::timeout;
-  x.response = Error::Unavailable(fmt::format("reading the response from {} failed: {}",
-                                              where(url), describe(read.ec, read.why, timeout)));
+  x.response = Error::Unavailable(fmt::format("reading the response from {} failed: {}", where(url),
+                                              describe(read.ec, read.why, timeout)));
   return x;
 }
 
-Exchange BeastClient::exchange(Connection& c, const Url& url, const ClientRequest& r,
-                               bool reused) {
+Exchange BeastClient::exchange(Connection& c, const Url& url, const ClientRequest& r, bool reused) {
   const auto timeout = r.io_timeout.count() > 0 ? r.io_timeout : options_.io_timeout;
   const http::verb verb = http::string_to_verb(r.method);
   http::request<http::string_body> req = build_request(url, r, verb);

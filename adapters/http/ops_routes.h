@@ -14,9 +14,9 @@
 namespace noodbel {
 
 struct OpsDeps {
-  store::StoreHealth& store;  // must outlive the router
-  MetricsRegistry& metrics;   // must outlive the router
-  const Clock& clock;         // must outlive the router
+  store::StoreHealth& store;                        // must outlive the router
+  MetricsRegistry& metrics;                         // must outlive the router
+  const Clock& clock;                               // must outlive the router
   std::function<std::string()> signal_health = {};  // "disabled" when not set
 };
 

@@ -10,9 +10,9 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "adapters/crypto/secrets.h"
 #include "adapters/kannel/kannel_sender.h"
 #include "adapters/kannel/kannel_text.h"
-#include "adapters/crypto/secrets.h"
 #include "adapters/sms/sms_common.h"
 #include "bot/phone.h"
 #include "bot/text/ascii.h"
@@ -61,7 +61,8 @@ HttpResponse deliver_failed(const Error& e) {
     return HttpResponse::error_json(503, e.message + "; Kannel may retry (http-request-retry)");
   }
   spdlog::error("event=kannel.deliver_failed error=\"{}\"", e.message);
-  return HttpResponse::error_json(500, "internal error while handling the message; it has been logged");
+  return HttpResponse::error_json(500,
+                                  "internal error while handling the message; it has been logged");
 }
 
 HttpResponse delivery_report(const KannelDeps& deps, const HttpRequest& request,

@@ -11,8 +11,8 @@
 
 #include "adapters/http/router.h"
 #include "adapters/inbound/inbound_outcome.h"
-#include "bot/clock.h"
 #include "adapters/kannel/kannel_config.h"
+#include "bot/clock.h"
 #include "bot/result.h"
 #include "bot/types.h"
 

@@ -9,8 +9,8 @@
 
 #include "adapters/dispatch/channel_sender.h"
 #include "adapters/http/client.h"
-#include "adapters/sms/sms_common.h"
 #include "adapters/kannel/kannel_config.h"
+#include "adapters/sms/sms_common.h"
 
 namespace noodbel {
 

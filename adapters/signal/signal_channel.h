@@ -10,9 +10,9 @@
 #include "adapters/dispatch/channel_sender.h"
 #include "adapters/http/client.h"
 #include "adapters/http/metrics.h"
+#include "adapters/signal/signal_config.h"
 #include "adapters/signal/signal_listener.h"
 #include "bot/clock.h"
-#include "adapters/signal/signal_config.h"
 #include "bot/result.h"
 
 namespace noodbel::signal_cli {

@@ -10,9 +10,9 @@
 
 #include "bot/clock.h"
 #include "bot/result.h"
-#include "store/response_urls.h"
 #include "store/ports/response_url_store.h"
 #include "store/ports/unit_of_work.h"
+#include "store/response_urls.h"
 
 namespace noodbel {
 

@@ -165,9 +165,10 @@ HttpResponse not_handled(const HttpRequest& request, const AcceptedCommand& acce
 // and are pushed (response_url or webhook) instead of being lost in a response nobody reads.
 HttpResponse replies_pushed_later(const InboundMessage& message, std::string_view provider,
                                   const std::string& caseworker) {
-  spdlog::warn("event=slash.response_late provider={} id={} caseworker={} "
-               "hint=\"the replies will be pushed\"",
-               provider, message.provider_id, caseworker);
+  spdlog::warn(
+      "event=slash.response_late provider={} id={} caseworker={} "
+      "hint=\"the replies will be pushed\"",
+      provider, message.provider_id, caseworker);
   return HttpResponse::text(200, "");
 }
 
@@ -178,10 +179,10 @@ HttpResponse replies_in_response(const SlashDeps& deps, const InboundMessage& me
       deps.replies.take_outbox_for(Channel::kSlash, message.address, deps.clock.now());
   if (!taken.ok()) {
     // The command is stored; its replies stay queued and are pushed like late ones.
-    spdlog::error("event=slash.replies_not_taken provider={} id={} caseworker={} error=\"{}\" "
-                  "hint=\"the replies will be pushed\"",
-                  provider_name(provider), message.provider_id, caseworker,
-                  taken.error().message);
+    spdlog::error(
+        "event=slash.replies_not_taken provider={} id={} caseworker={} error=\"{}\" "
+        "hint=\"the replies will be pushed\"",
+        provider_name(provider), message.provider_id, caseworker, taken.error().message);
     return HttpResponse::text(200, "");
   }
   const std::vector<OutboxItem>& replies = *taken;

@@ -12,8 +12,8 @@
 
 #include "adapters/http/router.h"
 #include "adapters/inbound/inbound_outcome.h"
-#include "bot/clock.h"
 #include "adapters/slash/slash_config.h"
+#include "bot/clock.h"
 #include "bot/config.h"
 #include "bot/result.h"
 #include "bot/types.h"
@@ -27,8 +27,8 @@ struct SlashDeps {
   const SlashConfig& config;  // secrets; must outlive the router
   const SlashUsers& users;    // [slash.users]; must outlive the router
   const Clock& clock;         // must outlive the router
-  store::UnitOfWork& store;         // who a user is; must outlive the router
-  store::InstantReplies& replies;   // the replies taken for the response; must outlive it
+  store::UnitOfWork& store;   // who a user is; must outlive the router
+  store::InstantReplies& replies;  // the replies taken for the response; must outlive it
   // The inbound pipeline: dedupes by provider id, lets the Engine act, commits the message
   // and the channel state (the response_url) in one transaction.
   std::function<Result<InboundOutcome>(const InboundMessage&, const store::ChannelState&)>

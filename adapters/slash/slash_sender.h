@@ -51,8 +51,8 @@
 #include "adapters/dispatch/channel_sender.h"
 #include "adapters/http/client.h"
 #include "adapters/slash/push_routes.h"
-#include "bot/clock.h"
 #include "adapters/slash/slash_config.h"
+#include "bot/clock.h"
 
 namespace noodbel {
 
@@ -110,7 +110,6 @@ class SlashSender final : public ChannelSender {
 // The slash sender over the store ports: SlashSender with make_push_routes(store, urls).
 std::unique_ptr<ChannelSender> make_slash_sender(const SlashConfig& config, HttpClient& client,
                                                  store::UnitOfWork& store,
-                                                 store::ResponseUrlStore& urls,
-                                                 const Clock& clock);
+                                                 store::ResponseUrlStore& urls, const Clock& clock);
 
 }  // namespace noodbel

@@ -52,8 +52,9 @@ Result<std::unique_ptr<TelegramChannel>> TelegramChannel::create(
     store::UnitOfWork& store, const Clock& clock, TelegramWorker::Deliver deliver,
     HttpClientOptions client_options) {
   if (Status s = check_config(config); !s.ok()) return s.error();
-  return std::unique_ptr<TelegramChannel>(new TelegramChannel(
-      config, default_language, templates, store, clock, std::move(deliver), std::move(client_options)));
+  return std::unique_ptr<TelegramChannel>(new TelegramChannel(config, default_language, templates,
+                                                              store, clock, std::move(deliver),
+                                                              std::move(client_options)));
 }
 
 TelegramChannel::TelegramChannel(const TelegramConfig& config, Language default_language,

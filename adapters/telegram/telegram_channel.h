@@ -31,12 +31,10 @@ CallButtonsLookup call_buttons_from_store(store::UnitOfWork& store, Language fal
 class TelegramChannel {
  public:
   // All references must outlive the channel. Fails like check_config().
-  static Result<std::unique_ptr<TelegramChannel>> create(const TelegramConfig& config,
-                                                         Language default_language,
-                                                         const Templates& templates,
-                                                         store::UnitOfWork& store, const Clock& clock,
-                                                         TelegramWorker::Deliver deliver,
-                                                         HttpClientOptions client_options = {});
+  static Result<std::unique_ptr<TelegramChannel>> create(
+      const TelegramConfig& config, Language default_language, const Templates& templates,
+      store::UnitOfWork& store, const Clock& clock, TelegramWorker::Deliver deliver,
+      HttpClientOptions client_options = {});
   ~TelegramChannel();  // stop()
   TelegramChannel(const TelegramChannel&) = delete;
   TelegramChannel& operator=(const TelegramChannel&) = delete;
@@ -52,8 +50,8 @@ class TelegramChannel {
 
  private:
   TelegramChannel(const TelegramConfig& config, Language default_language,
-                  const Templates& templates, store::UnitOfWork& store, const Clock& clock, TelegramWorker::Deliver deliver,
-                  HttpClientOptions client_options);
+                  const Templates& templates, store::UnitOfWork& store, const Clock& clock,
+                  TelegramWorker::Deliver deliver, HttpClientOptions client_options);
 
   const TelegramConfig config_;
   const Language default_language_;

@@ -15,7 +15,7 @@ struct TwilioConfig {
   std::string from;                   // sender number or id; set this or the next one
   std::string messaging_service_sid;  // "MG" + 32 hex
   std::string api_base_url = "https://api.twilio.com";
-  std::string public_url;       // the URL Twilio calls: "https://noodbel.example.be/webhooks/twilio"
+  std::string public_url;  // the URL Twilio calls: "https://noodbel.example.be/webhooks/twilio"
   std::string status_callback;  // StatusCallback of sent messages; empty: public_url
 };
 

@@ -75,7 +75,8 @@ HttpResponse deliver_failed(const Error& e) {
     return HttpResponse::error_json(503, e.message + "; Twilio may retry");
   }
   spdlog::error("event=twilio.deliver_failed error=\"{}\"", e.message);
-  return HttpResponse::error_json(500, "internal error while handling the message; it has been logged");
+  return HttpResponse::error_json(500,
+                                  "internal error while handling the message; it has been logged");
 }
 
 HttpResponse status_callback(const TwilioDeps& deps, const HttpRequest& request,

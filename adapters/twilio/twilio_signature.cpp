@@ -9,8 +9,8 @@
 
 #include <fmt/format.h>
 
-#include "adapters/http/client.h"
 #include "adapters/crypto/secrets.h"
+#include "adapters/http/client.h"
 
 namespace noodbel {
 namespace {

@@ -33,9 +33,10 @@ Result<DigestSource> DigestSource::load(const std::string& data_dir, const Diges
     if (!parsed.ok()) return Error::Invalid(areas_path + ": " + parsed.error().message);
     names = std::move(parsed).value();
   } else {
-    spdlog::warn("event=digest.no_area_names path={} effect=\"areas named after their lowest "
-                 "postcode\"",
-                 areas_path);
+    spdlog::warn(
+        "event=digest.no_area_names path={} effect=\"areas named after their lowest "
+        "postcode\"",
+        areas_path);
   }
   return DigestSource(digest, core, postcodes, store, std::move(names), std::move(*page));
 }

@@ -25,8 +25,8 @@ class DigestSource {
                                    const CoreConfig& core, const Postcodes& postcodes,
                                    store::Store& store);
   DigestSource(const DigestConfig& digest, const CoreConfig& core, const Postcodes& postcodes,
-               store::Store& store,
-               std::map<std::string, std::string> area_names, std::string page_html);
+               store::Store& store, std::map<std::string, std::string> area_names,
+               std::string page_html);
 
   // The digest of `date` with the Flanders-wide figures and, when `service` is set, only
   // that service (a configured id); without, every service. A storage failure is an Error.

@@ -19,7 +19,8 @@ LiveLinks::LiveLinks(const WebConfig& web, const HttpConfig& http)
     : web_(web),
       http_(http),
       checker_(SignedLinks::from_config(web, http)),
-      links_(std::make_shared<const SignedLinks>(checker_.rebased(base_url(web, http, http.port)))) {}
+      links_(
+          std::make_shared<const SignedLinks>(checker_.rebased(base_url(web, http, http.port)))) {}
 
 void LiveLinks::set_bound_port(int port) {
   if (!web_.public_url.empty()) return;

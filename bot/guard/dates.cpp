@@ -23,8 +23,8 @@ std::optional<std::size_t> numeric_date_at(const NoteTokens& note, std::size_t i
   const Token* a = note.at(i);
   const Token* s1 = note.at(i + 1);
   const Token* b = note.at(i + 2);
-  if (a == nullptr || s1 == nullptr || b == nullptr || !is_date_separator(*s1) ||
-      !b->is_number() || !note.glued(i + 1) || !note.glued(i + 2)) {
+  if (a == nullptr || s1 == nullptr || b == nullptr || !is_date_separator(*s1) || !b->is_number() ||
+      !note.glued(i + 1) || !note.glued(i + 2)) {
     return std::nullopt;
   }
   const Token* s2 = note.at(i + 3);

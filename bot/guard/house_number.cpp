@@ -28,8 +28,8 @@ std::optional<std::size_t> number_token(const NoteTokens& note, std::size_t i) {
 // "45A", "12-14", "7/2": the last token of the number at j, or nothing ("18u", "3x").
 std::optional<std::size_t> number_suffix_end(const NoteTokens& note, std::size_t j) {
   std::size_t last = j;
-  if (const Token* letter = note.at(j + 1); letter != nullptr && letter->is_word() &&
-                                            note.glued(j + 1) && letter->folded.size() == 1) {
+  if (const Token* letter = note.at(j + 1);
+      letter != nullptr && letter->is_word() && note.glued(j + 1) && letter->folded.size() == 1) {
     if (letter->folded == "u" || letter->folded == "h" || letter->folded == "x")
       return std::nullopt;
     last = j + 1;

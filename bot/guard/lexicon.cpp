@@ -50,9 +50,12 @@ constexpr std::array<FlagList, 28> kFlagLists{{
 }};
 
 // The lists read on their own.
-constexpr std::array<std::string_view, 6> kOtherLists{
-    "months",       "url-tlds", "strong-street-suffixes", "weak-street-suffixes",
-    "relation-suffixes", "organisation-phrases"};
+constexpr std::array<std::string_view, 6> kOtherLists{"months",
+                                                      "url-tlds",
+                                                      "strong-street-suffixes",
+                                                      "weak-street-suffixes",
+                                                      "relation-suffixes",
+                                                      "organisation-phrases"};
 
 Result<const WordList*> find_list(const WordLists& lists, std::string_view name) {
   const auto it = lists.find(name);
@@ -75,8 +78,8 @@ Result<std::vector<std::string>> single_words(const WordList& list) {
   for (const std::string& entry : list.entries) {
     std::string folded = fold_entry(entry);
     if (folded.empty() || folded.find(' ') != std::string::npos) {
-      return Error::Invalid(fmt::format(
-          "{}: '{}' is not one word; write one word per line", list.source, entry));
+      return Error::Invalid(
+          fmt::format("{}: '{}' is not one word; write one word per line", list.source, entry));
     }
     words.push_back(std::move(folded));
   }
@@ -133,9 +136,9 @@ Status Lexicon::add_months(const WordList& months) {
     const std::vector<std::string_view> words = split(folded, ' ');
     const int number = month_of_line(words);
     if (number == 0) {
-      return Error::Invalid(fmt::format(
-          "{}: '{}' is not a month number 1-12 followed by the month's names", months.source,
-          entry));
+      return Error::Invalid(
+          fmt::format("{}: '{}' is not a month number 1-12 followed by the month's names",
+                      months.source, entry));
     }
     for (std::size_t i = 1; i < words.size(); ++i) {
       if (!months_.emplace(std::string(words[i]), number).second) {
@@ -152,10 +155,9 @@ Status Lexicon::add_word_lists(const WordLists& lists) {
   const auto tlds = single_words_of(lists, "url-tlds");
   if (!tlds) return tlds.error();
   url_tlds_ = WordSet(tlds->begin(), tlds->end());
-  for (const auto& [name, into] :
-       {std::pair{"strong-street-suffixes", &strong_suffixes_},
-        std::pair{"weak-street-suffixes", &weak_suffixes_},
-        std::pair{"relation-suffixes", &relation_suffixes_}}) {
+  for (const auto& [name, into] : {std::pair{"strong-street-suffixes", &strong_suffixes_},
+                                   std::pair{"weak-street-suffixes", &weak_suffixes_},
+                                   std::pair{"relation-suffixes", &relation_suffixes_}}) {
     auto words = single_words_of(lists, name);
     if (!words) return words.error();
     *into = std::move(*words);

@@ -32,7 +32,10 @@ bool is_plain_word(const Lexicon& lexicon, const Token& t) {
 class NameScanner {
  public:
   NameScanner(const NoteTokens& note, const NameLists& names, const PlaceMarks& marks)
-      : note_(note), tokens_(note.tokens), first_names_(names.first_names), blocked_(marks.blocked) {}
+      : note_(note),
+        tokens_(note.tokens),
+        first_names_(names.first_names),
+        blocked_(marks.blocked) {}
 
   void scan(std::vector<Finding>& out) const {
     std::size_t i = 0;

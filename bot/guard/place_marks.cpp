@@ -8,8 +8,7 @@ namespace noodbel {
 namespace {
 
 // The longest place name starting at token i ("Gent", "De Pinte", "'s Gravenwezel").
-std::optional<std::size_t> place_at(const NoteTokens& note, const NameLists& names,
-                                    std::size_t i) {
+std::optional<std::size_t> place_at(const NoteTokens& note, const NameLists& names, std::size_t i) {
   const std::vector<Token>& tokens = note.tokens;
   std::optional<std::size_t> found;
   std::string phrase = tokens[i].folded;
@@ -75,8 +74,7 @@ void block_after_prefix(const NoteTokens& note, std::size_t i, PlaceMarks& marks
     if (t.newline_before) break;
     if (t.is_word() && t.upper) {
       marks.blocked[k] = true;
-    } else if (!(t.has(kParticle) && t.folded != "van") && !t.is_symbol("-") &&
-               !t.is_symbol("'")) {
+    } else if (!(t.has(kParticle) && t.folded != "van") && !t.is_symbol("-") && !t.is_symbol("'")) {
       break;
     }
   }

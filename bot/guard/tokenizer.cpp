@@ -1,6 +1,5 @@
 #include "bot/guard/tokenizer.h"
 
-
 #include "bot/guard/characters.h"
 #include "bot/text/ascii.h"
 #include "bot/text_normalize.h"

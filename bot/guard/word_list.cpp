@@ -20,8 +20,9 @@ Result<std::vector<std::string>> parse_list_lines(std::string_view text, std::st
     if (number == 0 && entry.starts_with("\xEF\xBB\xBF")) entry.remove_prefix(3);  // BOM
     if (entry.empty() || entry.front() == '#') continue;
     if (!is_valid_utf8(entry)) {
-      return Error::Invalid(fmt::format("{} line {}: the {} is not valid UTF-8; save the file as UTF-8",
-                                        source, number + 1, noun));
+      return Error::Invalid(
+          fmt::format("{} line {}: the {} is not valid UTF-8; save the file as UTF-8", source,
+                      number + 1, noun));
     }
     entries.emplace_back(entry);
   }

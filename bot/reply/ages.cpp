@@ -14,11 +14,11 @@ using namespace std::string_view_literals;
 
 constexpr int kMaxAgeMonths = 18 * 12;
 
-constexpr std::string_view kNegators[] = {
-    "geen"sv, "gene"sv, "no"sv, "not"sv, "zonder"sv, "sans"sv, "nie"sv, "niet"sv};
+constexpr std::string_view kNegators[] = {"geen"sv,   "gene"sv, "no"sv,  "not"sv,
+                                          "zonder"sv, "sans"sv, "nie"sv, "niet"sv};
 constexpr std::string_view kRestrict[] = {
-    "enkel"sv, "alleen"sv, "only"sv, "seulement"sv, "uniquement"sv, "liefst"sv, "preferably"sv,
-    "plutot"sv, "just"sv, "slechts"sv, "juste"sv};
+    "enkel"sv,      "alleen"sv, "only"sv, "seulement"sv, "uniquement"sv, "liefst"sv,
+    "preferably"sv, "plutot"sv, "just"sv, "slechts"sv,   "juste"sv};
 
 enum class Bound { kUpTo, kBelow, kFrom, kAbove, kNone };
 
@@ -105,8 +105,9 @@ class AgesReader {
       s += n_.is(s, kRestrict) ? 1 : 2;
       restricted = true;
     }
-    static constexpr std::string_view kIfItIs[] = {
-    "als het een"sv, "als het"sv, "if it is a"sv, "if it s a"sv, "si c est un"sv, "si c est une"sv};
+    static constexpr std::string_view kIfItIs[] = {"als het een"sv, "als het"sv,
+                                                   "if it is a"sv,  "if it s a"sv,
+                                                   "si c est un"sv, "si c est une"sv};
     static constexpr PhraseList kIfItIsList{kIfItIs};
     if (const std::size_t k = n_.match(s, kIfItIsList)) {
       s += k;

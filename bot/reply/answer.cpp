@@ -11,13 +11,12 @@ namespace {
 
 // Words after Dutch "pas" that make it "only from" rather than French "not".
 constexpr std::array<std::string_view, 12> kDutchTimeWords = {
-    "vanaf", "na", "om", "morgen", "overmorgen", "vanavond", "vanmiddag", "vannacht",
-    "straks", "later", "tegen", "rond"};
+    "vanaf",     "na",       "om",     "morgen", "overmorgen", "vanavond",
+    "vanmiddag", "vannacht", "straks", "later",  "tegen",      "rond"};
 
 // Words that may follow Flemish "maar" used as a particle: "bel maar", "kom maar af".
-constexpr std::array<std::string_view, 8> kParticleTail = {
-    "af", "door", "op", "langs", "binnen", "hoor", "gerust", "even"};
-
+constexpr std::array<std::string_view, 8> kParticleTail = {"af",     "door", "op",     "langs",
+                                                           "binnen", "hoor", "gerust", "even"};
 
 enum class Said { kNothing, kYes, kNo };
 
@@ -54,11 +53,11 @@ bool dutch_time_follows(const Normalized& n, std::size_t t) {
 // What the answer words say, read in order.
 struct Reading {
   Said said = Said::kNothing;
-  bool unclear = false;       // "ja nee", "nee misschien"
+  bool unclear = false;  // "ja nee", "nee misschien"
   bool maybe = false;
-  bool weak_no = false;       // "sorry", "helaas"
-  bool call_me = false;       // "bel me later": a request to be called
-  int conditions = 0;         // conditions other than call-first
+  bool weak_no = false;  // "sorry", "helaas"
+  bool call_me = false;  // "bel me later": a request to be called
+  int conditions = 0;    // conditions other than call-first
   int call_first = 0;
   std::size_t marker = kMaxTokens;  // after a yes: "maar", "als" ... the reservation starts here
   bool dangling = false;            // "ja maar" with nothing after it
@@ -105,20 +104,23 @@ class AnswerReader {
   const Spans& spans_;
   Items& items_;
   Reading r_;
-  bool strong_yes_ = false;  // "ja" rather than only "kan"
+  bool strong_yes_ = false;           // "ja" rather than only "kan"
   std::size_t yes_end_ = kMaxTokens;  // token after the last yes word
 };
 
 void AnswerReader::span(const Item& it, const Item* prev) {
   const Span& s = spans_.list[it.span];
   switch (s.role) {
-    case SpanRole::kCallMe: r_.call_me = true; return;
+    case SpanRole::kCallMe:
+      r_.call_me = true;
+      return;
     case SpanRole::kCallsBack:  // "ik bel je straks terug": a reason to wait
       if (r_.said == Said::kNo) return;
       r_.maybe = true;
       mark(items_, it, Role::kLeftover);
       return;
-    case SpanRole::kCondition: break;
+    case SpanRole::kCondition:
+      break;
   }
   if (r_.said == Said::kNo) return;
   const bool right_after_can =

@@ -12,26 +12,29 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::string_view kMeWords[] = {
-    "me"sv, "mij"sv, "ons"sv, "moi"sv, "m"sv, "nous"sv, "us"sv, "mn"sv};
-constexpr std::string_view kYouWords[] = {
-    "je"sv, "u"sv, "jullie"sv, "vous"sv, "te"sv, "you"sv, "ye"sv, "ulder"sv};
-constexpr std::string_view kFirstWords[] = {
-    "eerst"sv, "first"sv, "abord"sv, "avant"sv, "vooraf"sv, "voordien"sv, "before"sv,
-    "beforehand"sv, "eerste"sv};
+constexpr std::string_view kMeWords[] = {"me"sv, "mij"sv,  "ons"sv, "moi"sv,
+                                         "m"sv,  "nous"sv, "us"sv,  "mn"sv};
+constexpr std::string_view kYouWords[] = {"je"sv, "u"sv,   "jullie"sv, "vous"sv,
+                                          "te"sv, "you"sv, "ye"sv,     "ulder"sv};
+constexpr std::string_view kFirstWords[] = {"eerst"sv,  "first"sv,      "abord"sv,
+                                            "avant"sv,  "vooraf"sv,     "voordien"sv,
+                                            "before"sv, "beforehand"sv, "eerste"sv};
 constexpr std::string_view kCallTail[] = {
-    "later"sv, "straks"sv, "terug"sv, "back"sv, "tard"sv, "plus"sv, "zo"sv, "direct"sv, "meteen"sv,
-    "zometeen"sv, "even"sv, "eens"sv, "efkes"sv, "eventjes"sv, "d"sv, "a"sv, "aub"sv, "svp"sv,
-    "please"sv, "s"sv, "plait"sv, "asap"sv, "dringend"sv, "maar"sv, "nog"sv, "eerst"sv, "first"sv,
-    "abord"sv, "avant"sv, "vooraf"sv, "me"sv, "mij"sv, "ons"sv, "moi"sv, "nous"sv, "us"sv, "m"sv,
-    "je"sv, "u"sv, "vous"sv, "you"sv, "te"sv};
+    "later"sv,  "straks"sv,   "terug"sv,    "back"sv, "tard"sv,   "plus"sv,  "zo"sv,
+    "direct"sv, "meteen"sv,   "zometeen"sv, "even"sv, "eens"sv,   "efkes"sv, "eventjes"sv,
+    "d"sv,      "a"sv,        "aub"sv,      "svp"sv,  "please"sv, "s"sv,     "plait"sv,
+    "asap"sv,   "dringend"sv, "maar"sv,     "nog"sv,  "eerst"sv,  "first"sv, "abord"sv,
+    "avant"sv,  "vooraf"sv,   "me"sv,       "mij"sv,  "ons"sv,    "moi"sv,   "nous"sv,
+    "us"sv,     "m"sv,        "je"sv,       "u"sv,    "vous"sv,   "you"sv,   "te"sv};
 constexpr std::string_view kCallLead[] = {
-    "kan"sv, "kun"sv, "kunt"sv, "kunde"sv, "kunnen"sv, "wil"sv, "wilt"sv, "willen"sv, "je"sv, "u"sv,
-    "jullie"sv, "ge"sv, "gij"sv, "gelieve"sv, "graag"sv, "please"sv, "pls"sv, "can"sv, "could"sv,
-    "would"sv, "you"sv, "tu"sv, "vous"sv, "peux"sv, "pouvez"sv, "pourriez"sv, "pourrais"sv,
-    "peut"sv, "give"sv, "geef"sv, "mag"sv, "mogen"sv, "me"sv, "mij"sv, "m"sv, "moi"sv, "ons"sv,
-    "us"sv, "eerst"sv, "even"sv, "first"sv, "a"sv, "ik"sv, "wij"sv, "we"sv, "i"sv, "ll"sv, "zal"sv,
-    "zullen"sv, "will"sv, "k"sv, "het"sv};
+    "kan"sv,    "kun"sv,    "kunt"sv, "kunde"sv,  "kunnen"sv,   "wil"sv,      "wilt"sv,
+    "willen"sv, "je"sv,     "u"sv,    "jullie"sv, "ge"sv,       "gij"sv,      "gelieve"sv,
+    "graag"sv,  "please"sv, "pls"sv,  "can"sv,    "could"sv,    "would"sv,    "you"sv,
+    "tu"sv,     "vous"sv,   "peux"sv, "pouvez"sv, "pourriez"sv, "pourrais"sv, "peut"sv,
+    "give"sv,   "geef"sv,   "mag"sv,  "mogen"sv,  "me"sv,       "mij"sv,      "m"sv,
+    "moi"sv,    "ons"sv,    "us"sv,   "eerst"sv,  "even"sv,     "first"sv,    "a"sv,
+    "ik"sv,     "wij"sv,    "we"sv,   "i"sv,      "ll"sv,       "zal"sv,      "zullen"sv,
+    "will"sv,   "k"sv,      "het"sv};
 
 }  // namespace
 
@@ -83,6 +86,5 @@ std::optional<Found> call_at(const Normalized& n, std::size_t v, SpanRole& role,
   h.v.kind = ConditionKind::kCallFirst;
   return h;
 }
-
 
 }  // namespace noodbel::reply

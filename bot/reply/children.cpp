@@ -12,20 +12,36 @@ using namespace std::string_view_literals;
 
 constexpr int kMaxChildren = 10;
 
-constexpr std::string_view kSiblings[] = {
-    "broers en zussen"sv, "broers of zussen"sv, "broer en zus"sv, "broer of zus"sv,
-    "broertjes en zusjes"sv, "broertjes of zusjes"sv, "broers zussen"sv, "broer zus"sv, "broers"sv,
-    "zussen"sv, "siblings"sv, "sibling"sv, "brothers and sisters"sv, "brothers or sisters"sv,
-    "fratrie"sv, "fratries"sv, "freres et sœurs"sv, "frere et sœur"sv, "freres et soeurs"sv,
-    "frere et soeur"sv, "freres ou sœurs"sv, "freres"sv};
+constexpr std::string_view kSiblings[] = {"broers en zussen"sv,
+                                          "broers of zussen"sv,
+                                          "broer en zus"sv,
+                                          "broer of zus"sv,
+                                          "broertjes en zusjes"sv,
+                                          "broertjes of zusjes"sv,
+                                          "broers zussen"sv,
+                                          "broer zus"sv,
+                                          "broers"sv,
+                                          "zussen"sv,
+                                          "siblings"sv,
+                                          "sibling"sv,
+                                          "brothers and sisters"sv,
+                                          "brothers or sisters"sv,
+                                          "fratrie"sv,
+                                          "fratries"sv,
+                                          "freres et sœurs"sv,
+                                          "frere et sœur"sv,
+                                          "freres et soeurs"sv,
+                                          "frere et soeur"sv,
+                                          "freres ou sœurs"sv,
+                                          "freres"sv};
 constexpr PhraseList kSiblingList{kSiblings};
 
 std::size_t siblings_at(const Normalized& n, std::size_t t) { return n.match(t, kSiblingList); }
 
 constexpr std::string_view kCountPrefix[] = {
-    "maar"sv, "mr"sv, "mor"sv, "slechts"sv, "enkel"sv, "alleen"sv, "max"sv, "maximum"sv,
-    "maximaal"sv, "hooguit"sv, "only"sv, "just"sv, "seulement"sv, "uniquement"sv, "qu"sv, "que"sv,
-    "juste"sv, "un"sv, "une"sv};
+    "maar"sv,    "mr"sv,       "mor"sv,     "slechts"sv, "enkel"sv, "alleen"sv,    "max"sv,
+    "maximum"sv, "maximaal"sv, "hooguit"sv, "only"sv,    "just"sv,  "seulement"sv, "uniquement"sv,
+    "qu"sv,      "que"sv,      "juste"sv,   "un"sv,      "une"sv};
 
 }  // namespace
 

@@ -5,16 +5,28 @@ namespace {
 
 Role role_of(Kind k) {
   switch (k) {
-    case Kind::kNone: return Role::kLeftover;
-    case Kind::kFiller: return Role::kFiller;
-    case Kind::kMaybeWhy: case Kind::kMaybeSoft: return Role::kLeftover;
-    case Kind::kGlue: case Kind::kCan: case Kind::kWhen: case Kind::kTonight: case Kind::kMarkerAt:
-    case Kind::kNeg: case Kind::kPas: case Kind::kFrom: case Kind::kWeakNo: case Kind::kNotToday:
+    case Kind::kNone:
+      return Role::kLeftover;
+    case Kind::kFiller:
+      return Role::kFiller;
+    case Kind::kMaybeWhy:
+    case Kind::kMaybeSoft:
+      return Role::kLeftover;
+    case Kind::kGlue:
+    case Kind::kCan:
+    case Kind::kWhen:
+    case Kind::kTonight:
+    case Kind::kMarkerAt:
+    case Kind::kNeg:
+    case Kind::kPas:
+    case Kind::kFrom:
+    case Kind::kWeakNo:
+    case Kind::kNotToday:
       return Role::kSoft;
-    default: return Role::kHard;
+    default:
+      return Role::kHard;
   }
 }
-
 
 // A day word alone ("morgen", "straks") is not a start time in a clause that gives a
 // reason to wait: "ik laat het morgen weten", "ik bel je straks terug".
@@ -37,18 +49,15 @@ void drop_waiting_days(Items& items, const Spans& spans) {
   }
 }
 
-
 }  // namespace
 
 bool is_strong_answer(Kind k) {
   return k == Kind::kYes || k == Kind::kNo || k == Kind::kMaybe || k == Kind::kMaybeWhy;
 }
 
-
 void mark(Items& items, const Item& it, Role r) {
   for (std::size_t k = it.first; k < it.first + it.count && k < kMaxTokens; ++k) items.role[k] = r;
 }
-
 
 Items classify_all(const Normalized& n, const Spans& spans, const Lexicon& lexicon) {
   Items out;

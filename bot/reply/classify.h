@@ -24,7 +24,6 @@ enum class Role : std::uint8_t {
   kHard,      // the answer itself, a code, a condition: never in a note
 };
 
-
 // Yes, no, maybe, or a maybe with its reason: the words that answer a call outright.
 bool is_strong_answer(Kind k);
 
@@ -32,10 +31,10 @@ bool is_strong_answer(Kind k);
 struct Items {
   std::array<Item, kMaxTokens> list{};
   std::size_t size = 0;
-  std::optional<std::string> code;         // the first call code, upper-cased
-  std::size_t first_token = kMaxTokens;    // first token that is not a call code
-  bool first_classified = false;           // list[0] starts at first_token
-  std::uint64_t opens_with_answer = 0;     // bit s: sentence s starts with yes/no/maybe
+  std::optional<std::string> code;       // the first call code, upper-cased
+  std::size_t first_token = kMaxTokens;  // first token that is not a call code
+  bool first_classified = false;         // list[0] starts at first_token
+  std::uint64_t opens_with_answer = 0;   // bit s: sentence s starts with yes/no/maybe
   std::array<Role, kMaxTokens> role{};
   std::array<std::uint8_t, kMaxTokens> clause{};  // clauses end at a sentence end or a comma
 };

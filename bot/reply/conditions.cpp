@@ -11,8 +11,8 @@
 
 #include <algorithm>
 #include <span>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 
 #include "bot/reply/ages.h"
 #include "bot/reply/calls.h"
@@ -45,36 +45,41 @@ enum OpenerBit : std::uint16_t {
 };
 
 constexpr std::string_view kTransportHeads[] = {
-    "rijden"sv, "rij"sv, "rijdt"sv, "halen"sv, "ophalen"sv, "afhalen"sv, "oppikken"sv, "conduire"sv,
-    "chercher"sv, "recuperer"sv, "drive"sv, "pick"sv, "collect"sv, "fetch"sv, "mobiel"sv,
-    "brengen"sv, "voeren"sv, "auto"sv, "wagen"sv, "vervoer"sv, "autostoel"sv, "autostoeltje"sv,
-    "autozitje"sv, "kinderzitje"sv, "maxicosi"sv, "maxi"sv, "voiture"sv, "vehicule"sv, "siege"sv,
-    "transport"sv, "car"sv, "carseat"sv, "rijbewijs"sv, "permis"sv, "license"sv, "licence"sv,
-    "bagnole"sv, "camionette"sv, "gebracht"sv, "brought"sv, "amener"sv, "amene"sv, "amenee"sv,
-    "deposer"sv, "depose"sv, "bring"sv, "dropped"sv, "gevoerd"sv};
+    "rijden"sv,   "rij"sv,        "rijdt"sv,     "halen"sv,        "ophalen"sv,   "afhalen"sv,
+    "oppikken"sv, "conduire"sv,   "chercher"sv,  "recuperer"sv,    "drive"sv,     "pick"sv,
+    "collect"sv,  "fetch"sv,      "mobiel"sv,    "brengen"sv,      "voeren"sv,    "auto"sv,
+    "wagen"sv,    "vervoer"sv,    "autostoel"sv, "autostoeltje"sv, "autozitje"sv, "kinderzitje"sv,
+    "maxicosi"sv, "maxi"sv,       "voiture"sv,   "vehicule"sv,     "siege"sv,     "transport"sv,
+    "car"sv,      "carseat"sv,    "rijbewijs"sv, "permis"sv,       "license"sv,   "licence"sv,
+    "bagnole"sv,  "camionette"sv, "gebracht"sv,  "brought"sv,      "amener"sv,    "amene"sv,
+    "amenee"sv,   "deposer"sv,    "depose"sv,    "bring"sv,        "dropped"sv,   "gevoerd"sv};
 constexpr std::string_view kLimitAnchors[] = {
-    "nacht"sv, "nachten"sv, "nachtje"sv, "nachtjes"sv, "nuit"sv, "nuits"sv, "night"sv, "nights"sv,
-    "dag"sv, "dagen"sv, "dagje"sv, "dagjes"sv, "jour"sv, "jours"sv, "day"sv, "days"sv, "week"sv,
-    "weken"sv, "weekje"sv, "weekjes"sv, "semaine"sv, "semaines"sv, "weeks"sv, "wk"sv, "maand"sv,
-    "maanden"sv, "maandje"sv, "mois"sv, "month"sv, "months"sv, "weekend"sv, "weekends"sv, "end"sv,
-    "lang"sv, "kort"sv, "korte"sv, "kortdurend"sv, "kortstondig"sv, "longtemps"sv, "duree"sv,
-    "long"sv, "short"sv, "paar"sv, "enkele"sv, "quelques"sv, "few"sv, "couple"sv, "tijd"sv,
-    "periode"sv, "vannacht"sv, "vanavond"sv, "tonight"sv, "avond"sv, "soir"sv};
+    "nacht"sv,      "nachten"sv,     "nachtje"sv,   "nachtjes"sv, "nuit"sv,   "nuits"sv,
+    "night"sv,      "nights"sv,      "dag"sv,       "dagen"sv,    "dagje"sv,  "dagjes"sv,
+    "jour"sv,       "jours"sv,       "day"sv,       "days"sv,     "week"sv,   "weken"sv,
+    "weekje"sv,     "weekjes"sv,     "semaine"sv,   "semaines"sv, "weeks"sv,  "wk"sv,
+    "maand"sv,      "maanden"sv,     "maandje"sv,   "mois"sv,     "month"sv,  "months"sv,
+    "weekend"sv,    "weekends"sv,    "end"sv,       "lang"sv,     "kort"sv,   "korte"sv,
+    "kortdurend"sv, "kortstondig"sv, "longtemps"sv, "duree"sv,    "long"sv,   "short"sv,
+    "paar"sv,       "enkele"sv,      "quelques"sv,  "few"sv,      "couple"sv, "tijd"sv,
+    "periode"sv,    "vannacht"sv,    "vanavond"sv,  "tonight"sv,  "avond"sv,  "soir"sv};
 // "morgen", "vandaag", "demain": open a start time, anchor a start time or a limit ("tot morgen").
 constexpr std::string_view kDayWords[] = {
-    "morgen"sv, "tomorrow"sv, "demain"sv, "morgenvroeg"sv, "morgenochtend"sv, "morgenavond"sv,
-    "morgenmiddag"sv, "morgenvoormiddag"sv, "morgennamiddag"sv, "overmorgen"sv, "vandaag"sv,
-    "today"sv, "aujourd"sv};
+    "morgen"sv,      "tomorrow"sv,     "demain"sv,           "morgenvroeg"sv,    "morgenochtend"sv,
+    "morgenavond"sv, "morgenmiddag"sv, "morgenvoormiddag"sv, "morgennamiddag"sv, "overmorgen"sv,
+    "vandaag"sv,     "today"sv,        "aujourd"sv};
 constexpr std::string_view kStartAnchors[] = {
-    "vanavond"sv, "savonds"sv, "avonds"sv, "tonight"sv, "soir"sv, "evening"sv, "later"sv,
-    "straks"sv, "tard"sv, "tantot"sv, "seffens"sv, "dadelijk"sv, "zodadelijk"sv, "half"sv,
-    "halve"sv, "uur"sv, "uurtje"sv, "uurtjes"sv, "uren"sv, "heure"sv, "heures"sv, "hour"sv,
-    "hours"sv, "kwartier"sv, "kwartiertje"sv, "quart"sv, "quarter"sv, "minuten"sv, "minuutjes"sv,
-    "min"sv, "minutes"sv, "minute"sv, "mins"sv, "minuut"sv, "halfuur"sv, "halfuurtje"sv, "demi"sv,
-    "anderhalf"sv, "dag"sv, "dagen"sv, "dagjes"sv, "jours"sv, "jour"sv, "days"sv, "day"sv, "werk"sv,
-    "school"sv, "eten"sv, "avondeten"sv, "middag"sv, "werkuren"sv, "shift"sv, "dienst"sv, "work"sv,
-    "dinner"sv, "travail"sv, "ecole"sv, "boulot"sv, "diner"sv, "souper"sv, "les"sv, "lessen"sv,
-    "training"sv, "vergadering"sv};
+    "vanavond"sv,    "savonds"sv,   "avonds"sv,   "tonight"sv,    "soir"sv,      "evening"sv,
+    "later"sv,       "straks"sv,    "tard"sv,     "tantot"sv,     "seffens"sv,   "dadelijk"sv,
+    "zodadelijk"sv,  "half"sv,      "halve"sv,    "uur"sv,        "uurtje"sv,    "uurtjes"sv,
+    "uren"sv,        "heure"sv,     "heures"sv,   "hour"sv,       "hours"sv,     "kwartier"sv,
+    "kwartiertje"sv, "quart"sv,     "quarter"sv,  "minuten"sv,    "minuutjes"sv, "min"sv,
+    "minutes"sv,     "minute"sv,    "mins"sv,     "minuut"sv,     "halfuur"sv,   "halfuurtje"sv,
+    "demi"sv,        "anderhalf"sv, "dag"sv,      "dagen"sv,      "dagjes"sv,    "jours"sv,
+    "jour"sv,        "days"sv,      "day"sv,      "werk"sv,       "school"sv,    "eten"sv,
+    "avondeten"sv,   "middag"sv,    "werkuren"sv, "shift"sv,      "dienst"sv,    "work"sv,
+    "dinner"sv,      "travail"sv,   "ecole"sv,    "boulot"sv,     "diner"sv,     "souper"sv,
+    "les"sv,         "lessen"sv,    "training"sv, "vergadering"sv};
 
 struct Openers {
   OpenerBit bit;
@@ -82,41 +87,49 @@ struct Openers {
 };
 
 constexpr std::string_view kTransportOpeners[] = {
-    "moet"sv, "moeten"sv, "must"sv, "needs"sv, "need"sv, "faut"sv, "doit"sv, "should"sv, "has"sv,
-    "have"sv, "niet"sv, "nie"sv, "geen"sv, "gene"sv, "zonder"sv, "no"sv, "not"sv, "cannot"sv,
-    "ne"sv, "n"sv, "sans"sv, "dont"sv, "t"sv, "pas"sv};
+    "moet"sv, "moeten"sv, "must"sv, "needs"sv, "need"sv, "faut"sv, "doit"sv,   "should"sv,
+    "has"sv,  "have"sv,   "niet"sv, "nie"sv,   "geen"sv, "gene"sv, "zonder"sv, "no"sv,
+    "not"sv,  "cannot"sv, "ne"sv,   "n"sv,     "sans"sv, "dont"sv, "t"sv,      "pas"sv};
 constexpr std::string_view kChildrenOpeners[] = {
-    "geen"sv, "gene"sv, "no"sv, "not"sv, "zonder"sv, "sans"sv, "niet"sv, "pas"sv, "voor"sv, "for"sv,
-    "pour"sv, "maar"sv, "mr"sv, "mor"sv, "slechts"sv, "enkel"sv, "alleen"sv, "max"sv, "maximum"sv,
-    "maximaal"sv, "hooguit"sv, "only"sv, "just"sv, "seulement"sv, "uniquement"sv, "qu"sv, "que"sv,
-    "juste"sv, "un"sv, "une"sv, "seul"sv, "seule"sv, "single"sv};
+    "geen"sv,    "gene"sv,  "no"sv,        "not"sv,        "zonder"sv,  "sans"sv,     "niet"sv,
+    "pas"sv,     "voor"sv,  "for"sv,       "pour"sv,       "maar"sv,    "mr"sv,       "mor"sv,
+    "slechts"sv, "enkel"sv, "alleen"sv,    "max"sv,        "maximum"sv, "maximaal"sv, "hooguit"sv,
+    "only"sv,    "just"sv,  "seulement"sv, "uniquement"sv, "qu"sv,      "que"sv,      "juste"sv,
+    "un"sv,      "une"sv,   "seul"sv,      "seule"sv,      "single"sv};
 constexpr std::string_view kAgesOpeners[] = {
-    "liefst"sv, "preferably"sv, "plutot"sv, "just"sv, "slechts"sv, "juste"sv, "enkel"sv, "alleen"sv,
-    "only"sv, "seulement"sv, "uniquement"sv, "bij"sv, "de"sv, "als"sv, "if"sv, "si"sv, "geen"sv,
-    "gene"sv, "no"sv, "not"sv, "zonder"sv, "sans"sv, "nie"sv, "niet"sv, "pas"sv, "een"sv, "a"sv,
-    "un"sv, "une"sv, "tussen"sv, "between"sv, "entre"sv, "van"sv, "from"sv, "jonger"sv, "onder"sv,
-    "younger"sv, "under"sv, "minder"sv, "kleiner"sv, "less"sv, "moins"sv, "en"sv, "below"sv,
-    "ouder"sv, "boven"sv, "older"sv, "meer"sv, "plus"sv, "au"sv, "above"sv, "over"sv, "more"sv,
-    "tot"sv, "max"sv, "maximum"sv, "maximaal"sv, "hooguit"sv, "up"sv, "jusqu"sv, "vanaf"sv,
-    "minimum"sv, "min"sv, "des"sv};
+    "liefst"sv,  "preferably"sv, "plutot"sv,   "just"sv,      "slechts"sv,    "juste"sv,
+    "enkel"sv,   "alleen"sv,     "only"sv,     "seulement"sv, "uniquement"sv, "bij"sv,
+    "de"sv,      "als"sv,        "if"sv,       "si"sv,        "geen"sv,       "gene"sv,
+    "no"sv,      "not"sv,        "zonder"sv,   "sans"sv,      "nie"sv,        "niet"sv,
+    "pas"sv,     "een"sv,        "a"sv,        "un"sv,        "une"sv,        "tussen"sv,
+    "between"sv, "entre"sv,      "van"sv,      "from"sv,      "jonger"sv,     "onder"sv,
+    "younger"sv, "under"sv,      "minder"sv,   "kleiner"sv,   "less"sv,       "moins"sv,
+    "en"sv,      "below"sv,      "ouder"sv,    "boven"sv,     "older"sv,      "meer"sv,
+    "plus"sv,    "au"sv,         "above"sv,    "over"sv,      "more"sv,       "tot"sv,
+    "max"sv,     "maximum"sv,    "maximaal"sv, "hooguit"sv,   "up"sv,         "jusqu"sv,
+    "vanaf"sv,   "minimum"sv,    "min"sv,      "des"sv};
 constexpr std::string_view kLimitOpeners[] = {
-    "niet"sv, "nie"sv, "korte"sv, "kortdurend"sv, "kortstondig"sv, "kort"sv, "een"sv, "paar"sv,
-    "enkele"sv, "pas"sv, "courte"sv, "quelques"sv, "not"sv, "short"sv, "a"sv, "voor"sv, "max"sv,
-    "maximum"sv, "maximaal"sv, "hooguit"sv, "slechts"sv, "enkel"sv, "alleen"sv, "pour"sv, "for"sv,
-    "only"sv, "just"sv, "seulement"sv, "uniquement"sv, "juste"sv, "qu"sv, "que"sv, "langer"sv,
-    "dan"sv, "no"sv, "longer"sv, "more"sv, "than"sv, "pendant"sv, "durant"sv, "during"sv, "plus"sv,
-    "de"sv, "d"sv, "tot"sv, "t"sv, "tm"sv, "tem"sv, "until"sv, "till"sv, "til"sv, "through"sv,
-    "jusqu"sv, "het"sv, "dit"sv, "le"sv, "the"sv, "this"sv, "ce"sv, "deze"sv, "ons"sv, "weekend"sv,
-    "weekends"sv, "week"sv, "seul"sv, "seule"sv, "single"sv, "vannacht"sv, "vanavond"sv,
-    "tonight"sv, "cette"sv};
+    "niet"sv,     "nie"sv,      "korte"sv,    "kortdurend"sv, "kortstondig"sv, "kort"sv,
+    "een"sv,      "paar"sv,     "enkele"sv,   "pas"sv,        "courte"sv,      "quelques"sv,
+    "not"sv,      "short"sv,    "a"sv,        "voor"sv,       "max"sv,         "maximum"sv,
+    "maximaal"sv, "hooguit"sv,  "slechts"sv,  "enkel"sv,      "alleen"sv,      "pour"sv,
+    "for"sv,      "only"sv,     "just"sv,     "seulement"sv,  "uniquement"sv,  "juste"sv,
+    "qu"sv,       "que"sv,      "langer"sv,   "dan"sv,        "no"sv,          "longer"sv,
+    "more"sv,     "than"sv,     "pendant"sv,  "durant"sv,     "during"sv,      "plus"sv,
+    "de"sv,       "d"sv,        "tot"sv,      "t"sv,          "tm"sv,          "tem"sv,
+    "until"sv,    "till"sv,     "til"sv,      "through"sv,    "jusqu"sv,       "het"sv,
+    "dit"sv,      "le"sv,       "the"sv,      "this"sv,       "ce"sv,          "deze"sv,
+    "ons"sv,      "weekend"sv,  "weekends"sv, "week"sv,       "seul"sv,        "seule"sv,
+    "single"sv,   "vannacht"sv, "vanavond"sv, "tonight"sv,    "cette"sv};
 constexpr std::string_view kFromOpeners[] = {
-    "enkel"sv, "alleen"sv, "only"sv, "just"sv, "seulement"sv, "uniquement"sv, "slechts"sv, "pas"sv,
-    "niet"sv, "nie"sv, "not"sv, "no"sv, "ten"sv, "a"sv, "rond"sv, "vanaf"sv, "van"sv, "na"sv,
-    "om"sv, "tegen"sv, "from"sv, "after"sv, "at"sv, "around"sv, "by"sv, "apres"sv, "des"sv,
-    "vers"sv, "starting"sv, "over"sv, "binnen"sv, "in"sv, "dans"sv, "d"sv, "within"sv, "day"sv,
-    "eind"sv, "einde"sv, "fin"sv, "end"sv, "vanavond"sv, "savonds"sv, "tonight"sv, "s"sv, "ce"sv,
-    "du"sv, "this"sv, "later"sv, "plus"sv, "straks"sv, "tantot"sv, "seffens"sv, "zo"sv,
-    "zodadelijk"sv, "dadelijk"sv};
+    "enkel"sv,    "alleen"sv, "only"sv,    "just"sv, "seulement"sv,  "uniquement"sv, "slechts"sv,
+    "pas"sv,      "niet"sv,   "nie"sv,     "not"sv,  "no"sv,         "ten"sv,        "a"sv,
+    "rond"sv,     "vanaf"sv,  "van"sv,     "na"sv,   "om"sv,         "tegen"sv,      "from"sv,
+    "after"sv,    "at"sv,     "around"sv,  "by"sv,   "apres"sv,      "des"sv,        "vers"sv,
+    "starting"sv, "over"sv,   "binnen"sv,  "in"sv,   "dans"sv,       "d"sv,          "within"sv,
+    "day"sv,      "eind"sv,   "einde"sv,   "fin"sv,  "end"sv,        "vanavond"sv,   "savonds"sv,
+    "tonight"sv,  "s"sv,      "ce"sv,      "du"sv,   "this"sv,       "later"sv,      "plus"sv,
+    "straks"sv,   "tantot"sv, "seffens"sv, "zo"sv,   "zodadelijk"sv, "dadelijk"sv};
 
 // Which readers may open at a word, whether it is a call verb, and which conditions it
 // anchors: one look-up.

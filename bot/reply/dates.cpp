@@ -15,46 +15,52 @@ struct NamedNumber {
 };
 
 constexpr std::array<NamedNumber, 34> kMonths = {{
-    {"januari", 1}, {"janvier", 1}, {"january", 1}, {"jan", 1}, {"janv", 1},
-    {"februari", 2}, {"fevrier", 2}, {"february", 2}, {"feb", 2}, {"fev", 2},
-    {"maart", 3}, {"mars", 3}, {"march", 3}, {"mrt", 3},
-    {"april", 4}, {"avril", 4}, {"apr", 4},
-    {"mei", 5}, {"mai", 5}, {"may", 5},
-    {"juni", 6}, {"juin", 6}, {"june", 6},
-    {"juli", 7}, {"juillet", 7}, {"july", 7},
-    {"augustus", 8}, {"aout", 8}, {"august", 8}, {"aug", 8},
-    {"september", 9}, {"septembre", 9}, {"sept", 9}, {"sep", 9},
+    {"januari", 1},   {"janvier", 1},   {"january", 1},  {"jan", 1},    {"janv", 1},
+    {"februari", 2},  {"fevrier", 2},   {"february", 2}, {"feb", 2},    {"fev", 2},
+    {"maart", 3},     {"mars", 3},      {"march", 3},    {"mrt", 3},    {"april", 4},
+    {"avril", 4},     {"apr", 4},       {"mei", 5},      {"mai", 5},    {"may", 5},
+    {"juni", 6},      {"juin", 6},      {"june", 6},     {"juli", 7},   {"juillet", 7},
+    {"july", 7},      {"augustus", 8},  {"aout", 8},     {"august", 8}, {"aug", 8},
+    {"september", 9}, {"septembre", 9}, {"sept", 9},     {"sep", 9},
 }};
 
 constexpr std::array<NamedNumber, 11> kLateMonths = {{
-    {"oktober", 10}, {"octobre", 10}, {"october", 10}, {"okt", 10}, {"oct", 10},
-    {"november", 11}, {"novembre", 11}, {"nov", 11},
-    {"december", 12}, {"decembre", 12}, {"dec", 12},
+    {"oktober", 10},
+    {"octobre", 10},
+    {"october", 10},
+    {"okt", 10},
+    {"oct", 10},
+    {"november", 11},
+    {"novembre", 11},
+    {"nov", 11},
+    {"december", 12},
+    {"decembre", 12},
+    {"dec", 12},
 }};
 
 // 0 = Monday, as LocalDateTime::weekday.
 constexpr std::array<NamedNumber, 21> kWeekdays = {{
-    {"maandag", 0}, {"lundi", 0}, {"monday", 0}, {"dinsdag", 1}, {"mardi", 1},
-    {"tuesday", 1}, {"woensdag", 2}, {"mercredi", 2}, {"wednesday", 2},
-    {"donderdag", 3}, {"jeudi", 3}, {"thursday", 3}, {"vrijdag", 4}, {"vendredi", 4},
-    {"friday", 4}, {"zaterdag", 5}, {"samedi", 5}, {"saturday", 5}, {"zondag", 6},
-    {"dimanche", 6}, {"sunday", 6},
+    {"maandag", 0},  {"lundi", 0},    {"monday", 0},   {"dinsdag", 1},   {"mardi", 1},
+    {"tuesday", 1},  {"woensdag", 2}, {"mercredi", 2}, {"wednesday", 2}, {"donderdag", 3},
+    {"jeudi", 3},    {"thursday", 3}, {"vrijdag", 4},  {"vendredi", 4},  {"friday", 4},
+    {"zaterdag", 5}, {"samedi", 5},   {"saturday", 5}, {"zondag", 6},    {"dimanche", 6},
+    {"sunday", 6},
 }};
 
 constexpr std::array<NamedNumber, 32> kCounts = {{
-    {"een", 1}, {"un", 1}, {"une", 1}, {"a", 1}, {"an", 1}, {"one", 1}, {"enen", 1}, {"ene", 1},
-    {"twee", 2}, {"deux", 2}, {"two", 2}, {"drie", 3}, {"trois", 3}, {"three", 3},
-    {"vier", 4}, {"quatre", 4}, {"four", 4}, {"vijf", 5}, {"cinq", 5}, {"five", 5},
-    {"zes", 6}, {"six", 6}, {"zeven", 7}, {"sept", 7}, {"seven", 7}, {"acht", 8},
-    {"huit", 8}, {"eight", 8}, {"tien", 10}, {"dix", 10}, {"ten", 10}, {"paar", -1},
+    {"een", 1},   {"un", 1},     {"une", 1},  {"a", 1},     {"an", 1},   {"one", 1},   {"enen", 1},
+    {"ene", 1},   {"twee", 2},   {"deux", 2}, {"two", 2},   {"drie", 3}, {"trois", 3}, {"three", 3},
+    {"vier", 4},  {"quatre", 4}, {"four", 4}, {"vijf", 5},  {"cinq", 5}, {"five", 5},  {"zes", 6},
+    {"six", 6},   {"zeven", 7},  {"sept", 7}, {"seven", 7}, {"acht", 8}, {"huit", 8},  {"eight", 8},
+    {"tien", 10}, {"dix", 10},   {"ten", 10}, {"paar", -1},
 }};
 
 // Span units: days per unit, or 0 for a calendar month.
 constexpr std::array<NamedNumber, 23> kUnits = {{
-    {"dag", 1}, {"dagen", 1}, {"dagje", 1}, {"dagjes", 1}, {"jour", 1}, {"jours", 1},
-    {"day", 1}, {"days", 1}, {"week", 7}, {"weken", 7}, {"weekje", 7}, {"weekjes", 7},
-    {"weeks", 7}, {"semaine", 7}, {"semaines", 7}, {"maand", 0}, {"maanden", 0},
-    {"maandje", 0}, {"mois", 0}, {"month", 0}, {"months", 0}, {"wk", 7}, {"wkn", 7},
+    {"dag", 1},   {"dagen", 1},   {"dagje", 1},    {"dagjes", 1}, {"jour", 1},    {"jours", 1},
+    {"day", 1},   {"days", 1},    {"week", 7},     {"weken", 7},  {"weekje", 7},  {"weekjes", 7},
+    {"weeks", 7}, {"semaine", 7}, {"semaines", 7}, {"maand", 0},  {"maanden", 0}, {"maandje", 0},
+    {"mois", 0},  {"month", 0},   {"months", 0},   {"wk", 7},     {"wkn", 7},
 }};
 
 template <std::size_t N>
@@ -76,13 +82,12 @@ int day_of(std::string_view w) {
   while (digits < w.size() && digits < 2 && is_digit(w[digits])) ++digits;
   if (digits == 0) return -1;
   const std::string_view rest = w.substr(digits);
-  constexpr std::array<std::string_view, 10> kSuffixes = {"", "e", "de", "ste", "er", "ere",
-                                                          "st", "nd", "rd", "th"};
+  constexpr std::array<std::string_view, 10> kSuffixes = {"",    "e",  "de", "ste", "er",
+                                                          "ere", "st", "nd", "rd",  "th"};
   if (std::find(kSuffixes.begin(), kSuffixes.end(), rest) == kSuffixes.end()) return -1;
   const int d = to_number(w.substr(0, digits));
   return d >= 1 && d <= 31 ? d : -1;
 }
-
 
 // The next d/m to come (today included); nothing when today is unknown.
 std::optional<Day> next_to_come(const std::optional<Day>& today, int m, int d) {
@@ -213,8 +218,8 @@ std::optional<DateExpr> span(const Normalized& n, std::size_t t, const std::opti
   return DateExpr{2, true, day};
 }
 
-constexpr std::array<std::string_view, 8> kUntilWords = {"tot", "tm", "tem", "until", "till",
-                                                        "til", "jusqu", "through"};
+constexpr std::array<std::string_view, 8> kUntilWords = {"tot",  "tm",  "tem",   "until",
+                                                         "till", "til", "jusqu", "through"};
 
 // True when one of the three words before token `t` is "tot", "until", "jusqu'" (or t/m).
 bool after_until(const Normalized& n, std::size_t t) {

@@ -14,12 +14,11 @@ namespace {
 
 // In the order of Kind.
 constexpr std::array<std::string_view, 31> kKindNames = {
-    "none",        "yes",       "can",       "no",          "weak_no",   "neg",
-    "pas",         "maybe",     "maybe_soft", "when",       "tonight",   "marker_after",
-    "marker_at",   "from",      "noise",     "stop",        "start",     "pause",
-    "pause_soft",  "resume",    "resume_soft", "status",    "help",      "distance",
-    "max_km",      "maybe_why", "help_alone", "filler",     "glue",      "not_today",
-    "span"};
+    "none",   "yes",        "can",      "no",      "weak_no",      "neg",        "pas",
+    "maybe",  "maybe_soft", "when",     "tonight", "marker_after", "marker_at",  "from",
+    "noise",  "stop",       "start",    "pause",   "pause_soft",   "resume",     "resume_soft",
+    "status", "help",       "distance", "max_km",  "maybe_why",    "help_alone", "filler",
+    "glue",   "not_today",  "span"};
 static_assert(kKindNames.size() == static_cast<std::size_t>(Kind::kSpan) + 1);
 
 constexpr std::size_t kMaxPhraseWords = 4;
@@ -159,17 +158,19 @@ Result<Lexicon> Lexicon::parse(std::string_view text, std::string_view source) {
           f.size()));
     }
     if (const std::string problem = phrase_problem(f[0]); !problem.empty()) {
-      return at(fmt::format("{} (\"{}\"); write 1 to 4 words of lower-case a-z and 0-9 "
-                            "(at most 32 letters each), one space between them",
-                            problem, f[0]));
+      return at(
+          fmt::format("{} (\"{}\"); write 1 to 4 words of lower-case a-z and 0-9 "
+                      "(at most 32 letters each), one space between them",
+                      problem, f[0]));
     }
     std::array<Kind, 2> kinds{};
     for (std::size_t i = 1; i < f.size(); ++i) {
       const std::optional<Kind> k = kind_named(f[i]);
       if (!k || *k == Kind::kSpan) {
-        return at(fmt::format("unknown meaning \"{}\"; use one of the meanings listed at the "
-                              "top of the file",
-                              f[i]));
+        return at(
+            fmt::format("unknown meaning \"{}\"; use one of the meanings listed at the "
+                        "top of the file",
+                        f[i]));
       }
       kinds[i - 1] = *k;
     }
@@ -192,8 +193,8 @@ bool is_word_token(std::string_view w) { return w[0] != '#' && !is_code_token(w)
 
 std::size_t Lexicon::size() const { return index_->entries; }
 
-std::optional<Item> Lexicon::classify_within(const Normalized& n, std::size_t t,
-                                             std::size_t limit, bool first_word) const {
+std::optional<Item> Lexicon::classify_within(const Normalized& n, std::size_t t, std::size_t limit,
+                                             bool first_word) const {
   std::array<char, kMaxWordBytes> buf{};
   const std::string_view key = squeeze(n.word(t), buf);
   const auto* phrases = key.empty() ? nullptr : index_->candidates(key);

@@ -19,13 +19,13 @@
 namespace noodbel::reply {
 
 enum class Kind : std::uint8_t {
-  kNone,         // means nothing here (a command word that is not the first word)
+  kNone,  // means nothing here (a command word that is not the first word)
   kYes,
-  kCan,          // "kunnen", "lukt", "peut": a yes unless negated ("kan niet" is a no)
+  kCan,  // "kunnen", "lukt", "peut": a yes unless negated ("kan niet" is a no)
   kNo,
-  kWeakNo,       // "sorry", "helaas": a no only when nothing else is said
-  kNeg,          // "niet", "not": a no on its own, the start of a condition after a yes
-  kPas,          // "pas": Dutch "only (from)" before a time, French "not" otherwise
+  kWeakNo,  // "sorry", "helaas": a no only when nothing else is said
+  kNeg,     // "niet", "not": a no on its own, the start of a condition after a yes
+  kPas,     // "pas": Dutch "only (from)" before a time, French "not" otherwise
   kMaybe,
   kMaybeSoft,    // "eerst": a maybe only when nothing else is said
   kWhen,         // "morgen", "straks": a condition after a yes, a maybe on its own
@@ -34,19 +34,22 @@ enum class Kind : std::uint8_t {
   kMarkerAt,     // "only", "tot": after a yes, the condition starts here
   kFrom,         // "vanaf", "from": starts a condition after a yes, or on its own
   kNoise,        // "verkeerd nummer": not an answer at all
-  kStop, kStart, kPause,
-  kPauseSoft,    // "op vakantie": a pause when a date is given or nothing else is said
+  kStop,
+  kStart,
+  kPause,
+  kPauseSoft,  // "op vakantie": a pause when a date is given or nothing else is said
   kResume,
-  kResumeSoft,   // "we zijn terug": a resume when nothing else is said
-  kStatus, kHelp,
-  kDistance,     // first word: a distance; later: a distance when a number follows
-  kMaxKm,        // "max" later in a message: a distance only as "max 25 km"
-  kMaybeWhy,     // "overleggen", "laat het weten": a maybe whose words are its reason (kept)
-  kHelpAlone,    // "info", "uitleg": help when nothing else but politeness is said
-  kFiller,       // politeness, interjections: understood, trimmed from the edges of a note
-  kGlue,         // pronouns, articles, "opvangen", "thuis": understood, kept inside a note
-  kNotToday,     // "vandaag niet": a no unless the message gives a later start
-  kSpan,         // the words of a condition or of a call (bot/reply/spans.h)
+  kResumeSoft,  // "we zijn terug": a resume when nothing else is said
+  kStatus,
+  kHelp,
+  kDistance,   // first word: a distance; later: a distance when a number follows
+  kMaxKm,      // "max" later in a message: a distance only as "max 25 km"
+  kMaybeWhy,   // "overleggen", "laat het weten": a maybe whose words are its reason (kept)
+  kHelpAlone,  // "info", "uitleg": help when nothing else but politeness is said
+  kFiller,     // politeness, interjections: understood, trimmed from the edges of a note
+  kGlue,       // pronouns, articles, "opvangen", "thuis": understood, kept inside a note
+  kNotToday,   // "vandaag niet": a no unless the message gives a later start
+  kSpan,       // the words of a condition or of a call (bot/reply/spans.h)
 };
 
 // The name of a meaning in the lexicon file ("yes", "weak_no", "help_alone"), and back;

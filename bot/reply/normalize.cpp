@@ -10,11 +10,22 @@ namespace {
 // The pseudo-word an answer emoji stands for, "" for any other code point.
 std::string_view emoji_word(std::int32_t cp) {
   switch (cp) {
-    case 0x1F44D: case 0x1F44C: case 0x2705: case 0x2714: case 0x2611: case 0x1F197:
-      return "#yes";   // 👍 👌 ✅ ✔ ☑ 🆗
-    case 0x1F44E: case 0x274C: case 0x274E: case 0x2716: case 0x1F6AB: case 0x26D4:
-      return "#no";    // 👎 ❌ ❎ ✖ 🚫 ⛔
-    case 0x1F914: case 0x1F937:
+    case 0x1F44D:
+    case 0x1F44C:
+    case 0x2705:
+    case 0x2714:
+    case 0x2611:
+    case 0x1F197:
+      return "#yes";  // 👍 👌 ✅ ✔ ☑ 🆗
+    case 0x1F44E:
+    case 0x274C:
+    case 0x274E:
+    case 0x2716:
+    case 0x1F6AB:
+    case 0x26D4:
+      return "#no";  // 👎 ❌ ❎ ✖ 🚫 ⛔
+    case 0x1F914:
+    case 0x1F937:
       return "#maybe";  // 🤔 🤷
     default:
       return {};

@@ -106,8 +106,8 @@ class Normalized {
   std::size_t count_ = 0;
   std::size_t sentence_start_ = 0;  // first token of the current sentence
   std::uint8_t sentence_ = 0;
-  std::uint64_t questions_ = 0;     // bit s: sentence s ends with "?"
-  bool open_ = false;               // a token is being built
+  std::uint64_t questions_ = 0;  // bit s: sentence s ends with "?"
+  bool open_ = false;            // a token is being built
   bool question_mark_ = false;
 };
 

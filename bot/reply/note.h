@@ -15,8 +15,7 @@ namespace noodbel::reply {
 
 // The conditions of the spans, in the order written; a request to be called is a
 // call-first condition of a maybe.
-void attach_conditions(const Normalized& n, const Spans& spans, const Items& items,
-                       ParsedReply& r);
+void attach_conditions(const Normalized& n, const Spans& spans, const Items& items, ParsedReply& r);
 
 // The words the parser did not understand, as written: the text from the first to the
 // last run of words that are neither the answer nor a condition and hold at least one word

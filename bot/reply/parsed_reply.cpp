@@ -6,18 +6,30 @@ namespace noodbel {
 
 std::string_view to_string(Intent i) {
   switch (i) {
-    case Intent::kYes: return "yes";
-    case Intent::kNo: return "no";
-    case Intent::kMaybe: return "maybe";
-    case Intent::kStop: return "stop";
-    case Intent::kStart: return "start";
-    case Intent::kPause: return "pause";
-    case Intent::kResume: return "resume";
-    case Intent::kStatus: return "status";
-    case Intent::kHelp: return "help";
-    case Intent::kDistance: return "distance";
-    case Intent::kCallMe: return "call_me";
-    case Intent::kUnknown: return "unknown";
+    case Intent::kYes:
+      return "yes";
+    case Intent::kNo:
+      return "no";
+    case Intent::kMaybe:
+      return "maybe";
+    case Intent::kStop:
+      return "stop";
+    case Intent::kStart:
+      return "start";
+    case Intent::kPause:
+      return "pause";
+    case Intent::kResume:
+      return "resume";
+    case Intent::kStatus:
+      return "status";
+    case Intent::kHelp:
+      return "help";
+    case Intent::kDistance:
+      return "distance";
+    case Intent::kCallMe:
+      return "call_me";
+    case Intent::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }

@@ -14,8 +14,20 @@ namespace noodbel {
 
 // kCallMe: the family asks to be called ("bel me later", "ik ben aan het werk, bel
 // later", "call me"): not an answer to a call.
-enum class Intent { kYes, kNo, kMaybe, kStop, kStart, kPause, kResume, kStatus, kHelp,
-                    kDistance, kCallMe, kUnknown };
+enum class Intent {
+  kYes,
+  kNo,
+  kMaybe,
+  kStop,
+  kStart,
+  kPause,
+  kResume,
+  kStatus,
+  kHelp,
+  kDistance,
+  kCallMe,
+  kUnknown
+};
 std::string_view to_string(Intent i);  // "yes", "no", ... "call_me", "unknown"
 
 struct ParsedReply {

@@ -86,9 +86,7 @@ ParsedReply decide(const Normalized& n, const Spans& spans, Items& items, const 
 }  // namespace
 }  // namespace reply
 
-ParsedReply ReplyParser::parse(std::string_view text) const {
-  return parse(text, ReplyContext{});
-}
+ParsedReply ReplyParser::parse(std::string_view text) const { return parse(text, ReplyContext{}); }
 
 ParsedReply ReplyParser::parse(std::string_view text, const ReplyContext& ctx) const {
   const reply::Normalized n(text);

@@ -28,7 +28,6 @@ std::optional<int> km_after(const Normalized& n, std::size_t from, bool need_km 
   return std::nullopt;
 }
 
-
 bool has_leftover(const Normalized& n, const Items& items) {
   for (std::size_t t = 0; t < n.size(); ++t) {
     if (items.role[t] == Role::kLeftover) return true;
@@ -66,11 +65,16 @@ std::optional<ParsedReply> command(const Normalized& n, const Items& items,
                                    const ReplyContext& ctx) {
   const Item& first = items.list[0];
   switch (first.kind) {
-    case Kind::kStop: return reply_of(Intent::kStop);
-    case Kind::kStart: return reply_of(Intent::kStart);
-    case Kind::kResume: return reply_of(Intent::kResume);
-    case Kind::kStatus: return reply_of(Intent::kStatus);
-    case Kind::kHelp: return reply_of(Intent::kHelp);
+    case Kind::kStop:
+      return reply_of(Intent::kStop);
+    case Kind::kStart:
+      return reply_of(Intent::kStart);
+    case Kind::kResume:
+      return reply_of(Intent::kResume);
+    case Kind::kStatus:
+      return reply_of(Intent::kStatus);
+    case Kind::kHelp:
+      return reply_of(Intent::kHelp);
     case Kind::kHelpAlone:  // "info", "uitleg aub"; not "info over het kindje"
       if (!has_leftover(n, items) &&
           std::all_of(items.list.begin() + 1,
@@ -79,7 +83,8 @@ std::optional<ParsedReply> command(const Normalized& n, const Items& items,
         return reply_of(Intent::kHelp);
       }
       return std::nullopt;
-    case Kind::kPause: return pause_reply(n, ctx);
+    case Kind::kPause:
+      return pause_reply(n, ctx);
     case Kind::kDistance: {
       ParsedReply r = reply_of(Intent::kDistance);
       r.km = km_after(n, first.first + first.count);
@@ -107,15 +112,33 @@ Mentions mentions(const Normalized& n, const Items& items) {
   for (std::size_t i = 0; i < items.size; ++i) {
     const Item& it = items.list[i];
     switch (it.kind) {
-      case Kind::kNoise: m.noise = true; break;
-      case Kind::kStop: m.stop = true; break;
-      case Kind::kStart: m.start = true; break;
-      case Kind::kResume: m.resume = true; break;
-      case Kind::kPause: m.pause = true; break;
-      case Kind::kPauseSoft: m.pause_soft = true; break;
-      case Kind::kResumeSoft: m.resume_soft = true; break;
-      case Kind::kStatus: m.status = true; break;
-      case Kind::kHelp: m.help = true; break;
+      case Kind::kNoise:
+        m.noise = true;
+        break;
+      case Kind::kStop:
+        m.stop = true;
+        break;
+      case Kind::kStart:
+        m.start = true;
+        break;
+      case Kind::kResume:
+        m.resume = true;
+        break;
+      case Kind::kPause:
+        m.pause = true;
+        break;
+      case Kind::kPauseSoft:
+        m.pause_soft = true;
+        break;
+      case Kind::kResumeSoft:
+        m.resume_soft = true;
+        break;
+      case Kind::kStatus:
+        m.status = true;
+        break;
+      case Kind::kHelp:
+        m.help = true;
+        break;
       case Kind::kDistance:  // "mijn afstand is 35 km", "zet mijn afstand op 60"
         if (!m.km) m.km = km_after(n, it.first + it.count);
         break;

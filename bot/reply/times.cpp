@@ -402,14 +402,22 @@ constexpr std::string_view kLimitPrefix[] = {
     "during"sv, "pas"sv,  "plus"sv,    "de"sv,       "d"sv};
 
 // A stay said to be short without a number: "niet te lang", "kort", "een paar dagen".
-constexpr std::string_view kVagueLimits[] = {
-    "niet al te lang"sv, "niet te lang"sv, "nie te lang"sv, "niet voor lang"sv, "niet lang"sv,
-    "korte tijd"sv, "korte periode"sv, "kortdurend"sv, "kortstondig"sv, "kort"sv,
-    "een paar dagen"sv, "een paar nachten"sv, "paar dagen"sv, "paar nachten"sv, "enkele dagen"sv,
-    "enkele nachten"sv, "pas trop longtemps"sv, "pas pour longtemps"sv, "pas longtemps"sv,
-    "courte duree"sv, "quelques jours"sv, "quelques nuits"sv, "not for long"sv, "not too long"sv,
-    "not long"sv, "short term"sv, "short time"sv, "a few days"sv, "a few nights"sv,
-    "a couple of days"sv, "a couple of nights"sv, "short"sv};
+constexpr std::string_view kVagueLimits[] = {"niet al te lang"sv,    "niet te lang"sv,
+                                             "nie te lang"sv,        "niet voor lang"sv,
+                                             "niet lang"sv,          "korte tijd"sv,
+                                             "korte periode"sv,      "kortdurend"sv,
+                                             "kortstondig"sv,        "kort"sv,
+                                             "een paar dagen"sv,     "een paar nachten"sv,
+                                             "paar dagen"sv,         "paar nachten"sv,
+                                             "enkele dagen"sv,       "enkele nachten"sv,
+                                             "pas trop longtemps"sv, "pas pour longtemps"sv,
+                                             "pas longtemps"sv,      "courte duree"sv,
+                                             "quelques jours"sv,     "quelques nuits"sv,
+                                             "not for long"sv,       "not too long"sv,
+                                             "not long"sv,           "short term"sv,
+                                             "short time"sv,         "a few days"sv,
+                                             "a few nights"sv,       "a couple of days"sv,
+                                             "a couple of nights"sv, "short"sv};
 constexpr PhraseList kVagueLimitList{kVagueLimits};
 
 std::size_t vague_limit_at(const Normalized& n, std::size_t t) {
@@ -435,11 +443,18 @@ int stay_unit(std::string_view w) {
 }
 
 // "het einde van de week", "the end of the week", "la fin de la semaine": the next Sunday.
-constexpr std::string_view kEndOfWeek[] = {
-    "het einde van de week"sv, "het eind van de week"sv, "einde van de week"sv,
-    "eind van de week"sv, "eind deze week"sv, "einde deze week"sv, "einde week"sv,
-    "the end of the week"sv, "end of the week"sv, "la fin de la semaine"sv, "fin de semaine"sv,
-    "fin de la semaine"sv};
+constexpr std::string_view kEndOfWeek[] = {"het einde van de week"sv,
+                                           "het eind van de week"sv,
+                                           "einde van de week"sv,
+                                           "eind van de week"sv,
+                                           "eind deze week"sv,
+                                           "einde deze week"sv,
+                                           "einde week"sv,
+                                           "the end of the week"sv,
+                                           "end of the week"sv,
+                                           "la fin de la semaine"sv,
+                                           "fin de semaine"sv,
+                                           "fin de la semaine"sv};
 constexpr PhraseList kEndOfWeekList{kEndOfWeek};
 
 std::size_t end_of_week_at(const Normalized& n, std::size_t t) {

@@ -58,7 +58,8 @@ class FakeLinks final : public Links {
 class BoardLink : public ::testing::Test {
  protected:
   BoardLink()
-      : postcodes_(Postcodes::from_places({{"9000", "Gent", "Oost-Vlaanderen", "VLG", {51.05, 3.71667}}})),
+      : postcodes_(
+            Postcodes::from_places({{"9000", "Gent", "Oost-Vlaanderen", "VLG", {51.05, 3.71667}}})),
         templates_(load_templates()),
         guard_(test_data::guard_with({}, {"Gent"})) {
     config_.services = default_services();

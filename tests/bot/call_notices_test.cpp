@@ -22,7 +22,8 @@ class Notices : public Commands {
     handle_family_message(f,
                           {Channel::kSms, f.contacts.front().address,
                            "s" + std::to_string(++sequence_), text, now_, std::nullopt},
-                          test_data::shipped_reply_parser(), Outbox(config_, templates_, repo_, now_));
+                          test_data::shipped_reply_parser(),
+                          Outbox(config_, templates_, repo_, now_));
   }
   void tick() { run_scheduled(Outbox(config_, templates_, repo_, now_)); }
   std::size_t to_caseworker() const { return repo_.outbox_for("C1").size(); }

@@ -13,12 +13,12 @@
 #include "bot/local_time.h"
 #include "bot/outbound.h"
 #include "bot/reply/parser.h"
+#include "support/fake_hasher.h"
+#include "support/fake_random.h"
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
 #include "support/reply_parser.h"
 #include "support/shipped_data.h"
-#include "support/fake_hasher.h"
-#include "support/fake_random.h"
 
 namespace noodbel {
 namespace {

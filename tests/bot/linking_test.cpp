@@ -11,12 +11,12 @@
 
 #include "bot/commands.h"
 #include "bot/engine.h"
+#include "support/fake_hasher.h"
+#include "support/fake_random.h"
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
 #include "support/reply_parser.h"
 #include "support/shipped_data.h"
-#include "support/fake_hasher.h"
-#include "support/fake_random.h"
 
 namespace noodbel {
 namespace {
@@ -114,9 +114,9 @@ TEST(StartArgument, IgnoresTextThatIsNotAStartCommand) {
 class Linking : public ::testing::Test {
  protected:
   Linking()
-      : postcodes_(Postcodes::from_places(
-            {{"9000", "Gent", "Oost-Vlaanderen", "VLG", {51.05, 3.71667}},
-             {"2000", "Antwerpen", "Antwerpen", "VLG", {51.218, 4.4136}}})),
+      : postcodes_(
+            Postcodes::from_places({{"9000", "Gent", "Oost-Vlaanderen", "VLG", {51.05, 3.71667}},
+                                    {"2000", "Antwerpen", "Antwerpen", "VLG", {51.218, 4.4136}}})),
         templates_(load_templates()),
         clock_(kMonday10h),
         guard_(test_data::guard_with({"Emma"}, {"Gent"})),

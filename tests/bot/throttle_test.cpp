@@ -8,12 +8,12 @@
 #include <string>
 
 #include "bot/engine.h"
+#include "support/fake_hasher.h"
+#include "support/fake_random.h"
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
 #include "support/reply_parser.h"
 #include "support/shipped_data.h"
-#include "support/fake_hasher.h"
-#include "support/fake_random.h"
 
 namespace noodbel {
 namespace {

@@ -16,11 +16,11 @@
 #include "bot/local_time.h"
 #include "store/sqlite.h"
 #include "store/store.h"
-#include "temp_db.h"
 #include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
 #include "support/store/must.h"
 #include "support/store/wall_clock.h"
+#include "temp_db.h"
 
 namespace noodbel::store {
 
@@ -234,7 +234,10 @@ TEST_F(DigestQueries, EveryFigureOfTheDayComesOutOfTheRealStore) {
   const std::int64_t tg = message("C1", Channel::kTelegram, local(11, 23, 10, 41));
   message("F3", Channel::kSignal, local(11, 23, 11, 0));  // stays pending
   EXPECT_TRUE(store_->mark_sent(sms1, "p1", local(11, 23, 10, 0)).ok());
-  EXPECT_TRUE(store_->mark_failed(sms2, "failover: 21610 unsubscribed, sent to signal", local(11, 23, 10, 1)).ok());
+  EXPECT_TRUE(
+      store_
+          ->mark_failed(sms2, "failover: 21610 unsubscribed, sent to signal", local(11, 23, 10, 1))
+          .ok());
   EXPECT_TRUE(store_->mark_failed(sms3, "permanent: invalid number", local(11, 23, 10, 2)).ok());
   EXPECT_TRUE(store_->mark_sent(tg, "p2", local(11, 23, 10, 41)).ok());
   message("F4", Channel::kSms, local(11, 23, 14, 0));

@@ -8,8 +8,8 @@
 
 #include <gtest/gtest.h>
 
-#include "support/store/must.h"
 #include "support/store/memory_store.h"
+#include "support/store/must.h"
 
 namespace noodbel::testing_support {
 namespace {

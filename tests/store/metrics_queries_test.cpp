@@ -7,8 +7,8 @@
 #include "ops_data.h"
 #include "store/sqlite.h"
 #include "store/store.h"
-#include "temp_db.h"
 #include "support/store/wall_clock.h"
+#include "temp_db.h"
 
 namespace noodbel::store {
 namespace {

@@ -9,9 +9,9 @@
 
 #include "store/sqlite.h"
 #include "store/store.h"
-#include "temp_db.h"
 #include "support/store/must.h"
 #include "support/store/wall_clock.h"
+#include "temp_db.h"
 
 namespace noodbel::store {
 

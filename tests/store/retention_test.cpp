@@ -11,9 +11,9 @@
 
 #include "ops_data.h"
 #include "store/sqlite.h"
-#include "temp_db.h"
 #include "support/store/must.h"
 #include "support/store/wall_clock.h"
+#include "temp_db.h"
 
 namespace noodbel::store {
 

@@ -8,9 +8,9 @@
 #include <stdexcept>
 
 #include "support/memory_repository.h"
-#include "temp_db.h"
 #include "support/store/must.h"
 #include "support/store/wall_clock.h"
+#include "temp_db.h"
 
 namespace noodbel::store {
 

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "store/sqlite.h"
-#include "temp_db.h"
 #include "support/store/must.h"
 #include "support/store/wall_clock.h"
+#include "temp_db.h"
 
 namespace noodbel::store {
 

@@ -11,8 +11,8 @@ namespace noodbel::test_data {
 const ReplyParser& shipped_reply_parser() {
   static const ReplyParser parser = [] {
     const std::string relative = "/config/lexicon/words.tsv";
-    Result<reply::Lexicon> lexicon = reply::Lexicon::parse(
-        source_file_text(relative), noodbel::testing::source_path(relative));
+    Result<reply::Lexicon> lexicon =
+        reply::Lexicon::parse(source_file_text(relative), noodbel::testing::source_path(relative));
     if (!lexicon) throw std::runtime_error(lexicon.error().message);
     return ReplyParser(std::move(lexicon).value());
   }();

@@ -74,10 +74,10 @@ const Lexicon& shipped_lexicon() {
 }
 
 const AnonymizationGuard& shipped_guard() {
-  static const AnonymizationGuard guard = or_throw(AnonymizationGuard::parse(
-      source_file_text("/config/first-names.txt"),
-      noodbel::testing::source_path("/config/first-names.txt"), shipped_postcodes(),
-      shipped_lexicon()));
+  static const AnonymizationGuard guard =
+      or_throw(AnonymizationGuard::parse(source_file_text("/config/first-names.txt"),
+                                         noodbel::testing::source_path("/config/first-names.txt"),
+                                         shipped_postcodes(), shipped_lexicon()));
   return guard;
 }
 

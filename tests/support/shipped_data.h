@@ -1,7 +1,8 @@
 // The data files the repository ships (templates/, config/be-postcodes*.csv,
-// municipalities.csv, first-names.txt and the guard's word lists config/guard/), read here (tests of the core do not link the
-// adapters' loaders) and built with the core's own from-text constructors, once per test
-// binary; a load error throws, failing the test. Thread-safe (function-local statics).
+// municipalities.csv, first-names.txt and the guard's word lists config/guard/), read here (tests
+// of the core do not link the adapters' loaders) and built with the core's own from-text
+// constructors, once per test binary; a load error throws, failing the test. Thread-safe
+// (function-local statics).
 #pragma once
 
 #include <string>

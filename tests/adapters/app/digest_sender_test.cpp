@@ -80,12 +80,14 @@ class DigestSenderTest : public ::testing::Test {
     source_.reset();
     store_.reset();
     store_ = store::Store::open(path_.db(), ::noodbel::testing_support::wall_clock()).value();
-    source_ = std::make_unique<DigestSource>(config_, postcodes_, *store_,
+    source_ = std::make_unique<DigestSource>(config_.digest, config_.core, postcodes_, *store_,
                                              std::map<std::string, std::string>{}, "{{body}}");
     sender_ = std::make_unique<DigestSender>(config_, templates_, *source_, *store_, clock_, links_);
   }
 
-  std::vector<OutboxItem> outbox(const std::string& id) { return must(store_->outbox_for(id, 100)); }
+  std::vector<OutboxItem> outbox(const std::string& id) {
+    return must(store_->outbox_for(id, 100));
+  }
 
   TempDbPath path_;
   Config config_;

@@ -92,11 +92,12 @@ TEST(AddSmsRoutes, RegistersOnlyTheEnabledProvidersWebhooks) {
   ManualClock clock(1'760'000'000);
   const auto routes_for = [&](const Config& config) {
     Router router;
-    add_sms_routes(router, SmsDeps{config, clock,
-                                   [](const InboundMessage&) -> Result<InboundOutcome> {
-                                     return InboundOutcome::kHandled;
-                                   },
-                                   [](const std::string&, OutboxState, UnixTime) -> Status { return Ok(); }});
+    add_sms_routes(
+        router, SmsDeps{config, clock,
+                        [](const InboundMessage&) -> Result<InboundOutcome> {
+                          return InboundOutcome::kHandled;
+                        },
+                        [](const std::string&, OutboxState, UnixTime) -> Status { return Ok(); }});
     return std::pair{router.route_label("/webhooks/twilio"),
                      router.route_label("/webhooks/kannel/abc")};
   };

@@ -108,9 +108,9 @@ TEST_F(GuardWordListsCopy, NamesTheFileOfAMalformedMonthLine) {
 
 TEST_F(GuardWordListsCopy, RefusesAnEmptyList) {
   write("url-tlds", "# nothing left\n");
-  const auto guard = load_guard(GuardFiles{noodbel::testing::source_path("/config/first-names.txt"),
-                                           folder_},
-                                Postcodes::from_places({}));
+  const auto guard =
+      load_guard(GuardFiles{noodbel::testing::source_path("/config/first-names.txt"), folder_},
+                 Postcodes::from_places({}));
   ASSERT_FALSE(guard.ok());
   EXPECT_NE(guard.error().message.find(folder_ + "/url-tlds.txt holds no entries"),
             std::string::npos)

@@ -12,17 +12,17 @@
 #include "fake_sender.h"
 #include "store/store.h"
 #include "support/store/fault_injecting_store.h"
-#include "support/store/must.h"
 #include "support/store/memory_store.h"
+#include "support/store/must.h"
 
 namespace noodbel {
 namespace {
 
+using ::noodbel::testing_support::must;
 using testing_support::FakeSender;
 using testing_support::FakeSenderState;
 using testing_support::FaultInjectingStore;
 using testing_support::FaultPlan;
-using ::noodbel::testing_support::must;
 
 constexpr UnixTime kStart = 1'760'000'000;
 
@@ -43,10 +43,12 @@ class DispatcherStoreFaultsTest : public ::testing::Test {
     m.address = recipient;
     m.text = "hallo";
     std::int64_t id = 0;
-    EXPECT_TRUE(store_->transaction([&](Repository& repo) -> Status {
-                        id = repo.enqueue(m, clock_.now());
-                        return Ok();
-                      }).ok());
+    EXPECT_TRUE(store_
+                    ->transaction([&](Repository& repo) -> Status {
+                      id = repo.enqueue(m, clock_.now());
+                      return Ok();
+                    })
+                    .ok());
     return id;
   }
 

@@ -14,8 +14,8 @@
 #include <gtest/gtest.h>
 
 #include "adapters/dispatch/dispatcher_options.h"
-#include "store/store.h"
 #include "fake_sender.h"
+#include "store/store.h"
 #include "support/store/must.h"
 #include "support/store/wall_clock.h"
 

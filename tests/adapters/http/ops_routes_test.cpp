@@ -26,10 +26,12 @@ class OpsRoutesTest : public ::testing::Test {
     define_noodbel_metrics(metrics_);
     add_ops_routes(router_, OpsDeps{*faults_, metrics_, clock_});
     OutboundMessage m{"F0001", Channel::kSms, "+32470000001", "hallo", 5, {}, {}};
-    ASSERT_TRUE(store_->transaction([&](Repository& repo) -> Status {
-                        repo.enqueue(m, kNow - 30);
-                        return Ok();
-                      }).ok());
+    ASSERT_TRUE(store_
+                    ->transaction([&](Repository& repo) -> Status {
+                      repo.enqueue(m, kNow - 30);
+                      return Ok();
+                    })
+                    .ok());
   }
 
   HttpResponse get(const std::string& path) {
@@ -53,8 +55,7 @@ TEST_F(OpsRoutesTest, MetricsReportTheDatabaseFiguresWhileTheStoreAnswers) {
   EXPECT_EQ(r.content_type, "text/plain; version=0.0.4; charset=utf-8");
   EXPECT_NE(r.body.find("\nnoodbel_outbox_pending 1\n"), std::string::npos) << r.body;
   EXPECT_NE(r.body.find("\nnoodbel_open_calls 0\n"), std::string::npos) << r.body;
-  EXPECT_NE(r.body.find("\nnoodbel_dispatch_oldest_pending_age_seconds 30\n"),
-            std::string::npos)
+  EXPECT_NE(r.body.find("\nnoodbel_dispatch_oldest_pending_age_seconds 30\n"), std::string::npos)
       << r.body;
 }
 

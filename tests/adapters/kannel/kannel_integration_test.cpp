@@ -142,14 +142,13 @@ struct KannelWorld {
     config.from = "8810";
     config.webhook_secret = kSecret;
     config.allowed_sources = {"127.0.0.1"};
-    add_kannel_routes(router, KannelDeps{config, clock,
-                                         [this](const InboundMessage& m) {
-                                           return recorder.deliver(m);
-                                         },
-                                         [this](const std::string& id, OutboxState s, UnixTime) -> Status {
-                                           recorder.report(id, s);
-                                           return Ok();
-                                         }});
+    add_kannel_routes(
+        router,
+        KannelDeps{config, clock, [this](const InboundMessage& m) { return recorder.deliver(m); },
+                   [this](const std::string& id, OutboxState s, UnixTime) -> Status {
+                     recorder.report(id, s);
+                     return Ok();
+                   }});
     HttpServerOptions options;
     options.port = 0;
     receiver = std::make_unique<HttpServer>(

@@ -30,17 +30,17 @@ class KannelRoutesTest : public ::testing::Test {
     config_.password = "pw";
     config_.webhook_secret = std::string(kSecret);
     config_.allowed_sources = {"127.0.0.1", "::1"};
-    add_kannel_routes(router_, KannelDeps{
-                                   config_, clock_,
-                                   [this](const InboundMessage& m) -> Result<InboundOutcome> {
-                                     if (!deliver_result_.ok()) return deliver_result_.error();
-                                     delivered_.push_back(m);
-                                     return *deliver_result_;
-                                   },
-                                   [this](const std::string& id, OutboxState s, UnixTime) -> Status {
-                                     reports_.push_back({id, s});
-                                     return Ok();
-                                   }});
+    add_kannel_routes(router_,
+                      KannelDeps{config_, clock_,
+                                 [this](const InboundMessage& m) -> Result<InboundOutcome> {
+                                   if (!deliver_result_.ok()) return deliver_result_.error();
+                                   delivered_.push_back(m);
+                                   return *deliver_result_;
+                                 },
+                                 [this](const std::string& id, OutboxState s, UnixTime) -> Status {
+                                   reports_.push_back({id, s});
+                                   return Ok();
+                                 }});
   }
 
   // A request like smsbox's: the raw query string as its get-url produces it.

@@ -15,27 +15,27 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "adapters/app/dispatcher_config.h"
 #include "adapters/app/inbound_pipeline.h"
 #include "adapters/config/config.h"
+#include "adapters/crypto/openssl_hasher.h"
+#include "adapters/crypto/openssl_random.h"
+#include "adapters/data/guard_loader.h"
 #include "adapters/dispatch/dispatcher.h"
-#include "adapters/app/dispatcher_config.h"
 #include "adapters/http/client.h"
 #include "adapters/slash/slash_auth.h"
 #include "adapters/slash/slash_sender.h"
 #include "adapters/slash/slash_text.h"
-#include "bot/guard/anonymization_guard.h"
 #include "bot/engine.h"
+#include "bot/guard/anonymization_guard.h"
 #include "bot/postcodes.h"
 #include "bot/templates.h"
-#include "support/net/fake_slack.h"
 #include "store/response_urls.h"
 #include "store/store.h"
+#include "support/net/fake_slack.h"
 #include "support/paths/source_paths.h"
 #include "support/reply_parser.h"
 #include "support/shipped_data.h"
-#include "adapters/data/guard_loader.h"
-#include "adapters/crypto/openssl_hasher.h"
-#include "adapters/crypto/openssl_random.h"
 #include "support/store/must.h"
 #include "support/store/wall_clock.h"
 
@@ -97,8 +97,7 @@ Templates load_templates() {
 }
 
 AnonymizationGuard shipped_guard(const Postcodes& postcodes) {
-  Result<AnonymizationGuard> g =
-      load_guard(guard_files(noodbel::testing::source_dir()), postcodes);
+  Result<AnonymizationGuard> g = load_guard(guard_files(noodbel::testing::source_dir()), postcodes);
   if (!g) throw std::runtime_error(g.error().message);
   return std::move(g).value();
 }
@@ -134,14 +133,18 @@ class SlashRoutesTest : public ::testing::Test {
   }
 
   void add_routes(Router& router, std::chrono::milliseconds deadline) {
-    add_slash_routes(router, SlashDeps{config_.slash, config_.core.slash_users, clock_, *store_,
-                                       *store_,
-                                       [this](const InboundMessage& m,
-                                              const store::ChannelState& state) {
-                                         delivered_.push_back(m);
-                                         return pipeline_.deliver(m, state);
-                                       },
-                                       {}, deadline});
+    add_slash_routes(router,
+                     SlashDeps{config_.slash,
+                               config_.core.slash_users,
+                               clock_,
+                               *store_,
+                               *store_,
+                               [this](const InboundMessage& m, const store::ChannelState& state) {
+                                 delivered_.push_back(m);
+                                 return pipeline_.deliver(m, state);
+                               },
+                               {},
+                               deadline});
   }
 
   // The user's response_url now, taking one of its uses to look.

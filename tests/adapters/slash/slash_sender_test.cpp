@@ -11,13 +11,13 @@
 #include <utility>
 #include <vector>
 
+#include "adapters/app/dispatcher_config.h"
 #include "adapters/config/config.h"
 #include "adapters/dispatch/dispatcher.h"
-#include "adapters/app/dispatcher_config.h"
 #include "adapters/dispatch/fake_sender.h"
 #include "adapters/slash/slash_text.h"
-#include "support/net/fake_slack.h"
 #include "store/store.h"
+#include "support/net/fake_slack.h"
 #include "support/store/must.h"
 #include "support/store/wall_clock.h"
 

@@ -5,11 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include "adapters/data/templates_loader.h"
 #include "adapters/telegram/telegram_channel.h"
+#include "store/store.h"
 #include "stub_bot_api.h"
 #include "support/paths/source_paths.h"
-#include "adapters/data/templates_loader.h"
-#include "store/store.h"
 #include "support/store/wall_clock.h"
 
 namespace noodbel::telegram {

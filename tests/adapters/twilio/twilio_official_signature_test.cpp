@@ -108,12 +108,13 @@ TEST_F(TwilioOfficialSignature, TheWebhookAcceptsARequestTheHelperLibrarySigned)
   ManualClock clock(1'760'000'000);
   std::vector<InboundMessage> delivered;
   Router router;
-  add_twilio_routes(router, TwilioDeps{config, clock,
-                                       [&](const InboundMessage& m) -> Result<InboundOutcome> {
-                                         delivered.push_back(m);
-                                         return InboundOutcome::kHandled;
-                                       },
-                                       [](const std::string&, OutboxState, UnixTime) -> Status { return Ok(); }});
+  add_twilio_routes(
+      router, TwilioDeps{config, clock,
+                         [&](const InboundMessage& m) -> Result<InboundOutcome> {
+                           delivered.push_back(m);
+                           return InboundOutcome::kHandled;
+                         },
+                         [](const std::string&, OutboxState, UnixTime) -> Status { return Ok(); }});
   const FormPairs params{{"MessageSid", "SM0003"}, {"AccountSid", config.account_sid},
                          {"From", "+32470000001"}, {"Body", "Oui 👍 K42"}};
   // Twilio may sign the URL with the default port; the library signs what it is given.

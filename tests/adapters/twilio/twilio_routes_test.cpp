@@ -37,17 +37,17 @@ class TwilioRoutesTest : public ::testing::Test {
     config_.auth_token = "0123456789abcdef0123456789abcdef";
     config_.from = "+32460000000";
     config_.public_url = std::string(kPublicUrl);
-    add_twilio_routes(router_, TwilioDeps{
-                                   config_, clock_,
-                                   [this](const InboundMessage& m) -> Result<InboundOutcome> {
-                                     if (!deliver_result_.ok()) return deliver_result_.error();
-                                     delivered_.push_back(m);
-                                     return *deliver_result_;
-                                   },
-                                   [this](const std::string& id, OutboxState s, UnixTime at) -> Status {
-                                     reports_.push_back({id, s, at});
-                                     return faults_.mark_delivery(id, s, at);
-                                   }});
+    add_twilio_routes(
+        router_, TwilioDeps{config_, clock_,
+                            [this](const InboundMessage& m) -> Result<InboundOutcome> {
+                              if (!deliver_result_.ok()) return deliver_result_.error();
+                              delivered_.push_back(m);
+                              return *deliver_result_;
+                            },
+                            [this](const std::string& id, OutboxState s, UnixTime at) -> Status {
+                              reports_.push_back({id, s, at});
+                              return faults_.mark_delivery(id, s, at);
+                            }});
   }
 
   // A POST as Twilio sends it: form body, signed over the URL `signed_as`.
@@ -96,11 +96,13 @@ class TwilioRoutesTest : public ::testing::Test {
 
   std::int64_t sent_row(const std::string& provider_id) {
     std::int64_t id = 0;
-    EXPECT_TRUE(store_->transaction([&](Repository& repo) -> Status {
-                         id = repo.enqueue({"F1", Channel::kSms, "+32470000001", "hallo", 5, {}, {}},
-                                           kNow);
-                         return Ok();
-                       }).ok());
+    EXPECT_TRUE(
+        store_
+            ->transaction([&](Repository& repo) -> Status {
+              id = repo.enqueue({"F1", Channel::kSms, "+32470000001", "hallo", 5, {}, {}}, kNow);
+              return Ok();
+            })
+            .ok());
     EXPECT_EQ(testing_support::must(store_->claim_outbox(Channel::kSms, kNow, 10)).size(), 1u);
     EXPECT_TRUE(store_->mark_sent(id, provider_id, kNow).ok());
     return id;

@@ -40,7 +40,7 @@ class DigestRoutesTest : public ::testing::Test {
         store_(store::Store::open(path_.db(), ::noodbel::testing_support::wall_clock()).value()),
         links_("https://noodbel.test", std::string(40, 'k'), 12, 7) {
     config_.core.services = default_services();
-    source_ = std::make_unique<DigestSource>(config_, postcodes_, *store_,
+    source_ = std::make_unique<DigestSource>(config_.digest, config_.core, postcodes_, *store_,
                                              std::map<std::string, std::string>{},
                                              read_source("templates/web/digest.html"));
     add_digest_routes(router_, DigestRouteDeps{config_.core, templates_, *source_, links_, clock_,

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "adapters/config/config.h"
 #include "store/temp_db.h"
 #include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
@@ -30,14 +31,16 @@ class DigestSourceTest : public ::testing::Test {
 };
 
 TEST_F(DigestSourceTest, LoadsThePageSkeletonFromTheDataDir) {
-  const auto source = DigestSource::load(config_.data_dir, config_.digest, config_.core, postcodes_, *store_);
+  const auto source =
+      DigestSource::load(config_.data_dir, config_.digest, config_.core, postcodes_, *store_);
   ASSERT_TRUE(source.ok()) << source.error().message;
   EXPECT_NE(source->page_html().find("{{body}}"), std::string::npos);
 }
 
 TEST_F(DigestSourceTest, AMissingPageSkeletonIsAnErrorNamingTheFile) {
   config_.data_dir = path_.folder().string();
-  const auto source = DigestSource::load(config_.data_dir, config_.digest, config_.core, postcodes_, *store_);
+  const auto source =
+      DigestSource::load(config_.data_dir, config_.digest, config_.core, postcodes_, *store_);
   ASSERT_FALSE(source.ok());
   EXPECT_NE(source.error().message.find("templates/web/digest.html"), std::string::npos)
       << source.error().message;
@@ -45,7 +48,8 @@ TEST_F(DigestSourceTest, AMissingPageSkeletonIsAnErrorNamingTheFile) {
 }
 
 TEST_F(DigestSourceTest, BuildsOneServiceWithTheFlandersFiguresOrEveryService) {
-  const auto source = DigestSource::load(config_.data_dir, config_.digest, config_.core, postcodes_, *store_);
+  const auto source =
+      DigestSource::load(config_.data_dir, config_.digest, config_.core, postcodes_, *store_);
   ASSERT_TRUE(source.ok());
   const auto one = source->build({2026, 11, 23}, std::string("limburg"));
   ASSERT_TRUE(one.ok());

@@ -13,9 +13,7 @@ void PrintTo(const Finding& f, std::ostream* os) {
 
 namespace guard_checks {
 
-std::vector<Finding> check(std::string_view note) {
-  return test_data::shipped_guard().check(note);
-}
+std::vector<Finding> check(std::string_view note) { return test_data::shipped_guard().check(note); }
 
 std::string describe(const std::vector<Finding>& findings) {
   std::ostringstream out;

@@ -71,7 +71,8 @@ TEST(GuardLexicon, RefusesAWordListedForTwoMonths) {
 TEST(GuardLexicon, RefusesSeveralWordsOnALineOfAOneWordList) {
   const auto lexicon = Lexicon::from_lists(lists_with("units", {"jaar", "per week"}));
   ASSERT_FALSE(lexicon.ok());
-  EXPECT_EQ(lexicon.error().message, "units.txt: 'per week' is not one word; write one word per line");
+  EXPECT_EQ(lexicon.error().message,
+            "units.txt: 'per week' is not one word; write one word per line");
 }
 
 TEST(GuardLexicon, RefusesAnEmptyOrMissingList) {

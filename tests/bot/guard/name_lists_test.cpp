@@ -6,7 +6,8 @@ namespace noodbel {
 namespace {
 
 TEST(GuardNameLists, FoldsNamesAndEachLanguageFormOfAPlace) {
-  const NameLists lists = NameLists::from_lists({"Zoë", " ", "BRAM"}, {"Bruxelles/Brussel", "De Pinte"});
+  const NameLists lists =
+      NameLists::from_lists({"Zoë", " ", "BRAM"}, {"Bruxelles/Brussel", "De Pinte"});
   EXPECT_EQ(lists.first_names, (WordSet{"zoe", "bram"}));
   EXPECT_EQ(lists.places, (WordSet{"bruxelles", "brussel", "de pinte"}));
   EXPECT_EQ(lists.place_starts, (WordSet{"de"}));

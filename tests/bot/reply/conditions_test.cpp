@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "support/reply_moments.h"
 #include "support/paths/source_paths.h"
+#include "support/reply_moments.h"
 
 namespace noodbel::reply {
 namespace {

@@ -75,8 +75,15 @@ std::vector<Row> load(const std::string& name) {
       ADD_FAILURE() << path << ":" << number << ": expected 7 tab-separated fields, note + or -";
       continue;
     }
-    Row row{number, now, (*f)[0], dash_is_none((*f)[1]), dash_is_none((*f)[2]), std::nullopt,
-            (*f)[4], (*f)[5] == "+", (*f)[6]};
+    Row row{number,
+            now,
+            (*f)[0],
+            dash_is_none((*f)[1]),
+            dash_is_none((*f)[2]),
+            std::nullopt,
+            (*f)[4],
+            (*f)[5] == "+",
+            (*f)[6]};
     if ((*f)[3] != "-") row.km = std::stoi((*f)[3]);
     rows.push_back(std::move(row));
   }
@@ -104,14 +111,16 @@ std::string render(const Condition& c) {
       if (c.in_minutes) s += ",in=" + std::to_string(*c.in_minutes);
       return s;
     }
-    case ConditionKind::kCallFirst: return "call_first";
+    case ConditionKind::kCallFirst:
+      return "call_first";
     case ConditionKind::kAges:
       if (!c.min_age_months && !c.max_age_months) return "ages";
       return "ages=" + (c.min_age_months ? std::to_string(*c.min_age_months) : "") + "-" +
              (c.max_age_months ? std::to_string(*c.max_age_months) : "");
     case ConditionKind::kChildren:
       return c.max_children ? "children=" + std::to_string(*c.max_children) : "children";
-    case ConditionKind::kTransport: return "transport";
+    case ConditionKind::kTransport:
+      return "transport";
   }
   return "?";
 }

@@ -15,7 +15,7 @@ TEST(ReplyDates, DateWithoutYearIsTheNextOneToCome) {
   EXPECT_EQ(until_on("pauze tot 30/11"), "2026-11-30");
   EXPECT_EQ(until_on("pauze tot 22/11"), "2026-11-22");  // today still counts
   EXPECT_EQ(until_on("pauze tot 21/11"), "2027-11-21");
-  EXPECT_EQ(until_on("pauze tot 29/2"), "2028-02-29");   // the next leap day
+  EXPECT_EQ(until_on("pauze tot 29/2"), "2028-02-29");  // the next leap day
 }
 
 TEST(ReplyDates, MonthNamesAreReadInDutchFrenchAndEnglish) {

@@ -29,10 +29,27 @@ TEST(ReplyNormalize, VeryLongMessagesAreCutNotCrashed) {
 
 TEST(ReplyNormalize, RandomBytesAndCodePointsNeverBreakParsing) {
   std::mt19937 rng(20261122);
-  const std::vector<std::string> pieces = {"ja", "nee", " ", "?", ".", "/", "5", "12", "K42",
-                                           "\xF0\x9F\x91\x8D", "\xC3\xA9", "\xEF\xBC\xAB",
-                                           "pauze", "tot", "afstand", "maar", "\xff", "\n", "ﬁ",
-                                           "ǄǄǄ", "\xE0\xA4\xB7\xE0\xA5\x8D"};
+  const std::vector<std::string> pieces = {"ja",
+                                           "nee",
+                                           " ",
+                                           "?",
+                                           ".",
+                                           "/",
+                                           "5",
+                                           "12",
+                                           "K42",
+                                           "\xF0\x9F\x91\x8D",
+                                           "\xC3\xA9",
+                                           "\xEF\xBC\xAB",
+                                           "pauze",
+                                           "tot",
+                                           "afstand",
+                                           "maar",
+                                           "\xff",
+                                           "\n",
+                                           "ﬁ",
+                                           "ǄǄǄ",
+                                           "\xE0\xA4\xB7\xE0\xA5\x8D"};
   for (int round = 0; round < 3000; ++round) {
     std::string text;
     const int parts = static_cast<int>(rng() % 400);

@@ -11,7 +11,8 @@ namespace {
 using namespace testing;
 
 TEST(ReplySettings, CarrierOptOutWordsStopAndStartOptsIn) {
-  for (const char* w : {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "ARRET", "ARRÊT"}) {
+  for (const char* w :
+       {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "ARRET", "ARRÊT"}) {
     EXPECT_EQ(parse_reply(w).intent, Intent::kStop) << w;
   }
   EXPECT_EQ(parse_reply("START").intent, Intent::kStart);

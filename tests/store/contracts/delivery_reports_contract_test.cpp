@@ -15,8 +15,8 @@ class DeliveryReportsContract : public StorePortContract<store::DeliveryReports,
  protected:
   std::int64_t sent(const std::string& provider_id) {
     const std::int64_t id = this->enqueue("F1");
-    EXPECT_EQ(testing_support::must(this->store().claim_outbox(Channel::kSms, this->kT0, 10)).size(),
-              1u);
+    EXPECT_EQ(
+        testing_support::must(this->store().claim_outbox(Channel::kSms, this->kT0, 10)).size(), 1u);
     EXPECT_TRUE(this->store().mark_sent(id, provider_id, this->kT0).ok());
     return id;
   }

@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "bot/repository.h"
+#include "store/contracts/sample_rows.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
-#include "store/contracts/sample_rows.h"
 #include "store/sqlite_repository.h"
 #include "support/memory_repository.h"
 #include "support/store/wall_clock.h"
@@ -57,7 +57,8 @@ class SqliteImplementation {
   SqliteImplementation() : db_(":memory:") {
     store::apply_migrations(db_);
     tx_ = std::make_unique<store::Transaction>(db_);
-    repo_ = std::make_unique<store::SqliteRepository>(db_, ::noodbel::testing_support::wall_clock());
+    repo_ =
+        std::make_unique<store::SqliteRepository>(db_, ::noodbel::testing_support::wall_clock());
   }
   Repository& repo() { return *repo_; }
 

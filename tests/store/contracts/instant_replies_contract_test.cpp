@@ -29,7 +29,8 @@ TYPED_TEST(InstantRepliesContract, TakesThePendingRowsOfTheAddressOldestFirstMar
   EXPECT_EQ(taken[0].state, OutboxState::kSent);
   EXPECT_EQ(taken[0].attempts, 1);
   EXPECT_EQ(this->state_of(second, "U1"), OutboxState::kSent);
-  EXPECT_TRUE(must(this->port().take_outbox_for(Channel::kSlash, "addr-U1", this->kT0 + 3)).empty());
+  EXPECT_TRUE(
+      must(this->port().take_outbox_for(Channel::kSlash, "addr-U1", this->kT0 + 3)).empty());
 }
 
 TYPED_TEST(InstantRepliesContract, LeavesRowsTheDispatcherClaimedAndOtherChannelsAlone) {

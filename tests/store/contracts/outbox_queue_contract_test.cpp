@@ -124,9 +124,8 @@ TYPED_TEST(OutboxQueueContract, FailOverWithoutADecisionChangesNothingAndReturns
   const std::int64_t id = this->enqueue("F1");
   this->claim(kT0);
   const Result<std::int64_t> next = this->port().fail_over(
-      id, kT0 + 1, [](Repository&) -> std::optional<store::OutboxQueue::Failover> {
-        return std::nullopt;
-      });
+      id, kT0 + 1,
+      [](Repository&) -> std::optional<store::OutboxQueue::Failover> { return std::nullopt; });
   ASSERT_TRUE(next.ok());
   EXPECT_EQ(*next, 0);
   EXPECT_EQ(this->state_of(id, "F1"), OutboxState::kSending);

@@ -15,8 +15,7 @@ class ResponseUrlStoreContract : public StorePortContract<store::ResponseUrlStor
  protected:
   void remember(const std::string& url, UnixTime at) {
     const store::ChannelState state{store::fresh_response_url("U1", "slack", url, at)};
-    EXPECT_TRUE(
-        this->store().transaction([](Repository&) -> Status { return Ok(); }, state).ok());
+    EXPECT_TRUE(this->store().transaction([](Repository&) -> Status { return Ok(); }, state).ok());
   }
 };
 TYPED_TEST_SUITE(ResponseUrlStoreContract, StoreImplementations, ImplementationNames);

@@ -15,8 +15,8 @@
 #include "store/contracts/implementations.h"  // ImplementationNames
 #include "store/store.h"
 #include "support/store/fault_injecting_store.h"
-#include "support/store/must.h"
 #include "support/store/memory_store.h"
+#include "support/store/must.h"
 
 namespace noodbel::contracts {
 
@@ -57,13 +57,15 @@ class StorePortContract : public ::testing::Test {
 
   std::int64_t enqueue(const std::string& recipient, Channel channel = Channel::kSms,
                        UnixTime at = kT0, int priority = 5) {
-    const OutboundMessage m{recipient, channel, "addr-" + recipient, "text for " + recipient,
-                            priority, {}, {}};
+    const OutboundMessage m{
+        recipient, channel, "addr-" + recipient, "text for " + recipient, priority, {}, {}};
     std::int64_t id = 0;
-    EXPECT_TRUE(store().transaction([&](Repository& repo) -> Status {
-                         id = repo.enqueue(m, at);
-                         return Ok();
-                       }).ok());
+    EXPECT_TRUE(store()
+                    .transaction([&](Repository& repo) -> Status {
+                      id = repo.enqueue(m, at);
+                      return Ok();
+                    })
+                    .ok());
     return id;
   }
   // The outbox row `id` (of any recipient enqueue() made), read back through the Store.

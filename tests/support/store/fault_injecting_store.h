@@ -20,10 +20,10 @@
 namespace noodbel::testing_support {
 
 struct FaultPlan {
-  int fail_next = 0;           // the next N calls that qualify fail, then calls pass again
-  bool fail_always = false;    // every qualifying call fails until the plan changes
-  bool writes_only = false;    // only calls that may write qualify; reads always pass
-  bool disk_full = false;      // fail with SQLite's SQLITE_FULL text instead of an I/O error
+  int fail_next = 0;         // the next N calls that qualify fail, then calls pass again
+  bool fail_always = false;  // every qualifying call fails until the plan changes
+  bool writes_only = false;  // only calls that may write qualify; reads always pass
+  bool disk_full = false;    // fail with SQLite's SQLITE_FULL text instead of an I/O error
   std::chrono::milliseconds delay{0};  // every call (failing or not) first waits this long
 };
 
@@ -70,13 +70,11 @@ class FaultInjectingStore final : public store::UnitOfWork,
   }
 
   // --- OutboxQueue ---
-  Result<std::vector<OutboxItem>> claim_outbox(Channel channel, UnixTime now,
-                                               int limit) override {
+  Result<std::vector<OutboxItem>> claim_outbox(Channel channel, UnixTime now, int limit) override {
     if (auto e = fault(kWrite)) return *e;
     return inner_.claim_outbox(channel, now, limit);
   }
-  Status mark_sent(std::int64_t id, const std::string& provider_message_id,
-                   UnixTime now) override {
+  Status mark_sent(std::int64_t id, const std::string& provider_message_id, UnixTime now) override {
     if (auto e = fault(kWrite)) return *e;
     return inner_.mark_sent(id, provider_message_id, now);
   }
@@ -153,8 +151,8 @@ class FaultInjectingStore final : public store::UnitOfWork,
       if (qualifies && (plan_.fail_always || plan_.fail_next > 0)) {
         if (plan_.fail_next > 0) --plan_.fail_next;
         ++failures_;
-        error = Error::Unavailable(
-            std::string(plan_.disk_full ? kDiskFullMessage : kIoErrorMessage));
+        error =
+            Error::Unavailable(std::string(plan_.disk_full ? kDiskFullMessage : kIoErrorMessage));
       }
     }
     if (delay.count() > 0) std::this_thread::sleep_for(delay);
@@ -163,9 +161,9 @@ class FaultInjectingStore final : public store::UnitOfWork,
 
   store::Store& inner_;
   mutable std::mutex mutex_;
-  FaultPlan plan_;     // GUARDED_BY(mutex_)
-  int failures_ = 0;   // GUARDED_BY(mutex_)
-  int calls_ = 0;      // GUARDED_BY(mutex_)
+  FaultPlan plan_;    // GUARDED_BY(mutex_)
+  int failures_ = 0;  // GUARDED_BY(mutex_)
+  int calls_ = 0;     // GUARDED_BY(mutex_)
 };
 
 }  // namespace noodbel::testing_support

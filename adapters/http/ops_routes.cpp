@@ -3,6 +3,7 @@
 #include <memory>
 #include <utility>
 
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 namespace noodbel {

@@ -1,6 +1,7 @@
 #include "adapters/kannel/kannel_routes.h"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,10 @@
 #include <gtest/gtest.h>
 
 #include "adapters/sms/sms_common.h"
+#include "store/store.h"
+#include "support/store/fault_injecting_store.h"
+#include "support/store/memory_store.h"
+#include "support/store/must.h"
 
 namespace noodbel {
 namespace {
@@ -30,17 +35,17 @@ class KannelRoutesTest : public ::testing::Test {
     config_.password = "pw";
     config_.webhook_secret = std::string(kSecret);
     config_.allowed_sources = {"127.0.0.1", "::1"};
-    add_kannel_routes(router_,
-                      KannelDeps{config_, clock_,
-                                 [this](const InboundMessage& m) -> Result<InboundOutcome> {
-                                   if (!deliver_result_.ok()) return deliver_result_.error();
-                                   delivered_.push_back(m);
-                                   return *deliver_result_;
-                                 },
-                                 [this](const std::string& id, OutboxState s, UnixTime) -> Status {
-                                   reports_.push_back({id, s});
-                                   return Ok();
-                                 }});
+    add_kannel_routes(
+        router_, KannelDeps{config_, clock_,
+                            [this](const InboundMessage& m) -> Result<InboundOutcome> {
+                              if (!deliver_result_.ok()) return deliver_result_.error();
+                              delivered_.push_back(m);
+                              return *deliver_result_;
+                            },
+                            [this](const std::string& id, OutboxState s, UnixTime at) -> Status {
+                              reports_.push_back({id, s});
+                              return faults_.mark_delivery(id, s, at);
+                            }});
   }
 
   // A request like smsbox's: the raw query string as its get-url produces it.
@@ -62,8 +67,33 @@ class KannelRoutesTest : public ::testing::Test {
 
   HttpResponse get(std::string raw_query) { return call("GET", std::move(raw_query)); }
 
+  // An outbox row sent through Kannel as `provider_id`.
+  std::int64_t sent_row(const std::string& provider_id) {
+    std::int64_t id = 0;
+    EXPECT_TRUE(
+        store_
+            ->transaction([&](Repository& repo) -> Status {
+              id = repo.enqueue({"F1", Channel::kSms, "+32470000001", "hallo", 5, {}, {}}, kNow);
+              return Ok();
+            })
+            .ok());
+    EXPECT_EQ(testing_support::must(store_->claim_outbox(Channel::kSms, kNow, 10)).size(), 1u);
+    EXPECT_TRUE(store_->mark_sent(id, provider_id, kNow).ok());
+    return id;
+  }
+  OutboxState state_of(std::int64_t id) {
+    for (const OutboxItem& item : testing_support::must(store_->outbox_for("F1", 10))) {
+      if (item.id == id) return item.state;
+    }
+    ADD_FAILURE() << "no row " << id;
+    return OutboxState::kPending;
+  }
+
   KannelConfig config_;
   ManualClock clock_{kNow};
+  // A real store behind the delivery reports, failing on demand.
+  std::unique_ptr<store::Store> store_ = testing_support::open_memory_store();
+  testing_support::FaultInjectingStore faults_{*store_};
   Router router_;
   std::vector<InboundMessage> delivered_;
   std::vector<Report> reports_;
@@ -211,6 +241,15 @@ TEST_F(KannelRoutesTest, DeliveryReportsMarkDeliveredOrFailedAndIgnoreIntermedia
   EXPECT_EQ(reports_[2].id, "kn:44");
   EXPECT_EQ(reports_[2].state, OutboxState::kFailed);
   EXPECT_TRUE(delivered_.empty());
+}
+
+TEST_F(KannelRoutesTest, AReportTheStoreCannotRecordIs503AndKannelsRetryRecordsIt) {
+  const std::int64_t id = sent_row("kn:42");
+  faults_.set_plan({.fail_next = 1, .disk_full = true});
+  EXPECT_EQ(get("type=dlr&status=1&id=kn:42").status, 503);
+  EXPECT_EQ(state_of(id), OutboxState::kSent) << "nothing recorded";
+  EXPECT_EQ(get("type=dlr&status=1&id=kn:42").status, 200);
+  EXPECT_EQ(state_of(id), OutboxState::kDelivered);
 }
 
 TEST_F(KannelRoutesTest, MalformedDeliveryReportsAre400) {

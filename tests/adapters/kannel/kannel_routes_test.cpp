@@ -12,7 +12,7 @@
 #include "store/store.h"
 #include "support/store/fault_injecting_store.h"
 #include "support/store/memory_store.h"
-#include "support/store/must.h"
+#include "support/store/sms_rows.h"
 
 namespace noodbel {
 namespace {
@@ -67,27 +67,10 @@ class KannelRoutesTest : public ::testing::Test {
 
   HttpResponse get(std::string raw_query) { return call("GET", std::move(raw_query)); }
 
-  // An outbox row sent through Kannel as `provider_id`.
   std::int64_t sent_row(const std::string& provider_id) {
-    std::int64_t id = 0;
-    EXPECT_TRUE(
-        store_
-            ->transaction([&](Repository& repo) -> Status {
-              id = repo.enqueue({"F1", Channel::kSms, "+32470000001", "hallo", 5, {}, {}}, kNow);
-              return Ok();
-            })
-            .ok());
-    EXPECT_EQ(testing_support::must(store_->claim_outbox(Channel::kSms, kNow, 10)).size(), 1u);
-    EXPECT_TRUE(store_->mark_sent(id, provider_id, kNow).ok());
-    return id;
+    return testing_support::sent_sms_row(*store_, provider_id, kNow);
   }
-  OutboxState state_of(std::int64_t id) {
-    for (const OutboxItem& item : testing_support::must(store_->outbox_for("F1", 10))) {
-      if (item.id == id) return item.state;
-    }
-    ADD_FAILURE() << "no row " << id;
-    return OutboxState::kPending;
-  }
+  OutboxState state_of(std::int64_t id) { return testing_support::sms_row_state(*store_, id); }
 
   KannelConfig config_;
   ManualClock clock_{kNow};

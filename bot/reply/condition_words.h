@@ -7,26 +7,23 @@
 
 namespace noodbel::reply {
 
-using namespace std::string_view_literals;
-
 inline constexpr std::string_view kChildNouns[] = {
-    "kind"sv,     "kinderen"sv, "kindje"sv,  "kindjes"sv, "kids"sv,   "kid"sv,     "child"sv,
-    "children"sv, "enfant"sv,   "enfants"sv, "gosse"sv,   "gosses"sv, "kinders"sv, "kindere"sv};
+    "kind",     "kinderen", "kindje",  "kindjes", "kids",   "kid",     "child",
+    "children", "enfant",   "enfants", "gosse",   "gosses", "kinders", "kindere"};
 inline constexpr std::string_view kBabyWords[] = {
-    "baby"sv,     "babys"sv,      "babies"sv,       "bebe"sv,      "bebes"sv,       "newborn"sv,
-    "newborns"sv, "pasgeboren"sv, "pasgeborenen"sv, "zuigeling"sv, "zuigelingen"sv, "babytje"sv};
+    "baby",     "babys",      "babies",       "bebe",      "bebes",       "newborn",
+    "newborns", "pasgeboren", "pasgeborenen", "zuigeling", "zuigelingen", "babytje"};
 inline constexpr std::string_view kTeenWords[] = {
-    "tieners"sv, "tiener"sv, "pubers"sv,    "puber"sv,    "adolescenten"sv, "adolescent"sv,
-    "ados"sv,    "ado"sv,    "teenagers"sv, "teenager"sv, "teens"sv,        "adolescents"sv};
+    "tieners", "tiener", "pubers",    "puber",    "adolescenten", "adolescent",
+    "ados",    "ado",    "teenagers", "teenager", "teens",        "adolescents"};
 inline constexpr std::string_view kCallVerbs[] = {
-    "bel"sv,         "bellen"sv,     "belt"sv,        "belle"sv,       "opbellen"sv,
-    "terugbellen"sv, "telefoneer"sv, "telefoneren"sv, "telefoneert"sv, "gebeld"sv,
-    "call"sv,        "phone"sv,      "ring"sv,        "appelez"sv,     "appelle"sv,
-    "appeler"sv,     "appel"sv,      "rappelez"sv,    "rappelle"sv,    "rappeler"sv,
-    "telephonez"sv,  "telephoner"sv, "contacteer"sv,  "contacteren"sv, "contactez"sv,
-    "contacter"sv,   "bellen"sv};
-inline constexpr std::string_view kModals[] = {
-    "kunnen"sv, "kan"sv,  "kunt"sv,    "kun"sv,    "kunde"sv,  "can"sv, "could"sv,
-    "peut"sv,   "peux"sv, "pouvons"sv, "pouvez"sv, "zullen"sv, "zal"sv};
+    "bel",        "bellen",      "belt",        "belle",      "opbellen",   "terugbellen",
+    "telefoneer", "telefoneren", "telefoneert", "gebeld",     "call",       "phone",
+    "ring",       "appelez",     "appelle",     "appeler",    "appel",      "rappelez",
+    "rappelle",   "rappeler",    "telephonez",  "telephoner", "contacteer", "contacteren",
+    "contactez",  "contacter",   "bellen"};
+inline constexpr std::string_view kModals[] = {"kunnen", "kan",    "kunt", "kun",  "kunde",
+                                               "can",    "could",  "peut", "peux", "pouvons",
+                                               "pouvez", "zullen", "zal"};
 
 }  // namespace noodbel::reply

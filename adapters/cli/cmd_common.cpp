@@ -7,6 +7,7 @@
 #include "adapters/app/logging.h"
 #include "adapters/config/load_config.h"
 #include "adapters/data/read_file.h"
+#include "store/store.h"
 
 namespace noodbel::cli {
 
@@ -29,6 +30,15 @@ std::unique_ptr<AppContext> context_or_report(const Config& config) {
     return nullptr;
   }
   return std::move(ctx).value();
+}
+
+std::unique_ptr<store::Store> store_or_report(const Config& config, const Clock& clock) {
+  auto store = store::Store::open(config.db_path, clock);
+  if (!store.ok()) {
+    report(store.error());
+    return nullptr;
+  }
+  return std::move(store).value();
 }
 
 Result<std::string> read_file(const std::string& path) {

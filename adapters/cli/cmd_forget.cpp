@@ -8,6 +8,7 @@
 #include "adapters/cli/cmd_common.h"
 #include "bot/clock.h"
 #include "store/retention.h"
+#include "store/store.h"
 
 namespace noodbel::cli {
 
@@ -15,12 +16,9 @@ int cmd_families_forget(const CommonOptions& o, const std::string& family_id) {
   const auto config = config_or_report(o);
   if (!config) return kExitUsage;
   SystemClock clock;
-  auto store = store::Store::open(config->db_path, clock);
-  if (!store.ok()) {
-    report(store.error());
-    return kExitRefused;
-  }
-  const auto result = store::forget_family(**store, family_id, clock.now());
+  const auto store = store_or_report(*config, clock);
+  if (!store) return kExitRefused;
+  const auto result = store::forget_family(*store, family_id, clock.now());
   if (!result.ok()) {
     report(result.error());
     return kExitRefused;

@@ -19,18 +19,15 @@ int cmd_families_link(const CommonOptions& o, const std::string& family_id) {
   const auto config = config_or_report(o);
   if (!config) return kExitUsage;
   SystemClock clock;
-  auto store = store::Store::open(config->db_path, clock);
-  if (!store.ok()) {
-    report(store.error());
-    return kExitRefused;
-  }
+  const auto store = store_or_report(*config, clock);
+  if (!store) return kExitRefused;
   const Result<std::string> code = random_link_code(OpenSslRandom());
   if (!code.ok()) {
     report(code.error());
     return kExitRefused;
   }
   std::optional<IssuedLinkCode> issued;
-  const Status s = (*store)->transaction([&](Repository& repo) -> Status {
+  const Status s = store->transaction([&](Repository& repo) -> Status {
     Result<IssuedLinkCode> r =
         issue_link_code(repo, OpenSslHasher(), family_id, "admin", *code, clock.now());
     if (!r.ok()) return r.error();

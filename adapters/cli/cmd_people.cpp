@@ -34,9 +34,15 @@ bool report_issues(const std::string& file, const std::vector<ImportIssue>& issu
   return false;
 }
 
+// What an import stores: the plural noun it prints and the audit action it records.
+struct ImportKind {
+  const char* what;
+  const char* action;
+};
+
 template <typename Row, typename Exists, typename Upsert>
-int store_rows(AppContext& ctx, const std::vector<Row>& rows, const char* what,
-               const char* action, Exists exists, Upsert upsert) {
+int store_rows(AppContext& ctx, const std::vector<Row>& rows, const ImportKind& kind, Exists exists,
+               Upsert upsert) {
   int added = 0;
   int updated = 0;
   const Status s = ctx.store->transaction([&](Repository& repo) -> Status {
@@ -44,7 +50,7 @@ int store_rows(AppContext& ctx, const std::vector<Row>& rows, const char* what,
       (exists(repo, row.id) ? updated : added) += 1;
       upsert(repo, row);
     }
-    repo.audit({ctx.clock.now(), "admin", action,
+    repo.audit({ctx.clock.now(), "admin", kind.action,
                 fmt::format("{} added, {} updated", added, updated)});
     return Ok();
   });
@@ -52,9 +58,32 @@ int store_rows(AppContext& ctx, const std::vector<Row>& rows, const char* what,
     report(s.error());
     return kExitRefused;
   }
-  std::cout << fmt::format("imported {} {}: {} new, {} updated\n", rows.size(), what, added,
+  std::cout << fmt::format("imported {} {}: {} new, {} updated\n", rows.size(), kind.what, added,
                            updated);
   return kExitOk;
+}
+
+// Reads `file`, parses it with `parse` (text, context, config) and stores the rows: the
+// whole of `families import` and `caseworkers import`. Returns the exit code.
+template <typename Parse, typename Exists, typename Upsert>
+int import_file(const CommonOptions& o, const std::string& file, bool skip_invalid,
+                const ImportKind& kind, Parse parse, Exists exists, Upsert upsert) {
+  const auto config = config_or_report(o);
+  if (!config) return kExitUsage;
+  const auto ctx = context_or_report(*config);
+  if (!ctx) return kExitRefused;
+  const auto text = read_file(file);
+  if (!text.ok()) {
+    report(text.error());
+    return kExitRefused;
+  }
+  const auto parsed = parse(*text, *ctx, *config);
+  if (!parsed.ok()) {
+    std::cerr << file << ": " << parsed.error().message << "\n";
+    return kExitRefused;
+  }
+  if (!report_issues(file, parsed->issues, skip_invalid)) return kExitRefused;
+  return store_rows(*ctx, parsed->rows, kind, exists, upsert);
 }
 
 std::string channels_of(const std::vector<Contact>& contacts) {
@@ -106,45 +135,21 @@ int cmd_migrate(const CommonOptions& o) {
 }
 
 int cmd_families_import(const CommonOptions& o, const std::string& file, bool skip_invalid) {
-  auto config = config_or_report(o);
-  if (!config) return kExitUsage;
-  auto ctx = context_or_report(*config);
-  if (!ctx) return kExitRefused;
-  auto text = read_file(file);
-  if (!text.ok()) {
-    report(text.error());
-    return kExitRefused;
-  }
-  auto parsed = parse_families_csv(*text, ctx->postcodes, service_ids(*config));
-  if (!parsed.ok()) {
-    std::cerr << file << ": " << parsed.error().message << "\n";
-    return kExitRefused;
-  }
-  if (!report_issues(file, parsed->issues, skip_invalid)) return kExitRefused;
-  return store_rows(
-      *ctx, parsed->rows, "families", "family.import",
+  return import_file(
+      o, file, skip_invalid, {"families", "family.import"},
+      [](const std::string& text, const AppContext& ctx, const Config& config) {
+        return parse_families_csv(text, ctx.postcodes, service_ids(config));
+      },
       [](Repository& r, const std::string& id) { return r.family(id).has_value(); },
       [](Repository& r, const Family& f) { r.upsert_family(f); });
 }
 
 int cmd_caseworkers_import(const CommonOptions& o, const std::string& file, bool skip_invalid) {
-  auto config = config_or_report(o);
-  if (!config) return kExitUsage;
-  auto ctx = context_or_report(*config);
-  if (!ctx) return kExitRefused;
-  auto text = read_file(file);
-  if (!text.ok()) {
-    report(text.error());
-    return kExitRefused;
-  }
-  auto parsed = parse_caseworkers_csv(*text, service_ids(*config));
-  if (!parsed.ok()) {
-    std::cerr << file << ": " << parsed.error().message << "\n";
-    return kExitRefused;
-  }
-  if (!report_issues(file, parsed->issues, skip_invalid)) return kExitRefused;
-  return store_rows(
-      *ctx, parsed->rows, "caseworkers", "caseworker.import",
+  return import_file(
+      o, file, skip_invalid, {"caseworkers", "caseworker.import"},
+      [](const std::string& text, const AppContext&, const Config& config) {
+        return parse_caseworkers_csv(text, service_ids(config));
+      },
       [](Repository& r, const std::string& id) { return r.caseworker(id).has_value(); },
       [](Repository& r, const Caseworker& c) { r.upsert_caseworker(c); });
 }

@@ -7,6 +7,7 @@
 #include "adapters/cli/cmd_common.h"
 #include "bot/clock.h"
 #include "store/retention.h"
+#include "store/store.h"
 
 namespace noodbel::cli {
 
@@ -14,13 +15,10 @@ int cmd_purge(const CommonOptions& o, bool dry_run) {
   const auto config = config_or_report(o);
   if (!config) return kExitUsage;
   SystemClock clock;
-  auto store = store::Store::open(config->db_path, clock);
-  if (!store.ok()) {
-    report(store.error());
-    return kExitRefused;
-  }
-  const auto counts = store::purge_expired(**store, clock.now(), config->retention.days,
-                                           dry_run, "admin");
+  const auto store = store_or_report(*config, clock);
+  if (!store) return kExitRefused;
+  const auto counts =
+      store::purge_expired(*store, clock.now(), config->retention.days, dry_run, "admin");
   if (!counts.ok()) {
     report(counts.error());
     return kExitRefused;

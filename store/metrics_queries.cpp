@@ -63,6 +63,7 @@ Result<MetricsSnapshot> Store::metrics_snapshot() {
     return Ok();
   });
   if (!s.ok()) return s.error();
+  snapshot.outbox_leases_expired = leases_expired_.load();
   return snapshot;
 }
 

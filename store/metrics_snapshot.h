@@ -28,6 +28,9 @@ struct MetricsSnapshot {
   std::map<std::pair<std::string, std::string>, std::int64_t> outbox_by_channel_state;
   std::int64_t queue_depth = 0;    // pending + sending outbox rows
   UnixTime oldest_pending_at = 0;  // 0 when none pending
+  // Claimed rows whose lease expired and went back to pending since the store was opened
+  // (OutboxQueue::release_expired_leases); kept in memory, not read from the database.
+  std::int64_t outbox_leases_expired = 0;
 };
 
 }  // namespace noodbel::store

@@ -305,6 +305,23 @@ CREATE TABLE slash_response_urls (
 CREATE INDEX slash_response_urls_by_expiry ON slash_response_urls (expires_at);
 )sql";
 
+// Lease: when the dispatcher claimed a `sending` row (the Store's clock), so a claim no
+// dispatcher holds any more goes back to pending while the service runs
+// (OutboxQueue::release_expired_leases). The partial index holds only rows in flight.
+constexpr const char* kMigration12 = R"sql(
+ALTER TABLE outbox ADD COLUMN claimed_at INTEGER;
+CREATE INDEX outbox_claimed ON outbox (channel, claimed_at) WHERE state = 'sending';
+)sql";
+
+// Readiness: GET /readyz writes one row here in a transaction (StoreHealth::probe_write), a
+// real write that fails as the service's own writes would.
+constexpr const char* kMigration13 = R"sql(
+CREATE TABLE health_probe (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  at INTEGER NOT NULL
+);
+)sql";
+
 // Inside the migration's transaction: another process may have migrated meanwhile.
 constexpr const char* kUserVersion = "PRAGMA user_version";
 
@@ -335,6 +352,8 @@ const std::vector<Migration>& migrations() {
       {9, "load: message counter windows", kMigration9},
       {10, "night: answer words and conditions, questions, two-step pick, notices", kMigration10},
       {11, "slash: response_url per slash user", kMigration11},
+      {12, "outbox: claim lease", kMigration12},
+      {13, "health: write probe", kMigration13},
   };
   return all;
 }

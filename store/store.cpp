@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <system_error>
 #include <type_traits>
@@ -26,7 +27,7 @@ constexpr const char* kClaimable =
     " WHERE channel = ?1 AND state = 'pending' AND next_attempt_at <= ?2"
     " ORDER BY priority, created_at, id LIMIT ?3";
 constexpr const char* kMarkSending =
-    "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?1";
+    "UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_at = ?2 WHERE id = ?1";
 constexpr const char* kMarkSent =
     "UPDATE outbox SET state = 'sent', provider_message_id = ?2, sent_at = ?3 WHERE id = ?1";
 constexpr const char* kMarkRetry =
@@ -50,6 +51,10 @@ constexpr const char* kRelease =
     " WHERE id = ?1 AND state = 'sending'";
 constexpr const char* kRequeueInFlight =
     "UPDATE outbox SET state = 'pending' WHERE state = 'sending'";
+// Uses the partial index outbox_claimed (rows in flight only).
+constexpr const char* kReleaseExpiredLeases =
+    "UPDATE outbox SET state = 'pending', last_error = 'claim lease expired'"
+    " WHERE channel = ?1 AND state = 'sending' AND (claimed_at IS NULL OR claimed_at <= ?2)";
 constexpr const char* kOutboxCounts = "SELECT state, COUNT(*) FROM outbox GROUP BY state";
 constexpr const char* kOldestPending =
     "SELECT MIN(created_at) FROM outbox WHERE state = 'pending'";
@@ -67,6 +72,8 @@ constexpr const char* kMarkTaken =
     "UPDATE outbox SET state = 'sent', attempts = attempts + 1,"
     " provider_message_id = 'http-response', sent_at = ?2 WHERE id = ?1";
 constexpr const char* kHealthy = "SELECT 1";
+constexpr const char* kProbeWrite =
+    "INSERT INTO health_probe (id, at) VALUES (1, ?1) ON CONFLICT (id) DO UPDATE SET at = ?1";
 constexpr const char* kCountCalls = "SELECT COUNT(*) FROM calls WHERE state = ?1";
 constexpr const char* kAuditLog =
     "SELECT at, actor, action, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT ?1";
@@ -227,6 +234,20 @@ auto guarded(std::mutex& mutex, const Store* store, const char* what, F&& f) {
   }
 }
 
+// guarded() for a write: its outcome also counts into `failed_in_a_row`
+// (StoreHealth::failed_writes_in_a_row).
+template <typename F>
+auto guarded_write(std::mutex& mutex, const Store* store, std::atomic<int>& failed_in_a_row,
+                   const char* what, F&& f) {
+  auto result = guarded(mutex, store, what, std::forward<F>(f));
+  if (result.ok()) {
+    failed_in_a_row = 0;
+  } else {
+    ++failed_in_a_row;
+  }
+  return result;
+}
+
 }  // namespace
 
 Store::Store(std::unique_ptr<Database> db, const Clock& clock)
@@ -280,9 +301,11 @@ Status Store::transaction(const std::function<Status(Repository&)>& fn,
     if (!status.ok()) return status;  // tx rolls back
     if (state.slash_response_url) remember_response_url(*db_, *state.slash_response_url);
     tx.commit();
+    failed_writes_ = 0;
     return Ok();
   } catch (const StoreError& e) {
     spdlog::error("store: transaction rolled back: {}", e.what());
+    ++failed_writes_;
     return storage_error(e);
   } catch (const std::exception& e) {
     spdlog::error("store: transaction rolled back after an exception: {}", e.what());
@@ -296,7 +319,7 @@ Status Store::transaction(const std::function<Status(Repository&)>& fn,
 // ---- dispatcher ----
 
 Result<std::vector<OutboxItem>> Store::claim_outbox(Channel channel, UnixTime now, int limit) {
-  return guarded(mutex_, this, "claim_outbox", [&] {
+  return guarded_write(mutex_, this, failed_writes_, "claim_outbox", [&] {
     std::vector<OutboxItem> items;
     Transaction tx(*db_);
     {
@@ -304,8 +327,9 @@ Result<std::vector<OutboxItem>> Store::claim_outbox(Channel channel, UnixTime no
       q->bind_all(to_string(channel), now, limit);
       while (q->step()) items.push_back(read_outbox_item(*q));
     }
+    const UnixTime claimed_at = clock_.now();
     for (OutboxItem& item : items) {
-      db_->query(kMarkSending)->bind_all(item.id).run();
+      db_->query(kMarkSending)->bind_all(item.id, claimed_at).run();
       item.state = OutboxState::kSending;
       ++item.attempts;
     }
@@ -315,7 +339,7 @@ Result<std::vector<OutboxItem>> Store::claim_outbox(Channel channel, UnixTime no
 }
 
 Status Store::mark_sent(std::int64_t id, const std::string& provider_message_id, UnixTime now) {
-  return guarded(mutex_, this, "mark_sent", [&] {
+  return guarded_write(mutex_, this, failed_writes_, "mark_sent", [&] {
     Transaction tx(*db_);
     db_->query(kMarkSent)->bind_all(id, provider_message_id, now).run();
     const auto early = std::find_if(early_reports_.begin(), early_reports_.end(),
@@ -328,13 +352,13 @@ Status Store::mark_sent(std::int64_t id, const std::string& provider_message_id,
 }
 
 Status Store::mark_retry(std::int64_t id, UnixTime next_attempt_at, const std::string& error) {
-  return guarded(mutex_, this, "mark_retry",
-                 [&] { db_->query(kMarkRetry)->bind_all(id, next_attempt_at, error).run(); });
+  return guarded_write(mutex_, this, failed_writes_, "mark_retry",
+                       [&] { db_->query(kMarkRetry)->bind_all(id, next_attempt_at, error).run(); });
 }
 
 Status Store::mark_failed(std::int64_t id, const std::string& error, UnixTime now) {
-  return guarded(mutex_, this, "mark_failed",
-                 [&] { db_->query(kMarkFailed)->bind_all(id, error, now).run(); });
+  return guarded_write(mutex_, this, failed_writes_, "mark_failed",
+                       [&] { db_->query(kMarkFailed)->bind_all(id, error, now).run(); });
 }
 
 Status Store::mark_delivery(const std::string& provider_message_id, OutboxState state,
@@ -344,7 +368,7 @@ Status Store::mark_delivery(const std::string& provider_message_id, OutboxState 
     return Error::Invalid(
         fmt::format("mark_delivery: state {} is not a delivery outcome", to_string(state)));
   }
-  return guarded(mutex_, this, "mark_delivery", [&] {
+  return guarded_write(mutex_, this, failed_writes_, "mark_delivery", [&] {
     if (apply_delivery(*db_, provider_message_id, state, now) || provider_message_id.empty()) {
       return;
     }
@@ -358,8 +382,8 @@ Status Store::mark_delivery(const std::string& provider_message_id, OutboxState 
 }
 
 Status Store::release(std::int64_t id, UnixTime next_attempt_at) {
-  return guarded(mutex_, this, "release",
-                 [&] { db_->query(kRelease)->bind_all(id, next_attempt_at).run(); });
+  return guarded_write(mutex_, this, failed_writes_, "release",
+                       [&] { db_->query(kRelease)->bind_all(id, next_attempt_at).run(); });
 }
 
 Result<std::int64_t> Store::fail_over(
@@ -378,15 +402,26 @@ Result<std::int64_t> Store::fail_over(
 }
 
 Result<int> Store::requeue_in_flight() {
-  return guarded(mutex_, this, "requeue_in_flight", [&] {
+  return guarded_write(mutex_, this, failed_writes_, "requeue_in_flight", [&] {
     db_->query(kRequeueInFlight)->run();
     return db_->changes();
   });
 }
 
+Result<int> Store::release_expired_leases(Channel channel, UnixTime now,
+                                          std::int64_t lease_seconds) {
+  const Result<int> released =
+      guarded_write(mutex_, this, failed_writes_, "release_expired_leases", [&] {
+        db_->query(kReleaseExpiredLeases)->bind_all(to_string(channel), now - lease_seconds).run();
+        return db_->changes();
+      });
+  if (released.ok()) leases_expired_ += *released;
+  return released;
+}
+
 Result<std::vector<OutboxItem>> Store::take_outbox_for(Channel channel, const std::string& address,
                                                        UnixTime now) {
-  return guarded(mutex_, this, "take_outbox_for", [&] {
+  return guarded_write(mutex_, this, failed_writes_, "take_outbox_for", [&] {
     std::vector<OutboxItem> items;
     Transaction tx(*db_);
     {
@@ -426,6 +461,16 @@ Status Store::check() {
   if (!*answered) return Error::Internal("database health check: SELECT 1 gave no 1");
   return Ok();
 }
+
+Status Store::probe_write() {
+  return guarded(mutex_, this, "probe_write", [&] {
+    Transaction tx(*db_);
+    db_->query(kProbeWrite)->bind_all(clock_.now()).run();
+    tx.commit();
+  });
+}
+
+int Store::failed_writes_in_a_row() { return failed_writes_.load(); }
 
 Result<OutboxCounts> Store::outbox_counts() {
   return guarded(mutex_, this, "outbox_counts", [&] {

@@ -6,6 +6,8 @@
 // mutex. SQLite errors stop here and become Error values, never fallback values.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -72,6 +74,8 @@ class Store final : public UnitOfWork,
       std::int64_t id, UnixTime now,
       const std::function<std::optional<Failover>(Repository&)>& decide) override;
   Result<int> requeue_in_flight() override;
+  Result<int> release_expired_leases(Channel channel, UnixTime now,
+                                     std::int64_t lease_seconds) override;
 
   // --- DeliveryReports (store/ports/delivery_reports.h) ---
   Status mark_delivery(const std::string& provider_message_id, OutboxState state,
@@ -88,6 +92,8 @@ class Store final : public UnitOfWork,
 
   // --- StoreHealth (store/ports/store_health.h) ---
   Status check() override;
+  Status probe_write() override;
+  int failed_writes_in_a_row() override;
   Result<MetricsSnapshot> metrics_snapshot() override;
 
   // --- operations (CLI and tests) ---
@@ -112,6 +118,10 @@ class Store final : public UnitOfWork,
   std::unique_ptr<Database> db_;  // GUARDED_BY(mutex_)
   // Delivery reports that came before mark_sent recorded their id.
   std::deque<std::pair<std::string, OutboxState>> early_reports_;  // GUARDED_BY(mutex_)
+  // Rows release_expired_leases sent back to pending since open (for GET /metrics).
+  std::atomic<std::int64_t> leases_expired_{0};
+  // Writes (not probe_write) that failed in a row; 0 after one succeeded.
+  std::atomic<int> failed_writes_{0};
 };
 
 }  // namespace noodbel::store

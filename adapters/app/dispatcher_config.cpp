@@ -12,6 +12,7 @@ DispatcherOptions dispatcher_options(const Config& config) {
   o.backoff_base_seconds = d.backoff_base_seconds;
   o.backoff_cap_seconds = d.backoff_cap_seconds;
   o.backoff_jitter_percent = d.backoff_jitter_percent;
+  o.lease_seconds = d.lease_seconds;
   o.rates[Channel::kTelegram] = {static_cast<double>(config.telegram.messages_per_second),
                                  static_cast<double>(config.telegram.per_chat_messages_per_second)};
   o.rates[Channel::kSms] = {static_cast<double>(config.sms.messages_per_second), 0};

@@ -17,6 +17,7 @@
 #include "adapters/web/board_routes.h"
 #include "adapters/web/digest_routes.h"
 #include "adapters/web/web_page.h"
+#include "store/free_space.h"
 #include "store/retention.h"
 
 namespace noodbel {
@@ -112,9 +113,11 @@ Service::Service(AppContext& ctx)
 Service::~Service() { stop(); }
 
 Status Service::add_routes() {
-  add_ops_routes(router_, OpsDeps{*ctx_.store, metrics_, ctx_.clock, [this] {
-                                    return signal_ ? signal_->health() : std::string("disabled");
-                                  }});
+  free_space_ = store::database_free_space(ctx_.config.db_path);
+  add_ops_routes(router_,
+                 OpsDeps{*ctx_.store, metrics_, ctx_.clock,
+                         [this] { return signal_ ? signal_->health() : std::string("disabled"); },
+                         ctx_.config.readiness, free_space_.get()});
   add_slash_routes(
       router_,
       SlashDeps{ctx_.config.slash, ctx_.config.core.slash_users, ctx_.clock, *ctx_.store,

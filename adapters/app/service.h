@@ -24,6 +24,7 @@
 #include "adapters/web/signed_links.h"
 #include "bot/engine.h"
 #include "bot/sync/mutex.h"
+#include "store/ports/free_space.h"
 #include "store/retention.h"
 
 namespace noodbel {
@@ -63,6 +64,8 @@ class Service {
   BoardEvents board_events_;  // wakes the live web boards (GET /board/{code}/events)
   Engine engine_;
   MetricsRegistry metrics_;
+  // The database's filesystem for GET /readyz; null for a database without a file.
+  std::unique_ptr<store::FreeSpaceProbe> free_space_;
   // Null when disabled. Declared before dispatcher_, which holds its sender.
   std::unique_ptr<telegram::TelegramChannel> telegram_;
   // Null when disabled. Declared before dispatcher_, whose sender uses its HTTP client.

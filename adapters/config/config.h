@@ -6,6 +6,7 @@
 
 #include "adapters/dispatch/dispatch_config.h"
 #include "adapters/http/http_config.h"
+#include "adapters/http/readiness_config.h"
 #include "adapters/kannel/kannel_config.h"
 #include "adapters/signal/signal_config.h"
 #include "adapters/slash/slash_config.h"
@@ -40,6 +41,7 @@ struct RetentionConfig {
 struct Config {
   std::string source;  // the file it came from, or "(built-in defaults)"
   std::string db_path = "var/noodbel.db";
+  ReadinessConfig readiness;  // [database]: when GET /readyz says not ready
   std::string data_dir;  // holds templates/ and config/be-postcodes.csv; default: build's
   CoreConfig core;       // what bot/ reads
   HttpConfig http;

@@ -131,8 +131,10 @@ void read_general(Reader& r, const toml::table& root, Config& c) {
 
 void read_paths(Reader& r, const toml::table& root, Config& c) {
   if (const toml::table* t = r.section(root, "database")) {
-    r.only_keys(*t, "database", {"path"});
+    r.only_keys(*t, "database", {"path", "min_free_megabytes", "max_failed_writes"});
     r.text(*t, "database", "path", c.db_path);
+    r.integer(*t, "database", "min_free_megabytes", 1, 1024 * 1024, c.readiness.min_free_megabytes);
+    r.integer(*t, "database", "max_failed_writes", 1, 1000, c.readiness.max_failed_writes);
   }
   if (const toml::table* t = r.section(root, "paths")) {
     r.only_keys(*t, "paths", {"data_dir"});
@@ -779,13 +781,15 @@ void read_dispatch(Reader& r, const toml::table& root, Config& c) {
   const toml::table* t = r.section(root, "dispatch");
   if (!t) return;
   DispatchConfig& d = c.dispatch;
-  r.only_keys(*t, "dispatch", {"failover_after_attempts", "max_attempts", "backoff_base_seconds",
-                               "backoff_cap_seconds", "backoff_jitter_percent"});
+  r.only_keys(*t, "dispatch",
+              {"failover_after_attempts", "max_attempts", "backoff_base_seconds",
+               "backoff_cap_seconds", "backoff_jitter_percent", "lease_seconds"});
   r.integer(*t, "dispatch", "failover_after_attempts", 0, 100, d.failover_after_attempts);
   r.integer(*t, "dispatch", "max_attempts", 1, 100, d.max_attempts);
   r.integer(*t, "dispatch", "backoff_base_seconds", 1, 3600, d.backoff_base_seconds);
   r.integer(*t, "dispatch", "backoff_cap_seconds", 1, 24 * 3600, d.backoff_cap_seconds);
   r.integer(*t, "dispatch", "backoff_jitter_percent", 0, 100, d.backoff_jitter_percent);
+  r.integer(*t, "dispatch", "lease_seconds", 60, 24 * 3600, d.lease_seconds);
   if (r.failed()) return;
   if (d.backoff_cap_seconds < d.backoff_base_seconds) {
     r.fail("dispatch.backoff_cap_seconds",

@@ -47,10 +47,11 @@ void Dispatcher::add_channel(std::unique_ptr<ChannelSender> sender) {
   const auto rate = options_.rates.find(channel);
   const auto delay = options_.claim_delay_seconds.find(channel);
   lanes_.erase(channel);
-  lanes_.emplace(channel,
-                 Lane{std::move(sender),
-                      ChannelRateLimit(rate == options_.rates.end() ? ChannelRate{} : rate->second),
-                      delay == options_.claim_delay_seconds.end() ? 0 : delay->second});
+  lanes_.emplace(
+      channel,
+      Lane{std::move(sender),
+           ChannelRateLimit(rate == options_.rates.end() ? ChannelRate{} : rate->second),
+           delay == options_.claim_delay_seconds.end() ? 0 : delay->second, 0, clock_.now()});
 }
 
 void Dispatcher::set_observer(DispatchObserver observer) {
@@ -103,6 +104,7 @@ Dispatcher::Round Dispatcher::round(Channel channel) {
   const int room = std::min(options_.batch_size, lane.limit.overall_available(rate_now()));
   if (room <= 0) return {0, false, true};
   if (!record_kept(lane)) return {};  // the store still fails: claim nothing now
+  release_expired_leases(channel, lane);
   const Result<std::vector<OutboxItem>> claimed =
       store_.claim_outbox(channel, clock_.now() - lane.claim_delay, room);
   if (!claimed.ok()) {
@@ -164,6 +166,27 @@ bool Dispatcher::record_kept(Lane& lane) {
     lane.unrecorded.pop_front();
   }
   return true;
+}
+
+void Dispatcher::release_expired_leases(Channel channel, Lane& lane) {
+  const UnixTime now = clock_.now();
+  if (options_.lease_seconds <= 0 || !lane.unrecorded.empty() ||
+      now - lane.leases_checked_at < options_.lease_check_seconds) {
+    return;
+  }
+  lane.leases_checked_at = now;
+  const Result<int> released = store_.release_expired_leases(channel, now, options_.lease_seconds);
+  if (!released.ok()) {
+    spdlog::error("event=outbox.lease_check_failed channel={} error=\"{}\"", to_string(channel),
+                  released.error().message);
+    return;  // the next check tries again; claiming goes on
+  }
+  if (*released > 0) {
+    spdlog::warn(
+        "event=outbox.lease_expired channel={} count={} lease_s={} hint=\"claimed but "
+        "never recorded; sent again\"",
+        to_string(channel), *released, options_.lease_seconds);
+  }
 }
 
 bool Dispatcher::fail_over(const OutboxItem& item, const std::string& error) {

@@ -5,7 +5,11 @@
 // Storage failures: a failed claim sends nothing (the next round tries again); an outcome
 // the store failed to record (sent, retry, failed, released) is kept and recorded before
 // the lane claims anything else, so a message the provider accepted is never sent twice
-// while the process runs.
+// while the process runs. `sending` is a lease: between rounds, every lease_check_seconds,
+// each worker sends its channel's rows claimed more than lease_seconds ago back to pending
+// (a claim lost without a restart, e.g. a round that threw), but only once it holds no
+// unrecorded outcome: a kept outcome always wins over a lease, so a row already sent is
+// recorded `sent` first and never released to be sent again.
 // Thread-safe: notify() and stop() from any thread; add_channel() only before start().
 #pragma once
 
@@ -85,6 +89,7 @@ class Dispatcher {
     ChannelRateLimit limit;
     std::int64_t claim_delay = 0;  // seconds a due row waits before it is claimed
     RateMillis paused_until = 0;  // a provider's Retry-After holds the whole channel
+    UnixTime leases_checked_at = 0;          // the last look for expired leases
     std::deque<Unrecorded> unrecorded = {};  // oldest first
   };
   // A provider's Retry-After pauses its channel at most this long (the row itself waits
@@ -96,6 +101,9 @@ class Dispatcher {
   void record(Lane& lane, std::int64_t id, std::string what, std::function<Status()> write);
   // Writes the lane's kept outcomes, oldest first; false when one still fails.
   bool record_kept(Lane& lane);
+  // Every lease_check_seconds: the channel's expired leases back to pending. Only with
+  // nothing in flight and no kept outcome (see the top of this file).
+  void release_expired_leases(Channel channel, Lane& lane);
   RateMillis lane_wait(Lane& lane);  // ms until the lane may send again (0: now)
   void handle(Lane& lane, const OutboxItem& item);
   bool fail_over(const OutboxItem& item, const std::string& error);

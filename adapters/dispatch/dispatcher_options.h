@@ -21,6 +21,10 @@ struct DispatcherOptions {
   int backoff_jitter_percent = 0;             // a retry comes up to this share earlier
   std::int64_t max_retry_after_seconds = 24 * 3600;  // a provider hint is capped here
   std::chrono::milliseconds poll_interval{1000};     // workers look at least this often
+  // A claimed row no worker holds any more (a lost claim) goes back to pending once it was
+  // claimed this long ago (OutboxQueue::release_expired_leases); 0: never while running.
+  std::int64_t lease_seconds = 300;
+  std::int64_t lease_check_seconds = 30;      // each worker looks for expired leases this often
   std::map<Channel, ChannelRate> rates;       // a channel not listed is unlimited
   // A row of a listed channel is claimed only this many seconds after it is due (slash: the
   // HTTP response of the command takes its replies first); a channel not listed: at once.

@@ -170,6 +170,13 @@ void define_noodbel_metrics(MetricsRegistry& registry) {
                         "Outbox messages pending or being sent, all channels.");
   registry.define_gauge("noodbel_dispatch_oldest_pending_age_seconds",
                         "Age of the oldest pending outbox message (0 when none).");
+  registry.define_gauge("noodbel_ready",
+                        "1 when the last GET /readyz found the service ready, else 0.");
+  registry.define_gauge("noodbel_readiness",
+                        "1 for the reason the last GET /readyz gave (ok or why not ready).");
+  registry.define_counter("noodbel_outbox_leases_expired_total",
+                          "Claimed outbox messages whose lease expired and went back to pending "
+                          "while the service ran.");
 }
 
 void record_store_snapshot(MetricsRegistry& registry, const store::MetricsSnapshot& snapshot,
@@ -196,6 +203,8 @@ void record_store_snapshot(MetricsRegistry& registry, const store::MetricsSnapsh
   const UnixTime oldest = snapshot.oldest_pending_at;
   const double age = oldest > 0 && oldest < now ? static_cast<double>(now - oldest) : 0.0;
   registry.set("noodbel_dispatch_oldest_pending_age_seconds", {}, age);
+  registry.set("noodbel_outbox_leases_expired_total", {},
+               static_cast<double>(snapshot.outbox_leases_expired));
 }
 
 std::optional<std::string> webhook_rejection(std::string_view path, const HttpResponse& response) {

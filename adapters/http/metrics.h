@@ -57,8 +57,9 @@ void define_noodbel_metrics(MetricsRegistry& registry);
 
 // Sets the database gauges from one store snapshot taken at `now`: noodbel_calls{state},
 // noodbel_answers{answer}, noodbel_outbox_messages{channel,state}, noodbel_open_calls,
-// noodbel_outbox_pending (all channels), noodbel_dispatch_queue_depth and
-// noodbel_dispatch_oldest_pending_age_seconds.
+// noodbel_outbox_pending (all channels), noodbel_dispatch_queue_depth,
+// noodbel_dispatch_oldest_pending_age_seconds and the counter
+// noodbel_outbox_leases_expired_total.
 void record_store_snapshot(MetricsRegistry& registry, const store::MetricsSnapshot& snapshot,
                            UnixTime now);
 

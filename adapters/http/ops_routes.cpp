@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "adapters/http/readiness.h"
+
 namespace noodbel {
 namespace {
 
@@ -17,6 +19,15 @@ HttpResponse health(const OpsDeps& deps) {
                              {"version", NOODBEL_VERSION},
                              {"database", db.ok() ? "ok" : "unavailable"},
                              {"signal", deps.signal_health ? deps.signal_health() : "disabled"}});
+}
+
+HttpResponse ready(const OpsDeps& deps) {
+  const Readiness r = check_readiness(deps.store, deps.free_space, deps.readiness);
+  record_readiness(deps.metrics, r);
+  if (r.ready) return HttpResponse::json(200, {{"status", "ready"}});
+  spdlog::warn("event=ready.failed reason={} detail=\"{}\"", r.reason, r.detail);
+  return HttpResponse::json(503,
+                            {{"status", "not_ready"}, {"reason", r.reason}, {"detail", r.detail}});
 }
 
 HttpResponse metrics(const OpsDeps& deps) {
@@ -37,6 +48,8 @@ void add_ops_routes(Router& router, OpsDeps deps) {
   auto shared = std::make_shared<const OpsDeps>(std::move(deps));
   router.add("GET", "/healthz",
              [shared](const HttpRequest&, const PathParams&) { return health(*shared); });
+  router.add("GET", "/readyz",
+             [shared](const HttpRequest&, const PathParams&) { return ready(*shared); });
   router.add("GET", "/metrics",
              [shared](const HttpRequest&, const PathParams&) { return metrics(*shared); });
 }

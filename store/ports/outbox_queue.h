@@ -22,7 +22,9 @@ class OutboxQueue {
   virtual ~OutboxQueue() = default;
 
   // Due (next_attempt_at <= now) pending rows of `channel`, at most `limit`, by priority
-  // then age, returned marked `sending` with attempts + 1. None due: an empty list.
+  // then age, returned marked `sending` with attempts + 1 and leased: the claim time (the
+  // implementation's own clock) is recorded for release_expired_leases. None due: an empty
+  // list.
   virtual Result<std::vector<OutboxItem>> claim_outbox(Channel channel, UnixTime now,
                                                        int limit) = 0;
   // A claimed row the provider accepted: `sent` at `now` under provider_message_id, and a
@@ -53,6 +55,22 @@ class OutboxQueue {
   // At start-up: rows left `sending` by a crash go back to `pending` (at-least-once);
   // returns how many.
   virtual Result<int> requeue_in_flight() = 0;
+
+  // While the service runs: `sending` rows of `channel` claimed at or before
+  // now - lease_seconds (or by a binary that recorded no claim time) go back to `pending`,
+  // due at once, their attempts kept (the lost claim may have reached the provider:
+  // at-least-once) and last_error "claim lease expired". Returns how many; the count is
+  // also added to MetricsSnapshot::outbox_leases_expired.
+  //
+  // Lease versus double sends: a release makes the row claimable again, so the caller must
+  // hold no unrecorded outcome for any row of `channel`. The Dispatcher calls this only
+  // from the channel's own worker, between rounds (nothing in flight) and only after every
+  // outcome it kept because the store failed (mark_sent, mark_retry, ...) was recorded:
+  // a row the process already sent is `sent` before any lease of its channel is looked at,
+  // and never goes back to pending to be sent a second time. lease_seconds must exceed the
+  // longest send, for a claim held by anyone else (another process on the same database).
+  virtual Result<int> release_expired_leases(Channel channel, UnixTime now,
+                                             std::int64_t lease_seconds) = 0;
 };
 
 }  // namespace noodbel::store

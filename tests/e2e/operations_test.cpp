@@ -143,6 +143,16 @@ TEST_F(OperationsServer, MetricsCountCallsAnswersMessagesAndWebhookRejections) {
   }
 }
 
+TEST_F(OperationsServer, ReadyzWritesToTheRealDatabaseChecksItsDiskAndSetsTheMetric) {
+  const HttpReply ready = http_call(port_, "GET", "/readyz");
+  ASSERT_EQ(ready.status, 200) << ready.body;
+  EXPECT_EQ(json::parse(ready.body), (json{{"status", "ready"}}));
+  const HttpReply m = http_call(port_, "GET", "/metrics");
+  EXPECT_NE(m.body.find("\nnoodbel_ready 1\n"), std::string::npos) << m.body;
+  EXPECT_NE(m.body.find("noodbel_outbox_leases_expired_total 0"), std::string::npos) << m.body;
+  EXPECT_EQ(http_call(port_, "GET", "/healthz").status, 200);
+}
+
 TEST_F(OperationsServer, BackupWhileServingRestoreWhenStoppedPurgeAndForget) {
   crisis_call_with_a_yes();
   const std::string backup = env_.dir + "/backup.db";

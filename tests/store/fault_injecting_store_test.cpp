@@ -69,6 +69,14 @@ TEST_F(FaultInjectingStoreTest, WritesOnlyLetsReadsThroughAndDoesNotCountThem) {
   EXPECT_TRUE(faults_->requeue_in_flight().ok());
 }
 
+TEST_F(FaultInjectingStoreTest, OnlyCallFailsThatOutboxMethodAndLetsTheOthersThrough) {
+  faults_->set_plan({.fail_always = true, .only_call = "mark_sent"});
+  EXPECT_TRUE(faults_->requeue_in_flight().ok());
+  EXPECT_TRUE(faults_->release_expired_leases(Channel::kSms, kNow, 300).ok());
+  EXPECT_FALSE(faults_->mark_sent(1, "tw:SM1", kNow).ok());
+  EXPECT_EQ(faults_->failures(), 1);
+}
+
 TEST_F(FaultInjectingStoreTest, FailAlwaysLastsUntilThePlanIsCleared) {
   faults_->set_plan({.fail_always = true});
   for (int i = 0; i < 3; ++i) EXPECT_FALSE(enqueue_through_faults().ok());

@@ -49,18 +49,21 @@ TEST(Migrations, CreateTheSchemaAndSetUserVersion) {
   EXPECT_EQ(apply_migrations(db), latest_schema_version());
   EXPECT_EQ(db.user_version(), latest_schema_version());
   const std::set<std::string> expected_tables{
-      "services",       "caseworkers",     "caseworker_contacts", "families",
-      "family_contacts", "family_availability", "calls",           "call_events",
-      "call_recipients", "responses",       "inbox",               "outbox",
-      "audit_log",       "unknown_senders", "message_counts", "digest_runs",
-      "link_codes",      "call_questions",  "call_choices",   "call_notices",
-      "slash_response_urls"};
+      "services",     "caseworkers",     "caseworker_contacts",
+      "families",     "family_contacts", "family_availability",
+      "calls",        "call_events",     "call_recipients",
+      "responses",    "inbox",           "outbox",
+      "audit_log",    "unknown_senders", "message_counts",
+      "digest_runs",  "link_codes",      "call_questions",
+      "call_choices", "call_notices",    "slash_response_urls",
+      "health_probe"};
   EXPECT_EQ(names(db, kTables), expected_tables);
   const auto indexes = names(db, kIndexes);
   EXPECT_TRUE(indexes.count("family_contacts_by_address"));
   EXPECT_TRUE(indexes.count("calls_by_code"));
   EXPECT_TRUE(indexes.count("outbox_due"));
   EXPECT_TRUE(indexes.count("slash_response_urls_by_expiry"));
+  EXPECT_TRUE(indexes.count("outbox_claimed"));
 }
 
 TEST(Migrations, SecondRunAppliesNothing) {

@@ -16,5 +16,11 @@ TEST(DispatcherConfig, SlashPushesAreHeldAndKeptToTheSlashRate) {
   EXPECT_EQ(o.claim_delay_seconds.count(Channel::kTelegram), 0u) << "other channels at once";
 }
 
+TEST(DispatcherConfig, TheClaimLeaseComesFromTheDispatchSection) {
+  Config config;
+  config.dispatch.lease_seconds = 120;
+  EXPECT_EQ(dispatcher_options(config).lease_seconds, 120);
+}
+
 }  // namespace
 }  // namespace noodbel

@@ -734,14 +734,32 @@ TEST(LoadConfig, RefusesTheDemoSecretFromTheEnvironmentWhenTheSandboxIsOff) {
   EXPECT_EQ(practice.web.secret, kDemoWebSecret);
 }
 
+TEST(LoadConfig, DatabaseSectionReadsTheReadinessFloorsAndDefaultsWhenAbsent) {
+  const auto defaults = parse_config("", "t.toml");
+  ASSERT_TRUE(defaults.ok()) << defaults.error().message;
+  EXPECT_EQ(defaults->readiness.min_free_megabytes, 64);
+  EXPECT_EQ(defaults->readiness.max_failed_writes, 3);
+  const auto c =
+      parse_config("[database]\nmin_free_megabytes = 256\nmax_failed_writes = 5\n", "t.toml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->readiness.min_free_megabytes, 256);
+  EXPECT_EQ(c->readiness.max_failed_writes, 5);
+  const auto bad = parse_config("[database]\nmax_failed_writes = 0\n", "bad.toml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("database.max_failed_writes: must be between 1 and 1000"),
+            std::string::npos)
+      << bad.error().message;
+}
+
 TEST(LoadConfig, DispatchSectionReadsEveryKeyAndDefaultsWhenAbsent) {
   const auto defaults = parse_config("", "t.toml");
   ASSERT_TRUE(defaults.ok()) << defaults.error().message;
   EXPECT_EQ(defaults->dispatch.failover_after_attempts, 3);
   EXPECT_EQ(defaults->dispatch.max_attempts, 8);
+  EXPECT_EQ(defaults->dispatch.lease_seconds, 300);
   const auto c = parse_config(
       "[dispatch]\nfailover_after_attempts = 2\nmax_attempts = 5\nbackoff_base_seconds = 3\n"
-      "backoff_cap_seconds = 60\nbackoff_jitter_percent = 10\n",
+      "backoff_cap_seconds = 60\nbackoff_jitter_percent = 10\nlease_seconds = 120\n",
       "t.toml");
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ(c->dispatch.failover_after_attempts, 2);
@@ -749,18 +767,22 @@ TEST(LoadConfig, DispatchSectionReadsEveryKeyAndDefaultsWhenAbsent) {
   EXPECT_EQ(c->dispatch.backoff_base_seconds, 3);
   EXPECT_EQ(c->dispatch.backoff_cap_seconds, 60);
   EXPECT_EQ(c->dispatch.backoff_jitter_percent, 10);
+  EXPECT_EQ(c->dispatch.lease_seconds, 120);
 }
 
 TEST(LoadConfig, DispatchSectionRefusesBadValuesNamingTheKey) {
   const std::pair<std::string, const char*> cases[] = {
-      {"failover_after_attempts = -1", "dispatch.failover_after_attempts: must be between 0 and 100"},
+      {"failover_after_attempts = -1",
+       "dispatch.failover_after_attempts: must be between 0 and 100"},
       {"failover_after_attempts = 9\nmax_attempts = 8",
        "dispatch.failover_after_attempts: must not exceed max_attempts (8)"},
       {"max_attempts = 0", "dispatch.max_attempts: must be between 1 and 100"},
       {"backoff_base_seconds = 0", "dispatch.backoff_base_seconds: must be between 1 and 3600"},
       {"backoff_base_seconds = 60\nbackoff_cap_seconds = 30",
        "dispatch.backoff_cap_seconds: must be at least backoff_base_seconds (60)"},
-      {"backoff_jitter_percent = 101", "dispatch.backoff_jitter_percent: must be between 0 and 100"},
+      {"backoff_jitter_percent = 101",
+       "dispatch.backoff_jitter_percent: must be between 0 and 100"},
+      {"lease_seconds = 30", "dispatch.lease_seconds: must be between 60 and 86400"},
       {"max_attempts = \"8\"", "dispatch.max_attempts: must be a whole number"},
       {"failover_after = 3", "dispatch.failover_after: unknown key"},
   };

@@ -1,7 +1,9 @@
 // How the Dispatcher reacts when its OutboxQueue fails (tests/support/store/
-// fault_injecting_store.h): nothing is sent on a failed claim, and an outcome the store
-// could not record is kept and recorded before anything else is claimed.
+// fault_injecting_store.h): nothing is sent on a failed claim, an outcome the store could
+// not record is kept and recorded before anything else is claimed, and the claim lease
+// heals a lost claim without a restart but never wins over a kept outcome.
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,7 +14,6 @@
 #include "fake_sender.h"
 #include "store/store.h"
 #include "support/store/fault_injecting_store.h"
-#include "support/store/memory_store.h"
 #include "support/store/must.h"
 
 namespace noodbel {
@@ -25,6 +26,8 @@ using testing_support::FaultInjectingStore;
 using testing_support::FaultPlan;
 
 constexpr UnixTime kStart = 1'760'000'000;
+constexpr std::int64_t kLease = 300;
+constexpr std::int64_t kCheck = 30;
 
 class DispatcherStoreFaultsTest : public ::testing::Test {
  protected:
@@ -32,6 +35,8 @@ class DispatcherStoreFaultsTest : public ::testing::Test {
     DispatcherOptions options;
     options.rate_now = [this] { return clock_.now() * 1000; };
     options.backoff_jitter_percent = 0;
+    options.lease_seconds = kLease;
+    options.lease_check_seconds = kCheck;
     dispatcher_ = std::make_unique<Dispatcher>(*faults_, clock_, options);
     dispatcher_->add_channel(std::make_unique<FakeSender>(Channel::kSandbox, sender_));
   }
@@ -66,9 +71,11 @@ class DispatcherStoreFaultsTest : public ::testing::Test {
   }
 
   int run() { return dispatcher_->run_once(Channel::kSandbox); }
+  std::int64_t leases_expired() { return must(store_->metrics_snapshot()).outbox_leases_expired; }
 
   ManualClock clock_{kStart};
-  std::unique_ptr<store::Store> store_ = testing_support::open_memory_store();
+  // Stamps claims with the clock the dispatcher reads, as in `noodbel serve`.
+  std::unique_ptr<store::Store> store_ = must(store::Store::open(":memory:", clock_));
   std::unique_ptr<FaultInjectingStore> faults_ = std::make_unique<FaultInjectingStore>(*store_);
   std::shared_ptr<FakeSenderState> sender_ = std::make_shared<FakeSenderState>();
   std::unique_ptr<Dispatcher> dispatcher_;  // last: destroyed (and stopped) first
@@ -136,6 +143,64 @@ TEST_F(DispatcherStoreFaultsTest, ASlowStoreDelaysButDoesNotLoseASend) {
   EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(40));
   EXPECT_EQ(row("F0001").state, OutboxState::kSent);
   EXPECT_EQ(faults_->failures(), 0);
+}
+
+TEST_F(DispatcherStoreFaultsTest, ALostClaimGoesBackToPendingAfterTheLeaseAndIsSentWithoutARestart) {
+  enqueue("F0001");
+  // A claim nobody records: what a round that threw, or a claim whose answer was lost,
+  // leaves behind. Before, only requeue_in_flight at the next start-up cleared it.
+  ASSERT_EQ(must(store_->claim_outbox(Channel::kSandbox, clock_.now(), 10)).size(), 1u);
+  clock_.advance(kLease - 1);
+  EXPECT_EQ(run(), 0) << "the lease still runs";
+  EXPECT_EQ(row("F0001").state, OutboxState::kSending);
+  clock_.advance(kCheck);
+  EXPECT_EQ(run(), 1) << "the lease expired: back to pending and sent in the same round";
+  EXPECT_EQ(row("F0001").state, OutboxState::kSent);
+  EXPECT_EQ(sender_->calls(), 1u);
+  EXPECT_EQ(leases_expired(), 1);
+}
+
+TEST_F(DispatcherStoreFaultsTest, AMarkSentFailureHealsWithoutARestartAndTheMessageIsSentOnce) {
+  enqueue("F0001");
+  {
+    const std::lock_guard lock(sender_->mu);
+    sender_->on_send = [this] {
+      faults_->set_plan({.fail_always = true, .only_call = "mark_sent"});
+    };
+  }
+  EXPECT_EQ(run(), 1);
+  sender_->on_send = nullptr;
+  EXPECT_EQ(row("F0001").state, OutboxState::kSending) << "mark_sent failed; the outcome is kept";
+  // Long past the lease, with every other write working: the kept `sent` outcome wins, the
+  // row is not released to pending (it would be claimable and sent a second time).
+  for (int i = 0; i < 3; ++i) {
+    clock_.advance(kLease);
+    EXPECT_EQ(run(), 0);
+    EXPECT_EQ(row("F0001").state, OutboxState::kSending);
+  }
+  EXPECT_EQ(leases_expired(), 0);
+  // The write works again: recorded `sent`, no restart, no second send.
+  faults_->clear();
+  clock_.advance(kLease);
+  EXPECT_EQ(run(), 0);
+  EXPECT_EQ(row("F0001").state, OutboxState::kSent);
+  EXPECT_EQ(sender_->calls(), 1u);
+  EXPECT_EQ(leases_expired(), 0);
+}
+
+TEST_F(DispatcherStoreFaultsTest, AFailedLeaseCheckDoesNotStopTheRoundAndIsTriedAgain) {
+  enqueue("F0001");
+  ASSERT_EQ(must(store_->claim_outbox(Channel::kSandbox, clock_.now(), 10)).size(), 1u);
+  enqueue("F0002");
+  clock_.advance(kLease + kCheck);
+  faults_->set_plan({.fail_next = 1, .only_call = "release_expired_leases"});
+  EXPECT_EQ(run(), 1) << "F0002 goes out although the lease check failed";
+  EXPECT_EQ(row("F0001").state, OutboxState::kSending);
+  EXPECT_EQ(run(), 0) << "the next check waits lease_check_seconds";
+  clock_.advance(kCheck);
+  EXPECT_EQ(run(), 1);
+  EXPECT_EQ(row("F0001").state, OutboxState::kSent);
+  EXPECT_EQ(sender_->recipients(), (std::vector<std::string>{"F0002", "F0001"}));
 }
 
 }  // namespace

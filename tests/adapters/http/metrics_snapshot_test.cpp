@@ -15,6 +15,7 @@ store::MetricsSnapshot snapshot() {
   s.outbox_by_channel_state = {{{"sms", "pending"}, 3}, {{"telegram", "delivered"}, 9}};
   s.queue_depth = 3;
   s.oldest_pending_at = 1000;
+  s.outbox_leases_expired = 7;
   return s;
 }
 
@@ -29,7 +30,9 @@ TEST(RecordStoreSnapshot, SetsEveryDatabaseGauge) {
             3);
   EXPECT_EQ(registry.value("noodbel_dispatch_queue_depth"), 3);
   EXPECT_EQ(registry.value("noodbel_dispatch_oldest_pending_age_seconds"), 90);
+  EXPECT_EQ(registry.value("noodbel_outbox_leases_expired_total"), 7);
   const std::string text = registry.render();
+  EXPECT_NE(text.find("# TYPE noodbel_outbox_leases_expired_total counter"), std::string::npos);
   EXPECT_NE(text.find("# TYPE noodbel_calls gauge"), std::string::npos);
   EXPECT_NE(text.find("noodbel_outbox_messages{channel=\"telegram\",state=\"delivered\"} 9"),
             std::string::npos)

@@ -88,5 +88,26 @@ TEST_F(OpsRoutesTest, AStoreFailingOnlyOnWritesStillReportsHealthAndMetrics) {
   EXPECT_EQ(get("/metrics").status, 200);
 }
 
+TEST_F(OpsRoutesTest, ReadyzIs503WithTheReasonWhileWritesFailAndHealthzStaysLive) {
+  const HttpResponse ok = get("/readyz");
+  EXPECT_EQ(ok.status, 200);
+  EXPECT_EQ(json::parse(ok.body), (json{{"status", "ready"}}));
+  EXPECT_EQ(metrics_.value("noodbel_ready"), 1);
+  faults_->set_plan({.fail_always = true, .writes_only = true, .disk_full = true});
+  const HttpResponse down = get("/readyz");
+  EXPECT_EQ(down.status, 503);
+  const json body = json::parse(down.body);
+  EXPECT_EQ(body["status"], "not_ready");
+  EXPECT_EQ(body["reason"], "write_failed");
+  EXPECT_NE(body["detail"].get<std::string>().find("database or disk is full"), std::string::npos)
+      << down.body;
+  EXPECT_EQ(metrics_.value("noodbel_ready"), 0);
+  EXPECT_EQ(metrics_.value("noodbel_readiness", {{"reason", "write_failed"}}), 1);
+  EXPECT_EQ(get("/healthz").status, 200) << "liveness: the process answers, no restart needed";
+  faults_->clear();
+  EXPECT_EQ(get("/readyz").status, 200);
+  EXPECT_EQ(metrics_.value("noodbel_ready"), 1);
+}
+
 }  // namespace
 }  // namespace noodbel

@@ -8,6 +8,7 @@
 
 #include "store/contracts/store_implementations.h"
 #include "store/ports/outbox_queue.h"
+#include "support/store/wall_clock.h"
 
 namespace noodbel::contracts {
 namespace {
@@ -138,6 +139,50 @@ TYPED_TEST(OutboxQueueContract, RequeueInFlightReturnsRowsLeftSendingToPendingAn
   EXPECT_EQ(must(this->port().requeue_in_flight()), 2);
   EXPECT_EQ(must(this->port().requeue_in_flight()), 0);
   EXPECT_EQ(this->claim(kT0).size(), 2u);
+}
+
+// claim_outbox stamps its claims with the Store's clock: the wall clock here.
+UnixTime claim_time() { return testing_support::wall_clock().now(); }
+
+TYPED_TEST(OutboxQueueContract, ReleaseExpiredLeasesReturnsOnlyClaimsOlderThanTheLeaseToPending) {
+  const std::int64_t id = this->enqueue("F1");
+  const UnixTime claimed_at = claim_time();
+  this->claim(kT0);
+  EXPECT_EQ(must(this->port().release_expired_leases(Channel::kSms, claimed_at + 299, 300)), 0);
+  EXPECT_EQ(this->state_of(id, "F1"), OutboxState::kSending) << "the lease still runs";
+  const UnixTime expired = claim_time() + 300;
+  EXPECT_EQ(must(this->port().release_expired_leases(Channel::kSms, expired, 300)), 1);
+  const OutboxItem r = *this->row(id, "F1");
+  EXPECT_EQ(r.state, OutboxState::kPending);
+  EXPECT_EQ(r.attempts, 1) << "the lost claim may have reached the provider: it counts";
+  EXPECT_EQ(r.last_error, "claim lease expired");
+  EXPECT_EQ(must(this->port().release_expired_leases(Channel::kSms, expired, 300)), 0);
+  const std::vector<OutboxItem> again = this->claim(kT0);
+  ASSERT_EQ(again.size(), 1u) << "due at once";
+  EXPECT_EQ(again[0].attempts, 2);
+}
+
+TYPED_TEST(OutboxQueueContract, ReleaseExpiredLeasesLeavesOtherChannelsAndFinishedRowsAlone) {
+  const std::int64_t lost = this->enqueue("F1", Channel::kSms);
+  const std::int64_t other = this->enqueue("F2", Channel::kTelegram);
+  const std::int64_t sent = this->enqueue("F3", Channel::kSms);
+  this->claim(kT0, 10, Channel::kSms);
+  this->claim(kT0, 10, Channel::kTelegram);
+  ASSERT_TRUE(this->port().mark_sent(sent, "tw:SM3", kT0).ok());
+  const UnixTime expired = claim_time() + 600;
+  EXPECT_EQ(must(this->port().release_expired_leases(Channel::kSms, expired, 300)), 1);
+  EXPECT_EQ(this->state_of(lost, "F1"), OutboxState::kPending);
+  EXPECT_EQ(this->state_of(other, "F2"), OutboxState::kSending) << "another channel's lease";
+  EXPECT_EQ(this->state_of(sent, "F3"), OutboxState::kSent);
+}
+
+TYPED_TEST(OutboxQueueContract, ReleasedLeasesAreCountedInTheMetricsSnapshot) {
+  this->enqueue("F1");
+  this->enqueue("F2");
+  this->claim(kT0);
+  EXPECT_EQ(must(this->store().metrics_snapshot()).outbox_leases_expired, 0);
+  ASSERT_EQ(must(this->port().release_expired_leases(Channel::kSms, claim_time() + 600, 300)), 2);
+  EXPECT_EQ(must(this->store().metrics_snapshot()).outbox_leases_expired, 2);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Store: Noodbel's SQLite database (WAL, busy_timeout, foreign keys on), its migrations,
 // and the implementation of every store port (store/ports/): the unit of work, the
-// dispatcher's outbox queue, delivery reports, instant replies, response URLs, health.
+// dispatcher's outbox queue, delivery reports, instant replies, response URLs, health,
+// digest reads.
 // Adapters depend on the ports; only the composition root (adapters/app) and the CLI
 // name Store. Thread-safe: one connection, every operation serialised by an internal
 // mutex. SQLite errors stop here and become Error values, never fallback values.
@@ -23,6 +24,7 @@
 #include "store/channel_state.h"
 #include "store/metrics_snapshot.h"
 #include "store/ports/delivery_reports.h"
+#include "store/ports/digest_reads.h"
 #include "store/ports/instant_replies.h"
 #include "store/ports/outbox_queue.h"
 #include "store/ports/response_url_store.h"
@@ -39,7 +41,8 @@ class Store final : public UnitOfWork,
                     public DeliveryReports,
                     public InstantReplies,
                     public ResponseUrlStore,
-                    public StoreHealth {
+                    public StoreHealth,
+                    public DigestReads {
  public:
   // Opens (creating the file and its folder if needed) and applies pending migrations.
   // A database newer than this binary is refused with a clear message. `clock` (which
@@ -100,10 +103,8 @@ class Store final : public UnitOfWork,
   // the store's lock, outside any transaction; a StoreError thrown by fn becomes an Error.
   Status with_database(const std::function<Status(Database&)>& fn);
 
-  // --- digest ---
-  // The raw rows of a digest for [from, to) (store/digest_queries.h), read in one
-  // snapshot; changes nothing. A storage failure is an Error.
-  Result<DigestData> digest_data(UnixTime from, UnixTime to);
+  // --- DigestReads (store/ports/digest_reads.h) ---
+  Result<DigestData> digest_data(UnixTime from, UnixTime to) override;
 
  private:
   Store(std::unique_ptr<Database> db, const Clock& clock);

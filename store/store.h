@@ -10,7 +10,6 @@
 #include <deque>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -20,6 +19,7 @@
 #include "bot/digest.h"
 #include "bot/repository.h"
 #include "bot/result.h"
+#include "bot/sync/mutex.h"
 #include "bot/types.h"
 #include "store/channel_state.h"
 #include "store/metrics_snapshot.h"
@@ -108,11 +108,16 @@ class Store final : public UnitOfWork,
 
  private:
   Store(std::unique_ptr<Database> db, const Clock& clock);
+  // Runs f, a lambda declared REQUIRES(mutex_), with mutex_ held; refuses a call from inside
+  // a transaction, and returns a storage failure as an Error (store.cpp).
+  template <typename F>
+  auto guarded(const char* what, F&& f) EXCLUDES(mutex_);
+
   const Clock& clock_;
-  std::mutex mutex_;
-  std::unique_ptr<Database> db_;  // GUARDED_BY(mutex_)
+  Mutex mutex_;
+  std::unique_ptr<Database> db_ GUARDED_BY(mutex_);
   // Delivery reports that came before mark_sent recorded their id.
-  std::deque<std::pair<std::string, OutboxState>> early_reports_;  // GUARDED_BY(mutex_)
+  std::deque<std::pair<std::string, OutboxState>> early_reports_ GUARDED_BY(mutex_);
 };
 
 }  // namespace noodbel::store

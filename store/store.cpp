@@ -205,19 +205,21 @@ bool apply_delivery(Database& db, const std::string& provider_message_id, Outbox
   return db.changes() > 0;
 }
 
+}  // namespace
+
 // Runs f under the store's lock. A storage failure is logged (SQL statements and SQLite
 // messages only, no message bodies) and returned as an Error: Result<T> for an f returning
 // T, Status for an f returning nothing. Never a fallback value.
 template <typename F>
-auto guarded(std::mutex& mutex, const Store* store, const char* what, F&& f) {
+auto Store::guarded(const char* what, F&& f) {
   using T = decltype(f());
   using R = std::conditional_t<std::is_void_v<T>, Status, Result<T>>;
-  if (t_holding == store) {
+  if (t_holding == this) {
     spdlog::error("store: {} called from inside a transaction; refused", what);
     return R(Error::Internal(fmt::format("Store::{} called from inside a transaction", what)));
   }
-  std::lock_guard lock(mutex);
-  Holding holding(store);
+  MutexLock lock(mutex_);
+  Holding holding(this);
   try {
     if constexpr (std::is_void_v<T>) {
       f();
@@ -234,21 +236,18 @@ auto guarded(std::mutex& mutex, const Store* store, const char* what, F&& f) {
   }
 }
 
-// guarded() for a write: its outcome also counts into `failed_in_a_row`
+// guarded() for a write: its outcome also counts into failed_writes_
 // (StoreHealth::failed_writes_in_a_row).
 template <typename F>
-auto guarded_write(std::mutex& mutex, const Store* store, std::atomic<int>& failed_in_a_row,
-                   const char* what, F&& f) {
-  auto result = guarded(mutex, store, what, std::forward<F>(f));
+auto Store::guarded_write(const char* what, F&& f) {
+  auto result = guarded(what, std::forward<F>(f));
   if (result.ok()) {
-    failed_in_a_row = 0;
+    failed_writes_ = 0;
   } else {
-    ++failed_in_a_row;
+    ++failed_writes_;
   }
   return result;
 }
-
-}  // namespace
 
 Store::Store(std::unique_ptr<Database> db, const Clock& clock)
     : clock_(clock), db_(std::move(db)) {}
@@ -270,11 +269,11 @@ Result<std::unique_ptr<Store>> Store::open_unmigrated(const std::string& path, c
 int Store::latest_schema_version() { return store::latest_schema_version(); }
 
 Result<int> Store::schema_version() {
-  return guarded(mutex_, this, "schema_version", [&] { return db_->user_version(); });
+  return guarded("schema_version", [&]() REQUIRES(mutex_) { return db_->user_version(); });
 }
 
 Status Store::migrate() {
-  const Result<Status> done = guarded(mutex_, this, "migrate", [&]() -> Status {
+  const Result<Status> done = guarded("migrate", [&]() REQUIRES(mutex_) -> Status {
     if (Status ours = check_ours(*db_); !ours.ok()) return ours;
     apply_migrations(*db_);
     return Ok();
@@ -292,7 +291,7 @@ Status Store::transaction(const std::function<Status(Repository&)>& fn,
   if (t_holding == this) {
     return Error::Internal("Store::transaction called from inside a transaction");
   }
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   Holding holding(this);
   try {
     Transaction tx(*db_);
@@ -319,7 +318,7 @@ Status Store::transaction(const std::function<Status(Repository&)>& fn,
 // ---- dispatcher ----
 
 Result<std::vector<OutboxItem>> Store::claim_outbox(Channel channel, UnixTime now, int limit) {
-  return guarded_write(mutex_, this, failed_writes_, "claim_outbox", [&] {
+  return guarded_write("claim_outbox", [&]() REQUIRES(mutex_) {
     std::vector<OutboxItem> items;
     Transaction tx(*db_);
     {
@@ -339,7 +338,7 @@ Result<std::vector<OutboxItem>> Store::claim_outbox(Channel channel, UnixTime no
 }
 
 Status Store::mark_sent(std::int64_t id, const std::string& provider_message_id, UnixTime now) {
-  return guarded_write(mutex_, this, failed_writes_, "mark_sent", [&] {
+  return guarded_write("mark_sent", [&]() REQUIRES(mutex_) {
     Transaction tx(*db_);
     db_->query(kMarkSent)->bind_all(id, provider_message_id, now).run();
     const auto early = std::find_if(early_reports_.begin(), early_reports_.end(),
@@ -352,13 +351,15 @@ Status Store::mark_sent(std::int64_t id, const std::string& provider_message_id,
 }
 
 Status Store::mark_retry(std::int64_t id, UnixTime next_attempt_at, const std::string& error) {
-  return guarded_write(mutex_, this, failed_writes_, "mark_retry",
-                       [&] { db_->query(kMarkRetry)->bind_all(id, next_attempt_at, error).run(); });
+  return guarded_write("mark_retry", [&]() REQUIRES(mutex_) {
+    db_->query(kMarkRetry)->bind_all(id, next_attempt_at, error).run();
+  });
 }
 
 Status Store::mark_failed(std::int64_t id, const std::string& error, UnixTime now) {
-  return guarded_write(mutex_, this, failed_writes_, "mark_failed",
-                       [&] { db_->query(kMarkFailed)->bind_all(id, error, now).run(); });
+  return guarded_write("mark_failed", [&]() REQUIRES(mutex_) {
+    db_->query(kMarkFailed)->bind_all(id, error, now).run();
+  });
 }
 
 Status Store::mark_delivery(const std::string& provider_message_id, OutboxState state,
@@ -368,7 +369,7 @@ Status Store::mark_delivery(const std::string& provider_message_id, OutboxState 
     return Error::Invalid(
         fmt::format("mark_delivery: state {} is not a delivery outcome", to_string(state)));
   }
-  return guarded_write(mutex_, this, failed_writes_, "mark_delivery", [&] {
+  return guarded_write("mark_delivery", [&]() REQUIRES(mutex_) {
     if (apply_delivery(*db_, provider_message_id, state, now) || provider_message_id.empty()) {
       return;
     }
@@ -382,15 +383,17 @@ Status Store::mark_delivery(const std::string& provider_message_id, OutboxState 
 }
 
 Status Store::release(std::int64_t id, UnixTime next_attempt_at) {
-  return guarded_write(mutex_, this, failed_writes_, "release",
-                       [&] { db_->query(kRelease)->bind_all(id, next_attempt_at).run(); });
+  return guarded_write("release", [&]() REQUIRES(mutex_) {
+    db_->query(kRelease)->bind_all(id, next_attempt_at).run();
+  });
 }
 
 Result<std::int64_t> Store::fail_over(
     std::int64_t id, UnixTime now,
     const std::function<std::optional<Failover>(Repository&)>& decide) {
   std::int64_t new_id = 0;
-  const Status s = transaction([&](Repository& repo) -> Status {
+  // transaction() runs the lambda with mutex_ held.
+  const Status s = transaction([&](Repository& repo) REQUIRES(mutex_) -> Status {
     const std::optional<Failover> next = decide(repo);
     if (!next) return Ok();
     db_->query(kMarkFailed)->bind_all(id, next->last_error, now).run();
@@ -402,7 +405,7 @@ Result<std::int64_t> Store::fail_over(
 }
 
 Result<int> Store::requeue_in_flight() {
-  return guarded_write(mutex_, this, failed_writes_, "requeue_in_flight", [&] {
+  return guarded_write("requeue_in_flight", [&]() REQUIRES(mutex_) {
     db_->query(kRequeueInFlight)->run();
     return db_->changes();
   });
@@ -411,7 +414,7 @@ Result<int> Store::requeue_in_flight() {
 Result<int> Store::release_expired_leases(Channel channel, UnixTime now,
                                           std::int64_t lease_seconds) {
   const Result<int> released =
-      guarded_write(mutex_, this, failed_writes_, "release_expired_leases", [&] {
+      guarded_write("release_expired_leases", [&]() REQUIRES(mutex_) {
         db_->query(kReleaseExpiredLeases)->bind_all(to_string(channel), now - lease_seconds).run();
         return db_->changes();
       });
@@ -421,7 +424,7 @@ Result<int> Store::release_expired_leases(Channel channel, UnixTime now,
 
 Result<std::vector<OutboxItem>> Store::take_outbox_for(Channel channel, const std::string& address,
                                                        UnixTime now) {
-  return guarded_write(mutex_, this, failed_writes_, "take_outbox_for", [&] {
+  return guarded_write("take_outbox_for", [&]() REQUIRES(mutex_) {
     std::vector<OutboxItem> items;
     Transaction tx(*db_);
     {
@@ -453,7 +456,7 @@ Status Store::forget_response_url(std::string_view user_id, std::string_view url
 // ---- operations ----
 
 Status Store::check() {
-  const Result<bool> answered = guarded(mutex_, this, "check", [&] {
+  const Result<bool> answered = guarded("check", [&]() REQUIRES(mutex_) {
     Query q = db_->query(kHealthy);
     return q->step() && q->int64(0) == 1;
   });
@@ -463,7 +466,7 @@ Status Store::check() {
 }
 
 Status Store::probe_write() {
-  return guarded(mutex_, this, "probe_write", [&] {
+  return guarded("probe_write", [&]() REQUIRES(mutex_) {
     Transaction tx(*db_);
     db_->query(kProbeWrite)->bind_all(clock_.now()).run();
     tx.commit();
@@ -473,7 +476,7 @@ Status Store::probe_write() {
 int Store::failed_writes_in_a_row() { return failed_writes_.load(); }
 
 Result<OutboxCounts> Store::outbox_counts() {
-  return guarded(mutex_, this, "outbox_counts", [&] {
+  return guarded("outbox_counts", [&]() REQUIRES(mutex_) {
     OutboxCounts counts;
     {
       Query q = db_->query(kOutboxCounts);
@@ -505,7 +508,7 @@ Result<OutboxCounts> Store::outbox_counts() {
 }
 
 Result<std::vector<OutboxItem>> Store::outbox_for(const std::string& recipient_id, int limit) {
-  return guarded(mutex_, this, "outbox_for", [&] {
+  return guarded("outbox_for", [&]() REQUIRES(mutex_) {
     std::vector<OutboxItem> items;
     Query q = db_->query(kOutboxFor);
     q->bind_all(recipient_id, limit);
@@ -515,7 +518,7 @@ Result<std::vector<OutboxItem>> Store::outbox_for(const std::string& recipient_i
 }
 
 Result<std::int64_t> Store::count_calls(CallState state) {
-  return guarded(mutex_, this, "count_calls", [&] {
+  return guarded("count_calls", [&]() REQUIRES(mutex_) {
     Query q = db_->query(kCountCalls);
     q->bind_all(to_string(state));
     q->step();
@@ -524,7 +527,7 @@ Result<std::int64_t> Store::count_calls(CallState state) {
 }
 
 Result<std::vector<AuditEntry>> Store::audit_log(int limit) {
-  return guarded(mutex_, this, "audit_log", [&] {
+  return guarded("audit_log", [&]() REQUIRES(mutex_) {
     std::vector<AuditEntry> entries;
     Query q = db_->query(kAuditLog);
     q->bind_all(limit);
@@ -537,7 +540,7 @@ Status Store::with_database(const std::function<Status(Database&)>& fn) {
   if (t_holding == this) {
     return Error::Internal("Store::with_database called from inside a transaction");
   }
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   Holding holding(this);
   try {
     return fn(*db_);
@@ -553,7 +556,7 @@ Result<DigestData> Store::digest_data(UnixTime from, UnixTime to) {
   if (t_holding == this) {
     return Error::Internal("Store::digest_data called from inside a transaction");
   }
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   Holding holding(this);
   try {
     return read_digest_data(*db_, TimeSpan{from, to});

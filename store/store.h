@@ -1,6 +1,7 @@
 // Store: Noodbel's SQLite database (WAL, busy_timeout, foreign keys on), its migrations,
 // and the implementation of every store port (store/ports/): the unit of work, the
-// dispatcher's outbox queue, delivery reports, instant replies, response URLs, health.
+// dispatcher's outbox queue, delivery reports, instant replies, response URLs, health,
+// digest reads.
 // Adapters depend on the ports; only the composition root (adapters/app) and the CLI
 // name Store. Thread-safe: one connection, every operation serialised by an internal
 // mutex. SQLite errors stop here and become Error values, never fallback values.
@@ -11,7 +12,6 @@
 #include <deque>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -21,10 +21,12 @@
 #include "bot/digest.h"
 #include "bot/repository.h"
 #include "bot/result.h"
+#include "bot/sync/mutex.h"
 #include "bot/types.h"
 #include "store/channel_state.h"
 #include "store/metrics_snapshot.h"
 #include "store/ports/delivery_reports.h"
+#include "store/ports/digest_reads.h"
 #include "store/ports/instant_replies.h"
 #include "store/ports/outbox_queue.h"
 #include "store/ports/response_url_store.h"
@@ -41,7 +43,8 @@ class Store final : public UnitOfWork,
                     public DeliveryReports,
                     public InstantReplies,
                     public ResponseUrlStore,
-                    public StoreHealth {
+                    public StoreHealth,
+                    public DigestReads {
  public:
   // Opens (creating the file and its folder if needed) and applies pending migrations.
   // A database newer than this binary is refused with a clear message. `clock` (which
@@ -106,18 +109,24 @@ class Store final : public UnitOfWork,
   // the store's lock, outside any transaction; a StoreError thrown by fn becomes an Error.
   Status with_database(const std::function<Status(Database&)>& fn);
 
-  // --- digest ---
-  // The raw rows of a digest for [from, to) (store/digest_queries.h), read in one
-  // snapshot; changes nothing. A storage failure is an Error.
-  Result<DigestData> digest_data(UnixTime from, UnixTime to);
+  // --- DigestReads (store/ports/digest_reads.h) ---
+  Result<DigestData> digest_data(UnixTime from, UnixTime to) override;
 
  private:
   Store(std::unique_ptr<Database> db, const Clock& clock);
+  // Runs f, a lambda declared REQUIRES(mutex_), with mutex_ held; refuses a call from inside
+  // a transaction, and returns a storage failure as an Error (store.cpp).
+  template <typename F>
+  auto guarded(const char* what, F&& f) EXCLUDES(mutex_);
+  // guarded() for a write: a failure also counts into failed_writes_in_a_row().
+  template <typename F>
+  auto guarded_write(const char* what, F&& f) EXCLUDES(mutex_);
+
   const Clock& clock_;
-  std::mutex mutex_;
-  std::unique_ptr<Database> db_;  // GUARDED_BY(mutex_)
+  Mutex mutex_;
+  std::unique_ptr<Database> db_ GUARDED_BY(mutex_);
   // Delivery reports that came before mark_sent recorded their id.
-  std::deque<std::pair<std::string, OutboxState>> early_reports_;  // GUARDED_BY(mutex_)
+  std::deque<std::pair<std::string, OutboxState>> early_reports_ GUARDED_BY(mutex_);
   // Rows release_expired_leases sent back to pending since open (for GET /metrics).
   std::atomic<std::int64_t> leases_expired_{0};
   // Writes (not probe_write) that failed in a row; 0 after one succeeded.

@@ -16,7 +16,7 @@ namespace {
 
 // Per configured service, the newest date recorded (nothing when none or unreadable).
 Result<std::map<std::string, std::optional<LocalDate>>> newest_runs(
-    store::Store& store, const std::vector<ServiceConfig>& services) {
+    store::UnitOfWork& store, const std::vector<ServiceConfig>& services) {
   std::map<std::string, std::optional<LocalDate>> newest;
   const Status s = store.transaction([&](Repository& repo) -> Status {
     for (const ServiceConfig& service : services) {
@@ -51,7 +51,7 @@ const ScopeDigest* scope_of(const Digest& digest, const std::string& service) {
 }  // namespace
 
 DigestSender::DigestSender(const Config& config, const Templates& templates,
-                           const DigestSource& source, store::Store& store, const Clock& clock,
+                           const DigestSource& source, store::UnitOfWork& store, const Clock& clock,
                            const Links& links)
     : config_(config),
       templates_(templates),

@@ -10,7 +10,7 @@
 #include "bot/clock.h"
 #include "bot/links.h"
 #include "bot/templates.h"
-#include "store/store.h"
+#include "store/ports/unit_of_work.h"
 
 namespace noodbel {
 
@@ -26,7 +26,7 @@ class DigestSender {
  public:
   // All references must outlive the DigestSender.
   DigestSender(const Config& config, const Templates& templates, const DigestSource& source,
-               store::Store& store, const Clock& clock, const Links& links);
+               store::UnitOfWork& store, const Clock& clock, const Links& links);
 
   // Sends every digest due now. A supervisor's scope is their own service: they get the
   // text of their service's figures and a link to its page (their service first, the
@@ -45,7 +45,7 @@ class DigestSender {
   const Config& config_;
   const Templates& templates_;
   const DigestSource& source_;
-  store::Store& store_;
+  store::UnitOfWork& store_;
   const Clock& clock_;
   const Links& links_;
 };

@@ -18,4 +18,12 @@ Status OpenSslRandom::fill(std::span<unsigned char> out) const {
   return Ok();
 }
 
+Result<std::string> random_bytes(std::size_t count) {
+  std::string bytes(count, '\0');
+  const Status filled =
+      OpenSslRandom().fill({reinterpret_cast<unsigned char*>(bytes.data()), bytes.size()});
+  if (!filled.ok()) return filled.error();
+  return bytes;
+}
+
 }  // namespace noodbel

@@ -32,6 +32,10 @@ std::string to_hex(const unsigned char* data, std::size_t size) {
   return out;
 }
 
+std::string to_hex(std::string_view bytes) {
+  return to_hex(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+}
+
 std::string sha256_hex(std::string_view data) {
   Digest digest{};
   const unsigned int size = sha256(data, digest);
@@ -45,6 +49,10 @@ bool secrets_equal(std::string_view a, std::string_view b) {
   const unsigned int size_b = sha256(b, db);
   if (size_a == 0 || size_a != size_b) return false;
   return CRYPTO_memcmp(da.data(), db.data(), size_a) == 0;
+}
+
+bool constant_time_equal(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 }  // namespace noodbel

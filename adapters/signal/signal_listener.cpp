@@ -63,7 +63,7 @@ void SignalListener::start() {
 
 void SignalListener::stop() {
   {
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     stopping_ = true;
   }
   wake_.notify_all();
@@ -72,8 +72,8 @@ void SignalListener::stop() {
 }
 
 bool SignalListener::wait(std::chrono::milliseconds delay) {
-  std::unique_lock lock(mutex_);
-  return !wake_.wait_for(lock, delay, [this] { return stopping_.load(); });
+  MutexLock lock(mutex_);
+  return !lock.wait_for(wake_, delay, [this] { return stopping_.load(); });
 }
 
 Status SignalListener::read_once(std::string& last_event_id, bool& opened) {

@@ -10,7 +10,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <random>
 #include <string>
 #include <thread>
@@ -20,6 +19,7 @@
 #include "adapters/inbound/inbound_outcome.h"
 #include "bot/clock.h"
 #include "bot/result.h"
+#include "bot/sync/mutex.h"
 #include "bot/types.h"
 
 namespace noodbel::signal_cli {
@@ -73,7 +73,9 @@ class SignalListener {
   std::atomic<int> reconnects_{0};
   std::minstd_rand rng_;  // jitter; only touched by the listener thread
   std::atomic<bool> stopping_{false};
-  std::mutex mutex_;
+  // Pairs with wake_ so that stop()'s notify is not lost between wait()'s check of
+  // stopping_ and its sleep. It guards no member: stopping_ is atomic, read without it.
+  Mutex mutex_;
   std::condition_variable wake_;
   std::thread thread_;
 };

@@ -1,14 +1,10 @@
 #include "adapters/slash/slash_auth.h"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
-#include <array>
 #include <charconv>
 
 #include <fmt/format.h>
 
+#include "adapters/crypto/hmac.h"
 #include "adapters/crypto/secrets.h"
 #include "bot/text/ascii.h"
 
@@ -19,8 +15,6 @@ constexpr std::string_view kSignatureHeader = "x-slack-signature";
 constexpr std::string_view kTimestampHeader = "x-slack-request-timestamp";
 constexpr std::size_t kProviderSignatureHex = 16;
 constexpr std::size_t kBodyHashHex = 32;
-
-using Digest = std::array<unsigned char, EVP_MAX_MD_SIZE>;
 
 Result<UnixTime> parse_timestamp(std::string_view raw) {
   UnixTime ts = 0;
@@ -54,8 +48,7 @@ Result<SlashAuth> verify_slack(const HttpRequest& request, std::string_view secr
         kSlackMaxSkewSeconds));
   }
   const std::string expected = slack_signature(secret, *raw_ts, request.body);
-  const bool same = !expected.empty() && signature->size() == expected.size() &&
-                    CRYPTO_memcmp(signature->data(), expected.data(), expected.size()) == 0;
+  const bool same = !expected.empty() && constant_time_equal(*signature, expected);
   if (!same) {
     return Error::Forbidden(
         "X-Slack-Signature does not match the body: check the signing secret in [slash] "
@@ -121,13 +114,9 @@ std::string slack_signature(std::string_view secret, std::string_view timestamp,
   std::string base;
   base.reserve(3 + timestamp.size() + 1 + body.size());
   base.append("v0:").append(timestamp).append(":").append(body);
-  Digest mac{};
-  unsigned int size = 0;
-  const unsigned char* ok =
-      HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
-           reinterpret_cast<const unsigned char*>(base.data()), base.size(), mac.data(), &size);
-  if (ok == nullptr) return {};  // never equal to a received "v0=..." signature
-  return "v0=" + to_hex(mac.data(), size);
+  const Result<std::string> mac = hmac_sha256(secret, base);
+  if (!mac.ok()) return {};  // never equal to a received "v0=..." signature
+  return "v0=" + to_hex(*mac);
 }
 
 Result<SlashAuth> authenticate_slash(const HttpRequest& request, const Result<FormFields>& form,

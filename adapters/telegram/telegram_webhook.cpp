@@ -2,10 +2,10 @@
 
 #include <memory>
 
-#include <nlohmann/json.hpp>
-#include <openssl/crypto.h>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
+#include "adapters/crypto/secrets.h"
 #include "adapters/telegram/bot_api_types.h"
 #include "adapters/telegram/telegram_inbound.h"
 
@@ -58,8 +58,7 @@ HttpResponse handle(const WebhookDeps& deps, const HttpRequest& request) {
 }  // namespace
 
 bool secret_matches(std::string_view expected, std::string_view given) {
-  if (expected.empty() || expected.size() != given.size()) return false;
-  return CRYPTO_memcmp(expected.data(), given.data(), expected.size()) == 0;
+  return !expected.empty() && constant_time_equal(expected, given);
 }
 
 void add_webhook_route(Router& router, WebhookDeps deps) {

@@ -76,7 +76,7 @@ void TelegramWorker::start() {
 
 void TelegramWorker::stop() {
   {
-    const std::lock_guard lock(mutex_);
+    const MutexLock lock(mutex_);
     stopping_ = true;
   }
   wake_.notify_all();
@@ -84,8 +84,8 @@ void TelegramWorker::stop() {
 }
 
 bool TelegramWorker::wait(std::chrono::milliseconds delay) {
-  std::unique_lock lock(mutex_);
-  return !wake_.wait_for(lock, delay, [this] { return stopping_.load(); });
+  MutexLock lock(mutex_);
+  return !lock.wait_for(wake_, delay, [this] { return stopping_.load(); });
 }
 
 void TelegramWorker::run() {

@@ -13,7 +13,6 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <random>
 #include <thread>
@@ -22,6 +21,7 @@
 #include "adapters/telegram/telegram_api.h"
 #include "bot/clock.h"
 #include "bot/result.h"
+#include "bot/sync/mutex.h"
 #include "bot/types.h"
 
 namespace noodbel::telegram {
@@ -81,7 +81,9 @@ class TelegramWorker {
   std::optional<int> retry_after_;       // only touched by the polling thread
   std::minstd_rand rng_;                 // jitter; only touched by the polling thread
   std::atomic<bool> stopping_{false};
-  std::mutex mutex_;
+  // Pairs with wake_ so that stop()'s notify is not lost between wait()'s check of
+  // stopping_ and its sleep. It guards no member: stopping_ is atomic, read without it.
+  Mutex mutex_;
   std::condition_variable wake_;
   std::thread thread_;
 };

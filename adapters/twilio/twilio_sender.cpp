@@ -1,13 +1,12 @@
 #include "adapters/twilio/twilio_sender.h"
 
-#include <openssl/evp.h>
-
 #include <string>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "adapters/crypto/base64.h"
 #include "adapters/http/retry_after.h"
 #include "bot/phone.h"
 
@@ -17,13 +16,7 @@ namespace {
 using nlohmann::json;
 
 std::string basic_auth(std::string_view user, std::string_view password) {
-  const std::string plain = fmt::format("{}:{}", user, password);
-  std::string out(4 * ((plain.size() + 2) / 3) + 1, '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(plain.data()),
-                                static_cast<int>(plain.size()));
-  out.resize(static_cast<std::size_t>(n));
-  return "Basic " + out;
+  return "Basic " + base64(fmt::format("{}:{}", user, password));
 }
 
 // Twilio's error code from its error JSON ({"code": 21610, "message": ...}), or 0.

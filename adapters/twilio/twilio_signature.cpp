@@ -1,14 +1,12 @@
 #include "adapters/twilio/twilio_signature.h"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include <algorithm>
-#include <array>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "adapters/crypto/base64.h"
+#include "adapters/crypto/hmac.h"
 #include "adapters/crypto/secrets.h"
 #include "adapters/http/client.h"
 
@@ -24,25 +22,15 @@ Pairs sorted_pairs(const FormFields& params, bool dedupe) {
   return pairs;
 }
 
-std::string base64(const unsigned char* data, std::size_t size) {
-  std::string out(4 * ((size + 2) / 3) + 1, '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data,
-                                static_cast<int>(size));
-  out.resize(static_cast<std::size_t>(std::max(n, 0)));
-  return out;
-}
-
 std::string sign(std::string_view auth_token, std::string_view url, const Pairs& pairs) {
   std::string data(url);
   for (const auto& [name, value] : pairs) {
     data += name;
     data += value;
   }
-  std::array<unsigned char, EVP_MAX_MD_SIZE> mac{};
-  unsigned int size = 0;
-  HMAC(EVP_sha1(), auth_token.data(), static_cast<int>(auth_token.size()),
-       reinterpret_cast<const unsigned char*>(data.data()), data.size(), mac.data(), &size);
-  return base64(mac.data(), size);
+  const Result<std::string> mac = hmac_sha1(auth_token, data);
+  // Without a digest the signature is empty, which no request's signature equals.
+  return mac.ok() ? base64(*mac) : std::string();
 }
 
 // "https://host:443/p?q" <-> "https://host/p?q"; nothing when the URL cannot be read.

@@ -55,7 +55,9 @@ class DigestPages {
     if (!digest.ok()) {
       spdlog::error("event=digest.page_failed date={} error=\"{}\"", iso_date(date),
                     digest.error().message);
-      return error_page(500, "digest_page_failed", {});
+      // The figures could not be read: a page that says so, never one of empty figures.
+      const bool retry = digest.error().kind == ErrorKind::kUnavailable;
+      return error_page(retry ? 503 : 500, "digest_page_failed", {});
     }
     Result<std::string> html = render_digest_html(*digest, deps_.templates, lang(),
                                                   deps_.source.page_html());

@@ -23,7 +23,7 @@ std::optional<std::string> read_text(const std::string& path) {
 
 Result<DigestSource> DigestSource::load(const std::string& data_dir, const DigestConfig& digest,
                                         const CoreConfig& core, const Postcodes& postcodes,
-                                        store::Store& store) {
+                                        store::DigestReads& store) {
   Result<std::string> page = load_web_page(data_dir, "digest.html");
   if (!page.ok()) return page.error();
   std::map<std::string, std::string> names;
@@ -42,7 +42,7 @@ Result<DigestSource> DigestSource::load(const std::string& data_dir, const Diges
 }
 
 DigestSource::DigestSource(const DigestConfig& digest, const CoreConfig& core,
-                           const Postcodes& postcodes, store::Store& store,
+                           const Postcodes& postcodes, store::DigestReads& store,
                            std::map<std::string, std::string> area_names, std::string page_html)
     : digest_(&digest),
       core_(&core),

@@ -1,11 +1,5 @@
 #include "adapters/web/signed_links.h"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-#include <openssl/rand.h>
-
-#include <array>
 #include <cctype>
 #include <charconv>
 #include <optional>
@@ -13,26 +7,13 @@
 
 #include <fmt/format.h>
 
+#include "adapters/crypto/base64.h"
+#include "adapters/crypto/hmac.h"
+#include "adapters/crypto/openssl_random.h"
+#include "adapters/crypto/secrets.h"
+
 namespace noodbel {
 namespace {
-
-constexpr char kBase64Url[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-std::string base64url(const unsigned char* data, std::size_t size) {
-  std::string out;
-  out.reserve((size * 4 + 2) / 3);
-  for (std::size_t i = 0; i < size; i += 3) {
-    const unsigned v = (static_cast<unsigned>(data[i]) << 16U) |
-                       ((i + 1 < size ? data[i + 1] : 0U) << 8U) |
-                       (i + 2 < size ? data[i + 2] : 0U);
-    out += kBase64Url[(v >> 18U) & 63U];
-    out += kBase64Url[(v >> 12U) & 63U];
-    if (i + 1 < size) out += kBase64Url[(v >> 6U) & 63U];
-    if (i + 2 < size) out += kBase64Url[v & 63U];
-  }
-  return out;
-}
 
 // Unreserved characters pass; everything else is %XX.
 std::string percent_encode(std::string_view s) {
@@ -49,15 +30,11 @@ std::string percent_encode(std::string_view s) {
 }
 
 std::string random_secret() {
-  std::array<unsigned char, 32> bytes{};
-  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
+  const Result<std::string> bytes = random_bytes(32);
+  if (!bytes.ok()) {
     throw std::runtime_error("cannot draw a random web secret (OpenSSL RAND_bytes failed)");
   }
-  return base64url(bytes.data(), bytes.size());
-}
-
-bool same(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+  return base64url(*bytes);
 }
 
 // "<subject>.<expires>.<mac>" split at its last two dots (a subject holds no dot).
@@ -121,11 +98,9 @@ SignedLinks SignedLinks::rebased(std::string base_url) const {
 }
 
 std::string SignedLinks::mac(std::string_view message) const {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
-  unsigned int size = 0;
-  HMAC(EVP_sha256(), secret_.data(), static_cast<int>(secret_.size()),
-       reinterpret_cast<const unsigned char*>(message.data()), message.size(), out.data(), &size);
-  return base64url(out.data(), size);
+  const Result<std::string> digest = hmac_sha256(secret_, message);
+  // Without a digest the mac is empty: a token with an empty mac is refused as malformed.
+  return digest.ok() ? base64url(*digest) : std::string();
 }
 
 std::string SignedLinks::board_token(std::string_view call_code, std::string_view caseworker_id,
@@ -161,7 +136,7 @@ BoardAccess SignedLinks::check_board(std::string_view call_code, std::string_vie
   BoardAccess access;
   const auto parts = split_token(token);
   if (!parts || parts->subject.empty()) return access;
-  if (!same(board_token(call_code, parts->subject, parts->expires_at), token)) {
+  if (!constant_time_equal(board_token(call_code, parts->subject, parts->expires_at), token)) {
     access.check = LinkCheck::kBadSignature;
     return access;
   }
@@ -175,7 +150,8 @@ LinkCheck SignedLinks::check_digest(std::string_view date, std::string_view serv
                                     std::string_view token, UnixTime now) const {
   const auto parts = split_token(token);
   if (!parts || parts->subject != "d") return LinkCheck::kMalformed;
-  if (!same(digest_token(date, service, parts->expires_at), token)) return LinkCheck::kBadSignature;
+  if (!constant_time_equal(digest_token(date, service, parts->expires_at), token))
+    return LinkCheck::kBadSignature;
   return now >= parts->expires_at ? LinkCheck::kExpired : LinkCheck::kValid;
 }
 

@@ -52,6 +52,18 @@ expect_refused bot/call_code.h '#include <random>' "$core draw randomness"
 expect_refused store/store.cpp '#include "adapters/http/server.h"' \
   'store/ must not include adapters/'
 
+# OpenSSL only in adapters/crypto/ (and the TLS headers of the HTTP client).
+openssl='only adapters/crypto/ may include OpenSSL'
+expect_refused adapters/web/signed_links.cpp '#include <openssl/hmac.h>' "$openssl"
+expect_refused adapters/telegram/x.cpp '#include <openssl/crypto.h>' "$openssl"
+expect_refused adapters/twilio/x.h '  #  include <openssl/evp.h>' "$openssl"
+expect_refused store/x.cpp '#include <openssl/sha.h>' "$openssl"
+expect_refused adapters/http/client.cpp '#include <openssl/hmac.h>' "$openssl"
+expect_refused adapters/http/server.cpp '#include <openssl/ssl.h>' "$openssl"
+expect_allowed adapters/crypto/hmac.cpp '#include <openssl/hmac.h>'
+expect_allowed adapters/http/client.cpp '#include <openssl/ssl.h>'
+expect_allowed adapters/http/client.cpp '#include <openssl/x509v3.h>'
+
 # The matrix of the adapters/ folders.
 expect_refused adapters/twilio/twilio_signature.cpp '#include "adapters/slash/slash_auth.h"' \
   'adapters/twilio/ must not include adapters/slash/'

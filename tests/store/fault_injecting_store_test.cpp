@@ -65,6 +65,7 @@ TEST_F(FaultInjectingStoreTest, WritesOnlyLetsReadsThroughAndDoesNotCountThem) {
   faults_->set_plan({.fail_next = 1, .writes_only = true});
   EXPECT_TRUE(faults_->check().ok());
   EXPECT_TRUE(faults_->metrics_snapshot().ok());
+  EXPECT_TRUE(faults_->digest_data(kNow - 3600, kNow).ok());
   EXPECT_FALSE(faults_->requeue_in_flight().ok()) << "the first write still fails";
   EXPECT_TRUE(faults_->requeue_in_flight().ok());
 }

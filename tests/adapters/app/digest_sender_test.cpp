@@ -14,9 +14,11 @@
 
 #include "bot/postcodes.h"
 #include "bot/templates.h"
+#include "store/store.h"
 #include "store/temp_db.h"
 #include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
+#include "support/store/fault_injecting_store.h"
 #include "support/store/must.h"
 #include "support/store/wall_clock.h"
 
@@ -204,6 +206,39 @@ TEST_F(DigestSenderTest, EachRunIsAuditedWithoutTheMessageText) {
     if (e.detail == "date=2026-11-23 service=limburg supervisors=2 messages=2") ++limburg;
   }
   EXPECT_EQ(limburg, 1);
+}
+
+TEST_F(DigestSenderTest, WhenTheFiguresCannotBeReadNothingIsSentAndTheNextTickSendsThem) {
+  testing_support::FaultInjectingStore reads(*store_);
+  const DigestSource failing(config_.digest, config_.core, postcodes_, reads, {}, "{{body}}");
+  DigestSender sender(config_, templates_, failing, *store_, clock_, links_);
+  const int services = static_cast<int>(config_.core.services.size());
+  clock_.set(kNov23At0730);
+  reads.set_plan({.fail_always = true, .disk_full = true});
+  const DigestRunReport r = sender.run_due();
+  EXPECT_EQ(r.failed, services);
+  EXPECT_EQ(r.sent + r.skipped + r.messages, 0);
+  EXPECT_EQ(reads.failures(), services);
+  EXPECT_EQ(must(store_->outbox_counts()).pending, 0) << "no digest of empty figures";
+  reads.clear();
+  clock_.advance(60);
+  const DigestRunReport retry = sender.run_due();
+  EXPECT_EQ(retry.sent, services) << "no run was recorded, so each is retried";
+  EXPECT_EQ(retry.messages, 3);
+  EXPECT_EQ(outbox("C101").size(), 1u);
+}
+
+TEST_F(DigestSenderTest, WhenTheStoreCannotBeWrittenNothingIsSentOrRecorded) {
+  testing_support::FaultInjectingStore writes(*store_);
+  DigestSender sender(config_, templates_, *source_, writes, clock_, links_);
+  clock_.set(kNov23At0730);
+  writes.set_plan({.fail_always = true, .writes_only = true});
+  const DigestRunReport r = sender.run_due();
+  EXPECT_GE(r.failed, 1);
+  EXPECT_EQ(r.sent + r.skipped + r.messages, 0);
+  EXPECT_EQ(must(store_->outbox_counts()).pending, 0);
+  writes.clear();
+  EXPECT_EQ(sender.run_due().messages, 3);
 }
 
 TEST_F(DigestSenderTest, AServiceWhoseDigestWasRecordedByAnotherProcessGetsNothingMore) {

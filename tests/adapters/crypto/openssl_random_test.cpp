@@ -21,6 +21,16 @@ TEST(OpenSslRandom, FillsEveryByteAndDiffersEachTime) {
   EXPECT_TRUE(random.fill(std::span<unsigned char>()).ok());
 }
 
+TEST(RandomBytes, GivesAsManyBytesAsAskedAndDiffersEachTime) {
+  const Result<std::string> a = random_bytes(32);
+  const Result<std::string> b = random_bytes(32);
+  ASSERT_TRUE(a.ok()) << a.error().message;
+  ASSERT_TRUE(b.ok()) << b.error().message;
+  EXPECT_EQ(a->size(), 32U);
+  EXPECT_NE(*a, *b);
+  EXPECT_EQ(random_bytes(0)->size(), 0U);
+}
+
 TEST(OpenSslRandom, GivesTwoHundredDistinctWellFormedLinkCodes) {
   const OpenSslRandom random;
   std::set<std::string> seen;

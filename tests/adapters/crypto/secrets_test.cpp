@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace noodbel {
 namespace {
 
@@ -19,6 +21,18 @@ TEST(SecretsEqual, ComparesWholeValuesWhateverTheirLength) {
 TEST(ToHex, WritesEachByteAsTwoLowerCaseDigits) {
   const unsigned char bytes[] = {0x00, 0x0f, 0xa0, 0xff};
   EXPECT_EQ(to_hex(bytes, sizeof bytes), "000fa0ff");
+}
+
+TEST(ToHex, ReadsTheBytesOfAStringIncludingZeroBytes) {
+  EXPECT_EQ(to_hex(std::string("\x00\x0f\xa0\xff", 4)), "000fa0ff");
+}
+
+TEST(ConstantTimeEqual, IsTrueOnlyForTheSameBytes) {
+  EXPECT_TRUE(constant_time_equal("v0=a2114d57b48eac39", "v0=a2114d57b48eac39"));
+  EXPECT_TRUE(constant_time_equal("", ""));
+  EXPECT_FALSE(constant_time_equal("v0=a2114d57b48eac39", "v0=a2114d57b48eac3a"));
+  EXPECT_FALSE(constant_time_equal("v0=a2114d57b48eac39", "v0=a2114d57b48eac3"));
+  EXPECT_FALSE(constant_time_equal(std::string("a\0b", 3), std::string("a\0c", 3)));
 }
 
 }  // namespace

@@ -12,9 +12,11 @@
 #include "adapters/config/config.h"
 #include "bot/postcodes.h"
 #include "bot/templates.h"
+#include "store/store.h"
 #include "store/temp_db.h"
 #include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
+#include "support/store/fault_injecting_store.h"
 #include "support/store/wall_clock.h"
 
 namespace noodbel {
@@ -50,7 +52,8 @@ class DigestRoutesTest : public ::testing::Test {
   }
 
   // GETs a URL as the browser would send it (scheme and host dropped).
-  HttpResponse get(const std::string& url) {
+  HttpResponse get(const std::string& url) { return get_from(router_, url); }
+  HttpResponse get_from(const Router& router, const std::string& url) {
     const std::string target = url.substr(url.find("/digest/"));
     const auto parsed = parse_target(target);
     EXPECT_TRUE(parsed.ok()) << target;
@@ -59,7 +62,7 @@ class DigestRoutesTest : public ::testing::Test {
     r.target = target;
     r.path = parsed->path;
     r.query = parsed->query;
-    return router_.handle(r);
+    return router.handle(r);
   }
 
   TempDbPath path_;
@@ -140,6 +143,25 @@ TEST_F(DigestRoutesTest, AValidLinkForAServiceThatIsNoLongerConfiguredGets404) {
   EXPECT_EQ(r.status, 404);
   EXPECT_NE(r.body.find("brugge"), std::string::npos);
   EXPECT_NE(r.body.find("oost-vlaanderen"), std::string::npos) << "lists the known services";
+}
+
+TEST_F(DigestRoutesTest, WhenTheFiguresCannotBeReadTheVisitorGetsA503PageNotAnEmptyDigest) {
+  testing_support::FaultInjectingStore reads(*store_);
+  const DigestSource failing(config_.digest, config_.core, postcodes_, reads, {},
+                             read_source("templates/web/digest.html"));
+  Router router;
+  add_digest_routes(router, DigestRouteDeps{config_.core, templates_, failing, links_, clock_, {}});
+  const std::string url = links_.digest_url("2026-11-23", "limburg", clock_.now());
+  reads.set_plan({.fail_always = true, .disk_full = true});
+  const HttpResponse r = get_from(router, url);
+  EXPECT_EQ(r.status, 503);
+  EXPECT_NE(r.body.find("kon nu niet gemaakt worden"), std::string::npos) << r.body;
+  EXPECT_EQ(r.body.find("<svg"), std::string::npos) << "no charts of empty figures";
+  EXPECT_EQ(r.body.find("Pleegzorg Limburg"), std::string::npos);
+  EXPECT_EQ(r.header("Cache-Control"), std::optional<std::string>("no-store"));
+  EXPECT_EQ(reads.failures(), 1);
+  reads.clear();
+  EXPECT_EQ(get_from(router, url).status, 200) << "the same link works once the store answers";
 }
 
 TEST_F(DigestRoutesTest, ErrorPagesEscapeWhatTheVisitorTyped) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "adapters/config/config.h"
+#include "store/store.h"
 #include "store/temp_db.h"
 #include "support/paths/source_paths.h"
 #include "support/shipped_data.h"

@@ -41,7 +41,8 @@ class FaultInjectingStore final : public store::UnitOfWork,
                                   public store::DeliveryReports,
                                   public store::InstantReplies,
                                   public store::ResponseUrlStore,
-                                  public store::StoreHealth {
+                                  public store::StoreHealth,
+                                  public store::DigestReads {
  public:
   explicit FaultInjectingStore(store::Store& inner) : inner_(inner) {}
 
@@ -156,6 +157,12 @@ class FaultInjectingStore final : public store::UnitOfWork,
   Result<store::MetricsSnapshot> metrics_snapshot() override {
     if (auto e = fault(kRead)) return *e;
     return inner_.metrics_snapshot();
+  }
+
+  // --- DigestReads ---
+  Result<DigestData> digest_data(UnixTime from, UnixTime to) override {
+    if (auto e = fault(kRead)) return *e;
+    return inner_.digest_data(from, to);
   }
 
  private:

@@ -66,10 +66,12 @@ wait_healthy() {
   return 1
 }
 
-# queue_depth PORT: pending + sending outbox rows, from GET /metrics.
+# queue_depth PORT: pending + sending SMS outbox rows, from GET /metrics (SMS only: a
+# caseworker's message on a channel the benchmark does not enable stays pending).
 queue_depth() {
-  curl -sf "http://127.0.0.1:$1/metrics" |
-    awk '$1 == "noodbel_dispatch_queue_depth" {print int($2); found=1} END {if (!found) print -1}'
+  curl -sf "http://127.0.0.1:$1/metrics" | awk '
+    /^noodbel_outbox_messages\{/ && /channel="sms"/ && /state="(pending|sending)"/ {n += $2; found = 1}
+    END {print found ? int(n) : -1}'
 }
 
 # wait_drained PORT [SECONDS]: until the outbox is empty (default at most 60 s); the seconds waited.

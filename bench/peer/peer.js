@@ -148,10 +148,11 @@ function serve(o) {
     res.type('text/xml; charset=utf-8').send(EMPTY_TWIML);
   });
   app.get('/healthz', (req, res) => res.json({ status: 'ok' }));
-  const queueDepth = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'sending')");
+  const countState = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE channel = 'sms' AND state = ?");
   app.get('/metrics', (req, res) => {
     res.type('text/plain; version=0.0.4; charset=utf-8').send(
-      `noodbel_dispatch_queue_depth ${queueDepth.get().n}\n` +
+      ['pending', 'sending'].map((state) =>
+        `noodbel_outbox_messages{channel="sms",state="${state}"} ${countState.get(state).n}\n`).join('') +
       `noodbel_messages_in_total{channel="sms"} ${counters.in}\n` +
       `noodbel_webhook_rejections_total{route="sms",reason="duplicate"} ${counters.duplicate}\n`);
   });

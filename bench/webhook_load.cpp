@@ -111,7 +111,9 @@ int connect_to(const Options& o) {
 }
 
 // Sends one request and reads one response on a keep-alive connection; the status code.
-int round_trip(int fd, const std::string& request, std::string& buffer) {
+// `response`, when given, receives the whole response (headers and body).
+int round_trip(int fd, const std::string& request, std::string& buffer,
+               std::string* response = nullptr) {
   for (std::size_t sent = 0; sent < request.size();) {
     const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
     if (n <= 0) return -1;
@@ -137,6 +139,7 @@ int round_trip(int fd, const std::string& request, std::string& buffer) {
     buffer.append(chunk, static_cast<std::size_t>(n));
   }
   const int status = std::atoi(buffer.c_str() + 9);
+  if (response != nullptr) *response = buffer.substr(0, total);
   buffer.erase(0, total);
   return status;
 }
@@ -147,10 +150,11 @@ std::optional<std::string> fetch_metrics(const Options& o) {
   const std::string request = fmt::format(
       "GET /metrics HTTP/1.1\r\nHost: {}:{}\r\nConnection: close\r\n\r\n", o.host, o.port);
   std::string buffer;
-  const int status = round_trip(fd, request, buffer);
+  std::string response;
+  const int status = round_trip(fd, request, buffer, &response);
   ::close(fd);
   if (status != 200) return std::nullopt;
-  return buffer;
+  return response;
 }
 
 // The sum of a counter's series whose labels contain every one of `labels` (Prometheus text).

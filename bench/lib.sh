@@ -43,10 +43,11 @@ TOML
 # noodbel_template BIN: $tmp/noodbel-template.db with the caseworkers and $tmp/families.csv,
 # made once; every measurement runs on a copy of it (fresh_copy).
 noodbel_template() {
-  noodbel_config "$tmp/noodbel-template.db" 1 "http://127.0.0.1:9" >"$tmp/template.toml"
-  "$1" migrate --config "$tmp/template.toml" >/dev/null
-  "$1" caseworkers import --config "$tmp/template.toml" config/demo-caseworkers.csv >/dev/null
-  "$1" families import --config "$tmp/template.toml" "$tmp/families.csv" >/dev/null
+  local config="$tmp/template.toml" log="$tmp/setup.log"
+  noodbel_config "$tmp/noodbel-template.db" 1 "http://127.0.0.1:9" >"$config"
+  "$1" migrate --config "$config" >/dev/null 2>>"$log"
+  "$1" caseworkers import --config "$config" config/demo-caseworkers.csv >/dev/null 2>>"$log"
+  "$1" families import --config "$config" "$tmp/families.csv" >/dev/null 2>>"$log"
 }
 
 # fresh_copy TEMPLATE DEST: a copy of a closed SQLite database (with its WAL, if any).

@@ -2,7 +2,10 @@
 // signed Twilio "incoming SMS" requests against a running `noodbel serve`, either at a
 // fixed rate (open loop: latency counted from when each request was due, so a slow
 // server cannot hide its queueing) or as fast as the connections allow (peak). Prints
-// throughput, status counts and latency percentiles. Driven by bench/load.sh.
+// throughput, status counts and latency percentiles, and (from the service's GET /metrics,
+// before and after) how many of the requests it treated as duplicates. MessageSids carry a
+// per-run prefix (--sid-prefix, default: from the clock), so repeated runs against the same
+// database are not replays. Driven by bench/load.sh and bench/compare.sh.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -15,10 +18,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <cctype>
+#include <cmath>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -40,6 +47,7 @@ struct Options {
   double rate = 1000;      // requests/s; 0: closed loop (peak)
   double seconds = 10;
   int connections = 8;
+  std::string sid_prefix;  // makes this run's MessageSids unique; default: from the clock
 };
 
 std::string form_encode(const std::string& s) {
@@ -66,7 +74,7 @@ std::vector<std::string> build_requests(const Options& o, const std::vector<std:
   for (std::size_t i = 0; i < count; ++i) {
     noodbel::FormFields params{
         {"AccountSid", "AC00000000000000000000000000000000"},
-        {"MessageSid", fmt::format("SM{:032x}", i + 1)},
+        {"MessageSid", fmt::format("SM{}{:016x}", o.sid_prefix, i + 1)},
         {"From", numbers[i % numbers.size()]},
         {"To", "+32460000000"},
         {"Body", kBodies[i % std::size(kBodies)]},
@@ -103,7 +111,9 @@ int connect_to(const Options& o) {
 }
 
 // Sends one request and reads one response on a keep-alive connection; the status code.
-int round_trip(int fd, const std::string& request, std::string& buffer) {
+// `response`, when given, receives the whole response (headers and body).
+int round_trip(int fd, const std::string& request, std::string& buffer,
+               std::string* response = nullptr) {
   for (std::size_t sent = 0; sent < request.size();) {
     const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
     if (n <= 0) return -1;
@@ -129,8 +139,63 @@ int round_trip(int fd, const std::string& request, std::string& buffer) {
     buffer.append(chunk, static_cast<std::size_t>(n));
   }
   const int status = std::atoi(buffer.c_str() + 9);
+  if (response != nullptr) *response = buffer.substr(0, total);
   buffer.erase(0, total);
   return status;
+}
+
+// GET /metrics on a new connection; nullopt when the service does not answer 200.
+std::optional<std::string> fetch_metrics(const Options& o) {
+  const int fd = connect_to(o);
+  const std::string request = fmt::format(
+      "GET /metrics HTTP/1.1\r\nHost: {}:{}\r\nConnection: close\r\n\r\n", o.host, o.port);
+  std::string buffer;
+  std::string response;
+  const int status = round_trip(fd, request, buffer, &response);
+  ::close(fd);
+  if (status != 200) return std::nullopt;
+  return response;
+}
+
+// The sum of a counter's series whose labels contain every one of `labels` (Prometheus text).
+double counter_sum(const std::string& text, std::string_view name,
+                   const std::vector<std::string_view>& labels) {
+  double sum = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t eol = text.find('\n', pos);
+    if (eol == std::string::npos) eol = text.size();
+    const std::string_view line(text.data() + pos, eol - pos);
+    pos = eol + 1;
+    if (line.substr(0, name.size()) != name || line.size() <= name.size() ||
+        line[name.size()] != '{') {
+      continue;
+    }
+    const std::size_t close = line.find('}');
+    if (close == std::string_view::npos) continue;
+    const std::string_view series = line.substr(0, close);
+    if (std::all_of(labels.begin(), labels.end(), [&](std::string_view l) {
+          return series.find(l) != std::string_view::npos;
+        })) {
+      sum += std::strtod(std::string(line.substr(close + 1)).c_str(), nullptr);
+    }
+  }
+  return sum;
+}
+
+// What the service counted for SMS: messages in and the duplicates among them.
+struct ServiceCounts {
+  double in = 0;
+  double duplicates = 0;
+};
+
+std::optional<ServiceCounts> service_counts(const Options& o) {
+  const std::optional<std::string> text = fetch_metrics(o);
+  if (!text) return std::nullopt;
+  return ServiceCounts{
+      counter_sum(*text, "noodbel_messages_in_total", {"channel=\"sms\""}),
+      counter_sum(*text, "noodbel_webhook_rejections_total",
+                  {"route=\"sms\"", "reason=\"duplicate\""})};
 }
 
 struct Totals {
@@ -179,8 +244,19 @@ double percentile(std::vector<double>& sorted, double p) {
   return sorted[i];
 }
 
+constexpr const char* kUsage =
+    "usage: webhook_load --port P --public-url URL --token TOKEN --numbers FILE "
+    "[--rate R (0: peak)] [--seconds S] [--connections C] [--host H] "
+    "[--sid-prefix ALNUM (at most 30; default: from the clock)]";
+
+std::string clock_prefix() {
+  const auto ns = std::chrono::system_clock::now().time_since_epoch().count();
+  return fmt::format("{:x}{:x}", ns, ::getpid());
+}
+
 Options parse_args(int argc, char** argv) {
   Options o;
+  if (argc % 2 == 0) throw std::runtime_error(fmt::format("{} has no value\n{}", argv[argc - 1], kUsage));
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i];
     const std::string v = argv[i + 1];
@@ -192,13 +268,24 @@ Options parse_args(int argc, char** argv) {
     else if (k == "--rate") o.rate = std::stod(v);
     else if (k == "--seconds") o.seconds = std::stod(v);
     else if (k == "--connections") o.connections = std::stoi(v);
-    else throw std::runtime_error("unknown option " + k);
+    else if (k == "--sid-prefix") o.sid_prefix = v;
+    else throw std::runtime_error(fmt::format("unknown option {}\n{}", k, kUsage));
   }
   if (o.public_url.empty() || o.token.empty() || o.numbers_file.empty()) {
-    throw std::runtime_error(
-        "usage: webhook_load --port P --public-url URL --token TOKEN --numbers FILE "
-        "[--rate R (0: peak)] [--seconds S] [--connections C] [--host H]");
+    throw std::runtime_error(kUsage);
   }
+  if (o.connections < 1 || o.seconds <= 0 || o.rate < 0) {
+    throw std::runtime_error(fmt::format("--connections, --seconds and --rate must be positive\n{}",
+                                         kUsage));
+  }
+  const bool alnum = std::all_of(o.sid_prefix.begin(), o.sid_prefix.end(), [](unsigned char c) {
+    return std::isalnum(c) != 0;
+  });
+  if (!alnum || o.sid_prefix.size() > 30) {
+    throw std::runtime_error(fmt::format("--sid-prefix must be at most 30 letters or digits "
+                                         "(a MessageSid has at most 64)\n{}", kUsage));
+  }
+  if (o.sid_prefix.empty()) o.sid_prefix = clock_prefix();
   return o;
 }
 
@@ -215,6 +302,7 @@ int main(int argc, char** argv) {
     if (numbers.empty()) throw std::runtime_error("no numbers in " + o.numbers_file);
     const double expected = o.rate > 0 ? o.rate * o.seconds : 40'000 * o.seconds;
     const auto requests = build_requests(o, numbers, static_cast<std::size_t>(expected) + 1);
+    const std::optional<ServiceCounts> before = service_counts(o);
     Totals totals;
     const auto start = Clock::now() + std::chrono::milliseconds(100);
     const auto end = start + std::chrono::duration_cast<Clock::duration>(
@@ -234,8 +322,25 @@ int main(int argc, char** argv) {
     fmt::print("latency_ms p50={:.2f} p90={:.2f} p99={:.2f} p99.9={:.2f} max={:.2f}\n",
                percentile(l, 50), percentile(l, 90), percentile(l, 99), percentile(l, 99.9),
                l.empty() ? 0.0 : l.back());
-    for (const auto& [s, c] : totals.statuses) fmt::print("status {}: {}\n", s, c);
-    return totals.statuses.size() == 1 && totals.statuses.begin()->first == 200 ? 0 : 1;
+    const long ok = totals.statuses.count(200) != 0 ? totals.statuses.at(200) : 0;
+    std::string errors;
+    for (const auto& [s, c] : totals.statuses) {
+      if (s == 200) continue;
+      errors += fmt::format(" {}={}", s < 0 ? std::string("closed") : std::to_string(s), c);
+    }
+    const long error_count = static_cast<long>(l.size()) - ok;
+    fmt::print("ok={} errors={}{}\n", ok, error_count,
+               errors.empty() ? "" : " (by status:" + errors + ")");
+    const std::optional<ServiceCounts> after = service_counts(o);
+    long duplicates = -1;
+    if (before && after) {
+      duplicates = std::lround(after->duplicates - before->duplicates);
+      fmt::print("service: messages_in={:.0f} duplicates={} (sid prefix {})\n",
+                 after->in - before->in, duplicates, o.sid_prefix);
+    } else {
+      fmt::print("service: duplicates=unknown (GET /metrics did not answer 200)\n");
+    }
+    return error_count == 0 && duplicates == 0 ? 0 : 1;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "webhook_load: %s\n", e.what());
     return 2;

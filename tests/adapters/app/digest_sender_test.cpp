@@ -15,7 +15,6 @@
 #include "bot/postcodes.h"
 #include "bot/templates.h"
 #include "store/temp_db.h"
-#include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
 #include "support/store/must.h"
 #include "support/store/wall_clock.h"

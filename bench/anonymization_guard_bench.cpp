@@ -40,9 +40,9 @@ const noodbel::AnonymizationGuard* shipped_guard() {
     const std::string dir = noodbel::testing::source_dir();
     auto postcodes = noodbel::load_postcodes(dir + "/config/be-postcodes.csv");
     if (!postcodes.ok()) return std::nullopt;
-    auto guard = noodbel::load_guard(noodbel::guard_files(dir), *postcodes);
-    if (!guard.ok()) return std::nullopt;
-    return std::move(guard).value();
+    auto loaded = noodbel::load_guard(noodbel::guard_files(dir), *postcodes);
+    if (!loaded.ok()) return std::nullopt;
+    return std::move(loaded).value();
   }();
   return guard ? &*guard : nullptr;
 }

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "bot/condition_text.h"
+#include "bot/html_escape.h"
 #include "bot/outbound.h"
 #include "bot/phone.h"
 

@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "bot/board.h"
-#include "bot/html_escape.h"
 
 namespace noodbel {
 

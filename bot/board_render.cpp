@@ -7,7 +7,6 @@
 
 #include "bot/board.h"
 #include "bot/condition_text.h"
-#include "bot/local_time.h"
 #include "bot/outbound.h"
 
 namespace noodbel {

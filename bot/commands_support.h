@@ -9,7 +9,6 @@
 
 #include "bot/commands.h"
 #include "bot/outbound.h"
-#include "bot/text/ascii.h"
 
 namespace noodbel::command {
 

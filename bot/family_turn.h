@@ -10,7 +10,6 @@
 
 #include "bot/outbound.h"
 #include "bot/reply/context.h"
-#include "bot/reply/parsed_reply.h"
 #include "bot/types.h"
 
 namespace noodbel {

@@ -21,7 +21,6 @@
 #include "adapters/web/board_events.h"
 #include "adapters/web/digest_source.h"
 #include "adapters/web/live_links.h"
-#include "adapters/web/signed_links.h"
 #include "bot/engine.h"
 #include "bot/sync/mutex.h"
 #include "store/ports/free_space.h"

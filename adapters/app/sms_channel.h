@@ -12,7 +12,6 @@
 #include "adapters/http/client.h"
 #include "adapters/http/router.h"
 #include "adapters/inbound/inbound_outcome.h"
-#include "adapters/sms/sms_common.h"
 #include "bot/clock.h"
 #include "bot/result.h"
 #include "bot/types.h"

@@ -1,6 +1,5 @@
 #include "adapters/cli/cli.h"
 
-#include <iostream>
 #include <memory>
 #include <optional>
 #include <string>

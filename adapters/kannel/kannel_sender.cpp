@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "adapters/http/retry_after.h"
+#include "adapters/sms/sms_common.h"
 #include "bot/phone.h"
 #include "bot/sms_text.h"
 

@@ -10,7 +10,6 @@
 #include "adapters/dispatch/channel_sender.h"
 #include "adapters/http/client.h"
 #include "adapters/kannel/kannel_config.h"
-#include "adapters/sms/sms_common.h"
 
 namespace noodbel {
 

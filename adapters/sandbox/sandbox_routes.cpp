@@ -3,10 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
-#include <fstream>
 #include <memory>
 #include <random>
-#include <sstream>
 #include <utility>
 
 #include <fmt/format.h>

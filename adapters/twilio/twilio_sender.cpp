@@ -8,6 +8,7 @@
 
 #include "adapters/crypto/base64.h"
 #include "adapters/http/retry_after.h"
+#include "adapters/sms/sms_common.h"
 #include "bot/phone.h"
 
 namespace noodbel {

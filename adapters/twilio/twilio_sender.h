@@ -6,7 +6,6 @@
 
 #include "adapters/dispatch/channel_sender.h"
 #include "adapters/http/client.h"
-#include "adapters/sms/sms_common.h"
 #include "adapters/twilio/twilio_config.h"
 
 namespace noodbel {

@@ -1,13 +1,11 @@
 #include "adapters/web/board_routes.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "adapters/http/server.h"
 #include "bot/board_html.h"
+#include "bot/html_escape.h"
 #include "bot/local_time.h"
 
 namespace noodbel {

@@ -9,7 +9,6 @@
 //      belongs to at most one span.
 #include "bot/reply/conditions.h"
 
-#include <algorithm>
 #include <span>
 #include <string_view>
 #include <unordered_map>
@@ -20,6 +19,7 @@
 #include "bot/reply/condition_words.h"
 #include "bot/reply/times.h"
 #include "bot/reply/transport.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel::reply {
 namespace {

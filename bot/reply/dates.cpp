@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "bot/local_time.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel::reply {
 namespace {

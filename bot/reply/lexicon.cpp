@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "bot/text/ascii.h"
+
 namespace noodbel::reply {
 namespace {
 

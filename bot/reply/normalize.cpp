@@ -1,8 +1,8 @@
 #include "bot/reply/normalize.h"
 
-#include <algorithm>
-
 #include <utf8proc.h>
+
+#include "bot/text/ascii.h"
 
 namespace noodbel::reply {
 namespace {

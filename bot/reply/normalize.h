@@ -12,8 +12,6 @@
 #include <string>
 #include <string_view>
 
-#include "bot/text/ascii.h"
-
 namespace noodbel::reply {
 
 constexpr std::size_t kMaxChars = 1024;  // normalised bytes looked at; the rest is ignored

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "bot/reply/dates.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel::reply {
 namespace {

@@ -4,10 +4,10 @@
 // is the next 18:00 (today while it is still to come or passed less than an hour ago),
 // "over een uurtje" is now + 60 minutes, "morgen" said before 05:00 is the day after the
 // night (today's date), a weekday is the next one (today included).
-#include <algorithm>
 #include <string_view>
 
 #include "bot/reply/times.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel::reply {
 namespace {

@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "bot/commands.h"
-#include "support/memory_repository.h"
-#include "support/paths/source_paths.h"
-#include "support/shipped_data.h"
+#include "bot/html_escape.h"
 #include "support/fake_hasher.h"
 #include "support/fake_random.h"
+#include "support/memory_repository.h"
+#include "support/shipped_data.h"
 
 namespace noodbel {
 namespace {

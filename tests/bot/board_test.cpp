@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "support/memory_repository.h"
-#include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
 
 namespace noodbel {

@@ -5,7 +5,7 @@
 #include <set>
 #include <string>
 
-#include "bot/reply/parser.h"
+#include "bot/reply/parsed_reply.h"
 #include "support/fake_random.h"
 
 namespace noodbel {

@@ -7,13 +7,11 @@
 
 #include <stdexcept>
 #include <string>
-#include <vector>
 
 #include "bot/commands.h"
 #include "support/fake_hasher.h"
 #include "support/fake_random.h"
 #include "support/memory_repository.h"
-#include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
 
 namespace noodbel {

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -11,7 +10,6 @@
 #include "bot/local_time.h"
 #include "bot/self_service.h"
 #include "support/memory_repository.h"
-#include "support/paths/source_paths.h"
 #include "support/reply_parser.h"
 #include "support/shipped_data.h"
 

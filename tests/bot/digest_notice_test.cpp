@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
 
 namespace noodbel {

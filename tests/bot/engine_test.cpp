@@ -5,18 +5,13 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "bot/local_time.h"
 #include "bot/outbound.h"
-#include "bot/reply/parser.h"
 #include "support/fake_hasher.h"
 #include "support/fake_random.h"
 #include "support/memory_repository.h"
-#include "support/paths/source_paths.h"
 #include "support/reply_parser.h"
 #include "support/shipped_data.h"
 

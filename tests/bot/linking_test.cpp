@@ -14,7 +14,6 @@
 #include "support/fake_hasher.h"
 #include "support/fake_random.h"
 #include "support/memory_repository.h"
-#include "support/paths/source_paths.h"
 #include "support/reply_parser.h"
 #include "support/shipped_data.h"
 

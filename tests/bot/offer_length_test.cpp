@@ -29,8 +29,8 @@ Call call_with_note(std::string note, std::string place = "Sint-Pieters-Leeuw") 
 }
 
 // The longest note of plain letters that still fits in every language.
-int longest_fitting_note() {
-  int length = 0;
+std::size_t longest_fitting_note() {
+  std::size_t length = 0;
   while (!offer_overflow(templates(), call_with_note(std::string(length + 1, 'a')), kMonday10h)) {
     ++length;
   }
@@ -43,8 +43,8 @@ TEST(OfferOverflow, AShortNoteFits) {
 }
 
 TEST(OfferOverflow, SaysExactlyHowManyCharactersToCut) {
-  const int fitting = longest_fitting_note();
-  ASSERT_GT(fitting, 50);  // two SMS leave room for a real note
+  const std::size_t fitting = longest_fitting_note();
+  ASSERT_GT(fitting, 50u);  // two SMS leave room for a real note
   const auto over = offer_overflow(templates(), call_with_note(std::string(fitting + 23, 'a')),
                                    kMonday10h);
   ASSERT_TRUE(over.has_value());
@@ -53,7 +53,7 @@ TEST(OfferOverflow, SaysExactlyHowManyCharactersToCut) {
 }
 
 TEST(OfferOverflow, MeasuresTheLongestFamilyLanguageWithAThreeDigitDistance) {
-  const int fitting = longest_fitting_note();
+  const std::size_t fitting = longest_fitting_note();
   Call call = call_with_note(std::string(fitting, 'a'));
   for (const Language lang : {Language::kNl, Language::kFr, Language::kEn}) {
     call.code = "W99";
@@ -79,7 +79,7 @@ TEST(OfferOverflow, ACharacterOutsideGsm7IsNamedBecauseItShrinksEverySms) {
 }
 
 TEST(OfferOverflow, TypographicQuotesCountAsTheyAreSentNotAsUnicode) {
-  const int fitting = longest_fitting_note();
+  const std::size_t fitting = longest_fitting_note();
   // \u2019 becomes ' before sending: it costs one GSM-7 character.
   const std::string note = std::string(fitting - 1, 'a') + "\xE2\x80\x99";
   EXPECT_FALSE(offer_overflow(templates(), call_with_note(note), kMonday10h));

@@ -4,10 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include <stdexcept>
-
 #include "support/memory_repository.h"
-#include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
 
 namespace noodbel {

@@ -11,9 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "bot/reply/parser.h"
 #include "bot/templates.h"
-#include "support/paths/source_paths.h"
 #include "support/reply_parser.h"
 #include "support/shipped_data.h"
 

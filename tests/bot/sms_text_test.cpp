@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include "bot/templates.h"
-#include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
 
 namespace noodbel {

@@ -4,14 +4,12 @@
 
 #include <gtest/gtest.h>
 
-#include <stdexcept>
 #include <string>
 
 #include "bot/engine.h"
 #include "support/fake_hasher.h"
 #include "support/fake_random.h"
 #include "support/memory_repository.h"
-#include "support/paths/source_paths.h"
 #include "support/reply_parser.h"
 #include "support/shipped_data.h"
 

@@ -2,12 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "support/memory_repository.h"
-#include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
 
 namespace noodbel {

@@ -266,13 +266,16 @@ TEST_F(ChannelsCall, OneCallReachesEveryChannelFailsOverAndTheAnswersLandOnOneBo
   const std::size_t before = signal_sends(kCaseworker).size();
   signal_.push_text(kCaseworker, 1800000000003, "/bord " + code);
   std::string board;
-  ASSERT_TRUE(eventually([&] {
-    for (const json& m : signal_sends(kCaseworker)) {
-      const std::string text = m["message"];
-      if (text.find(code + " (open)") != std::string::npos) board = text;
-    }
-    return !board.empty() && signal_sends(kCaseworker).size() > before;
-  }, kDeadline)) << signal_.sends().dump(1);
+  ASSERT_TRUE(eventually(
+      [&] {
+        for (const json& send : signal_sends(kCaseworker)) {
+          const std::string text = send["message"];
+          if (text.find(code + " (open)") != std::string::npos) board = text;
+        }
+        return !board.empty() && signal_sends(kCaseworker).size() > before;
+      },
+      kDeadline))
+      << signal_.sends().dump(1);
   EXPECT_NE(line_with(board, "(F0001)").find(": JA, "), std::string::npos) << board;
   EXPECT_NE(line_with(board, "(F0002)").find(": JA, "), std::string::npos) << board;
   EXPECT_NE(line_with(board, "(F0002)").find("vanaf 18:00"), std::string::npos) << board;

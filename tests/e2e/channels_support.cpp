@@ -5,17 +5,14 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <map>
-#include <regex>
 #include <optional>
-#include <string_view>
+#include <regex>
 #include <sstream>
-#include <thread>
+#include <string_view>
 
 #include "support/http_client.h"
 #include "support/paths/source_paths.h"

@@ -7,7 +7,6 @@
 // the pick command, chooses, is reminded, moves to the next family and confirms; only
 // then are the others released; the board shows every family's own words.
 // Skipped, saying why, only when Kannel is missing (scripts/install-deps installs it).
-#include <chrono>
 #include <ctime>
 #include <fstream>
 #include <memory>

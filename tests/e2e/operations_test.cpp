@@ -2,7 +2,6 @@
 // sandbox (logfmt, masked numbers, no message text at info), the /metrics figures, and
 // backup / restore / purge / families forget around a running `noodbel serve`.
 #include <chrono>
-#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <regex>

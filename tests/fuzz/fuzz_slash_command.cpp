@@ -4,7 +4,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <string_view>
 
 #include "adapters/http/http_types.h"
 #include "adapters/slash/slash_command.h"

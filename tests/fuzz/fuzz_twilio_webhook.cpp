@@ -5,7 +5,6 @@
 // 3 = Content-Type; the rest = the body.
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -9,14 +9,12 @@
 #include <set>
 #include <stdexcept>
 #include <string>
-#include <vector>
 
 #include "bot/digest.h"
 #include "bot/digest_render.h"
 #include "bot/local_time.h"
 #include "store/sqlite.h"
 #include "store/store.h"
-#include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
 #include "support/store/must.h"
 #include "support/store/wall_clock.h"

@@ -36,7 +36,8 @@ std::string form_encode(const std::vector<std::pair<std::string, std::string>>& 
   for (const auto& [name, value] : fields) {
     if (!out.empty()) out += '&';
     for (const std::string* part : {&name, &value}) {
-      for (const unsigned char c : *part) {
+      for (const char ch : *part) {
+        const auto c = static_cast<unsigned char>(ch);  // a byte, as <cctype> and %XX want it
         if (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
           out += static_cast<char>(c);
         } else {

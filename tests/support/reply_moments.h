@@ -8,7 +8,6 @@
 #include <string>
 #include <string_view>
 
-#include "bot/reply/parser.h"
 #include "support/reply_parser.h"
 
 namespace noodbel::testing {

@@ -16,7 +16,6 @@
 #include "bot/templates.h"
 #include "store/store.h"
 #include "store/temp_db.h"
-#include "support/paths/source_paths.h"
 #include "support/shipped_data.h"
 #include "support/store/fault_injecting_store.h"
 #include "support/store/must.h"

@@ -1,8 +1,6 @@
 #include "adapters/config/load_config.h"
 
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <string>
 #include <utility>

@@ -1,7 +1,5 @@
 #include "adapters/sandbox/sandbox_routes.h"
 
-#include <filesystem>
-#include <fstream>
 #include <vector>
 
 #include <gtest/gtest.h>

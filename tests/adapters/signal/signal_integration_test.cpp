@@ -1,7 +1,6 @@
 // Signal against a stub of signal-cli's HTTP daemon (tests/support/signal_cli_stub.py) on
 // loopback: JSON-RPC sends with per-recipient failures, the SSE event stream in odd
 // chunks, reconnects with Last-Event-ID after a dropped stream or a store failure.
-#include <atomic>
 #include <chrono>
 #include <mutex>
 #include <vector>

@@ -52,7 +52,8 @@ constexpr const char* kToken = "xr3j5x3p4pfk7k3kdgm1ejwqrc";
 
 std::string url_encode(std::string_view s) {
   std::string out;
-  for (unsigned char c : s) {
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);  // a byte, as <cctype> and %XX want it
     if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
       out.push_back(static_cast<char>(c));
     } else if (c == ' ') {

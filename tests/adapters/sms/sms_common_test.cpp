@@ -1,7 +1,6 @@
 #include "adapters/sms/sms_common.h"
 
 #include <chrono>
-#include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

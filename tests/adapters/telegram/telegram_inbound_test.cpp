@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include "bot/reply/parser.h"
 #include "support/reply_parser.h"
 
 namespace noodbel::telegram {

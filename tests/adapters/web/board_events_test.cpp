@@ -1,6 +1,5 @@
 #include "adapters/web/board_events.h"
 
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>

@@ -1,7 +1,5 @@
 #include <gtest/gtest.h>
 
-#include <vector>
-
 #include "bot/guard/guard_checks.h"
 
 namespace noodbel::guard_checks {

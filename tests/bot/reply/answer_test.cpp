@@ -1,6 +1,4 @@
 // Step 4b of the reply parser: the answer the words give (yes, no, maybe, call me).
-#include "bot/reply/parser.h"
-
 #include <gtest/gtest.h>
 
 #include "support/reply_moments.h"

@@ -1,9 +1,8 @@
 // Step 3 of the reply parser, classifying words: call codes and command words.
-#include "bot/reply/parser.h"
-
 #include <gtest/gtest.h>
 
-#include "support/reply_moments.h"
+#include "bot/reply/parsed_reply.h"
+#include "support/reply_parser.h"
 
 namespace noodbel {
 namespace {

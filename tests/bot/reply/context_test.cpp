@@ -1,11 +1,9 @@
 // ReplyContext: the moment a message is read, from "YYYY-MM-DD" and "YYYY-MM-DD HH:MM".
-#include "bot/reply/parser.h"
-
 #include <gtest/gtest.h>
 
 #include <optional>
 
-#include "support/reply_moments.h"
+#include "bot/reply/context.h"
 
 namespace noodbel {
 namespace {

@@ -11,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "bot/reply/parser.h"
 #include "support/paths/source_paths.h"
 #include "support/reply_parser.h"
 

@@ -1,6 +1,4 @@
 // Dates of a pause: written dates, month names, spans and weekdays, resolved against today.
-#include "bot/reply/parser.h"
-
 #include <gtest/gtest.h>
 
 #include "support/reply_moments.h"

@@ -1,6 +1,5 @@
 // Step 1 of the reply parser, normalising: odd bytes, long texts and random input never
 // break it.
-#include "bot/reply/parser.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,4 @@
 // Step 5 of the reply parser: the note, the words of a yes or maybe it did not understand.
-#include "bot/reply/parser.h"
-
 #include <gtest/gtest.h>
 
 #include "support/reply_moments.h"

@@ -1,9 +1,8 @@
 // ParsedReply and its helpers: call codes, intent names, words for the caseworker.
-#include "bot/reply/parser.h"
-
 #include <gtest/gtest.h>
 
-#include "support/reply_moments.h"
+#include "bot/reply/parsed_reply.h"
+#include "support/reply_parser.h"
 
 namespace noodbel {
 namespace {

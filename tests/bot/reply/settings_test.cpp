@@ -1,9 +1,8 @@
 // Step 4a of the reply parser: commands and settings said anywhere in a message.
-#include "bot/reply/parser.h"
-
 #include <gtest/gtest.h>
 
-#include "support/reply_moments.h"
+#include "bot/reply/parsed_reply.h"
+#include "support/reply_parser.h"
 
 namespace noodbel {
 namespace {

@@ -1,6 +1,4 @@
 // Start times and time limits of an answer, resolved against the moment of the message.
-#include "bot/reply/parser.h"
-
 #include <gtest/gtest.h>
 
 #include "support/reply_moments.h"

@@ -10,7 +10,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "store/contracts/implementations.h"  // ImplementationNames
 #include "store/store.h"

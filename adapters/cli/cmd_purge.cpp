@@ -7,7 +7,7 @@
 #include "adapters/cli/cmd_common.h"
 #include "bot/clock.h"
 #include "store/retention.h"
-#include "store/store.h"
+#include "store/store.h"  // keep: completes store::Store for store_or_report's unique_ptr
 
 namespace noodbel::cli {
 

@@ -71,5 +71,3 @@ void BM_CheckNoteWithPhone300(benchmark::State& state) { run_check(state, kPhone
 BENCHMARK(BM_CheckNoteWithPhone300)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
-
-BENCHMARK_MAIN();

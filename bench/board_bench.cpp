@@ -78,5 +78,3 @@ BENCHMARK(BM_BuildAndRankBoardOf5000Answers)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace noodbel
-
-BENCHMARK_MAIN();

@@ -174,5 +174,3 @@ BENCHMARK(BM_OpenFirstWaveAmong5000Families)->Unit(benchmark::kMillisecond)->Ite
 
 }  // namespace
 }  // namespace noodbel
-
-BENCHMARK_MAIN();

@@ -91,5 +91,3 @@ void BM_LoadLexicon(benchmark::State& state) {
 BENCHMARK(BM_LoadLexicon)->Unit(benchmark::kMillisecond);
 
 }  // namespace
-
-BENCHMARK_MAIN();

@@ -1,8 +1,12 @@
 #include "bot/local_time.h"
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <utility>
 
-#include <date/tz.h>
+#include <date/date.h>
 #include <fmt/format.h>
 
 namespace noodbel {
@@ -11,21 +15,36 @@ namespace {
 using Seconds = std::chrono::seconds;
 using Minutes = std::chrono::minutes;
 
-const date::time_zone* brussels() {
-  // locate_zone is thread-safe; the pointer stays valid for the life of the process.
-  static const date::time_zone* const zone = date::locate_zone("Europe/Brussels");
+// Written once by install_local_zone before threads start, then only read.
+std::optional<ZoneRules>& installed_zone() {
+  static std::optional<ZoneRules> zone;
   return zone;
 }
 
+const ZoneRules& local_zone() {
+  const std::optional<ZoneRules>& zone = installed_zone();
+  if (!zone) {
+    std::fputs(
+        "noodbel: local time used before the time zone was installed: call "
+        "install_local_zone(load_time_zone(kLocalZoneName)) at start-up "
+        "(adapters/data/time_zone_loader.h)\n",
+        stderr);
+    std::abort();
+  }
+  return *zone;
+}
+
 date::local_seconds local_of(UnixTime t) {
-  return brussels()->to_local(date::sys_seconds{Seconds{t}});
+  return date::local_seconds{Seconds{local_zone().to_local(t)}};
 }
 
 UnixTime instant_of(date::local_seconds local) {
-  return brussels()->to_sys(local, date::choose::earliest).time_since_epoch().count();
+  return local_zone().to_instant(local.time_since_epoch().count());
 }
 
 }  // namespace
+
+void install_local_zone(ZoneRules rules) { installed_zone() = std::move(rules); }
 
 LocalDateTime to_local(UnixTime t) {
   const date::local_seconds local = local_of(t);

@@ -1,13 +1,25 @@
 // Local time in Europe/Brussels (the zone of every Noodbel service): conversions between
-// UnixTime and local calendar fields, and numeric display forms. Thread-safe.
+// UnixTime and local calendar fields, and numeric display forms. Thread-safe once the zone
+// is installed (install_local_zone, by every entry point at start-up).
 #pragma once
 
 #include <string>
 #include <string_view>
 
 #include "bot/clock.h"
+#include "bot/zone_rules.h"
 
 namespace noodbel {
+
+// The zone of every Noodbel service, as the tz database names it.
+inline constexpr std::string_view kLocalZoneName = "Europe/Brussels";
+
+// Makes `rules` the zone of the functions below. Called once at start-up, before any
+// thread starts and before any local-time function runs, by every entry point (the
+// program, test mains, fuzz targets, benchmarks: adapters/data/time_zone_loader.h builds the
+// rules from the tz database). Not thread-safe; the functions below only read the zone.
+// Calling them before it is installed is a programming error: they print the fix and abort.
+void install_local_zone(ZoneRules rules);
 
 struct LocalDateTime {
   int year = 1970;

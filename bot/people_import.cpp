@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <exception>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -510,12 +509,7 @@ Result<UnixTime> parse_local_date(std::string_view text) {
   const auto d = to_int(value.substr(8, 2));
   if (!y || !m || !d || *y < 2000 || *y > 2200) return bad();
   if (!is_valid_date(*y, *m, *d)) return bad();
-  try {
-    return from_local(*y, *m, *d, 0);
-  } catch (const std::exception& e) {
-    return Error::Unavailable(
-        std::string("cannot read the Europe/Brussels time zone (install tzdata): ") + e.what());
-  }
+  return from_local(*y, *m, *d, 0);
 }
 
 Result<FamilyImport> parse_families_csv(std::string_view text, const Postcodes& postcodes,

@@ -6,14 +6,15 @@
 
 #include <CLI/CLI.hpp>
 
-#include "adapters/cli/cmd_common.h"
 #include "adapters/cli/cmd_backup.h"
+#include "adapters/cli/cmd_common.h"
 #include "adapters/cli/cmd_digest.h"
 #include "adapters/cli/cmd_forget.h"
 #include "adapters/cli/cmd_link.h"
 #include "adapters/cli/cmd_link_family.h"
 #include "adapters/cli/cmd_purge.h"
 #include "adapters/cli/commands.h"
+#include "adapters/data/time_zone_loader.h"
 
 namespace noodbel::cli {
 namespace {
@@ -173,6 +174,11 @@ int parse_and_run(CLI::App& app, int argc, char** argv, const int& code) {
 }  // namespace
 
 int run(int argc, char** argv) {
+  // Before anything else (and before any thread starts): bot/ reads local time from it.
+  if (const Status zone = install_local_zone_from_tzdb(); !zone.ok()) {
+    report(zone.error());
+    return kExitUsage;
+  }
   CLI::App app{"noodbel: the crisis foster-care bot of the Flemish pleegzorg services"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(NOODBEL_VERSION));

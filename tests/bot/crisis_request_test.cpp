@@ -15,7 +15,9 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-const UnixTime kNow = from_local(2026, 11, 24, 14 * 60);  // Tuesday 24/11/2026 14:00
+// Tuesday 24/11/2026 14:00 in Brussels (a constant: the time zone is installed by main, after
+// the static initializers).
+constexpr UnixTime kNow = 1795525200;
 
 const Postcodes& postcodes() {
   static const Postcodes p = Postcodes::from_places({
@@ -47,6 +49,10 @@ void expect_error(std::string_view args, std::string_view reason, std::string_vi
 
 UnixTime needed_from(std::string_view vanaf) {
   return parse_ok(std::string("leeftijd=4 postcode=9000 vanaf=") + std::string(vanaf)).needed_from;
+}
+
+TEST(CrisisRequest, NowIsTwoOClockOnTuesday24November) {
+  EXPECT_EQ(kNow, from_local(2026, 11, 24, 14 * 60));
 }
 
 TEST(CrisisRequest, ParsesTheDocumentedExample) {

@@ -49,6 +49,7 @@ expect_refused bot/x.cpp '#include <spdlog/spdlog.h>' "$core include spdlog"
 expect_refused bot/templates.cpp '#include <fstream>' "$core read files"
 expect_refused bot/x.cpp '  #  include <filesystem>' "$core touch the file system"
 expect_refused bot/call_code.h '#include <random>' "$core draw randomness"
+expect_refused bot/local_time.cpp '#include <date/tz.h>' "$core read the tz database"
 expect_refused store/store.cpp '#include "adapters/http/server.h"' \
   'store/ must not include adapters/'
 
@@ -95,6 +96,8 @@ expect_allowed adapters/http/x.cpp '#include <boost/beast.hpp>'
 expect_allowed adapters/app/x.cpp '#include <fstream>'
 expect_allowed store/x.cpp '#include <sqlite3.h>'
 expect_allowed bot/x.cpp '#include <string>'
+expect_allowed bot/x.cpp '#include <date/date.h>'
+expect_allowed adapters/data/x.cpp '#include <date/tz.h>'
 expect_allowed bot/x.cpp '// #include <random> is not allowed here'
 
 if [ "$failures" != 0 ]; then

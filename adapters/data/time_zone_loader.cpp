@@ -1,6 +1,5 @@
 #include "adapters/data/time_zone_loader.h"
 
-#include <chrono>
 #include <exception>
 #include <string>
 #include <utility>

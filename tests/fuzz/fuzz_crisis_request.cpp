@@ -14,7 +14,7 @@
 #include "bot/commands.h"
 #include "bot/crisis_request.h"
 #include "bot/postcodes.h"
-#include "fuzz_local_zone.h"
+#include "fuzz_local_zone.h"  // keep: defines LLVMFuzzerInitialize (installs the time zone)
 #include "fuzz_support.h"
 #include "support/paths/source_paths.h"
 

@@ -13,7 +13,7 @@
 #include "bot/csv.h"
 #include "bot/people_import.h"
 #include "bot/postcodes.h"
-#include "fuzz_local_zone.h"
+#include "fuzz_local_zone.h"  // keep: defines LLVMFuzzerInitialize (installs the time zone)
 #include "fuzz_support.h"
 #include "support/paths/source_paths.h"
 

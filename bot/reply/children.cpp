@@ -45,7 +45,7 @@ constexpr std::string_view kCountPrefix[] = {
 
 }  // namespace
 
-std::optional<Found> children_at(const Normalized& n, std::size_t t) {
+std::optional<Found> children_at(const Normalized& n, std::size_t t, const DateWords& words) {
   std::size_t s = t;
   // "geen broers en zussen", "pas de fratrie", "no siblings", "niet met broers of zussen".
   std::size_t neg = 0;
@@ -83,7 +83,7 @@ std::optional<Found> children_at(const Normalized& n, std::size_t t) {
     }
   }
   if (s >= n.size() || !n.same_sentence(t, s)) return std::nullopt;
-  int count = count_of(n.word(s));
+  int count = count_of(n.word(s), words);
   std::size_t k = s + 1;
   if (n.is(k, {"seul"sv, "seule"sv, "single"sv})) ++k;
   if (count < 0 && n.is(s, {"seul"sv, "seule"sv, "single"sv})) count = 1;

@@ -5,12 +5,13 @@
 #include <cstddef>
 #include <optional>
 
+#include "bot/reply/date_words.h"
 #include "bot/reply/normalize.h"
 #include "bot/reply/spans.h"
 
 namespace noodbel::reply {
 
 // A children condition starting at token t.
-std::optional<Found> children_at(const Normalized& n, std::size_t t);
+std::optional<Found> children_at(const Normalized& n, std::size_t t, const DateWords& words);
 
 }  // namespace noodbel::reply

@@ -133,11 +133,9 @@ constexpr std::string_view kFromOpeners[] = {
 
 // Which readers may open at a word, whether it is a call verb, and which conditions it
 // anchors: one look-up.
-std::uint16_t opener_bits(std::string_view w) {
+std::uint16_t opener_bits(std::string_view w, const DateWords& dates) {
   static const std::unordered_map<std::string_view, std::uint16_t> table = [] {
     std::unordered_map<std::string_view, std::uint16_t> words;
-    const std::vector<std::string_view> counts = count_words();
-    const std::vector<std::string_view> calendar = calendar_words();
     const Openers all[] = {{kTransport, kTransportOpeners},
                            {kChildren, kChildrenOpeners},
                            {kAges, kAgesOpeners},
@@ -147,8 +145,6 @@ std::uint16_t opener_bits(std::string_view w) {
                            {kLimit, kLimitOpeners},
                            {kFrom, kFromOpeners},
                            {kCall, kCallVerbs},
-                           {OpenerBit(kChildren | kLimit | kLimitWord), counts},
-                           {OpenerBit(kFrom | kFromWord | kLimitWord), calendar},
                            {kTransportHead, kTransportHeads},
                            {kLimitWord, kLimitAnchors},
                            {kFromWord, kStartAnchors},
@@ -161,17 +157,20 @@ std::uint16_t opener_bits(std::string_view w) {
   if (w.empty()) return 0;
   if (is_digit(w[0])) return kChildren | kAges | kLimit | kFrom | kAgeWord | kLimitWord | kFromWord;
   const auto it = table.find(w);
-  return it == table.end() ? 0 : it->second;
+  std::uint16_t bits = it == table.end() ? 0 : it->second;
+  if (dates.number_of(w) > 0) bits |= kChildren | kLimit | kLimitWord;
+  if (dates.month_of(w) > 0 || dates.weekday_of(w) >= 0) bits |= kFrom | kFromWord | kLimitWord;
+  return bits;
 }
 
 class Scanner {
  public:
-  Scanner(const Normalized& n, const Moment& m, bool everywhere, Spans& out)
-      : n_(n), m_(m), everywhere_(everywhere), spans_(out) {}
+  Scanner(const Normalized& n, const Moment& m, const DateWords& words, bool everywhere, Spans& out)
+      : n_(n), m_(m), words_(words), everywhere_(everywhere), spans_(out) {}
 
   void run() {
     for (std::size_t t = 0; t < n_.size(); ++t)
-      bits_[t] = everywhere_ ? 0xFFFF : opener_bits(n_.word(t));
+      bits_[t] = everywhere_ ? 0xFFFF : opener_bits(n_.word(t), words_);
     for (std::size_t t = 0; t < n_.size(); ++t) {
       if (spans_.at[t] != 0 || (bits_[t] & kCall) == 0 || !n_.is(t, kCallVerbs)) continue;
       SpanRole role = SpanRole::kCallMe;
@@ -196,15 +195,15 @@ class Scanner {
       if (auto h = transport_at(n_, t)) return h;
     }
     if ((bits & kChildren) != 0) {
-      if (auto h = children_at(n_, t)) return h;
+      if (auto h = children_at(n_, t, words_)) return h;
     }
     if ((bits & kAges) != 0 && near(t, kAgeWord)) {
       if (auto h = ages_at(n_, t)) return h;
     }
     if ((bits & kLimit) != 0 && near(t, kLimitWord)) {
-      if (auto h = time_limit_at(n_, t, m_)) return h;
+      if (auto h = time_limit_at(n_, t, m_, words_)) return h;
     }
-    if ((bits & kFrom) != 0 && near(t, kFromWord)) return start_time_at(n_, t, m_);
+    if ((bits & kFrom) != 0 && near(t, kFromWord)) return start_time_at(n_, t, m_, words_);
     return std::nullopt;
   }
 
@@ -241,6 +240,7 @@ class Scanner {
 
   const Normalized& n_;
   const Moment& m_;
+  const DateWords& words_;
   const bool everywhere_;
   std::array<std::uint16_t, kMaxTokens> bits_{};
   Spans& spans_;
@@ -248,9 +248,9 @@ class Scanner {
 
 }  // namespace
 
-Spans scan_spans(const Normalized& n, const Moment& m, bool everywhere) {
+Spans scan_spans(const Normalized& n, const Moment& m, const DateWords& words, bool everywhere) {
   Spans spans;
-  Scanner(n, m, everywhere, spans).run();
+  Scanner(n, m, words, everywhere, spans).run();
   return spans;
 }
 

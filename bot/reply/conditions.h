@@ -14,7 +14,8 @@ namespace noodbel::reply {
 // The readers are tried only at words that can open a condition (numbers, day and month
 // names, and the words in kOpeners), which keeps the scan fast; `everywhere` tries them
 // at every word, so a test can check that the gate changes nothing.
-Spans scan_spans(const Normalized& n, const Moment& m, bool everywhere = false);
+Spans scan_spans(const Normalized& n, const Moment& m, const DateWords& words,
+                 bool everywhere = false);
 
 // The Condition a span stands for, its words quoted from the original text.
 Condition to_condition(const Normalized& n, const Span& s);

@@ -1,6 +1,6 @@
 // ReplyParser: what a family means by a free-text message ("ja hoor", "nee sorry K42", "👍",
-// "pauze tot 5/1", "afstand 40"), read with the lexicon it is given (loaded from
-// config/lexicon/ by adapters/data/reply_lexicon_loader.h). Const after construction:
+// "pauze tot 5/1", "afstand 40"), read with the lexicon and the date words it is given
+// (loaded from config/lexicon/ by adapters/data/reply_lexicon_loader.h). Const after construction:
 // thread-safe; cheap to copy.
 #pragma once
 
@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "bot/reply/context.h"
+#include "bot/reply/date_words.h"
 #include "bot/reply/lexicon.h"
 #include "bot/reply/parsed_reply.h"
 
@@ -15,13 +16,15 @@ namespace noodbel {
 
 class ReplyParser {
  public:
-  explicit ReplyParser(reply::Lexicon lexicon) : lexicon_(std::move(lexicon)) {}
+  ReplyParser(reply::Lexicon lexicon, reply::DateWords date_words)
+      : lexicon_(std::move(lexicon)), date_words_(std::move(date_words)) {}
 
   ParsedReply parse(std::string_view text, const ReplyContext& ctx) const;
   ParsedReply parse(std::string_view text) const;  // today unknown
 
  private:
   reply::Lexicon lexicon_;
+  reply::DateWords date_words_;
 };
 
 }  // namespace noodbel

@@ -120,7 +120,8 @@ struct DayWord {
   bool relative = false;  // morgen / demain / tomorrow / overmorgen (may stand alone)
 };
 
-std::optional<DayWord> day_word_at(const Normalized& n, std::size_t t, const Moment& m) {
+std::optional<DayWord> day_word_at(const Normalized& n, std::size_t t, const Moment& m,
+                                   const DateWords& words) {
   if (t >= n.size()) return std::nullopt;
   if (n.is(t, {"morgen"sv, "tomorrow"sv, "demain"sv, "morgenvroeg"sv, "morgenochtend"sv,
                "morgenavond"sv, "morgenmiddag"sv, "morgenvoormiddag"sv, "morgennamiddag"sv})) {
@@ -135,9 +136,9 @@ std::optional<DayWord> day_word_at(const Normalized& n, std::size_t t, const Mom
   }
   if (n.is(t, {"vandaag"sv, "today"sv})) return DayWord{m.today, t + 1, false};
   if (n.match(t, "aujourd hui"sv) != 0) return DayWord{m.today, t + 2, false};
-  if (const int wd = weekday_of(n.word(t)); wd >= 0)
+  if (const int wd = words.weekday_of(n.word(t)); wd >= 0)
     return DayWord{next_weekday(m.today, wd), t + 1, false};
-  if (auto e = written_date(n, t, m.today)) return DayWord{e->day, t + e->count, false};
+  if (auto e = written_date(n, t, m.today, words)) return DayWord{e->day, t + e->count, false};
   return std::nullopt;
 }
 
@@ -168,7 +169,7 @@ struct Duration {
   std::size_t end = 0;
 };
 
-std::optional<Duration> duration_at(const Normalized& n, std::size_t t) {
+std::optional<Duration> duration_at(const Normalized& n, std::size_t t, const DateWords& words) {
   std::size_t k = t;
   if (n.is(k, {"een"sv, "a"sv, "an"sv, "une"sv, "un"sv, "het"sv, "the"sv, "l"sv})) ++k;
   if (k >= n.size() || !n.same_sentence(t, k)) return std::nullopt;
@@ -187,7 +188,7 @@ std::optional<Duration> duration_at(const Normalized& n, std::size_t t) {
   if (const std::size_t q = n.match(k, "quarter of an hour"sv)) return Duration{15, 0, k + q};
   if (n.is(k, {"anderhalf"sv}) && n.is(k + 1, {"uur"sv, "uurtje"sv})) return Duration{90, 0, k + 2};
   if (n.is(k, {"uur"sv, "uurtje"sv, "heure"sv, "hour"sv}) && k > t) return Duration{60, 0, k + 1};
-  const int count = k > t ? 1 : count_of(w);
+  const int count = k > t ? 1 : count_of(w, words);
   const std::size_t unit = k > t ? k : k + 1;
   if (count < 1 || unit >= n.size() || !n.same_sentence(t, unit)) return std::nullopt;
   if (n.is(unit, {"uur"sv, "uren"sv, "uurtje"sv, "uurtjes"sv, "heure"sv, "heures"sv, "hour"sv,
@@ -212,7 +213,8 @@ constexpr std::string_view kAfterWhat[] = {
 
 class FromReader {
  public:
-  FromReader(const Normalized& n, const Moment& m) : n_(n), m_(m) {}
+  FromReader(const Normalized& n, const Moment& m, const DateWords& words)
+      : n_(n), m_(m), words_(words) {}
 
   std::optional<Found> at(std::size_t t) const {
     std::size_t s = t;
@@ -265,7 +267,7 @@ class FromReader {
       evening = true;
       end += e;
     } else if (!day) {
-      if (auto d = day_word_at(n_, end, m_); d && d->relative && n_.same_sentence(k, end)) {
+      if (auto d = day_word_at(n_, end, m_, words_); d && d->relative && n_.same_sentence(k, end)) {
         day = d;
         end = d->end;
       }
@@ -288,7 +290,7 @@ class FromReader {
       return h;
     }
     if (strict || weak) return std::nullopt;
-    if (auto d = day_word_at(n_, at, m_)) {
+    if (auto d = day_word_at(n_, at, m_, words_)) {
       std::size_t end = d->end;
       bool strict2 = false;
       const std::size_t k2 = from_opener(n_, end, strict2);
@@ -317,7 +319,7 @@ class FromReader {
     static constexpr PhraseList kInList{kIn};
     const std::size_t k = n_.match(s, kInList);
     if (k == 0) return std::nullopt;
-    const std::optional<Duration> d = duration_at(n_, s + k);
+    const std::optional<Duration> d = duration_at(n_, s + k, words_);
     if (!d) return std::nullopt;
     Values v;
     v.kind = ConditionKind::kFrom;
@@ -336,7 +338,7 @@ class FromReader {
 
   // "morgen", "morgen vanaf 9u", "tomorrow from 8am", "pas morgen"; not "morgen niet".
   std::optional<Found> day_first(std::size_t t, std::size_t s, bool pas) const {
-    const std::optional<DayWord> d = day_word_at(n_, s, m_);
+    const std::optional<DayWord> d = day_word_at(n_, s, m_, words_);
     if (!d) return std::nullopt;
     bool strict = false;
     const std::size_t k = from_opener(n_, d->end, strict);
@@ -390,6 +392,7 @@ class FromReader {
 
   const Normalized& n_;
   const Moment& m_;
+  const DateWords& words_;
 };
 
 // ---------------------------------------------------------------- time limits
@@ -463,7 +466,8 @@ std::size_t end_of_week_at(const Normalized& n, std::size_t t) {
 
 class LimitReader {
  public:
-  LimitReader(const Normalized& n, const Moment& m) : n_(n), m_(m) {}
+  LimitReader(const Normalized& n, const Moment& m, const DateWords& words)
+      : n_(n), m_(m), words_(words) {}
 
   std::optional<Found> at(std::size_t t) const {
     if (const std::size_t k = vague_limit_at(n_, t)) return Found{t, suffixed(t + k), limit()};
@@ -518,7 +522,7 @@ class LimitReader {
       v.last_day = next_weekday(m_.today, 6);
       return Found{t, at + e, v};
     }
-    const std::optional<DayWord> d = day_word_at(n_, at, m_);
+    const std::optional<DayWord> d = day_word_at(n_, at, m_, words_);
     if (!d || !n_.same_sentence(s, at)) return std::nullopt;
     v.last_day = d->day;
     return Found{t, d->end, v};
@@ -548,7 +552,7 @@ class LimitReader {
       return std::nullopt;
     }
     std::size_t k = s;
-    int count = count_of(n_.word(k));
+    int count = count_of(n_.word(k), words_);
     if (count < 0 && n_.is(k, {"seule"sv, "seul"sv, "single"sv})) count = 1;
     if (count < 1 || k + 1 >= n_.size() || !n_.same_sentence(k, k + 1)) return std::nullopt;
     if (n_.is(k + 1, {"seule"sv, "seul"sv, "single"sv})) ++k;
@@ -574,16 +578,19 @@ class LimitReader {
 
   const Normalized& n_;
   const Moment& m_;
+  const DateWords& words_;
 };
 
 }  // namespace
 
-std::optional<Found> start_time_at(const Normalized& n, std::size_t t, const Moment& m) {
-  return FromReader(n, m).at(t);
+std::optional<Found> start_time_at(const Normalized& n, std::size_t t, const Moment& m,
+                                   const DateWords& words) {
+  return FromReader(n, m, words).at(t);
 }
 
-std::optional<Found> time_limit_at(const Normalized& n, std::size_t t, const Moment& m) {
-  return LimitReader(n, m).at(t);
+std::optional<Found> time_limit_at(const Normalized& n, std::size_t t, const Moment& m,
+                                   const DateWords& words) {
+  return LimitReader(n, m, words).at(t);
 }
 
 }  // namespace noodbel::reply

@@ -13,7 +13,9 @@
 
 namespace noodbel::reply {
 
-std::optional<Found> start_time_at(const Normalized& n, std::size_t t, const Moment& m);
-std::optional<Found> time_limit_at(const Normalized& n, std::size_t t, const Moment& m);
+std::optional<Found> start_time_at(const Normalized& n, std::size_t t, const Moment& m,
+                                   const DateWords& words);
+std::optional<Found> time_limit_at(const Normalized& n, std::size_t t, const Moment& m,
+                                   const DateWords& words);
 
 }  // namespace noodbel::reply

@@ -41,6 +41,12 @@ Result<reply::DateWords> load_date_words(const std::string& data_dir) {
   return reply::DateWords::parse(files);
 }
 
+Result<reply::ConditionWords> load_condition_words(const std::string& data_dir) {
+  Result<reply::WordFile> file = read_word_file(data_dir + "/config/lexicon", "conditions");
+  if (!file) return file.error();
+  return reply::ConditionWords::parse(*file);
+}
+
 Result<ReplyParser> load_reply_parser(const std::string& data_dir) {
   const std::string path = reply_lexicon_path(data_dir);
   const Result<std::string> text = read_file(path);
@@ -54,7 +60,10 @@ Result<ReplyParser> load_reply_parser(const std::string& data_dir) {
   if (!lexicon) return lexicon.error();
   Result<reply::DateWords> date_words = load_date_words(data_dir);
   if (!date_words) return date_words.error();
-  return ReplyParser(std::move(lexicon).value(), std::move(date_words).value());
+  Result<reply::ConditionWords> condition_words = load_condition_words(data_dir);
+  if (!condition_words) return condition_words.error();
+  return ReplyParser(std::move(lexicon).value(), std::move(date_words).value(),
+                     std::move(condition_words).value());
 }
 
 }  // namespace noodbel

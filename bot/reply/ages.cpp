@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "bot/reply/condition_words.h"
+#include "bot/reply/word_lists.h"
 
 namespace noodbel::reply {
 namespace {
@@ -95,7 +96,7 @@ int age_unit(const Normalized& n, std::size_t t) {
 
 class AgesReader {
  public:
-  explicit AgesReader(const Normalized& n) : n_(n) {}
+  AgesReader(const Normalized& n, const ConditionWords& lists) : n_(n), lists_(lists) {}
 
   std::optional<Found> at(std::size_t t) const {
     std::size_t s = t;
@@ -125,7 +126,7 @@ class AgesReader {
     if (s >= n_.size() || !n_.same_sentence(t, s)) return std::nullopt;
     if (auto h = noun(t, s, restricted, negated)) return h;
     bool child = false;
-    if (n_.is(s, kChildNouns)) {
+    if (n_.is(s, lists_.words(WordList::kChildNouns))) {
       child = true;
       ++s;
     }
@@ -137,8 +138,8 @@ class AgesReader {
  private:
   // "geen baby's", "enkel een baby", "geen pubers", "no teenagers".
   std::optional<Found> noun(std::size_t t, std::size_t s, bool restricted, bool negated) const {
-    const bool baby = n_.is(s, kBabyWords);
-    const bool teen = n_.is(s, kTeenWords);
+    const bool baby = n_.is(s, lists_.words(WordList::kBabyWords));
+    const bool teen = n_.is(s, lists_.words(WordList::kTeenWords));
     if ((!baby && !teen) || (!restricted && !negated)) return std::nullopt;
     std::size_t end = s + 1;
     if (n_.is(end, {"s"sv}) && n_.joined(s)) ++end;          // "baby's"
@@ -237,10 +238,13 @@ class AgesReader {
   }
 
   const Normalized& n_;
+  const ConditionWords& lists_;
 };
 
 }  // namespace
 
-std::optional<Found> ages_at(const Normalized& n, std::size_t t) { return AgesReader(n).at(t); }
+std::optional<Found> ages_at(const Normalized& n, std::size_t t, const ConditionWords& lists) {
+  return AgesReader(n, lists).at(t);
+}
 
 }  // namespace noodbel::reply

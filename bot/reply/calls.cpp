@@ -4,8 +4,10 @@
 #include "bot/reply/calls.h"
 
 #include <algorithm>
+#include <span>
 
 #include "bot/reply/condition_words.h"
+#include "bot/reply/word_lists.h"
 
 namespace noodbel::reply {
 namespace {
@@ -39,7 +41,9 @@ constexpr std::string_view kCallLead[] = {
 }  // namespace
 
 std::optional<Found> call_at(const Normalized& n, std::size_t v, SpanRole& role,
-                             const std::array<std::uint8_t, kMaxTokens>& taken) {
+                             const std::array<std::uint8_t, kMaxTokens>& taken,
+                             const ConditionWords& lists) {
+  const std::span<const std::string_view> modals = lists.words(WordList::kModals);
   const std::size_t lo = v >= 3 ? v - 3 : 0;
   const std::size_t hi = std::min(n.size(), v + 4);
   bool me = false, you = false, first = false, soon = false, back = false;
@@ -47,7 +51,7 @@ std::optional<Found> call_at(const Normalized& n, std::size_t v, SpanRole& role,
     if (j == v || !n.same_sentence(v, j)) continue;
     if (n.is(j, kMeWords)) me = true;
     // "kan je", "kunnen jullie", "kunt u": the subject of a request, not whom the family calls.
-    if (n.is(j, kYouWords) && !(j > 0 && n.is(j - 1, kModals)) &&
+    if (n.is(j, kYouWords) && !(j > 0 && n.is(j - 1, modals)) &&
         !n.is(j - 1, {"wil"sv, "wilt"sv, "willen"sv, "mag"sv})) {
       you = true;
     }

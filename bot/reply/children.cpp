@@ -2,8 +2,11 @@
 // "plaats voor 2", "geen broers en zussen", "pas de fratrie".
 #include "bot/reply/children.h"
 
+#include <span>
+
 #include "bot/reply/condition_words.h"
 #include "bot/reply/dates.h"
+#include "bot/reply/word_lists.h"
 
 namespace noodbel::reply {
 namespace {
@@ -45,7 +48,9 @@ constexpr std::string_view kCountPrefix[] = {
 
 }  // namespace
 
-std::optional<Found> children_at(const Normalized& n, std::size_t t, const DateWords& words) {
+std::optional<Found> children_at(const Normalized& n, std::size_t t, const DateWords& words,
+                                 const ConditionWords& lists) {
+  const std::span<const std::string_view> child_nouns = lists.words(WordList::kChildNouns);
   std::size_t s = t;
   // "geen broers en zussen", "pas de fratrie", "no siblings", "niet met broers of zussen".
   std::size_t neg = 0;
@@ -77,7 +82,7 @@ std::optional<Found> children_at(const Normalized& n, std::size_t t, const DateW
       prefixed = true;
     }
     while (s < t + 2 && n.is(s, kCountPrefix) &&
-           !(n.is(s, {"un"sv, "une"sv}) && n.is(s + 1, kChildNouns))) {
+           !(n.is(s, {"un"sv, "une"sv}) && n.is(s + 1, child_nouns))) {
       ++s;
       prefixed = true;
     }
@@ -88,7 +93,7 @@ std::optional<Found> children_at(const Normalized& n, std::size_t t, const DateW
   if (n.is(k, {"seul"sv, "seule"sv, "single"sv})) ++k;
   if (count < 0 && n.is(s, {"seul"sv, "seule"sv, "single"sv})) count = 1;
   if (count < 1 || count > kMaxChildren) return std::nullopt;
-  const bool noun = n.is(k, kChildNouns) && n.same_sentence(s, k);
+  const bool noun = n.is(k, child_nouns) && n.same_sentence(s, k);
   if (!noun && !room) return std::nullopt;
   if (!prefixed && t > 0 &&
       n.is(t - 1, {"al"sv, "reeds"sv, "already"sv, "deja"sv, "zelf"sv, "eigen"sv, "own"sv, "de"sv,

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 
+#include "bot/reply/condition_words.h"
 #include "bot/reply/date_words.h"
 #include "bot/reply/normalize.h"
 #include "bot/reply/spans.h"
@@ -12,6 +13,7 @@
 namespace noodbel::reply {
 
 // A children condition starting at token t.
-std::optional<Found> children_at(const Normalized& n, std::size_t t, const DateWords& words);
+std::optional<Found> children_at(const Normalized& n, std::size_t t, const DateWords& words,
+                                 const ConditionWords& lists);
 
 }  // namespace noodbel::reply

@@ -9,7 +9,6 @@
 
 #include "bot/guard/word_set.h"
 #include "bot/reply/normalize.h"
-#include "bot/text/split.h"
 
 namespace noodbel::reply {
 namespace {
@@ -49,10 +48,6 @@ const Keys kUnitKeys{"day, week or month",
                      },
                      {"day", "week", "month"}};
 
-bool is_plain_word(std::string_view w) {
-  return !w.empty() && std::all_of(w.begin(), w.end(), is_lower);
-}
-
 // The words of one line after its key, up to a " | ", into `words`; "" or what is wrong.
 std::string add_line(const std::vector<std::string_view>& fields, int value,
                      WordMap<std::size_t>& line_of, std::size_t number, Words& words) {
@@ -90,14 +85,10 @@ Result<Words> parse_file(const WordFile& file, const Keys& keys) {
   Words words;
   WordMap<std::size_t> line_of;
   std::vector<std::string> keys_seen;
-  std::size_t number = 0;
-  for (const std::string_view raw : split(file.text, '\n')) {
-    ++number;
-    const std::vector<std::string_view> fields = split_any(raw, " \t\r");
-    if (fields.empty() || fields[0].starts_with('#')) continue;
-    const auto at = [&](const std::string& what) {
-      return Error::Invalid(fmt::format("{} line {}: {}", file.source, number, what));
-    };
+  for (const WordLine& line : word_lines(file)) {
+    const std::size_t number = line.number;
+    const std::vector<std::string_view>& fields = line.fields;
+    const auto at = [&](const std::string& what) { return line_error(file, number, what); };
     const std::optional<int> value = keys.value_of(fields[0]);
     if (!value) {
       return at(

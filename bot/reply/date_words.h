@@ -11,15 +11,10 @@
 #include <string_view>
 #include <utility>
 
+#include "bot/reply/word_file.h"
 #include "bot/result.h"
 
 namespace noodbel::reply {
-
-// The text of one of those files and the name errors give it (its path).
-struct WordFile {
-  std::string text;
-  std::string source;
-};
 
 // Each file's lines: a key, then the words it stands for, separated by spaces; words after
 // " | " are the guard's only and skipped here.

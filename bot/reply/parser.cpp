@@ -92,7 +92,8 @@ ParsedReply ReplyParser::parse(std::string_view text) const { return parse(text,
 ParsedReply ReplyParser::parse(std::string_view text, const ReplyContext& ctx) const {
   const reply::Normalized n(text);
   if (n.only_question_marks()) return {};  // a lone "?" is a question, not a request for help
-  const reply::Spans spans = reply::scan_spans(n, reply::moment_of(ctx), date_words_);
+  const reply::Spans spans =
+      reply::scan_spans(n, reply::moment_of(ctx), {date_words_, condition_words_, gate_});
   reply::Items items = reply::classify_all(n, spans, lexicon_);
   ParsedReply r = reply::decide(n, spans, items, ctx, date_words_);
   r.call_code = std::move(items.code);

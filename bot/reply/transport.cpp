@@ -2,7 +2,10 @@
 // "can't drive", "pas de voiture".
 #include "bot/reply/transport.h"
 
+#include <span>
+
 #include "bot/reply/condition_words.h"
+#include "bot/reply/word_lists.h"
 
 namespace noodbel::reply {
 namespace {
@@ -30,7 +33,8 @@ constexpr std::string_view kTransportGap[] = {
 
 }  // namespace
 
-std::optional<Found> transport_at(const Normalized& n, std::size_t t) {
+std::optional<Found> transport_at(const Normalized& n, std::size_t t, const ConditionWords& lists) {
+  const std::span<const std::string_view> modals = lists.words(WordList::kModals);
   const std::string_view w = n.word(t);
   // "moet gebracht worden", "iemand moet haar brengen", "needs to be brought", "il faut l'amener".
   if (n.is(t, {"moet"sv, "moeten"sv, "must"sv, "needs"sv, "need"sv, "faut"sv, "doit"sv, "should"sv,
@@ -73,9 +77,9 @@ std::optional<Found> transport_at(const Normalized& n, std::size_t t) {
       if (n.is(j, {"brengen"sv, "voeren"sv}) && w != "niet"sv && w != "nie"sv) return std::nullopt;
       std::size_t first = t;
       if (w == "t"sv) --first;  // "can't"
-      if (first > 0 && n.is(first - 1, kModals) && n.same_sentence(first - 1, first)) {
+      if (first > 0 && n.is(first - 1, modals) && n.same_sentence(first - 1, first)) {
         --first;
-      } else if (first > 1 && n.is(first - 2, kModals) && n.same_sentence(first - 2, first)) {
+      } else if (first > 1 && n.is(first - 2, modals) && n.same_sentence(first - 2, first)) {
         first -= 2;  // "kunnen hem niet komen halen"
       }
       std::size_t end = j + 1;

@@ -27,13 +27,22 @@ const reply::DateWords& shipped_date_words() {
   return words;
 }
 
+const reply::ConditionWords& shipped_condition_words() {
+  static const reply::ConditionWords words = [] {
+    Result<reply::ConditionWords> parsed = reply::ConditionWords::parse(word_file("conditions"));
+    if (!parsed) throw std::runtime_error(parsed.error().message);
+    return std::move(parsed).value();
+  }();
+  return words;
+}
+
 const ReplyParser& shipped_reply_parser() {
   static const ReplyParser parser = [] {
     const std::string relative = "/config/lexicon/words.tsv";
     Result<reply::Lexicon> lexicon =
         reply::Lexicon::parse(source_file_text(relative), noodbel::testing::source_path(relative));
     if (!lexicon) throw std::runtime_error(lexicon.error().message);
-    return ReplyParser(std::move(lexicon).value(), shipped_date_words());
+    return ReplyParser(std::move(lexicon).value(), shipped_date_words(), shipped_condition_words());
   }();
   return parser;
 }

@@ -4,12 +4,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include "bot/reply/context.h"
+#include "bot/reply/word_lists.h"
 #include "support/paths/source_paths.h"
 
 namespace noodbel {
@@ -112,8 +114,15 @@ TEST_F(LexiconCopy, LoadsTheCopyLikeTheShippedFiles) {
   EXPECT_EQ(parser->parse("pauze 2 weken", ReplyContext{2026, 12, 7, 600}).until, "2026-12-21");
 }
 
-TEST_F(LexiconCopy, RefusesAMissingDateWordFileAndSaysWhichPathAndHowToFixIt) {
-  for (const std::string name : {"months", "weekdays", "numbers", "durations"}) {
+TEST(ReplyLexiconLoader, LoadsTheShippedConditionWords) {
+  const auto words = load_condition_words(noodbel::testing::source_dir());
+  ASSERT_TRUE(words.ok()) << words.error().message;
+  const auto babies = words->words(reply::WordList::kBabyWords);
+  EXPECT_NE(std::find(babies.begin(), babies.end(), "zuigeling"), babies.end());
+}
+
+TEST_F(LexiconCopy, RefusesAMissingWordFileAndSaysWhichPathAndHowToFixIt) {
+  for (const std::string name : {"months", "weekdays", "numbers", "durations", "conditions"}) {
     const std::string path = path_of(name);
     const std::string kept = path + ".kept";
     std::filesystem::rename(path, kept);
@@ -137,6 +146,16 @@ TEST_F(LexiconCopy, NamesTheFileAndLineOfAnErrorInADateWordFile) {
             path_of("numbers") +
                 " line 3: 'Twee' is not a word of a normalised message; write lower-case a-z, "
                 "accents stripped, one word at a time");
+}
+
+TEST_F(LexiconCopy, NamesTheFileAndLineOfAnErrorInTheConditionWords) {
+  write("conditions", "# conditions\n[child-words]\nkind\n[kids]\n");
+  auto parser = load_reply_parser(dir_);
+  ASSERT_FALSE(parser.ok());
+  EXPECT_EQ(parser.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_TRUE(parser.error().message.starts_with(path_of("conditions") +
+                                                 " line 4: '[kids]' is not a section"))
+      << parser.error().message;
 }
 
 TEST_F(LexiconCopy, NamesTheFileOfAMissingMonth) {

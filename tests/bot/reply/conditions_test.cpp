@@ -37,9 +37,11 @@ std::vector<std::string> corpus_texts() {
 
 void expect_same_spans(const std::string& text, const Moment& m) {
   const Normalized n(text);
-  const DateWords& words = test_data::shipped_date_words();
-  const Spans gated = scan_spans(n, m, words);
-  const Spans everywhere = scan_spans(n, m, words, true);
+  const ConditionWords& lists = test_data::shipped_condition_words();
+  const ConditionGate gate(lists);
+  const ConditionData data{test_data::shipped_date_words(), lists, gate};
+  const Spans gated = scan_spans(n, m, data);
+  const Spans everywhere = scan_spans(n, m, data, true);
   ASSERT_EQ(gated.size, everywhere.size) << text;
   for (std::size_t i = 0; i < gated.size; ++i) {
     const Span& a = gated.list[i];

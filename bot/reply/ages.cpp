@@ -15,12 +15,6 @@ using namespace std::string_view_literals;
 
 constexpr int kMaxAgeMonths = 18 * 12;
 
-constexpr std::string_view kNegators[] = {"geen"sv,   "gene"sv, "no"sv,  "not"sv,
-                                          "zonder"sv, "sans"sv, "nie"sv, "niet"sv};
-constexpr std::string_view kRestrict[] = {
-    "enkel"sv,      "alleen"sv, "only"sv, "seulement"sv, "uniquement"sv, "liefst"sv,
-    "preferably"sv, "plutot"sv, "just"sv, "slechts"sv,   "juste"sv};
-
 enum class Bound { kUpTo, kBelow, kFrom, kAbove, kNone };
 
 struct Comparator {
@@ -101,9 +95,9 @@ class AgesReader {
   std::optional<Found> at(std::size_t t) const {
     std::size_t s = t;
     bool restricted = false;
-    while (n_.is(s, kRestrict) || n_.match(s, "bij voorkeur"sv) != 0 ||
-           n_.match(s, "de preference"sv) != 0) {
-      s += n_.is(s, kRestrict) ? 1 : 2;
+    while (n_.is(s, lists_.words(WordList::kAgeRestrictors)) ||
+           n_.match(s, "bij voorkeur"sv) != 0 || n_.match(s, "de preference"sv) != 0) {
+      s += n_.is(s, lists_.words(WordList::kAgeRestrictors)) ? 1 : 2;
       restricted = true;
     }
     static constexpr std::string_view kIfItIs[] = {"als het een"sv, "als het"sv,
@@ -115,7 +109,7 @@ class AgesReader {
       restricted = true;
     }
     bool negated = false;
-    if (n_.is(s, kNegators)) {
+    if (n_.is(s, lists_.words(WordList::kAgeNegators))) {
       negated = true;
       ++s;
     } else if (n_.match(s, "pas de"sv) != 0 || n_.match(s, "pas d"sv) != 0) {

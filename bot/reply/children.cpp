@@ -15,36 +15,13 @@ using namespace std::string_view_literals;
 
 constexpr int kMaxChildren = 10;
 
-constexpr std::string_view kSiblings[] = {"broers en zussen"sv,
-                                          "broers of zussen"sv,
-                                          "broer en zus"sv,
-                                          "broer of zus"sv,
-                                          "broertjes en zusjes"sv,
-                                          "broertjes of zusjes"sv,
-                                          "broers zussen"sv,
-                                          "broer zus"sv,
-                                          "broers"sv,
-                                          "zussen"sv,
-                                          "siblings"sv,
-                                          "sibling"sv,
-                                          "brothers and sisters"sv,
-                                          "brothers or sisters"sv,
-                                          "fratrie"sv,
-                                          "fratries"sv,
-                                          "freres et sœurs"sv,
-                                          "frere et sœur"sv,
-                                          "freres et soeurs"sv,
-                                          "frere et soeur"sv,
-                                          "freres ou sœurs"sv,
-                                          "freres"sv};
-constexpr PhraseList kSiblingList{kSiblings};
-
-std::size_t siblings_at(const Normalized& n, std::size_t t) { return n.match(t, kSiblingList); }
-
-constexpr std::string_view kCountPrefix[] = {
-    "maar"sv,    "mr"sv,       "mor"sv,     "slechts"sv, "enkel"sv, "alleen"sv,    "max"sv,
-    "maximum"sv, "maximaal"sv, "hooguit"sv, "only"sv,    "just"sv,  "seulement"sv, "uniquement"sv,
-    "qu"sv,      "que"sv,      "juste"sv,   "un"sv,      "une"sv};
+// How many tokens the first [siblings] phrase that matches at token t covers; 0 none.
+std::size_t siblings_at(const Normalized& n, std::size_t t, const ConditionWords& lists) {
+  for (const std::string_view phrase : lists.words(WordList::kSiblings)) {
+    if (const std::size_t k = n.match(t, phrase)) return k;
+  }
+  return 0;
+}
 
 }  // namespace
 
@@ -62,7 +39,7 @@ std::optional<Found> children_at(const Normalized& n, std::size_t t, const DateW
            n.match(s, "pas les"sv) != 0)
     neg = 2;
   if (neg != 0) {
-    const std::size_t k = siblings_at(n, s + neg);
+    const std::size_t k = siblings_at(n, s + neg, lists);
     if (k == 0) return std::nullopt;
     Found h{t, s + neg + k, {}};
     h.v.kind = ConditionKind::kChildren;
@@ -81,7 +58,7 @@ std::optional<Found> children_at(const Normalized& n, std::size_t t, const DateW
       s += k;
       prefixed = true;
     }
-    while (s < t + 2 && n.is(s, kCountPrefix) &&
+    while (s < t + 2 && n.is(s, lists.words(WordList::kCountPrefixes)) &&
            !(n.is(s, {"un"sv, "une"sv}) && n.is(s + 1, child_nouns))) {
       ++s;
       prefixed = true;

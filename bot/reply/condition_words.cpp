@@ -6,8 +6,10 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "bot/guard/word_set.h"
+#include "bot/reply/normalize.h"
 #include "bot/reply/word_lists.h"
 
 namespace noodbel::reply {
@@ -24,6 +26,41 @@ std::string known_sections() {
   for (const std::string_view name : kSectionNames)
     all += fmt::format("{}[{}]", all.empty() ? "" : " ", name);
   return all;
+}
+
+// Letters as the normaliser keeps them: a-z, and letters without an accent to strip ("œ").
+bool is_phrase_word(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+    return is_lower(c) || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+// The words of a line of `section` (or, in a list of phrases, the line as one phrase) added
+// to `into`; "" or what is wrong.
+std::string add_line(const std::vector<std::string_view>& fields, std::size_t section,
+                     std::size_t number, WordMap<std::size_t>& line_of,
+                     std::vector<std::string>& into) {
+  const bool phrases = holds_phrases(static_cast<WordList>(section));
+  std::vector<std::string> entries;
+  for (const std::string_view w : fields) {
+    if (phrases ? !is_phrase_word(w) : !is_plain_word(w)) {
+      return fmt::format(
+          "'{}' is not a word of a normalised message; write lower-case a-z, accents "
+          "stripped, one word at a time",
+          w);
+    }
+    if (!phrases) entries.emplace_back(w);
+  }
+  if (phrases) entries.push_back(fmt::format("{}", fmt::join(fields, " ")));
+  for (std::string& entry : entries) {
+    const auto [seen, added] = line_of.emplace(entry, number);
+    if (!added) {
+      return fmt::format("'{}' is listed twice in [{}] (also on line {}); keep it once", entry,
+                         kSectionNames[section], seen->second);
+    }
+    into.push_back(std::move(entry));
+  }
+  return {};
 }
 
 }  // namespace
@@ -69,20 +106,9 @@ Result<ConditionWords> ConditionWords::parse(const WordFile& file) {
                       "above the words",
                       fields[0], kSectionNames[0]));
     }
-    for (const std::string_view w : fields) {
-      if (!is_plain_word(w)) {
-        return at(
-            fmt::format("'{}' is not a word of a normalised message; write lower-case "
-                        "a-z, accents stripped, one word at a time",
-                        w));
-      }
-      const auto [seen, added] = line_of.emplace(std::string(w), number);
-      if (!added) {
-        return at(fmt::format("'{}' is listed twice in [{}] (also on line {}); keep it once", w,
-                              kSectionNames[*section], seen->second));
-      }
-      lists->words[*section].emplace_back(w);
-    }
+    if (std::string problem = add_line(fields, *section, number, line_of, lists->words[*section]);
+        !problem.empty())
+      return at(problem);
   }
   for (std::size_t s = 0; s < kWordListCount; ++s) {
     if (header_line[s] == 0) {

@@ -1,9 +1,9 @@
 // Internal to the reply parser: the named word lists of the condition scanner and its
-// readers (child, baby and teen words, call verbs, modals, and the words that open or
-// anchor a condition), parsed from the text of config/lexicon/conditions.txt (format at the
-// top of that file). Built once by a loader (adapters/data/reply_lexicon_loader.h);
-// read-only afterwards, so thread-safe; cheap to copy (the lists are shared). Not part of
-// the parser's contract.
+// readers (child, baby and teen words, call verbs, modals, the words that open or anchor a
+// condition, and those the call, transport, ages and children readers read), parsed from the text
+// of config/lexicon/conditions.txt (format at the top of that file). Built once by a loader
+// (adapters/data/reply_lexicon_loader.h); read-only afterwards, so thread-safe; cheap to copy (the
+// lists are shared). Not part of the parser's contract.
 #pragma once
 
 #include <cstdint>
@@ -28,7 +28,7 @@ class ConditionWords {
   // file) a section that is missing or empty.
   static Result<ConditionWords> parse(const WordFile& file);
 
-  // The words of one list, in the order of the file.
+  // The words of one list (the phrases of a list of phrases), in the order of the file.
   std::span<const std::string_view> words(WordList list) const;
 
  private:

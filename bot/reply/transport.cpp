@@ -12,25 +12,6 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::string_view kDriveHeads[] = {
-    "rijden"sv,   "rij"sv,      "rijdt"sv,    "halen"sv,     "ophalen"sv, "afhalen"sv,
-    "oppikken"sv, "conduire"sv, "chercher"sv, "recuperer"sv, "drive"sv,   "pick"sv,
-    "collect"sv,  "fetch"sv,    "mobiel"sv,   "brengen"sv,   "voeren"sv};
-constexpr std::string_view kCarHeads[] = {
-    "auto"sv,        "wagen"sv,    "vervoer"sv,   "autostoel"sv, "autostoeltje"sv, "autozitje"sv,
-    "kinderzitje"sv, "maxicosi"sv, "maxi"sv,      "voiture"sv,   "vehicule"sv,     "siege"sv,
-    "transport"sv,   "car"sv,      "carseat"sv,   "rijbewijs"sv, "permis"sv,       "license"sv,
-    "licence"sv,     "bagnole"sv,  "camionette"sv};
-constexpr std::string_view kTransportGap[] = {
-    "hem"sv,  "haar"sv,   "het"sv,   "ze"sv,   "hen"sv,  "zelf"sv, "komen"sv,   "te"sv,
-    "gaan"sv, "even"sv,   "le"sv,    "la"sv,   "les"sv,  "l"sv,    "venir"sv,   "him"sv,
-    "her"sv,  "them"sv,   "come"sv,  "and"sv,  "go"sv,   "up"sv,   "een"sv,     "eigen"sv,
-    "a"sv,    "an"sv,     "our"sv,   "de"sv,   "d"sv,    "un"sv,   "une"sv,     "have"sv,
-    "got"sv,  "hebben"sv, "heb"sv,   "pas"sv,  "peut"sv, "peux"sv, "pouvons"sv, "kunnen"sv,
-    "kan"sv,  "op"sv,     "ons"sv,   "onze"sv, "the"sv,  "any"sv,  "s"sv,       "own"sv,
-    "it"sv,   "er"sv,     "zijn"sv,  "is"sv,   "we"sv,   "wij"sv,  "on"sv,      "nous"sv,
-    "a"sv,    "t"sv,      "drive"sv, "to"sv,   "ni"sv,   "komen"sv};
-
 }  // namespace
 
 std::optional<Found> transport_at(const Normalized& n, std::size_t t, const ConditionWords& lists) {
@@ -73,7 +54,7 @@ std::optional<Found> transport_at(const Normalized& n, std::size_t t, const Cond
       (w == "pas"sv && n.is(t + 1, {"de"sv, "d"sv}));
   if (!negator) return std::nullopt;
   for (std::size_t j = t + 1; j < n.size() && j <= t + 5 && n.same_sentence(t, j); ++j) {
-    if (n.is(j, kDriveHeads) || n.is(j, kCarHeads)) {
+    if (n.is(j, lists.words(WordList::kDriveHeads)) || n.is(j, lists.words(WordList::kCarHeads))) {
       if (n.is(j, {"brengen"sv, "voeren"sv}) && w != "niet"sv && w != "nie"sv) return std::nullopt;
       std::size_t first = t;
       if (w == "t"sv) --first;  // "can't"
@@ -94,7 +75,7 @@ std::optional<Found> transport_at(const Normalized& n, std::size_t t, const Cond
       h.negative = n.is(t, {"geen"sv, "gene"sv, "no"sv});
       return h;
     }
-    if (!n.is(j, kTransportGap)) return std::nullopt;
+    if (!n.is(j, lists.words(WordList::kTransportGap))) return std::nullopt;
   }
   return std::nullopt;
 }

@@ -26,11 +26,29 @@ enum class WordList : std::uint8_t {
   kAgesOpeners,       // [ages-openers]: "liefst", "tussen", "jonger"
   kLimitOpeners,      // [limit-openers]: "voor", "max", "tot"
   kFromOpeners,       // [start-openers]: "vanaf", "na", "om"
+  kMeWords,           // [me-words]
+  kYouWords,          // [you-words]
+  kFirstWords,        // [first-words]
+  kCallLead,          // [call-lead]
+  kCallTail,          // [call-tail]
+  kDriveHeads,        // [drive-words]
+  kCarHeads,          // [car-words]
+  kTransportGap,      // [transport-gap]
+  kAgeNegators,       // [age-negators]
+  kAgeRestrictors,    // [age-restrictors]
+  kCountPrefixes,     // [count-prefixes]
+  kSiblings,          // [siblings]
 };
-inline constexpr std::size_t kWordListCount = 14;
+inline constexpr std::size_t kWordListCount = 26;
 inline constexpr std::array<std::string_view, kWordListCount> kSectionNames = {
-    "child-words",       "baby-words",    "teen-words",    "call-verbs",    "modals",
-    "transport-anchors", "limit-anchors", "day-words",     "start-anchors", "transport-openers",
-    "children-openers",  "ages-openers",  "limit-openers", "start-openers"};
+    "child-words",       "baby-words",    "teen-words",    "call-verbs",      "modals",
+    "transport-anchors", "limit-anchors", "day-words",     "start-anchors",   "transport-openers",
+    "children-openers",  "ages-openers",  "limit-openers", "start-openers",   "me-words",
+    "you-words",         "first-words",   "call-lead",     "call-tail",       "drive-words",
+    "car-words",         "transport-gap", "age-negators",  "age-restrictors", "count-prefixes",
+    "siblings"};
+
+// A list of phrases, one a line in the file ("broers en zussen"), rather than of words.
+constexpr bool holds_phrases(WordList list) { return list == WordList::kSiblings; }
 
 }  // namespace noodbel::reply

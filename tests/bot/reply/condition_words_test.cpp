@@ -52,6 +52,20 @@ TEST(ReplyConditionWords, ReadsEachSectionIntoItsListInTheOrderOfTheFile) {
   EXPECT_EQ(words_of(*words, WordList::kFromOpeners), (std::vector<std::string_view>{"wn"}));
 }
 
+TEST(ReplyConditionWords, ReadsAListOfPhrasesOneALine) {
+  const Result<ConditionWords> words = ConditionWords::parse(
+      {file_with("siblings", "broers en\t zussen\nfreres et sœurs\nfratrie\n"), "conditions.txt"});
+  ASSERT_TRUE(words.ok()) << words.error().message;
+  EXPECT_EQ(words_of(*words, WordList::kSiblings),
+            (std::vector<std::string_view>{"broers en zussen", "freres et sœurs", "fratrie"}));
+  EXPECT_EQ(error_of(file_with("siblings", "broers en zussen\nbroers en  zussen\n")),
+            "conditions.txt line 53: 'broers en zussen' is listed twice in [siblings] (also on "
+            "line 52); keep it once");
+  EXPECT_EQ(error_of(file_with("siblings", "Broers\n")),
+            "conditions.txt line 52: 'Broers' is not a word of a normalised message; write "
+            "lower-case a-z, accents stripped, one word at a time");
+}
+
 TEST(ReplyConditionWords, AllowsAWordInSeveralLists) {
   EXPECT_EQ(error_of(file_with("limit-anchors", "dag wi\n")), "parsed");
 }
@@ -61,7 +75,9 @@ TEST(ReplyConditionWords, NamesTheLineOfAnUnknownSection) {
             "conditions.txt line 11: '[kids]' is not a section of this file; write one of "
             "[child-words] [baby-words] [teen-words] [call-verbs] [modals] [transport-anchors] "
             "[limit-anchors] [day-words] [start-anchors] [transport-openers] [children-openers] "
-            "[ages-openers] [limit-openers] [start-openers] on a line of its own");
+            "[ages-openers] [limit-openers] [start-openers] [me-words] [you-words] [first-words] "
+            "[call-lead] [call-tail] [drive-words] [car-words] [transport-gap] [age-negators] "
+            "[age-restrictors] [count-prefixes] [siblings] on a line of its own");
   EXPECT_TRUE(error_of(file_with("modals", "kan\n[modals] kunnen\n"))
                   .starts_with("conditions.txt line 11: '[modals] kunnen' is not a section"));
 }
@@ -120,6 +136,9 @@ TEST(ReplyConditionWords, TheShippedFileHoldsEveryListWithTheWordsTheParserWasWr
   EXPECT_TRUE(has(WordList::kCallVerbs, "appelez"));
   EXPECT_TRUE(has(WordList::kModals, "kunnen"));
   EXPECT_TRUE(has(WordList::kDayWords, "morgen"));
+  EXPECT_TRUE(has(WordList::kCallTail, "terug"));
+  EXPECT_TRUE(has(WordList::kCarHeads, "maxicosi"));
+  EXPECT_TRUE(has(WordList::kSiblings, "broers en zussen"));
 }
 
 TEST(ReplyConditionGate, OpensAtTheWordsOfItsListsAndAtNumbersWeekdaysAndMonths) {

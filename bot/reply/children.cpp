@@ -17,10 +17,7 @@ constexpr int kMaxChildren = 10;
 
 // How many tokens the first [siblings] phrase that matches at token t covers; 0 none.
 std::size_t siblings_at(const Normalized& n, std::size_t t, const ConditionWords& lists) {
-  for (const std::string_view phrase : lists.words(WordList::kSiblings)) {
-    if (const std::size_t k = n.match(t, phrase)) return k;
-  }
-  return 0;
+  return match_first(n, t, lists.words(WordList::kSiblings));
 }
 
 }  // namespace

@@ -126,6 +126,14 @@ Result<ConditionWords> ConditionWords::parse(const WordFile& file) {
   return ConditionWords(std::move(lists));
 }
 
+std::size_t match_first(const Normalized& n, std::size_t t,
+                        std::span<const std::string_view> phrases) {
+  for (const std::string_view phrase : phrases) {
+    if (const std::size_t k = n.match(t, phrase)) return k;
+  }
+  return 0;
+}
+
 std::span<const std::string_view> ConditionWords::words(WordList list) const {
   return lists_->views[static_cast<std::size_t>(list)];
 }

@@ -71,9 +71,9 @@ class Scanner {
       if (auto h = ages_at(n_, t, lists_)) return h;
     }
     if ((bits & kLimit) != 0 && near(t, kLimitWord)) {
-      if (auto h = time_limit_at(n_, t, m_, words_)) return h;
+      if (auto h = time_limit_at(n_, t, m_, words_, lists_)) return h;
     }
-    if ((bits & kFrom) != 0 && near(t, kFromWord)) return start_time_at(n_, t, m_, words_);
+    if ((bits & kFrom) != 0 && near(t, kFromWord)) return start_time_at(n_, t, m_, words_, lists_);
     return std::nullopt;
   }
 

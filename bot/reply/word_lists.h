@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 namespace noodbel::reply {
@@ -38,17 +39,33 @@ enum class WordList : std::uint8_t {
   kAgeRestrictors,    // [age-restrictors]
   kCountPrefixes,     // [count-prefixes]
   kSiblings,          // [siblings]
+  kNotBefore,         // [not-before]
+  kFromWords,         // [start-words]
+  kAfterWhat,         // [after-what]
+  kLimitPrefix,       // [limit-prefixes]
+  kVagueLimits,       // [short-stays]
+  kEndOfWeek,         // [end-of-week]
 };
-inline constexpr std::size_t kWordListCount = 26;
+inline constexpr std::size_t kWordListCount = 32;
 inline constexpr std::array<std::string_view, kWordListCount> kSectionNames = {
     "child-words",       "baby-words",    "teen-words",    "call-verbs",      "modals",
     "transport-anchors", "limit-anchors", "day-words",     "start-anchors",   "transport-openers",
     "children-openers",  "ages-openers",  "limit-openers", "start-openers",   "me-words",
     "you-words",         "first-words",   "call-lead",     "call-tail",       "drive-words",
     "car-words",         "transport-gap", "age-negators",  "age-restrictors", "count-prefixes",
-    "siblings"};
+    "siblings",          "not-before",    "start-words",   "after-what",      "limit-prefixes",
+    "short-stays",       "end-of-week"};
 
 // A list of phrases, one a line in the file ("broers en zussen"), rather than of words.
-constexpr bool holds_phrases(WordList list) { return list == WordList::kSiblings; }
+constexpr bool holds_phrases(WordList list) {
+  return list == WordList::kSiblings || list == WordList::kNotBefore ||
+         list == WordList::kFromWords || list == WordList::kVagueLimits ||
+         list == WordList::kEndOfWeek;
+}
+
+class Normalized;
+// How many tokens the first of `phrases` that matches at token t covers; 0 none.
+std::size_t match_first(const Normalized& n, std::size_t t,
+                        std::span<const std::string_view> phrases);
 
 }  // namespace noodbel::reply

@@ -17,14 +17,15 @@
 namespace noodbel::reply {
 namespace {
 
-// Every section in order, each with one word ("wa", "wb", ...), except `section`, whose
-// lines are `body`; lines are numbered from 1 at "[child-words]".
+// Every section in order, each with one word ("wa", "wb", ... "wz", "waz", ...), except `section`,
+// whose lines are `body`; lines are numbered from 1 at "[child-words]".
 std::string file_with(std::string_view section = "", std::string_view body = "") {
   std::string text;
   for (std::size_t i = 0; i < kWordListCount; ++i) {
     text += "[" + std::string(kSectionNames[i]) + "]\n";
     text += kSectionNames[i] == section ? std::string(body)
-                                        : "w" + std::string(1, static_cast<char>('a' + i)) + "\n";
+                                        : "w" + std::string(1, static_cast<char>('a' + i % 26)) +
+                                              std::string(i / 26, 'z') + "\n";
   }
   return text;
 }
@@ -77,7 +78,8 @@ TEST(ReplyConditionWords, NamesTheLineOfAnUnknownSection) {
             "[limit-anchors] [day-words] [start-anchors] [transport-openers] [children-openers] "
             "[ages-openers] [limit-openers] [start-openers] [me-words] [you-words] [first-words] "
             "[call-lead] [call-tail] [drive-words] [car-words] [transport-gap] [age-negators] "
-            "[age-restrictors] [count-prefixes] [siblings] on a line of its own");
+            "[age-restrictors] [count-prefixes] [siblings] [not-before] [start-words] [after-what] "
+            "[limit-prefixes] [short-stays] [end-of-week] on a line of its own");
   EXPECT_TRUE(error_of(file_with("modals", "kan\n[modals] kunnen\n"))
                   .starts_with("conditions.txt line 11: '[modals] kunnen' is not a section"));
 }
@@ -139,6 +141,9 @@ TEST(ReplyConditionWords, TheShippedFileHoldsEveryListWithTheWordsTheParserWasWr
   EXPECT_TRUE(has(WordList::kCallTail, "terug"));
   EXPECT_TRUE(has(WordList::kCarHeads, "maxicosi"));
   EXPECT_TRUE(has(WordList::kSiblings, "broers en zussen"));
+  EXPECT_TRUE(has(WordList::kFromWords, "a partir de"));
+  EXPECT_TRUE(has(WordList::kVagueLimits, "niet te lang"));
+  EXPECT_TRUE(has(WordList::kEndOfWeek, "het einde van de week"));
 }
 
 TEST(ReplyConditionGate, OpensAtTheWordsOfItsListsAndAtNumbersWeekdaysAndMonths) {

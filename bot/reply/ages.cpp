@@ -183,7 +183,8 @@ class AgesReader {
     std::size_t end = at + 1 + (unit != 0 ? 1 : 0);
     if (unit == 0) {
       if (!c.unitless && !child) return std::nullopt;
-      if (n_.is(at + 1, kNotHourUnits) || n_.is(at + 1, {"u"sv, "h"sv, "uur"sv, "km"sv}))
+      if (n_.is(at + 1, lists_.words(WordList::kNotHourUnits)) ||
+          n_.is(at + 1, {"u"sv, "h"sv, "uur"sv, "km"sv}))
         return std::nullopt;
       unit = 12;
     }

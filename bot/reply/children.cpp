@@ -75,7 +75,7 @@ std::optional<Found> children_at(const Normalized& n, std::size_t t, const DateW
     return std::nullopt;
   }
   std::size_t end = noun ? k + 1 : k;
-  if (n.is(end, kLimitSuffix) && n.same_sentence(s, end)) ++end;
+  if (n.is(end, lists.words(WordList::kLimitSuffix)) && n.same_sentence(s, end)) ++end;
   Found h{t, end, {}};
   h.v.kind = ConditionKind::kChildren;
   h.v.max_children = count;

@@ -52,7 +52,7 @@ bool read_suffix(std::string_view rest, int& minute, int& ampm, bool& unit) {
   return true;
 }
 
-std::optional<Clock> clock_at(const Normalized& n, std::size_t t) {
+std::optional<Clock> clock_at(const Normalized& n, std::size_t t, const ConditionWords& lists) {
   if (t >= n.size()) return std::nullopt;
   const std::string_view w = n.word(t);
   if (w == "half"sv && n.joined(t)) {  // Dutch "half 7" = 6:30
@@ -98,7 +98,7 @@ std::optional<Clock> clock_at(const Normalized& n, std::size_t t) {
   if (ampm == 1 && hour < 12) hour += 12;
   if (ampm == 2 && hour == 12) hour = 0;
   const bool bare = !unit && ampm == 0 && end == t + 1;
-  if (bare && n.is(end, kNotHourUnits)) return std::nullopt;
+  if (bare && n.is(end, lists.words(WordList::kNotHourUnits))) return std::nullopt;
   return Clock{hour * 60 + minute, end, bare};
 }
 
@@ -249,7 +249,7 @@ class FromReader {
   // "9u morgen".
   std::optional<Found> clock_then(std::size_t t, std::size_t k, std::optional<DayWord> day,
                                   bool evening) const {
-    const std::optional<Clock> c = clock_at(n_, k);
+    const std::optional<Clock> c = clock_at(n_, k, lists_);
     if (!c) return std::nullopt;
     std::size_t end = c->end;
     if (const std::size_t e = evening_at(n_, end); e != 0 && n_.same_sentence(k, end)) {
@@ -275,7 +275,7 @@ class FromReader {
                       opener == "rond"sv || opener == "vers"sv;
     const std::size_t at = s + k;
     if (auto h = clock_then(t, at, std::nullopt, false)) {
-      if (weak && !pas && clock_at(n_, at)->bare) return std::nullopt;  // "om 2 kinderen"
+      if (weak && !pas && clock_at(n_, at, lists_)->bare) return std::nullopt;  // "om 2 kinderen"
       return h;
     }
     if (strict || weak) return std::nullopt;
@@ -283,7 +283,8 @@ class FromReader {
       std::size_t end = d->end;
       bool strict2 = false;
       const std::size_t k2 = from_opener(n_, end, strict2, lists_);
-      if (auto h = clock_then(t, end + k2, d, false); h && (k2 != 0 || !clock_at(n_, end)->bare))
+      if (auto h = clock_then(t, end + k2, d, false);
+          h && (k2 != 0 || !clock_at(n_, end, lists_)->bare))
         return h;
       return Found{t, end, day_only(d->day)};
     }
@@ -333,7 +334,7 @@ class FromReader {
     const std::size_t k = from_opener(n_, d->end, strict, lists_);
     if (n_.same_sentence(s, d->end)) {
       if (auto h = clock_then(t, d->end + k, d, false);
-          h && (k != 0 || !clock_at(n_, d->end)->bare))
+          h && (k != 0 || !clock_at(n_, d->end, lists_)->bare))
         return h;
     }
     if (!d->relative && !pas) return std::nullopt;  // "zaterdag" alone, "5/12" alone
@@ -459,7 +460,7 @@ class LimitReader {
 
   std::size_t suffixed(std::size_t end) const {
     if (end < n_.size() && !n_.same_sentence(end - 1, end)) return end;
-    if (n_.is(end, kLimitSuffix)) return end + 1;
+    if (n_.is(end, lists_.words(WordList::kLimitSuffix))) return end + 1;
     if (const std::size_t k = n_.match(end, "at most"sv)) return end + k;
     if (const std::size_t k = n_.match(end, "au maximum"sv)) return end + k;
     if (const std::size_t k = n_.match(end, "au max"sv)) return end + k;

@@ -45,16 +45,18 @@ enum class WordList : std::uint8_t {
   kLimitPrefix,       // [limit-prefixes]
   kVagueLimits,       // [short-stays]
   kEndOfWeek,         // [end-of-week]
+  kNotHourUnits,      // [not-hour-units]
+  kLimitSuffix,       // [limit-suffixes]
 };
-inline constexpr std::size_t kWordListCount = 32;
+inline constexpr std::size_t kWordListCount = 34;
 inline constexpr std::array<std::string_view, kWordListCount> kSectionNames = {
-    "child-words",       "baby-words",    "teen-words",    "call-verbs",      "modals",
-    "transport-anchors", "limit-anchors", "day-words",     "start-anchors",   "transport-openers",
-    "children-openers",  "ages-openers",  "limit-openers", "start-openers",   "me-words",
-    "you-words",         "first-words",   "call-lead",     "call-tail",       "drive-words",
-    "car-words",         "transport-gap", "age-negators",  "age-restrictors", "count-prefixes",
-    "siblings",          "not-before",    "start-words",   "after-what",      "limit-prefixes",
-    "short-stays",       "end-of-week"};
+    "child-words",       "baby-words",    "teen-words",     "call-verbs",      "modals",
+    "transport-anchors", "limit-anchors", "day-words",      "start-anchors",   "transport-openers",
+    "children-openers",  "ages-openers",  "limit-openers",  "start-openers",   "me-words",
+    "you-words",         "first-words",   "call-lead",      "call-tail",       "drive-words",
+    "car-words",         "transport-gap", "age-negators",   "age-restrictors", "count-prefixes",
+    "siblings",          "not-before",    "start-words",    "after-what",      "limit-prefixes",
+    "short-stays",       "end-of-week",   "not-hour-units", "limit-suffixes"};
 
 // A list of phrases, one a line in the file ("broers en zussen"), rather than of words.
 constexpr bool holds_phrases(WordList list) {

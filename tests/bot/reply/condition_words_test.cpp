@@ -79,7 +79,8 @@ TEST(ReplyConditionWords, NamesTheLineOfAnUnknownSection) {
             "[ages-openers] [limit-openers] [start-openers] [me-words] [you-words] [first-words] "
             "[call-lead] [call-tail] [drive-words] [car-words] [transport-gap] [age-negators] "
             "[age-restrictors] [count-prefixes] [siblings] [not-before] [start-words] [after-what] "
-            "[limit-prefixes] [short-stays] [end-of-week] on a line of its own");
+            "[limit-prefixes] [short-stays] [end-of-week] [not-hour-units] [limit-suffixes] on a "
+            "line of its own");
   EXPECT_TRUE(error_of(file_with("modals", "kan\n[modals] kunnen\n"))
                   .starts_with("conditions.txt line 11: '[modals] kunnen' is not a section"));
 }
@@ -144,6 +145,8 @@ TEST(ReplyConditionWords, TheShippedFileHoldsEveryListWithTheWordsTheParserWasWr
   EXPECT_TRUE(has(WordList::kFromWords, "a partir de"));
   EXPECT_TRUE(has(WordList::kVagueLimits, "niet te lang"));
   EXPECT_TRUE(has(WordList::kEndOfWeek, "het einde van de week"));
+  EXPECT_TRUE(has(WordList::kNotHourUnits, "jaar"));
+  EXPECT_TRUE(has(WordList::kLimitSuffix, "maximum"));
 }
 
 TEST(ReplyConditionGate, OpensAtTheWordsOfItsListsAndAtNumbersWeekdaysAndMonths) {

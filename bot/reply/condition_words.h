@@ -1,9 +1,9 @@
 // Internal to the reply parser: the named word lists of the condition scanner and its
 // readers (child, baby and teen words, call verbs, modals, the words that open or anchor a
-// condition, and those the call, transport, ages and children readers read), parsed from the text
-// of config/lexicon/conditions.txt (format at the top of that file). Built once by a loader
-// (adapters/data/reply_lexicon_loader.h); read-only afterwards, so thread-safe; cheap to copy (the
-// lists are shared). Not part of the parser's contract.
+// condition, and those the call, transport, ages, children and time readers read), parsed
+// from the text of config/lexicon/conditions.txt (format at the top of that file). Built once
+// by a loader (adapters/data/reply_lexicon_loader.h); read-only afterwards, so thread-safe;
+// cheap to copy (the lists are shared). Not part of the parser's contract.
 #pragma once
 
 #include <cstdint>

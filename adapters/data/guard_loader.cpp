@@ -14,8 +14,9 @@ Result<WordList> load_word_list(const std::string& path) {
   const Result<std::string> text = read_file(path);
   if (!text) {
     return Error::NotFound(fmt::format(
-        "cannot read the guard's word list {}: the guard needs every list of config/guard/; "
-        "check the data folder ([paths] data_dir) or restore the file from the checkout",
+        "cannot read the guard's word list {}: the guard needs every list of config/guard/ "
+        "and the months and weekdays of config/lexicon/; check the data folder ([paths] "
+        "data_dir) or restore the file from the checkout",
         path));
   }
   auto entries = parse_list_lines(*text, path, "word");
@@ -26,13 +27,15 @@ Result<WordList> load_word_list(const std::string& path) {
 }  // namespace
 
 GuardFiles guard_files(const std::string& data_dir) {
-  return {data_dir + "/config/first-names.txt", data_dir + "/config/guard"};
+  return {data_dir + "/config/first-names.txt", data_dir + "/config/guard",
+          data_dir + "/config/lexicon"};
 }
 
-Result<Lexicon> load_guard_lexicon(const std::string& folder) {
+Result<Lexicon> load_guard_lexicon(const std::string& folder, const std::string& shared_folder) {
   WordLists lists;
   for (const std::string_view name : Lexicon::list_names()) {
-    auto list = load_word_list(fmt::format("{}/{}.txt", folder, name));
+    const std::string& from = Lexicon::is_shared_with_reply_parser(name) ? shared_folder : folder;
+    auto list = load_word_list(fmt::format("{}/{}.txt", from, name));
     if (!list) return list.error();
     lists.emplace(std::string(name), std::move(*list));
   }
@@ -46,7 +49,7 @@ Result<AnonymizationGuard> load_guard(const GuardFiles& files, const Postcodes& 
         "cannot read the first-name list {}: check the path (see config/first-names.txt)",
         files.first_names));
   }
-  auto lexicon = load_guard_lexicon(files.word_lists);
+  auto lexicon = load_guard_lexicon(files.word_lists, files.shared_lists);
   if (!lexicon) return lexicon.error();
   return AnonymizationGuard::parse(*text, files.first_names, postcodes, std::move(*lexicon));
 }

@@ -20,7 +20,7 @@ struct FlagList {
 // The lists that set one WordFlag on each of their words.
 constexpr std::array<FlagList, 28> kFlagLists{{
     {"never-names", kNeverName},
-    {"weekdays", kWeekday},
+    {"day-words", kWeekday},
     {"ambiguous-names", kAmbiguousName},
     {"stopwords", kStopword},
     {"particles", kParticle},
@@ -50,7 +50,8 @@ constexpr std::array<FlagList, 28> kFlagLists{{
 }};
 
 // The lists read on their own.
-constexpr std::array<std::string_view, 6> kOtherLists{"months",
+constexpr std::array<std::string_view, 7> kOtherLists{"months",
+                                                      "weekdays",
                                                       "url-tlds",
                                                       "strong-street-suffixes",
                                                       "weak-street-suffixes",
@@ -61,8 +62,8 @@ Result<const WordList*> find_list(const WordLists& lists, std::string_view name)
   const auto it = lists.find(name);
   if (it == lists.end()) {
     return Error::Invalid(fmt::format(
-        "the guard's word list {0} is missing: restore config/guard/{0}.txt from the checkout",
-        name));
+        "the guard's word list {0} is missing: restore config/{1}/{0}.txt from the checkout", name,
+        Lexicon::is_shared_with_reply_parser(name) ? "lexicon" : "guard"));
   }
   if (it->second.entries.empty()) {
     return Error::Invalid(fmt::format(
@@ -92,11 +93,21 @@ Result<std::vector<std::string>> single_words_of(const WordLists& lists, std::st
   return single_words(**list);
 }
 
-// "3 maart mrt mars" -> 3, or 0 when the line does not start with a number 1-12.
-int month_of_line(const std::vector<std::string_view>& words) {
+// "3 maart mrt mars" -> 3, or 0 when the line does not start with a number 1-`last`.
+int number_of_line(const std::vector<std::string_view>& words, int last) {
   if (words.size() < 2 || !all_digits(words[0]) || words[0].size() > 2) return 0;
   const int number = std::stoi(std::string(words[0]));
-  return number >= 1 && number <= 12 ? number : 0;
+  return number >= 1 && number <= last ? number : 0;
+}
+
+// The names of a line of a numbered list ("7 juli juillet july | juil jul"): every word
+// after the number; the " | " that sets apart the words only the guard reads is skipped.
+std::vector<std::string_view> names_of_line(const std::vector<std::string_view>& words) {
+  std::vector<std::string_view> names;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    if (words[i] != "|") names.push_back(words[i]);
+  }
+  return names;
 }
 
 }  // namespace
@@ -111,12 +122,19 @@ const std::vector<std::string_view>& Lexicon::list_names() {
   return names;
 }
 
+bool Lexicon::is_shared_with_reply_parser(std::string_view name) {
+  return name == "months" || name == "weekdays";
+}
+
 Result<Lexicon> Lexicon::from_lists(const WordLists& lists) {
   Lexicon lexicon;
   if (Status s = lexicon.add_flag_lists(lists); !s) return s.error();
   const auto months = find_list(lists, "months");
   if (!months) return months.error();
   if (Status s = lexicon.add_months(**months); !s) return s.error();
+  const auto weekdays = find_list(lists, "weekdays");
+  if (!weekdays) return weekdays.error();
+  if (Status s = lexicon.add_weekdays(**weekdays); !s) return s.error();
   if (Status s = lexicon.add_word_lists(lists); !s) return s.error();
   return lexicon;
 }
@@ -134,19 +152,32 @@ Status Lexicon::add_months(const WordList& months) {
   for (const std::string& entry : months.entries) {
     const std::string folded = fold_entry(entry);
     const std::vector<std::string_view> words = split(folded, ' ');
-    const int number = month_of_line(words);
+    const int number = number_of_line(words, 12);
     if (number == 0) {
       return Error::Invalid(
           fmt::format("{}: '{}' is not a month number 1-12 followed by the month's names",
                       months.source, entry));
     }
-    for (std::size_t i = 1; i < words.size(); ++i) {
-      if (!months_.emplace(std::string(words[i]), number).second) {
+    for (const std::string_view name : names_of_line(words)) {
+      if (!months_.emplace(std::string(name), number).second) {
         return Error::Invalid(
-            fmt::format("{}: '{}' is listed for two months", months.source, words[i]));
+            fmt::format("{}: '{}' is listed for two months", months.source, name));
       }
-      flags_[std::string(words[i])] |= kMonth;
+      flags_[std::string(name)] |= kMonth;
     }
+  }
+  return Ok();
+}
+
+Status Lexicon::add_weekdays(const WordList& weekdays) {
+  for (const std::string& entry : weekdays.entries) {
+    const std::string folded = fold_entry(entry);
+    const std::vector<std::string_view> words = split(folded, ' ');
+    if (number_of_line(words, 7) == 0) {
+      return Error::Invalid(fmt::format(
+          "{}: '{}' is not a day number 1-7 followed by the day's names", weekdays.source, entry));
+    }
+    for (const std::string_view name : names_of_line(words)) flags_[std::string(name)] |= kWeekday;
   }
   return Ok();
 }

@@ -58,11 +58,15 @@ using WordLists = std::map<std::string, WordList, std::less<>>;
 
 class Lexicon {
  public:
-  // The name of every list the guard needs: the loader reads config/guard/<name>.txt.
+  // The name of every list the guard needs: the loader reads config/guard/<name>.txt, or
+  // config/lexicon/<name>.txt for a list shared with the reply parser.
   static const std::vector<std::string_view>& list_names();
+  // True for "months" and "weekdays": the names the reply parser reads too.
+  static bool is_shared_with_reply_parser(std::string_view name);
 
   // InvalidInput naming the file when a list is missing or empty, holds a phrase where one
-  // word per line belongs, or a line of months.txt is not "<1-12> <word>...".
+  // word per line belongs, or a line of months is not "<1-12> <word>..." (of weekdays:
+  // "<1-7> <word>..."; a " | " among the words is skipped).
   static Result<Lexicon> from_lists(const WordLists& lists);
 
   // The WordFlag bits of a folded word; 0 for a word on no list.
@@ -83,6 +87,7 @@ class Lexicon {
 
   Status add_flag_lists(const WordLists& lists);
   Status add_months(const WordList& months);
+  Status add_weekdays(const WordList& weekdays);
   Status add_word_lists(const WordLists& lists);
 
   WordMap<std::uint32_t> flags_;

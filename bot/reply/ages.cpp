@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "bot/reply/condition_words.h"
+#include "bot/reply/word_lists.h"
 
 namespace noodbel::reply {
 namespace {
@@ -13,12 +14,6 @@ namespace {
 using namespace std::string_view_literals;
 
 constexpr int kMaxAgeMonths = 18 * 12;
-
-constexpr std::string_view kNegators[] = {"geen"sv,   "gene"sv, "no"sv,  "not"sv,
-                                          "zonder"sv, "sans"sv, "nie"sv, "niet"sv};
-constexpr std::string_view kRestrict[] = {
-    "enkel"sv,      "alleen"sv, "only"sv, "seulement"sv, "uniquement"sv, "liefst"sv,
-    "preferably"sv, "plutot"sv, "just"sv, "slechts"sv,   "juste"sv};
 
 enum class Bound { kUpTo, kBelow, kFrom, kAbove, kNone };
 
@@ -95,14 +90,14 @@ int age_unit(const Normalized& n, std::size_t t) {
 
 class AgesReader {
  public:
-  explicit AgesReader(const Normalized& n) : n_(n) {}
+  AgesReader(const Normalized& n, const ConditionWords& lists) : n_(n), lists_(lists) {}
 
   std::optional<Found> at(std::size_t t) const {
     std::size_t s = t;
     bool restricted = false;
-    while (n_.is(s, kRestrict) || n_.match(s, "bij voorkeur"sv) != 0 ||
-           n_.match(s, "de preference"sv) != 0) {
-      s += n_.is(s, kRestrict) ? 1 : 2;
+    while (n_.is(s, lists_.words(WordList::kAgeRestrictors)) ||
+           n_.match(s, "bij voorkeur"sv) != 0 || n_.match(s, "de preference"sv) != 0) {
+      s += n_.is(s, lists_.words(WordList::kAgeRestrictors)) ? 1 : 2;
       restricted = true;
     }
     static constexpr std::string_view kIfItIs[] = {"als het een"sv, "als het"sv,
@@ -114,7 +109,7 @@ class AgesReader {
       restricted = true;
     }
     bool negated = false;
-    if (n_.is(s, kNegators)) {
+    if (n_.is(s, lists_.words(WordList::kAgeNegators))) {
       negated = true;
       ++s;
     } else if (n_.match(s, "pas de"sv) != 0 || n_.match(s, "pas d"sv) != 0) {
@@ -125,7 +120,7 @@ class AgesReader {
     if (s >= n_.size() || !n_.same_sentence(t, s)) return std::nullopt;
     if (auto h = noun(t, s, restricted, negated)) return h;
     bool child = false;
-    if (n_.is(s, kChildNouns)) {
+    if (n_.is(s, lists_.words(WordList::kChildNouns))) {
       child = true;
       ++s;
     }
@@ -137,8 +132,8 @@ class AgesReader {
  private:
   // "geen baby's", "enkel een baby", "geen pubers", "no teenagers".
   std::optional<Found> noun(std::size_t t, std::size_t s, bool restricted, bool negated) const {
-    const bool baby = n_.is(s, kBabyWords);
-    const bool teen = n_.is(s, kTeenWords);
+    const bool baby = n_.is(s, lists_.words(WordList::kBabyWords));
+    const bool teen = n_.is(s, lists_.words(WordList::kTeenWords));
     if ((!baby && !teen) || (!restricted && !negated)) return std::nullopt;
     std::size_t end = s + 1;
     if (n_.is(end, {"s"sv}) && n_.joined(s)) ++end;          // "baby's"
@@ -188,7 +183,8 @@ class AgesReader {
     std::size_t end = at + 1 + (unit != 0 ? 1 : 0);
     if (unit == 0) {
       if (!c.unitless && !child) return std::nullopt;
-      if (n_.is(at + 1, kNotHourUnits) || n_.is(at + 1, {"u"sv, "h"sv, "uur"sv, "km"sv}))
+      if (n_.is(at + 1, lists_.words(WordList::kNotHourUnits)) ||
+          n_.is(at + 1, {"u"sv, "h"sv, "uur"sv, "km"sv}))
         return std::nullopt;
       unit = 12;
     }
@@ -237,10 +233,13 @@ class AgesReader {
   }
 
   const Normalized& n_;
+  const ConditionWords& lists_;
 };
 
 }  // namespace
 
-std::optional<Found> ages_at(const Normalized& n, std::size_t t) { return AgesReader(n).at(t); }
+std::optional<Found> ages_at(const Normalized& n, std::size_t t, const ConditionWords& lists) {
+  return AgesReader(n, lists).at(t);
+}
 
 }  // namespace noodbel::reply

@@ -2,8 +2,11 @@
 // "plaats voor 2", "geen broers en zussen", "pas de fratrie".
 #include "bot/reply/children.h"
 
+#include <span>
+
 #include "bot/reply/condition_words.h"
 #include "bot/reply/dates.h"
+#include "bot/reply/word_lists.h"
 
 namespace noodbel::reply {
 namespace {
@@ -12,40 +15,16 @@ using namespace std::string_view_literals;
 
 constexpr int kMaxChildren = 10;
 
-constexpr std::string_view kSiblings[] = {"broers en zussen"sv,
-                                          "broers of zussen"sv,
-                                          "broer en zus"sv,
-                                          "broer of zus"sv,
-                                          "broertjes en zusjes"sv,
-                                          "broertjes of zusjes"sv,
-                                          "broers zussen"sv,
-                                          "broer zus"sv,
-                                          "broers"sv,
-                                          "zussen"sv,
-                                          "siblings"sv,
-                                          "sibling"sv,
-                                          "brothers and sisters"sv,
-                                          "brothers or sisters"sv,
-                                          "fratrie"sv,
-                                          "fratries"sv,
-                                          "freres et sœurs"sv,
-                                          "frere et sœur"sv,
-                                          "freres et soeurs"sv,
-                                          "frere et soeur"sv,
-                                          "freres ou sœurs"sv,
-                                          "freres"sv};
-constexpr PhraseList kSiblingList{kSiblings};
-
-std::size_t siblings_at(const Normalized& n, std::size_t t) { return n.match(t, kSiblingList); }
-
-constexpr std::string_view kCountPrefix[] = {
-    "maar"sv,    "mr"sv,       "mor"sv,     "slechts"sv, "enkel"sv, "alleen"sv,    "max"sv,
-    "maximum"sv, "maximaal"sv, "hooguit"sv, "only"sv,    "just"sv,  "seulement"sv, "uniquement"sv,
-    "qu"sv,      "que"sv,      "juste"sv,   "un"sv,      "une"sv};
+// How many tokens the first [siblings] phrase that matches at token t covers; 0 none.
+std::size_t siblings_at(const Normalized& n, std::size_t t, const ConditionWords& lists) {
+  return match_first(n, t, lists.words(WordList::kSiblings));
+}
 
 }  // namespace
 
-std::optional<Found> children_at(const Normalized& n, std::size_t t) {
+std::optional<Found> children_at(const Normalized& n, std::size_t t, const DateWords& words,
+                                 const ConditionWords& lists) {
+  const std::span<const std::string_view> child_nouns = lists.words(WordList::kChildNouns);
   std::size_t s = t;
   // "geen broers en zussen", "pas de fratrie", "no siblings", "niet met broers of zussen".
   std::size_t neg = 0;
@@ -57,7 +36,7 @@ std::optional<Found> children_at(const Normalized& n, std::size_t t) {
            n.match(s, "pas les"sv) != 0)
     neg = 2;
   if (neg != 0) {
-    const std::size_t k = siblings_at(n, s + neg);
+    const std::size_t k = siblings_at(n, s + neg, lists);
     if (k == 0) return std::nullopt;
     Found h{t, s + neg + k, {}};
     h.v.kind = ConditionKind::kChildren;
@@ -76,19 +55,19 @@ std::optional<Found> children_at(const Normalized& n, std::size_t t) {
       s += k;
       prefixed = true;
     }
-    while (s < t + 2 && n.is(s, kCountPrefix) &&
-           !(n.is(s, {"un"sv, "une"sv}) && n.is(s + 1, kChildNouns))) {
+    while (s < t + 2 && n.is(s, lists.words(WordList::kCountPrefixes)) &&
+           !(n.is(s, {"un"sv, "une"sv}) && n.is(s + 1, child_nouns))) {
       ++s;
       prefixed = true;
     }
   }
   if (s >= n.size() || !n.same_sentence(t, s)) return std::nullopt;
-  int count = count_of(n.word(s));
+  int count = count_of(n.word(s), words);
   std::size_t k = s + 1;
   if (n.is(k, {"seul"sv, "seule"sv, "single"sv})) ++k;
   if (count < 0 && n.is(s, {"seul"sv, "seule"sv, "single"sv})) count = 1;
   if (count < 1 || count > kMaxChildren) return std::nullopt;
-  const bool noun = n.is(k, kChildNouns) && n.same_sentence(s, k);
+  const bool noun = n.is(k, child_nouns) && n.same_sentence(s, k);
   if (!noun && !room) return std::nullopt;
   if (!prefixed && t > 0 &&
       n.is(t - 1, {"al"sv, "reeds"sv, "already"sv, "deja"sv, "zelf"sv, "eigen"sv, "own"sv, "de"sv,
@@ -96,7 +75,7 @@ std::optional<Found> children_at(const Normalized& n, std::size_t t) {
     return std::nullopt;
   }
   std::size_t end = noun ? k + 1 : k;
-  if (n.is(end, kLimitSuffix) && n.same_sentence(s, end)) ++end;
+  if (n.is(end, lists.words(WordList::kLimitSuffix)) && n.same_sentence(s, end)) ++end;
   Found h{t, end, {}};
   h.v.kind = ConditionKind::kChildren;
   h.v.max_children = count;

@@ -5,12 +5,15 @@
 #include <cstddef>
 #include <optional>
 
+#include "bot/reply/condition_words.h"
+#include "bot/reply/date_words.h"
 #include "bot/reply/normalize.h"
 #include "bot/reply/spans.h"
 
 namespace noodbel::reply {
 
 // A children condition starting at token t.
-std::optional<Found> children_at(const Normalized& n, std::size_t t);
+std::optional<Found> children_at(const Normalized& n, std::size_t t, const DateWords& words,
+                                 const ConditionWords& lists);
 
 }  // namespace noodbel::reply

@@ -1,29 +1,41 @@
-// Internal to the reply parser: word lists that more than one condition reader uses, and
-// that the scanner's gate (bot/reply/conditions.cpp) opens on. Not part of the parser's
-// contract. Constants; thread-safe.
+// Internal to the reply parser: the named word lists of the condition scanner and its
+// readers (child, baby and teen words, call verbs, modals, the words that open or anchor a
+// condition, and those the call, transport, ages, children and time readers read), parsed
+// from the text of config/lexicon/conditions.txt (format at the top of that file). Built once
+// by a loader (adapters/data/reply_lexicon_loader.h); read-only afterwards, so thread-safe;
+// cheap to copy (the lists are shared). Not part of the parser's contract.
 #pragma once
 
+#include <cstdint>
+#include <memory>
+#include <span>
 #include <string_view>
+#include <utility>
+
+#include "bot/reply/word_file.h"
+#include "bot/result.h"
 
 namespace noodbel::reply {
 
-inline constexpr std::string_view kChildNouns[] = {
-    "kind",     "kinderen", "kindje",  "kindjes", "kids",   "kid",     "child",
-    "children", "enfant",   "enfants", "gosse",   "gosses", "kinders", "kindere"};
-inline constexpr std::string_view kBabyWords[] = {
-    "baby",     "babys",      "babies",       "bebe",      "bebes",       "newborn",
-    "newborns", "pasgeboren", "pasgeborenen", "zuigeling", "zuigelingen", "babytje"};
-inline constexpr std::string_view kTeenWords[] = {
-    "tieners", "tiener", "pubers",    "puber",    "adolescenten", "adolescent",
-    "ados",    "ado",    "teenagers", "teenager", "teens",        "adolescents"};
-inline constexpr std::string_view kCallVerbs[] = {
-    "bel",        "bellen",      "belt",        "belle",      "opbellen",   "terugbellen",
-    "telefoneer", "telefoneren", "telefoneert", "gebeld",     "call",       "phone",
-    "ring",       "appelez",     "appelle",     "appeler",    "appel",      "rappelez",
-    "rappelle",   "rappeler",    "telephonez",  "telephoner", "contacteer", "contacteren",
-    "contactez",  "contacter",   "bellen"};
-inline constexpr std::string_view kModals[] = {"kunnen", "kan",    "kunt", "kun",  "kunde",
-                                               "can",    "could",  "peut", "peux", "pouvons",
-                                               "pouvez", "zullen", "zal"};
+// The lists, one a [section] of the file: bot/reply/word_lists.h.
+enum class WordList : std::uint8_t;
+
+class ConditionWords {
+ public:
+  // The lists of `file`. An error names the file, the line and how to fix it: a section
+  // name that is not one of kSectionNames (word_lists.h) or comes twice, words before the first
+  // section, a word that is not lower-case a-z, a word listed twice in one section; or (naming the
+  // file) a section that is missing or empty.
+  static Result<ConditionWords> parse(const WordFile& file);
+
+  // The words of one list (the phrases of a list of phrases), in the order of the file.
+  std::span<const std::string_view> words(WordList list) const;
+
+ private:
+  struct Lists;
+  explicit ConditionWords(std::shared_ptr<const Lists> lists) : lists_(std::move(lists)) {}
+
+  std::shared_ptr<const Lists> lists_;
+};
 
 }  // namespace noodbel::reply

@@ -2,80 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <vector>
 
 #include "bot/local_time.h"
 #include "bot/text/ascii.h"
 
 namespace noodbel::reply {
 namespace {
-
-struct NamedNumber {
-  std::string_view word;
-  int value;
-};
-
-constexpr std::array<NamedNumber, 34> kMonths = {{
-    {"januari", 1},   {"janvier", 1},   {"january", 1},  {"jan", 1},    {"janv", 1},
-    {"februari", 2},  {"fevrier", 2},   {"february", 2}, {"feb", 2},    {"fev", 2},
-    {"maart", 3},     {"mars", 3},      {"march", 3},    {"mrt", 3},    {"april", 4},
-    {"avril", 4},     {"apr", 4},       {"mei", 5},      {"mai", 5},    {"may", 5},
-    {"juni", 6},      {"juin", 6},      {"june", 6},     {"juli", 7},   {"juillet", 7},
-    {"july", 7},      {"augustus", 8},  {"aout", 8},     {"august", 8}, {"aug", 8},
-    {"september", 9}, {"septembre", 9}, {"sept", 9},     {"sep", 9},
-}};
-
-constexpr std::array<NamedNumber, 11> kLateMonths = {{
-    {"oktober", 10},
-    {"octobre", 10},
-    {"october", 10},
-    {"okt", 10},
-    {"oct", 10},
-    {"november", 11},
-    {"novembre", 11},
-    {"nov", 11},
-    {"december", 12},
-    {"decembre", 12},
-    {"dec", 12},
-}};
-
-// 0 = Monday, as LocalDateTime::weekday.
-constexpr std::array<NamedNumber, 21> kWeekdays = {{
-    {"maandag", 0},  {"lundi", 0},    {"monday", 0},   {"dinsdag", 1},   {"mardi", 1},
-    {"tuesday", 1},  {"woensdag", 2}, {"mercredi", 2}, {"wednesday", 2}, {"donderdag", 3},
-    {"jeudi", 3},    {"thursday", 3}, {"vrijdag", 4},  {"vendredi", 4},  {"friday", 4},
-    {"zaterdag", 5}, {"samedi", 5},   {"saturday", 5}, {"zondag", 6},    {"dimanche", 6},
-    {"sunday", 6},
-}};
-
-constexpr std::array<NamedNumber, 32> kCounts = {{
-    {"een", 1},   {"un", 1},     {"une", 1},  {"a", 1},     {"an", 1},   {"one", 1},   {"enen", 1},
-    {"ene", 1},   {"twee", 2},   {"deux", 2}, {"two", 2},   {"drie", 3}, {"trois", 3}, {"three", 3},
-    {"vier", 4},  {"quatre", 4}, {"four", 4}, {"vijf", 5},  {"cinq", 5}, {"five", 5},  {"zes", 6},
-    {"six", 6},   {"zeven", 7},  {"sept", 7}, {"seven", 7}, {"acht", 8}, {"huit", 8},  {"eight", 8},
-    {"tien", 10}, {"dix", 10},   {"ten", 10}, {"paar", -1},
-}};
-
-// Span units: days per unit, or 0 for a calendar month.
-constexpr std::array<NamedNumber, 23> kUnits = {{
-    {"dag", 1},   {"dagen", 1},   {"dagje", 1},    {"dagjes", 1}, {"jour", 1},    {"jours", 1},
-    {"day", 1},   {"days", 1},    {"week", 7},     {"weken", 7},  {"weekje", 7},  {"weekjes", 7},
-    {"weeks", 7}, {"semaine", 7}, {"semaines", 7}, {"maand", 0},  {"maanden", 0}, {"maandje", 0},
-    {"mois", 0},  {"month", 0},   {"months", 0},   {"wk", 7},     {"wkn", 7},
-}};
-
-template <std::size_t N>
-int lookup(const std::array<NamedNumber, N>& table, std::string_view w, int missing = -1) {
-  for (const NamedNumber& e : table) {
-    if (e.word == w) return e.value;
-  }
-  return missing;
-}
-
-int month_of(std::string_view w) {
-  const int m = lookup(kMonths, w);
-  return m > 0 ? m : lookup(kLateMonths, w);
-}
 
 // A day of the month, possibly ordinal: "3", "03", "1er", "1ste", "3de", "3rd".
 int day_of(std::string_view w) {
@@ -145,12 +77,12 @@ std::optional<DateExpr> numeric_date(const Normalized& n, std::size_t t,
 
 // "3 december", "1er janvier 2027", "December 3".
 std::optional<DateExpr> named_date(const Normalized& n, std::size_t t,
-                                   const std::optional<Day>& today) {
+                                   const std::optional<Day>& today, const DateWords& words) {
   if (t + 1 >= n.size()) return std::nullopt;
   int d = day_of(n.word(t));
-  int m = month_of(n.word(t + 1));
+  int m = words.month_of(n.word(t + 1));
   if (d < 0 || m < 0) {
-    m = month_of(n.word(t));
+    m = words.month_of(n.word(t));
     d = day_of(n.word(t + 1));
   }
   if (d < 0 || m < 0) return std::nullopt;
@@ -162,11 +94,11 @@ std::optional<DateExpr> named_date(const Normalized& n, std::size_t t,
 
 // "eind december", "fin janvier", "end of December": the month's last day.
 std::optional<DateExpr> month_end(const Normalized& n, std::size_t t,
-                                  const std::optional<Day>& today) {
+                                  const std::optional<Day>& today, const DateWords& words) {
   const std::string_view w = n.word(t);
   if (w != "eind" && w != "einde" && w != "fin" && w != "end") return std::nullopt;
   for (std::size_t k = t + 1; k < n.size() && k <= t + 2; ++k) {
-    const int m = month_of(n.word(k));
+    const int m = words.month_of(n.word(k));
     if (m < 0) continue;
     std::optional<Day> day;
     if (today) {
@@ -182,10 +114,10 @@ std::optional<DateExpr> month_end(const Normalized& n, std::size_t t,
 
 // After "tot" / "until": "maandag" (the next Monday), "morgen", "overmorgen".
 std::optional<DateExpr> relative_day(const Normalized& n, std::size_t t,
-                                     const std::optional<Day>& today) {
+                                     const std::optional<Day>& today, const DateWords& words) {
   const std::string_view w = n.word(t);
   int days = -1;
-  if (const int wd = lookup(kWeekdays, w); wd >= 0) {
+  if (const int wd = words.weekday_of(w); wd >= 0) {
     if (today) {
       const int now = static_cast<int>(date::weekday{*today}.iso_encoding()) - 1;
       days = (wd - now + 7) % 7;
@@ -203,12 +135,13 @@ std::optional<DateExpr> relative_day(const Normalized& n, std::size_t t,
 }
 
 // "2 weken", "een week", "pause 2 semaines", "10 dagen", "1 maand".
-std::optional<DateExpr> span(const Normalized& n, std::size_t t, const std::optional<Day>& today) {
+std::optional<DateExpr> span(const Normalized& n, std::size_t t, const std::optional<Day>& today,
+                             const DateWords& words) {
   if (t + 1 >= n.size()) return std::nullopt;
-  const int unit = lookup(kUnits, n.word(t + 1));
+  const int unit = words.unit_days(n.word(t + 1));
   if (unit < 0) return std::nullopt;
   const std::string_view w = n.word(t);
-  const int count = is_digit(w[0]) ? to_number(w) : lookup(kCounts, w);
+  const int count = is_digit(w[0]) ? to_number(w) : words.number_of(w);
   if (count < 1 || count > 366) return std::nullopt;
   std::optional<Day> day;
   if (unit == 0) {
@@ -234,12 +167,12 @@ bool after_until(const Normalized& n, std::size_t t) {
 
 // The date expression at token `t`; weekdays and "morgen" only after "tot" / "until".
 std::optional<DateExpr> date_at(const Normalized& n, std::size_t t, const std::optional<Day>& today,
-                                bool until_before) {
+                                bool until_before, const DateWords& words) {
   if (auto e = numeric_date(n, t, today)) return e;
-  if (auto e = named_date(n, t, today)) return e;
-  if (auto e = month_end(n, t, today)) return e;
-  if (auto e = span(n, t, today)) return e;
-  if (until_before) return relative_day(n, t, today);
+  if (auto e = named_date(n, t, today, words)) return e;
+  if (auto e = month_end(n, t, today, words)) return e;
+  if (auto e = span(n, t, today, words)) return e;
+  if (until_before) return relative_day(n, t, today, words);
   return std::nullopt;
 }
 
@@ -280,31 +213,10 @@ std::string iso_of(Day day) {
   return out;
 }
 
-int count_of(std::string_view w) {
+int count_of(std::string_view w, const DateWords& words) {
   if (w.empty()) return -1;
   if (is_digit(w[0])) return to_number(w);
-  if (w == "paar") return -1;
-  return lookup(kCounts, w);
-}
-
-int weekday_of(std::string_view w) { return lookup(kWeekdays, w); }
-
-bool is_month_word(std::string_view w) { return month_of(w) > 0; }
-
-std::vector<std::string_view> count_words() {
-  std::vector<std::string_view> out;
-  for (const NamedNumber& e : kCounts) {
-    if (e.value > 0) out.push_back(e.word);
-  }
-  return out;
-}
-
-std::vector<std::string_view> calendar_words() {
-  std::vector<std::string_view> out;
-  for (const NamedNumber& e : kMonths) out.push_back(e.word);
-  for (const NamedNumber& e : kLateMonths) out.push_back(e.word);
-  for (const NamedNumber& e : kWeekdays) out.push_back(e.word);
-  return out;
+  return words.number_of(w);
 }
 
 std::optional<Day> next_weekday(const std::optional<Day>& today, int weekday) {
@@ -321,19 +233,19 @@ std::optional<Day> tomorrow(const Moment& m) {
 }
 
 std::optional<DateExpr> written_date(const Normalized& n, std::size_t t,
-                                     const std::optional<Day>& today) {
+                                     const std::optional<Day>& today, const DateWords& words) {
   if (auto e = numeric_date(n, t, today)) return e;
-  if (auto e = named_date(n, t, today)) return e;
-  return month_end(n, t, today);
+  if (auto e = named_date(n, t, today, words)) return e;
+  return month_end(n, t, today, words);
 }
 
-Until find_until(const Normalized& n, const ReplyContext& ctx) {
+Until find_until(const Normalized& n, const ReplyContext& ctx, const DateWords& words) {
   const std::optional<Day> today = moment_of(ctx).today;
   std::optional<DateExpr> first_span;
   std::optional<DateExpr> first_date;
   for (std::size_t t = 0; t < n.size();) {
     const bool until_before = after_until(n, t);
-    const std::optional<DateExpr> e = date_at(n, t, today, until_before);
+    const std::optional<DateExpr> e = date_at(n, t, today, until_before, words);
     if (!e) {
       ++t;
       continue;

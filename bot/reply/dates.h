@@ -1,17 +1,18 @@
 // Internal to the reply parser: dates and day words in a normalised message ("5/1",
 // "3 december", "2 weken", "tot maandag", "morgen"), resolved against the family's local
-// today. Not part of the parser's contract. Pure functions; thread-safe.
+// today, with the month, weekday, number and unit words of date_words.h. Not part of the parser's
+// contract. Pure functions; thread-safe.
 #pragma once
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include <date/date.h>
 
 #include "bot/reply/context.h"
+#include "bot/reply/date_words.h"
 #include "bot/reply/normalize.h"
 
 namespace noodbel::reply {
@@ -30,14 +31,7 @@ std::optional<Day> day_if_valid(int y, int m, int d);
 std::string iso_of(Day day);
 
 // A number said as a digit string or a word ("2", "twee", "deux", "two", "een"); -1 if not.
-int count_of(std::string_view w);
-// 0 = Monday .. 6 = Sunday for a weekday name in any of the three languages; -1 if not.
-int weekday_of(std::string_view w);
-// A month name in any of the three languages ("december", "janv", "May").
-bool is_month_word(std::string_view w);
-// The number words count_of reads ("een", "deux", "two"), and the month and weekday names.
-std::vector<std::string_view> count_words();
-std::vector<std::string_view> calendar_words();
+int count_of(std::string_view w, const DateWords& words);
 // The next such weekday, today included.
 std::optional<Day> next_weekday(const std::optional<Day>& today, int weekday);
 // "morgen" said at night (before 05:00) means the day that starts after the night:
@@ -52,7 +46,7 @@ struct DateExpr {
 
 // A written date at token t: "5/1", "24.12.2026", "3 december", "eind december".
 std::optional<DateExpr> written_date(const Normalized& n, std::size_t t,
-                                     const std::optional<Day>& today);
+                                     const std::optional<Day>& today, const DateWords& words);
 
 // The last day of a pause: a date after "tot" / "until" first, else a span ("2 weken"),
 // else any date. `said` when the message names one, resolvable or not.
@@ -60,6 +54,6 @@ struct Until {
   bool said = false;
   std::optional<std::string> iso;
 };
-Until find_until(const Normalized& n, const ReplyContext& ctx);
+Until find_until(const Normalized& n, const ReplyContext& ctx, const DateWords& words);
 
 }  // namespace noodbel::reply

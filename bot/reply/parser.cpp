@@ -33,10 +33,11 @@ namespace noodbel {
 namespace reply {
 namespace {
 
-ParsedReply decide(const Normalized& n, const Spans& spans, Items& items, const ReplyContext& ctx) {
+ParsedReply decide(const Normalized& n, const Spans& spans, Items& items, const ReplyContext& ctx,
+                   const DateWords& words) {
   if (items.first_token == kMaxTokens) return {};
   if (items.first_classified) {
-    if (auto c = command(n, items, ctx)) return std::move(*c);
+    if (auto c = command(n, items, ctx, words)) return std::move(*c);
   } else if (auto d = bare_distance(n, items.first_token)) {
     return std::move(*d);
   }
@@ -46,7 +47,7 @@ ParsedReply decide(const Normalized& n, const Spans& spans, Items& items, const 
   if (m.stop) return reply_of(Intent::kStop);
   if (m.start) return reply_of(Intent::kStart);
   if (m.resume) return reply_of(Intent::kResume);
-  if (m.pause) return pause_reply(n, ctx);
+  if (m.pause) return pause_reply(n, ctx, words);
   if (m.status) return reply_of(Intent::kStatus);
   if (m.help) return reply_of(Intent::kHelp);
   ParsedReply distance = reply_of(Intent::kDistance);
@@ -69,7 +70,7 @@ ParsedReply decide(const Normalized& n, const Spans& spans, Items& items, const 
   }
   if (m.resume_soft && answer.intent == Intent::kUnknown) return reply_of(Intent::kResume);
   if (m.pause_soft) {  // "op vakantie tot 3 december"; "nee, we zijn zelf op reis" stays a no
-    const Until until = find_until(n, ctx);
+    const Until until = find_until(n, ctx, words);
     if (until.said || answer.intent == Intent::kUnknown) {
       ParsedReply r = reply_of(Intent::kPause);
       r.until = until.iso;
@@ -91,9 +92,10 @@ ParsedReply ReplyParser::parse(std::string_view text) const { return parse(text,
 ParsedReply ReplyParser::parse(std::string_view text, const ReplyContext& ctx) const {
   const reply::Normalized n(text);
   if (n.only_question_marks()) return {};  // a lone "?" is a question, not a request for help
-  const reply::Spans spans = reply::scan_spans(n, reply::moment_of(ctx));
+  const reply::Spans spans =
+      reply::scan_spans(n, reply::moment_of(ctx), {date_words_, condition_words_, gate_});
   reply::Items items = reply::classify_all(n, spans, lexicon_);
-  ParsedReply r = reply::decide(n, spans, items, ctx);
+  ParsedReply r = reply::decide(n, spans, items, ctx, date_words_);
   r.call_code = std::move(items.code);
   return r;
 }

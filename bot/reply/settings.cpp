@@ -55,15 +55,15 @@ ParsedReply reply_of(Intent intent) {
   return r;
 }
 
-ParsedReply pause_reply(const Normalized& n, const ReplyContext& ctx) {
+ParsedReply pause_reply(const Normalized& n, const ReplyContext& ctx, const DateWords& words) {
   ParsedReply r = reply_of(Intent::kPause);
-  r.until = reply::find_until(n, ctx).iso;
+  r.until = reply::find_until(n, ctx, words).iso;
   return r;
 }
 
 // A command named by the first word, or nothing.
-std::optional<ParsedReply> command(const Normalized& n, const Items& items,
-                                   const ReplyContext& ctx) {
+std::optional<ParsedReply> command(const Normalized& n, const Items& items, const ReplyContext& ctx,
+                                   const DateWords& words) {
   const Item& first = items.list[0];
   switch (first.kind) {
     case Kind::kStop:
@@ -85,7 +85,7 @@ std::optional<ParsedReply> command(const Normalized& n, const Items& items,
       }
       return std::nullopt;
     case Kind::kPause:
-      return pause_reply(n, ctx);
+      return pause_reply(n, ctx, words);
     case Kind::kDistance: {
       ParsedReply r = reply_of(Intent::kDistance);
       r.km = km_after(n, first.first + first.count);

@@ -8,6 +8,7 @@
 
 #include "bot/reply/classify.h"
 #include "bot/reply/context.h"
+#include "bot/reply/date_words.h"
 #include "bot/reply/normalize.h"
 #include "bot/reply/parsed_reply.h"
 
@@ -17,11 +18,11 @@ namespace noodbel::reply {
 ParsedReply reply_of(Intent intent);
 
 // A pause, with its last day when the message names one.
-ParsedReply pause_reply(const Normalized& n, const ReplyContext& ctx);
+ParsedReply pause_reply(const Normalized& n, const ReplyContext& ctx, const DateWords& words);
 
 // A command named by the first word, or nothing.
-std::optional<ParsedReply> command(const Normalized& n, const Items& items,
-                                   const ReplyContext& ctx);
+std::optional<ParsedReply> command(const Normalized& n, const Items& items, const ReplyContext& ctx,
+                                   const DateWords& words);
 
 // "30 km" or "30km" at token t as the whole point of the message.
 std::optional<ParsedReply> bare_distance(const Normalized& n, std::size_t t);

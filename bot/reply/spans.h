@@ -8,7 +8,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <string_view>
 
 #include "bot/condition.h"
 #include "bot/reply/dates.h"
@@ -57,17 +56,6 @@ struct Found {
   bool bare_when = false;
   bool negative = false;
 };
-
-// Words that make a bare number something other than an hour ("vanaf 3 jaar").
-inline constexpr std::string_view kNotHourUnits[] = {
-    "jaar",    "jaren",   "j",         "jr",         "ans",   "an",       "years",   "year",
-    "yrs",     "km",      "kilometer", "kilometers", "nacht", "nachten",  "nachtje", "nachtjes",
-    "nuit",    "nuits",   "night",     "nights",     "dag",   "dagen",    "jours",   "jour",
-    "days",    "day",     "week",      "weken",      "weeks", "kinderen", "kind",    "kids",
-    "enfants", "maanden", "mois",      "months"};
-// Words that may close a limit: "2 nachten max", "2 kinderen maximum".
-inline constexpr std::string_view kLimitSuffix[] = {"max",  "maximum", "maximaal", "seulement",
-                                                    "only", "tops",    "hooguit",  "maxi"};
 
 constexpr std::size_t kMaxSpans = 12;
 

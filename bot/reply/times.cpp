@@ -8,6 +8,7 @@
 
 #include "bot/reply/times.h"
 #include "bot/text/ascii.h"
+#include "bot/reply/word_lists.h"
 
 namespace noodbel::reply {
 namespace {
@@ -51,7 +52,7 @@ bool read_suffix(std::string_view rest, int& minute, int& ampm, bool& unit) {
   return true;
 }
 
-std::optional<Clock> clock_at(const Normalized& n, std::size_t t) {
+std::optional<Clock> clock_at(const Normalized& n, std::size_t t, const ConditionWords& lists) {
   if (t >= n.size()) return std::nullopt;
   const std::string_view w = n.word(t);
   if (w == "half"sv && n.joined(t)) {  // Dutch "half 7" = 6:30
@@ -97,7 +98,7 @@ std::optional<Clock> clock_at(const Normalized& n, std::size_t t) {
   if (ampm == 1 && hour < 12) hour += 12;
   if (ampm == 2 && hour == 12) hour = 0;
   const bool bare = !unit && ampm == 0 && end == t + 1;
-  if (bare && n.is(end, kNotHourUnits)) return std::nullopt;
+  if (bare && n.is(end, lists.words(WordList::kNotHourUnits))) return std::nullopt;
   return Clock{hour * 60 + minute, end, bare};
 }
 
@@ -120,7 +121,8 @@ struct DayWord {
   bool relative = false;  // morgen / demain / tomorrow / overmorgen (may stand alone)
 };
 
-std::optional<DayWord> day_word_at(const Normalized& n, std::size_t t, const Moment& m) {
+std::optional<DayWord> day_word_at(const Normalized& n, std::size_t t, const Moment& m,
+                                   const DateWords& words) {
   if (t >= n.size()) return std::nullopt;
   if (n.is(t, {"morgen"sv, "tomorrow"sv, "demain"sv, "morgenvroeg"sv, "morgenochtend"sv,
                "morgenavond"sv, "morgenmiddag"sv, "morgenvoormiddag"sv, "morgennamiddag"sv})) {
@@ -135,29 +137,20 @@ std::optional<DayWord> day_word_at(const Normalized& n, std::size_t t, const Mom
   }
   if (n.is(t, {"vandaag"sv, "today"sv})) return DayWord{m.today, t + 1, false};
   if (n.match(t, "aujourd hui"sv) != 0) return DayWord{m.today, t + 2, false};
-  if (const int wd = weekday_of(n.word(t)); wd >= 0)
+  if (const int wd = words.weekday_of(n.word(t)); wd >= 0)
     return DayWord{next_weekday(m.today, wd), t + 1, false};
-  if (auto e = written_date(n, t, m.today)) return DayWord{e->day, t + e->count, false};
+  if (auto e = written_date(n, t, m.today, words)) return DayWord{e->day, t + e->count, false};
   return std::nullopt;
 }
 
 // ---------------------------------------------------------------- start times
 
-constexpr std::string_view kNotBefore[] = {
-    "niet voor"sv, "nie voor"sv,  "niet eerder dan"sv, "not before"sv,   "no earlier than"sv,
-    "not until"sv, "pas avant"sv, "pas avant d"sv,     "ten vroegste"sv, "ten vroegste om"sv};
-constexpr PhraseList kNotBeforeList{kNotBefore};
-constexpr std::string_view kFromWords[] = {
-    "a partir de"sv, "a partir d"sv, "a partir"sv, "rond de"sv, "vanaf"sv, "van"sv,     "na"sv,
-    "om"sv,          "rond"sv,       "tegen"sv,    "from"sv,    "after"sv, "at"sv,      "around"sv,
-    "by"sv,          "apres"sv,      "des"sv,      "vers"sv,    "a"sv,     "starting"sv};
-constexpr PhraseList kFromList{kFromWords};
-
 // Words that open a start time; how many tokens they cover.
-std::size_t from_opener(const Normalized& n, std::size_t t, bool& strict_before) {
-  const std::size_t strict = n.match(t, kNotBeforeList);
+std::size_t from_opener(const Normalized& n, std::size_t t, bool& strict_before,
+                        const ConditionWords& lists) {
+  const std::size_t strict = match_first(n, t, lists.words(WordList::kNotBefore));
   strict_before = strict != 0;
-  return strict != 0 ? strict : n.match(t, kFromList);
+  return strict != 0 ? strict : match_first(n, t, lists.words(WordList::kFromWords));
 }
 
 // "over een uurtje", "binnen het half uur", "dans une heure", "in 30 minutes": minutes
@@ -168,7 +161,7 @@ struct Duration {
   std::size_t end = 0;
 };
 
-std::optional<Duration> duration_at(const Normalized& n, std::size_t t) {
+std::optional<Duration> duration_at(const Normalized& n, std::size_t t, const DateWords& words) {
   std::size_t k = t;
   if (n.is(k, {"een"sv, "a"sv, "an"sv, "une"sv, "un"sv, "het"sv, "the"sv, "l"sv})) ++k;
   if (k >= n.size() || !n.same_sentence(t, k)) return std::nullopt;
@@ -187,7 +180,7 @@ std::optional<Duration> duration_at(const Normalized& n, std::size_t t) {
   if (const std::size_t q = n.match(k, "quarter of an hour"sv)) return Duration{15, 0, k + q};
   if (n.is(k, {"anderhalf"sv}) && n.is(k + 1, {"uur"sv, "uurtje"sv})) return Duration{90, 0, k + 2};
   if (n.is(k, {"uur"sv, "uurtje"sv, "heure"sv, "hour"sv}) && k > t) return Duration{60, 0, k + 1};
-  const int count = k > t ? 1 : count_of(w);
+  const int count = k > t ? 1 : count_of(w, words);
   const std::size_t unit = k > t ? k : k + 1;
   if (count < 1 || unit >= n.size() || !n.same_sentence(t, unit)) return std::nullopt;
   if (n.is(unit, {"uur"sv, "uren"sv, "uurtje"sv, "uurtjes"sv, "heure"sv, "heures"sv, "hour"sv,
@@ -205,14 +198,12 @@ std::optional<Duration> duration_at(const Normalized& n, std::size_t t) {
 }
 
 // What "after" may be followed by when no hour is given: "na het werk", "after school".
-constexpr std::string_view kAfterWhat[] = {
-    "werk"sv,   "school"sv, "eten"sv,   "avondeten"sv, "middag"sv,     "werkuren"sv, "shift"sv,
-    "dienst"sv, "work"sv,   "dinner"sv, "travail"sv,   "ecole"sv,      "boulot"sv,   "diner"sv,
-    "souper"sv, "les"sv,    "lessen"sv, "training"sv,  "vergadering"sv};
 
 class FromReader {
  public:
-  FromReader(const Normalized& n, const Moment& m) : n_(n), m_(m) {}
+  FromReader(const Normalized& n, const Moment& m, const DateWords& words,
+             const ConditionWords& lists)
+      : n_(n), m_(m), words_(words), lists_(lists) {}
 
   std::optional<Found> at(std::size_t t) const {
     std::size_t s = t;
@@ -258,14 +249,14 @@ class FromReader {
   // "9u morgen".
   std::optional<Found> clock_then(std::size_t t, std::size_t k, std::optional<DayWord> day,
                                   bool evening) const {
-    const std::optional<Clock> c = clock_at(n_, k);
+    const std::optional<Clock> c = clock_at(n_, k, lists_);
     if (!c) return std::nullopt;
     std::size_t end = c->end;
     if (const std::size_t e = evening_at(n_, end); e != 0 && n_.same_sentence(k, end)) {
       evening = true;
       end += e;
     } else if (!day) {
-      if (auto d = day_word_at(n_, end, m_); d && d->relative && n_.same_sentence(k, end)) {
+      if (auto d = day_word_at(n_, end, m_, words_); d && d->relative && n_.same_sentence(k, end)) {
         day = d;
         end = d->end;
       }
@@ -276,7 +267,7 @@ class FromReader {
   // "vanaf 18u", "na 17u", "niet voor 20u", "à partir de demain", "na het werk".
   std::optional<Found> opened(std::size_t t, std::size_t s, bool pas) const {
     bool strict = false;
-    const std::size_t k = from_opener(n_, s, strict);
+    const std::size_t k = from_opener(n_, s, strict, lists_);
     if (k == 0) return std::nullopt;
     const std::string_view opener = n_.word(s);
     const bool weak = opener == "a"sv || opener == "at"sv || opener == "by"sv ||
@@ -284,15 +275,16 @@ class FromReader {
                       opener == "rond"sv || opener == "vers"sv;
     const std::size_t at = s + k;
     if (auto h = clock_then(t, at, std::nullopt, false)) {
-      if (weak && !pas && clock_at(n_, at)->bare) return std::nullopt;  // "om 2 kinderen"
+      if (weak && !pas && clock_at(n_, at, lists_)->bare) return std::nullopt;  // "om 2 kinderen"
       return h;
     }
     if (strict || weak) return std::nullopt;
-    if (auto d = day_word_at(n_, at, m_)) {
+    if (auto d = day_word_at(n_, at, m_, words_)) {
       std::size_t end = d->end;
       bool strict2 = false;
-      const std::size_t k2 = from_opener(n_, end, strict2);
-      if (auto h = clock_then(t, end + k2, d, false); h && (k2 != 0 || !clock_at(n_, end)->bare))
+      const std::size_t k2 = from_opener(n_, end, strict2, lists_);
+      if (auto h = clock_then(t, end + k2, d, false);
+          h && (k2 != 0 || !clock_at(n_, end, lists_)->bare))
         return h;
       return Found{t, end, day_only(d->day)};
     }
@@ -301,7 +293,7 @@ class FromReader {
       if (n_.is(e, {"het"sv, "de"sv, "mijn"sv, "ons"sv, "onze"sv, "le"sv, "l"sv, "la"sv, "the"sv,
                     "my"sv, "our"sv, "m"sv}))
         ++e;
-      if (n_.is(e, kAfterWhat) && n_.same_sentence(s, e)) {
+      if (n_.is(e, lists_.words(WordList::kAfterWhat)) && n_.same_sentence(s, e)) {
         Values v;
         v.kind = ConditionKind::kFrom;
         return Found{t, e + 1, v};
@@ -317,7 +309,7 @@ class FromReader {
     static constexpr PhraseList kInList{kIn};
     const std::size_t k = n_.match(s, kInList);
     if (k == 0) return std::nullopt;
-    const std::optional<Duration> d = duration_at(n_, s + k);
+    const std::optional<Duration> d = duration_at(n_, s + k, words_);
     if (!d) return std::nullopt;
     Values v;
     v.kind = ConditionKind::kFrom;
@@ -336,13 +328,13 @@ class FromReader {
 
   // "morgen", "morgen vanaf 9u", "tomorrow from 8am", "pas morgen"; not "morgen niet".
   std::optional<Found> day_first(std::size_t t, std::size_t s, bool pas) const {
-    const std::optional<DayWord> d = day_word_at(n_, s, m_);
+    const std::optional<DayWord> d = day_word_at(n_, s, m_, words_);
     if (!d) return std::nullopt;
     bool strict = false;
-    const std::size_t k = from_opener(n_, d->end, strict);
+    const std::size_t k = from_opener(n_, d->end, strict, lists_);
     if (n_.same_sentence(s, d->end)) {
       if (auto h = clock_then(t, d->end + k, d, false);
-          h && (k != 0 || !clock_at(n_, d->end)->bare))
+          h && (k != 0 || !clock_at(n_, d->end, lists_)->bare))
         return h;
     }
     if (!d->relative && !pas) return std::nullopt;  // "zaterdag" alone, "5/12" alone
@@ -360,7 +352,7 @@ class FromReader {
     const std::size_t e = evening_at(n_, s);
     if (e == 0) return std::nullopt;
     bool strict = false;
-    const std::size_t k = from_opener(n_, s + e, strict);
+    const std::size_t k = from_opener(n_, s + e, strict, lists_);
     if (k != 0 && n_.same_sentence(s, s + e)) {
       DayWord today{m_.today, s + e, false};
       if (auto h = clock_then(t, s + e + k, today, true)) return h;
@@ -390,38 +382,16 @@ class FromReader {
 
   const Normalized& n_;
   const Moment& m_;
+  const DateWords& words_;
+  const ConditionWords& lists_;
 };
 
 // ---------------------------------------------------------------- time limits
 
-constexpr std::string_view kLimitPrefix[] = {
-    "voor"sv,   "max"sv,  "maximum"sv, "maximaal"sv, "hooguit"sv, "slechts"sv,   "enkel"sv,
-    "alleen"sv, "pour"sv, "for"sv,     "only"sv,     "just"sv,    "seulement"sv, "uniquement"sv,
-    "juste"sv,  "qu"sv,   "que"sv,     "niet"sv,     "nie"sv,     "langer"sv,    "dan"sv,
-    "no"sv,     "not"sv,  "longer"sv,  "more"sv,     "than"sv,    "pendant"sv,   "durant"sv,
-    "during"sv, "pas"sv,  "plus"sv,    "de"sv,       "d"sv};
-
 // A stay said to be short without a number: "niet te lang", "kort", "een paar dagen".
-constexpr std::string_view kVagueLimits[] = {"niet al te lang"sv,    "niet te lang"sv,
-                                             "nie te lang"sv,        "niet voor lang"sv,
-                                             "niet lang"sv,          "korte tijd"sv,
-                                             "korte periode"sv,      "kortdurend"sv,
-                                             "kortstondig"sv,        "kort"sv,
-                                             "een paar dagen"sv,     "een paar nachten"sv,
-                                             "paar dagen"sv,         "paar nachten"sv,
-                                             "enkele dagen"sv,       "enkele nachten"sv,
-                                             "pas trop longtemps"sv, "pas pour longtemps"sv,
-                                             "pas longtemps"sv,      "courte duree"sv,
-                                             "quelques jours"sv,     "quelques nuits"sv,
-                                             "not for long"sv,       "not too long"sv,
-                                             "not long"sv,           "short term"sv,
-                                             "short time"sv,         "a few days"sv,
-                                             "a few nights"sv,       "a couple of days"sv,
-                                             "a couple of nights"sv, "short"sv};
-constexpr PhraseList kVagueLimitList{kVagueLimits};
 
-std::size_t vague_limit_at(const Normalized& n, std::size_t t) {
-  return n.match(t, kVagueLimitList);
+std::size_t vague_limit_at(const Normalized& n, std::size_t t, const ConditionWords& lists) {
+  return match_first(n, t, lists.words(WordList::kVagueLimits));
 }
 
 // Days per unit of a stay: nights and days 1, weeks 7, months 30; -1 for no unit.
@@ -443,35 +413,28 @@ int stay_unit(std::string_view w) {
 }
 
 // "het einde van de week", "the end of the week", "la fin de la semaine": the next Sunday.
-constexpr std::string_view kEndOfWeek[] = {"het einde van de week"sv,
-                                           "het eind van de week"sv,
-                                           "einde van de week"sv,
-                                           "eind van de week"sv,
-                                           "eind deze week"sv,
-                                           "einde deze week"sv,
-                                           "einde week"sv,
-                                           "the end of the week"sv,
-                                           "end of the week"sv,
-                                           "la fin de la semaine"sv,
-                                           "fin de semaine"sv,
-                                           "fin de la semaine"sv};
-constexpr PhraseList kEndOfWeekList{kEndOfWeek};
 
-std::size_t end_of_week_at(const Normalized& n, std::size_t t) {
-  return n.match(t, kEndOfWeekList);
+std::size_t end_of_week_at(const Normalized& n, std::size_t t, const ConditionWords& lists) {
+  return match_first(n, t, lists.words(WordList::kEndOfWeek));
 }
 
 class LimitReader {
  public:
-  LimitReader(const Normalized& n, const Moment& m) : n_(n), m_(m) {}
+  LimitReader(const Normalized& n, const Moment& m, const DateWords& words,
+              const ConditionWords& lists)
+      : n_(n), m_(m), words_(words), lists_(lists) {}
 
   std::optional<Found> at(std::size_t t) const {
-    if (const std::size_t k = vague_limit_at(n_, t)) return Found{t, suffixed(t + k), limit()};
+    if (const std::size_t k = vague_limit_at(n_, t, lists_))
+      return Found{t, suffixed(t + k), limit()};
     std::size_t s = t;
-    while (s < n_.size() && s < t + 4 && n_.is(s, kLimitPrefix) && n_.same_sentence(t, s)) ++s;
+    while (s < n_.size() && s < t + 4 && n_.is(s, lists_.words(WordList::kLimitPrefix)) &&
+           n_.same_sentence(t, s))
+      ++s;
     const bool restricted = s > t;
     if (s > t) {
-      if (const std::size_t k = vague_limit_at(n_, s)) return Found{t, suffixed(s + k), limit()};
+      if (const std::size_t k = vague_limit_at(n_, s, lists_))
+        return Found{t, suffixed(s + k), limit()};
     }
     if (s >= n_.size() || !n_.same_sentence(t, s) || negated(t, s)) return std::nullopt;
     if (auto h = until(t, s)) return h;
@@ -497,7 +460,7 @@ class LimitReader {
 
   std::size_t suffixed(std::size_t end) const {
     if (end < n_.size() && !n_.same_sentence(end - 1, end)) return end;
-    if (n_.is(end, kLimitSuffix)) return end + 1;
+    if (n_.is(end, lists_.words(WordList::kLimitSuffix))) return end + 1;
     if (const std::size_t k = n_.match(end, "at most"sv)) return end + k;
     if (const std::size_t k = n_.match(end, "au maximum"sv)) return end + k;
     if (const std::size_t k = n_.match(end, "au max"sv)) return end + k;
@@ -514,11 +477,11 @@ class LimitReader {
     if (k == 0) return std::nullopt;
     const std::size_t at = s + k;
     Values v;
-    if (const std::size_t e = end_of_week_at(n_, at)) {
+    if (const std::size_t e = end_of_week_at(n_, at, lists_)) {
       v.last_day = next_weekday(m_.today, 6);
       return Found{t, at + e, v};
     }
-    const std::optional<DayWord> d = day_word_at(n_, at, m_);
+    const std::optional<DayWord> d = day_word_at(n_, at, m_, words_);
     if (!d || !n_.same_sentence(s, at)) return std::nullopt;
     v.last_day = d->day;
     return Found{t, d->end, v};
@@ -548,7 +511,7 @@ class LimitReader {
       return std::nullopt;
     }
     std::size_t k = s;
-    int count = count_of(n_.word(k));
+    int count = count_of(n_.word(k), words_);
     if (count < 0 && n_.is(k, {"seule"sv, "seul"sv, "single"sv})) count = 1;
     if (count < 1 || k + 1 >= n_.size() || !n_.same_sentence(k, k + 1)) return std::nullopt;
     if (n_.is(k + 1, {"seule"sv, "seul"sv, "single"sv})) ++k;
@@ -574,16 +537,20 @@ class LimitReader {
 
   const Normalized& n_;
   const Moment& m_;
+  const DateWords& words_;
+  const ConditionWords& lists_;
 };
 
 }  // namespace
 
-std::optional<Found> start_time_at(const Normalized& n, std::size_t t, const Moment& m) {
-  return FromReader(n, m).at(t);
+std::optional<Found> start_time_at(const Normalized& n, std::size_t t, const Moment& m,
+                                   const DateWords& words, const ConditionWords& lists) {
+  return FromReader(n, m, words, lists).at(t);
 }
 
-std::optional<Found> time_limit_at(const Normalized& n, std::size_t t, const Moment& m) {
-  return LimitReader(n, m).at(t);
+std::optional<Found> time_limit_at(const Normalized& n, std::size_t t, const Moment& m,
+                                   const DateWords& words, const ConditionWords& lists) {
+  return LimitReader(n, m, words, lists).at(t);
 }
 
 }  // namespace noodbel::reply

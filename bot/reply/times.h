@@ -7,13 +7,16 @@
 #include <cstddef>
 #include <optional>
 
+#include "bot/reply/condition_words.h"
 #include "bot/reply/dates.h"
 #include "bot/reply/normalize.h"
 #include "bot/reply/spans.h"
 
 namespace noodbel::reply {
 
-std::optional<Found> start_time_at(const Normalized& n, std::size_t t, const Moment& m);
-std::optional<Found> time_limit_at(const Normalized& n, std::size_t t, const Moment& m);
+std::optional<Found> start_time_at(const Normalized& n, std::size_t t, const Moment& m,
+                                   const DateWords& words, const ConditionWords& lists);
+std::optional<Found> time_limit_at(const Normalized& n, std::size_t t, const Moment& m,
+                                   const DateWords& words, const ConditionWords& lists);
 
 }  // namespace noodbel::reply

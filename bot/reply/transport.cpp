@@ -2,35 +2,20 @@
 // "can't drive", "pas de voiture".
 #include "bot/reply/transport.h"
 
+#include <span>
+
 #include "bot/reply/condition_words.h"
+#include "bot/reply/word_lists.h"
 
 namespace noodbel::reply {
 namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::string_view kDriveHeads[] = {
-    "rijden"sv,   "rij"sv,      "rijdt"sv,    "halen"sv,     "ophalen"sv, "afhalen"sv,
-    "oppikken"sv, "conduire"sv, "chercher"sv, "recuperer"sv, "drive"sv,   "pick"sv,
-    "collect"sv,  "fetch"sv,    "mobiel"sv,   "brengen"sv,   "voeren"sv};
-constexpr std::string_view kCarHeads[] = {
-    "auto"sv,        "wagen"sv,    "vervoer"sv,   "autostoel"sv, "autostoeltje"sv, "autozitje"sv,
-    "kinderzitje"sv, "maxicosi"sv, "maxi"sv,      "voiture"sv,   "vehicule"sv,     "siege"sv,
-    "transport"sv,   "car"sv,      "carseat"sv,   "rijbewijs"sv, "permis"sv,       "license"sv,
-    "licence"sv,     "bagnole"sv,  "camionette"sv};
-constexpr std::string_view kTransportGap[] = {
-    "hem"sv,  "haar"sv,   "het"sv,   "ze"sv,   "hen"sv,  "zelf"sv, "komen"sv,   "te"sv,
-    "gaan"sv, "even"sv,   "le"sv,    "la"sv,   "les"sv,  "l"sv,    "venir"sv,   "him"sv,
-    "her"sv,  "them"sv,   "come"sv,  "and"sv,  "go"sv,   "up"sv,   "een"sv,     "eigen"sv,
-    "a"sv,    "an"sv,     "our"sv,   "de"sv,   "d"sv,    "un"sv,   "une"sv,     "have"sv,
-    "got"sv,  "hebben"sv, "heb"sv,   "pas"sv,  "peut"sv, "peux"sv, "pouvons"sv, "kunnen"sv,
-    "kan"sv,  "op"sv,     "ons"sv,   "onze"sv, "the"sv,  "any"sv,  "s"sv,       "own"sv,
-    "it"sv,   "er"sv,     "zijn"sv,  "is"sv,   "we"sv,   "wij"sv,  "on"sv,      "nous"sv,
-    "a"sv,    "t"sv,      "drive"sv, "to"sv,   "ni"sv,   "komen"sv};
-
 }  // namespace
 
-std::optional<Found> transport_at(const Normalized& n, std::size_t t) {
+std::optional<Found> transport_at(const Normalized& n, std::size_t t, const ConditionWords& lists) {
+  const std::span<const std::string_view> modals = lists.words(WordList::kModals);
   const std::string_view w = n.word(t);
   // "moet gebracht worden", "iemand moet haar brengen", "needs to be brought", "il faut l'amener".
   if (n.is(t, {"moet"sv, "moeten"sv, "must"sv, "needs"sv, "need"sv, "faut"sv, "doit"sv, "should"sv,
@@ -69,13 +54,13 @@ std::optional<Found> transport_at(const Normalized& n, std::size_t t) {
       (w == "pas"sv && n.is(t + 1, {"de"sv, "d"sv}));
   if (!negator) return std::nullopt;
   for (std::size_t j = t + 1; j < n.size() && j <= t + 5 && n.same_sentence(t, j); ++j) {
-    if (n.is(j, kDriveHeads) || n.is(j, kCarHeads)) {
+    if (n.is(j, lists.words(WordList::kDriveHeads)) || n.is(j, lists.words(WordList::kCarHeads))) {
       if (n.is(j, {"brengen"sv, "voeren"sv}) && w != "niet"sv && w != "nie"sv) return std::nullopt;
       std::size_t first = t;
       if (w == "t"sv) --first;  // "can't"
-      if (first > 0 && n.is(first - 1, kModals) && n.same_sentence(first - 1, first)) {
+      if (first > 0 && n.is(first - 1, modals) && n.same_sentence(first - 1, first)) {
         --first;
-      } else if (first > 1 && n.is(first - 2, kModals) && n.same_sentence(first - 2, first)) {
+      } else if (first > 1 && n.is(first - 2, modals) && n.same_sentence(first - 2, first)) {
         first -= 2;  // "kunnen hem niet komen halen"
       }
       std::size_t end = j + 1;
@@ -90,7 +75,7 @@ std::optional<Found> transport_at(const Normalized& n, std::size_t t) {
       h.negative = n.is(t, {"geen"sv, "gene"sv, "no"sv});
       return h;
     }
-    if (!n.is(j, kTransportGap)) return std::nullopt;
+    if (!n.is(j, lists.words(WordList::kTransportGap))) return std::nullopt;
   }
   return std::nullopt;
 }

@@ -63,7 +63,9 @@ const Lexicon& shipped_lexicon() {
   static const Lexicon lexicon = [] {
     WordLists lists;
     for (const std::string_view name : Lexicon::list_names()) {
-      const std::string file = "/config/guard/" + std::string(name) + ".txt";
+      const std::string folder =
+          Lexicon::is_shared_with_reply_parser(name) ? "/config/lexicon/" : "/config/guard/";
+      const std::string file = folder + std::string(name) + ".txt";
       const std::string path = noodbel::testing::source_path(file);
       lists[std::string(name)] =
           WordList{path, or_throw(parse_list_lines(source_file_text(file), path, "word"))};

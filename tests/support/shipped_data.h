@@ -1,8 +1,8 @@
 // The data files the repository ships (templates/, config/be-postcodes*.csv,
-// municipalities.csv, first-names.txt and the guard's word lists config/guard/), read here (tests
-// of the core do not link the adapters' loaders) and built with the core's own from-text
-// constructors, once per test binary; a load error throws, failing the test. Thread-safe
-// (function-local statics).
+// municipalities.csv, first-names.txt and the guard's word lists config/guard/ and
+// config/lexicon/{months,weekdays}.txt), read here (tests of the core do not link the
+// adapters' loaders) and built with the core's own from-text constructors, once per test
+// binary; a load error throws, failing the test. Thread-safe (function-local statics).
 #pragma once
 
 #include <string>
@@ -17,7 +17,8 @@ namespace noodbel::test_data {
 
 const Templates& shipped_templates();
 const Postcodes& shipped_postcodes();
-// The guard's word lists as shipped: every config/guard/<list>.txt.
+// The guard's word lists as shipped: every config/guard/<list>.txt, and the months and
+// weekdays of config/lexicon/ (shared with the reply parser).
 const Lexicon& shipped_lexicon();
 // The guard as shipped: config/first-names.txt, the places of shipped_postcodes() and
 // shipped_lexicon().

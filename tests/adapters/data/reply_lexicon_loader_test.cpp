@@ -4,11 +4,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "bot/reply/context.h"
+#include "bot/reply/word_lists.h"
 #include "support/paths/source_paths.h"
 
 namespace noodbel {
@@ -71,6 +74,97 @@ TEST(ReplyLexiconLoader, NamesTheFileAndLineOfAnUnknownMeaning) {
   EXPECT_EQ(load_error("ja\tyes\n\nnee\tnope\n"),
             "PATH line 3: unknown meaning \"nope\"; use one of the meanings listed at the top "
             "of the file");
+}
+
+// A data folder of its own holding a copy of the shipped config/lexicon/; removed at the end.
+class LexiconCopy : public ::testing::Test {
+ protected:
+  LexiconCopy()
+      : dir_(::testing::TempDir() + "/" + std::to_string(::getpid()) + "-lexicon-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name()) {
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_ + "/config");
+    std::filesystem::copy(noodbel::testing::source_path("/config/lexicon"),
+                          dir_ + "/config/lexicon");
+  }
+  ~LexiconCopy() override { std::filesystem::remove_all(dir_); }
+
+  std::string path_of(const std::string& name) const {
+    return dir_ + "/config/lexicon/" + name + ".txt";
+  }
+  void write(const std::string& name, const std::string& text) const {
+    std::ofstream(path_of(name), std::ios::binary) << text;
+  }
+
+  const std::string dir_;
+};
+
+TEST(ReplyLexiconLoader, LoadsTheShippedDateWords) {
+  const auto words = load_date_words(noodbel::testing::source_dir());
+  ASSERT_TRUE(words.ok()) << words.error().message;
+  EXPECT_EQ(words->month_of("maart"), 3);
+  EXPECT_EQ(words->weekday_of("dimanche"), 6);
+  EXPECT_EQ(words->number_of("deux"), 2);
+  EXPECT_EQ(words->unit_days("weeks"), 7);
+}
+
+TEST_F(LexiconCopy, LoadsTheCopyLikeTheShippedFiles) {
+  auto parser = load_reply_parser(dir_);
+  ASSERT_TRUE(parser.ok()) << parser.error().message;
+  EXPECT_EQ(parser->parse("pauze 2 weken", ReplyContext{2026, 12, 7, 600}).until, "2026-12-21");
+}
+
+TEST(ReplyLexiconLoader, LoadsTheShippedConditionWords) {
+  const auto words = load_condition_words(noodbel::testing::source_dir());
+  ASSERT_TRUE(words.ok()) << words.error().message;
+  const auto babies = words->words(reply::WordList::kBabyWords);
+  EXPECT_NE(std::find(babies.begin(), babies.end(), "zuigeling"), babies.end());
+}
+
+TEST_F(LexiconCopy, RefusesAMissingWordFileAndSaysWhichPathAndHowToFixIt) {
+  for (const std::string name : {"months", "weekdays", "numbers", "durations", "conditions"}) {
+    const std::string path = path_of(name);
+    const std::string kept = path + ".kept";
+    std::filesystem::rename(path, kept);
+    auto parser = load_reply_parser(dir_);
+    std::filesystem::rename(kept, path);
+    ASSERT_FALSE(parser.ok()) << name;
+    EXPECT_EQ(parser.error().kind, ErrorKind::kNotFound);
+    EXPECT_EQ(parser.error().message,
+              "cannot read the reply parser's word list " + path +
+                  ": check the data folder ([paths] data_dir) holds config/lexicon/" + name +
+                  ".txt, or restore the file from the checkout");
+  }
+}
+
+TEST_F(LexiconCopy, NamesTheFileAndLineOfAnErrorInADateWordFile) {
+  write("numbers", "# numbers\n1 een\n2 Twee\n");
+  auto parser = load_reply_parser(dir_);
+  ASSERT_FALSE(parser.ok());
+  EXPECT_EQ(parser.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_EQ(parser.error().message,
+            path_of("numbers") +
+                " line 3: 'Twee' is not a word of a normalised message; write lower-case a-z, "
+                "accents stripped, one word at a time");
+}
+
+TEST_F(LexiconCopy, NamesTheFileAndLineOfAnErrorInTheConditionWords) {
+  write("conditions", "# conditions\n[child-words]\nkind\n[kids]\n");
+  auto parser = load_reply_parser(dir_);
+  ASSERT_FALSE(parser.ok());
+  EXPECT_EQ(parser.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_TRUE(parser.error().message.starts_with(path_of("conditions") +
+                                                 " line 4: '[kids]' is not a section"))
+      << parser.error().message;
+}
+
+TEST_F(LexiconCopy, NamesTheFileOfAMissingMonth) {
+  write("months", "1 januari\n");
+  const auto words = load_date_words(dir_);
+  ASSERT_FALSE(words.ok());
+  EXPECT_EQ(words.error().message, path_of("months") +
+                                       " has no line for 2; add one: 2, then its words "
+                                       "separated by spaces");
 }
 
 }  // namespace

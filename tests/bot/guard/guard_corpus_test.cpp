@@ -62,10 +62,13 @@ std::vector<CorpusNote> read_corpus() {
 // corpus is read at run time: a binary left over from before the last change of the guard
 // (its rebuild failed elsewhere, or another target was built) judges the new corpus with
 // the old guard. Empty when the binary is current or its age cannot be read.
-// The files the guard is built from: bot/guard/, config/guard/, the folding, the first names.
+// The files the guard is built from: bot/guard/, config/guard/, the months and weekdays of
+// config/lexicon/, the folding, the first names.
 std::vector<std::filesystem::path> guard_sources() {
   std::vector<std::filesystem::path> files{source_path("bot/text_normalize.cpp"),
-                                           source_path("config/first-names.txt")};
+                                           source_path("config/first-names.txt"),
+                                           source_path("config/lexicon/months.txt"),
+                                           source_path("config/lexicon/weekdays.txt")};
   for (const char* folder : {"bot/guard", "config/guard"}) {
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator(source_path(folder), error)) {

@@ -19,6 +19,7 @@ WordLists lists_with(std::string_view name, std::vector<std::string> entries) {
     lists[std::string(list)] = WordList{std::string(list) + ".txt", {"x"}};
   }
   lists["months"] = WordList{"months.txt", {"1 januari jan"}};
+  lists["weekdays"] = WordList{"weekdays.txt", {"1 maandag"}};
   lists["organisation-phrases"] = WordList{"organisation-phrases.txt", {"kind en gezin"}};
   lists[std::string(name)].entries = std::move(entries);
   return lists;
@@ -26,7 +27,7 @@ WordLists lists_with(std::string_view name, std::vector<std::string> entries) {
 
 TEST(GuardLexicon, NamesEveryListOnce) {
   const std::vector<std::string_view>& names = Lexicon::list_names();
-  EXPECT_EQ(names.size(), 34u);
+  EXPECT_EQ(names.size(), 35u);
   for (const std::string_view name : names) {
     EXPECT_EQ(std::count(names.begin(), names.end(), name), 1) << name;
   }
@@ -80,11 +81,46 @@ TEST(GuardLexicon, RefusesAnEmptyOrMissingList) {
   ASSERT_FALSE(empty.ok());
   EXPECT_NE(empty.error().message.find("url-tlds.txt holds no entries"), std::string::npos);
   WordLists lists = lists_with("units", {"jaar"});
-  lists.erase("weekdays");
+  lists.erase("day-words");
   const auto missing = Lexicon::from_lists(lists);
   ASSERT_FALSE(missing.ok());
-  EXPECT_NE(missing.error().message.find("config/guard/weekdays.txt"), std::string::npos)
+  EXPECT_NE(missing.error().message.find("config/guard/day-words.txt"), std::string::npos)
       << missing.error().message;
+  lists = lists_with("units", {"jaar"});
+  lists.erase("weekdays");
+  const auto shared = Lexicon::from_lists(lists);
+  ASSERT_FALSE(shared.ok());
+  EXPECT_NE(shared.error().message.find("config/lexicon/weekdays.txt"), std::string::npos)
+      << shared.error().message;
+}
+
+TEST(GuardLexicon, ReadsWeekdaysWithTheirNumbersAndTheDayWordsAsWeekdays) {
+  WordLists lists = lists_with("weekdays", {"1 maandag lundi", "7 zondag | zo"});
+  lists["day-words"].entries = {"weekend"};
+  const auto lexicon = Lexicon::from_lists(lists);
+  ASSERT_TRUE(lexicon.ok()) << lexicon.error().message;
+  for (const char* word : {"maandag", "lundi", "zondag", "zo", "weekend"}) {
+    EXPECT_NE(lexicon->flags_of(word) & kWeekday, 0u) << word;
+  }
+  EXPECT_EQ(lexicon->flags_of("1"), 0u);
+  EXPECT_EQ(lexicon->flags_of("|"), 0u);
+}
+
+TEST(GuardLexicon, RefusesAWeekdayLineWithoutANumberFrom1To7) {
+  for (const char* line : {"8 maandag", "maandag", "1"}) {
+    const auto lexicon = Lexicon::from_lists(lists_with("weekdays", {line}));
+    ASSERT_FALSE(lexicon.ok()) << line;
+    EXPECT_EQ(lexicon.error().message, std::string("weekdays.txt: '") + line +
+                                           "' is not a day number 1-7 followed by the day's names");
+  }
+}
+
+TEST(GuardLexicon, ReadsTheMonthWordsOnBothSidesOfTheBar) {
+  const auto lexicon = Lexicon::from_lists(lists_with("months", {"7 juli july | jul juil"}));
+  ASSERT_TRUE(lexicon.ok()) << lexicon.error().message;
+  EXPECT_EQ(lexicon->month_number("juli"), 7);
+  EXPECT_EQ(lexicon->month_number("jul"), 7);
+  EXPECT_EQ(lexicon->month_number("|"), 0);
 }
 
 TEST(GuardLexicon, KeepsSuffixesTopLevelDomainsAndPhrases) {

@@ -13,6 +13,7 @@
 
 #include "support/paths/source_paths.h"
 #include "support/reply_moments.h"
+#include "support/reply_parser.h"
 
 namespace noodbel::reply {
 namespace {
@@ -36,8 +37,11 @@ std::vector<std::string> corpus_texts() {
 
 void expect_same_spans(const std::string& text, const Moment& m) {
   const Normalized n(text);
-  const Spans gated = scan_spans(n, m);
-  const Spans everywhere = scan_spans(n, m, true);
+  const ConditionWords& lists = test_data::shipped_condition_words();
+  const ConditionGate gate(lists);
+  const ConditionData data{test_data::shipped_date_words(), lists, gate};
+  const Spans gated = scan_spans(n, m, data);
+  const Spans everywhere = scan_spans(n, m, data, true);
   ASSERT_EQ(gated.size, everywhere.size) << text;
   for (std::size_t i = 0; i < gated.size; ++i) {
     const Span& a = gated.list[i];

@@ -9,7 +9,6 @@
 //      belongs to at most one span.
 #include "bot/reply/conditions.h"
 
-
 #include "bot/reply/ages.h"
 #include "bot/reply/calls.h"
 #include "bot/reply/children.h"

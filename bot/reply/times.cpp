@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "bot/reply/times.h"
-#include "bot/text/ascii.h"
 #include "bot/reply/word_lists.h"
+#include "bot/text/ascii.h"
 
 namespace noodbel::reply {
 namespace {

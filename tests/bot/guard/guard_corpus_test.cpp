@@ -65,10 +65,9 @@ std::vector<CorpusNote> read_corpus() {
 // The files the guard is built from: bot/guard/, config/guard/, the months and weekdays of
 // config/lexicon/, the folding, the first names.
 std::vector<std::filesystem::path> guard_sources() {
-  std::vector<std::filesystem::path> files{source_path("bot/text_normalize.cpp"),
-                                           source_path("config/first-names.txt"),
-                                           source_path("config/lexicon/months.txt"),
-                                           source_path("config/lexicon/weekdays.txt")};
+  std::vector<std::filesystem::path> files{
+      source_path("bot/text_normalize.cpp"), source_path("config/first-names.txt"),
+      source_path("config/lexicon/months.txt"), source_path("config/lexicon/weekdays.txt")};
   for (const char* folder : {"bot/guard", "config/guard"}) {
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator(source_path(folder), error)) {

@@ -33,7 +33,8 @@ Result<reply::DateWords> load_date_words(const std::string& data_dir) {
   reply::DateWordFiles files;
   for (const auto& [name, into] :
        {std::pair{"months", &files.months}, std::pair{"weekdays", &files.weekdays},
-        std::pair{"numbers", &files.numbers}, std::pair{"durations", &files.durations}}) {
+        std::pair{"numbers", &files.numbers}, std::pair{"durations", &files.durations},
+        std::pair{"date-markers", &files.markers}}) {
     Result<reply::WordFile> file = read_word_file(folder, name);
     if (!file) return file.error();
     *into = std::move(file).value();

@@ -1,8 +1,8 @@
 // load_reply_parser: reads the reply parser's lexicon (config/lexicon/words.tsv under the
 // data folder), its date words (config/lexicon/months.txt, weekdays.txt, numbers.txt,
-// durations.txt) and its condition words (config/lexicon/conditions.txt) and builds the
-// core's ReplyParser. Called by the composition root
-// (adapters/app) and `noodbel parse-reply` at start-up. Thread-safe.
+// durations.txt, date-markers.txt) and its condition words (config/lexicon/conditions.txt)
+// and builds the core's ReplyParser. Called by the composition root (adapters/app) and
+// `noodbel parse-reply` at start-up. Thread-safe.
 #pragma once
 
 #include <string>

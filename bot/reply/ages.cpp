@@ -100,11 +100,7 @@ class AgesReader {
       s += n_.is(s, lists_.words(WordList::kAgeRestrictors)) ? 1 : 2;
       restricted = true;
     }
-    static constexpr std::string_view kIfItIs[] = {"als het een"sv, "als het"sv,
-                                                   "if it is a"sv,  "if it s a"sv,
-                                                   "si c est un"sv, "si c est une"sv};
-    static constexpr PhraseList kIfItIsList{kIfItIs};
-    if (const std::size_t k = n_.match(s, kIfItIsList)) {
+    if (const std::size_t k = match_first(n_, s, lists_.words(WordList::kIfItIs))) {
       s += k;
       restricted = true;
     }

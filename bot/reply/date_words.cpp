@@ -46,6 +46,15 @@ const Keys kUnitKeys{"day, week or month",
                        return std::nullopt;
                      },
                      {"day", "week", "month"}};
+constexpr int kOrdinal = 0;
+constexpr int kUntil = 1;
+const Keys kMarkerKeys{"ordinal or until",
+                       [](std::string_view k) -> std::optional<int> {
+                         if (k == "ordinal") return kOrdinal;
+                         if (k == "until") return kUntil;
+                         return std::nullopt;
+                       },
+                       {"ordinal", "until"}};
 
 // The words of one line after its key, up to a " | ", into `words`; "" or what is wrong.
 std::string add_line(const std::vector<std::string_view>& fields, int value,
@@ -124,6 +133,7 @@ struct DateWords::Maps {
   Words weekdays;
   Words numbers;
   Words units;
+  Words markers;
 };
 
 Result<DateWords> DateWords::parse(const DateWordFiles& files) {
@@ -132,7 +142,8 @@ Result<DateWords> DateWords::parse(const DateWordFiles& files) {
       {&files.months, {&kMonthKeys, &maps->months}},
       {&files.weekdays, {&kWeekdayKeys, &maps->weekdays}},
       {&files.numbers, {&kNumberKeys, &maps->numbers}},
-      {&files.durations, {&kUnitKeys, &maps->units}}};
+      {&files.durations, {&kUnitKeys, &maps->units}},
+      {&files.markers, {&kMarkerKeys, &maps->markers}}};
   for (const auto& [file, into] : all) {
     Result<Words> words = parse_file(*file, *into.first);
     if (!words) return words.error();
@@ -145,5 +156,11 @@ int DateWords::month_of(std::string_view w) const { return value_in(maps_->month
 int DateWords::weekday_of(std::string_view w) const { return value_in(maps_->weekdays, w); }
 int DateWords::number_of(std::string_view w) const { return value_in(maps_->numbers, w); }
 int DateWords::unit_days(std::string_view w) const { return value_in(maps_->units, w); }
+bool DateWords::is_ordinal_suffix(std::string_view w) const {
+  return value_in(maps_->markers, w) == kOrdinal;
+}
+bool DateWords::is_until_word(std::string_view w) const {
+  return value_in(maps_->markers, w) == kUntil;
+}
 
 }  // namespace noodbel::reply

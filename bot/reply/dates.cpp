@@ -1,7 +1,6 @@
 #include "bot/reply/dates.h"
 
 #include <algorithm>
-#include <array>
 
 #include "bot/local_time.h"
 #include "bot/text/ascii.h"
@@ -10,14 +9,12 @@ namespace noodbel::reply {
 namespace {
 
 // A day of the month, possibly ordinal: "3", "03", "1er", "1ste", "3de", "3rd".
-int day_of(std::string_view w) {
+int day_of(std::string_view w, const DateWords& words) {
   std::size_t digits = 0;
   while (digits < w.size() && digits < 2 && is_digit(w[digits])) ++digits;
   if (digits == 0) return -1;
   const std::string_view rest = w.substr(digits);
-  constexpr std::array<std::string_view, 10> kSuffixes = {"",    "e",  "de", "ste", "er",
-                                                          "ere", "st", "nd", "rd",  "th"};
-  if (std::find(kSuffixes.begin(), kSuffixes.end(), rest) == kSuffixes.end()) return -1;
+  if (!rest.empty() && !words.is_ordinal_suffix(rest)) return -1;
   const int d = to_number(w.substr(0, digits));
   return d >= 1 && d <= 31 ? d : -1;
 }
@@ -79,11 +76,11 @@ std::optional<DateExpr> numeric_date(const Normalized& n, std::size_t t,
 std::optional<DateExpr> named_date(const Normalized& n, std::size_t t,
                                    const std::optional<Day>& today, const DateWords& words) {
   if (t + 1 >= n.size()) return std::nullopt;
-  int d = day_of(n.word(t));
+  int d = day_of(n.word(t), words);
   int m = words.month_of(n.word(t + 1));
   if (d < 0 || m < 0) {
     m = words.month_of(n.word(t));
-    d = day_of(n.word(t + 1));
+    d = day_of(n.word(t + 1), words);
   }
   if (d < 0 || m < 0) return std::nullopt;
   if (t + 2 < n.size() && n.word(t + 2).size() == 4 && to_number(n.word(t + 2)) >= 0) {
@@ -152,14 +149,11 @@ std::optional<DateExpr> span(const Normalized& n, std::size_t t, const std::opti
   return DateExpr{2, true, day};
 }
 
-constexpr std::array<std::string_view, 8> kUntilWords = {"tot",  "tm",  "tem",   "until",
-                                                         "till", "til", "jusqu", "through"};
-
 // True when one of the three words before token `t` is "tot", "until", "jusqu'" (or t/m).
-bool after_until(const Normalized& n, std::size_t t) {
+bool after_until(const Normalized& n, std::size_t t, const DateWords& words) {
   for (std::size_t k = t; k > 0 && k + 3 > t; --k) {
     const std::string_view w = n.word(k - 1);
-    if (std::find(kUntilWords.begin(), kUntilWords.end(), w) != kUntilWords.end()) return true;
+    if (words.is_until_word(w)) return true;
     if (w == "m" && k >= 2 && n.word(k - 2) == "t") return true;  // "t/m"
   }
   return false;
@@ -244,7 +238,7 @@ Until find_until(const Normalized& n, const ReplyContext& ctx, const DateWords& 
   std::optional<DateExpr> first_span;
   std::optional<DateExpr> first_date;
   for (std::size_t t = 0; t < n.size();) {
-    const bool until_before = after_until(n, t);
+    const bool until_before = after_until(n, t, words);
     const std::optional<DateExpr> e = date_at(n, t, today, until_before, words);
     if (!e) {
       ++t;

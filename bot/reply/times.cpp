@@ -304,10 +304,7 @@ class FromReader {
 
   // "over een uurtje", "binnen het half uur", "dans une heure", "in an hour", "over 2 dagen".
   std::optional<Found> duration(std::size_t t, std::size_t s) const {
-    static constexpr std::string_view kIn[] = {"over"sv, "binnen"sv, "in"sv,
-                                               "dans"sv, "d ici"sv,  "within"sv};
-    static constexpr PhraseList kInList{kIn};
-    const std::size_t k = n_.match(s, kInList);
+    const std::size_t k = match_first(n_, s, lists_.words(WordList::kFromNow));
     if (k == 0) return std::nullopt;
     const std::optional<Duration> d = duration_at(n_, s + k, words_);
     if (!d) return std::nullopt;
@@ -365,11 +362,7 @@ class FromReader {
 
   // "straks", "later", "plus tard", "later vandaag": a start with no time.
   std::optional<Found> later(std::size_t t, std::size_t s) const {
-    static constexpr std::string_view kLater[] = {
-        "later vandaag"sv, "later today"sv, "plus tard"sv,   "straks"sv,     "later"sv,
-        "tantot"sv,        "seffens"sv,     "zo dadelijk"sv, "zodadelijk"sv, "dadelijk"sv};
-    static constexpr PhraseList kLaterList{kLater};
-    const std::size_t k = n_.match(s, kLaterList);
+    const std::size_t k = match_first(n_, s, lists_.words(WordList::kLater));
     if (k == 0) return std::nullopt;
     if (n_.is(s + k, {"niet"sv, "nie"sv, "not"sv, "pas"sv}) && n_.same_sentence(s, s + k))
       return std::nullopt;
@@ -469,11 +462,7 @@ class LimitReader {
 
   // "tot zondag", "t/m woensdag", "jusqu'à dimanche", "until Friday", "tot 5/12".
   std::optional<Found> until(std::size_t t, std::size_t s) const {
-    static constexpr std::string_view kUntil[] = {
-        "tot en met"sv, "tot"sv, "t m"sv,     "tm"sv,       "tem"sv,     "until"sv,
-        "till"sv,       "til"sv, "through"sv, "jusqu au"sv, "jusqu a"sv, "jusqu"sv};
-    static constexpr PhraseList kUntilList{kUntil};
-    const std::size_t k = n_.match(s, kUntilList);
+    const std::size_t k = match_first(n_, s, lists_.words(WordList::kUntil));
     if (k == 0) return std::nullopt;
     const std::size_t at = s + k;
     Values v;
@@ -524,11 +513,7 @@ class LimitReader {
 
   // "enkel vannacht", "just for tonight", "seulement ce soir", "alleen voor vanavond": 1 night.
   std::optional<Found> tonight(std::size_t t, std::size_t s) const {
-    static constexpr std::string_view kTonight[] = {"vannacht"sv,   "vanavond"sv,   "tonight"sv,
-                                                    "deze nacht"sv, "deze avond"sv, "ce soir"sv,
-                                                    "cette nuit"sv, "this night"sv};
-    static constexpr PhraseList kTonightList{kTonight};
-    const std::size_t e = n_.match(s, kTonightList);
+    const std::size_t e = match_first(n_, s, lists_.words(WordList::kTonight));
     if (e == 0) return std::nullopt;
     Values v;
     v.nights = 1;

@@ -47,22 +47,31 @@ enum class WordList : std::uint8_t {
   kEndOfWeek,         // [end-of-week]
   kNotHourUnits,      // [not-hour-units]
   kLimitSuffix,       // [limit-suffixes]
+  kFromNow,           // [from-now]: "over", "binnen", "dans"
+  kLater,             // [later]: "straks", "plus tard"
+  kUntil,             // [until]: "tot en met", "tot", "jusqu au"
+  kTonight,           // [tonight]: "vannacht", "ce soir"
+  kIfItIs,            // [if-it-is]: "als het een", "si c est un"
 };
-inline constexpr std::size_t kWordListCount = 34;
+inline constexpr std::size_t kWordListCount = 39;
 inline constexpr std::array<std::string_view, kWordListCount> kSectionNames = {
-    "child-words",       "baby-words",    "teen-words",     "call-verbs",      "modals",
-    "transport-anchors", "limit-anchors", "day-words",      "start-anchors",   "transport-openers",
-    "children-openers",  "ages-openers",  "limit-openers",  "start-openers",   "me-words",
-    "you-words",         "first-words",   "call-lead",      "call-tail",       "drive-words",
-    "car-words",         "transport-gap", "age-negators",   "age-restrictors", "count-prefixes",
-    "siblings",          "not-before",    "start-words",    "after-what",      "limit-prefixes",
-    "short-stays",       "end-of-week",   "not-hour-units", "limit-suffixes"};
+    "child-words",    "baby-words",        "teen-words",       "call-verbs",
+    "modals",         "transport-anchors", "limit-anchors",    "day-words",
+    "start-anchors",  "transport-openers", "children-openers", "ages-openers",
+    "limit-openers",  "start-openers",     "me-words",         "you-words",
+    "first-words",    "call-lead",         "call-tail",        "drive-words",
+    "car-words",      "transport-gap",     "age-negators",     "age-restrictors",
+    "count-prefixes", "siblings",          "not-before",       "start-words",
+    "after-what",     "limit-prefixes",    "short-stays",      "end-of-week",
+    "not-hour-units", "limit-suffixes",    "from-now",         "later",
+    "until",          "tonight",           "if-it-is"};
 
 // A list of phrases, one a line in the file ("broers en zussen"), rather than of words.
 constexpr bool holds_phrases(WordList list) {
   return list == WordList::kSiblings || list == WordList::kNotBefore ||
          list == WordList::kFromWords || list == WordList::kVagueLimits ||
-         list == WordList::kEndOfWeek;
+         list == WordList::kEndOfWeek || list == WordList::kFromNow || list == WordList::kLater ||
+         list == WordList::kUntil || list == WordList::kTonight || list == WordList::kIfItIs;
 }
 
 class Normalized;

@@ -19,8 +19,9 @@ reply::WordFile word_file(const std::string& name) {
 
 const reply::DateWords& shipped_date_words() {
   static const reply::DateWords words = [] {
-    Result<reply::DateWords> parsed = reply::DateWords::parse(
-        {word_file("months"), word_file("weekdays"), word_file("numbers"), word_file("durations")});
+    Result<reply::DateWords> parsed =
+        reply::DateWords::parse({word_file("months"), word_file("weekdays"), word_file("numbers"),
+                                 word_file("durations"), word_file("date-markers")});
     if (!parsed) throw std::runtime_error(parsed.error().message);
     return std::move(parsed).value();
   }();

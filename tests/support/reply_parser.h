@@ -14,7 +14,8 @@
 namespace noodbel::test_data {
 
 const ReplyParser& shipped_reply_parser();
-// The date words as shipped: config/lexicon/{months,weekdays,numbers,durations}.txt.
+// The date words as shipped:
+// config/lexicon/{months,weekdays,numbers,durations,date-markers}.txt.
 const reply::DateWords& shipped_date_words();
 // The condition words as shipped: config/lexicon/conditions.txt.
 const reply::ConditionWords& shipped_condition_words();

@@ -122,7 +122,8 @@ TEST(ReplyLexiconLoader, LoadsTheShippedConditionWords) {
 }
 
 TEST_F(LexiconCopy, RefusesAMissingWordFileAndSaysWhichPathAndHowToFixIt) {
-  for (const std::string name : {"months", "weekdays", "numbers", "durations", "conditions"}) {
+  for (const std::string name :
+       {"months", "weekdays", "numbers", "durations", "date-markers", "conditions"}) {
     const std::string path = path_of(name);
     const std::string kept = path + ".kept";
     std::filesystem::rename(path, kept);

@@ -79,8 +79,8 @@ TEST(ReplyConditionWords, NamesTheLineOfAnUnknownSection) {
             "[ages-openers] [limit-openers] [start-openers] [me-words] [you-words] [first-words] "
             "[call-lead] [call-tail] [drive-words] [car-words] [transport-gap] [age-negators] "
             "[age-restrictors] [count-prefixes] [siblings] [not-before] [start-words] [after-what] "
-            "[limit-prefixes] [short-stays] [end-of-week] [not-hour-units] [limit-suffixes] on a "
-            "line of its own");
+            "[limit-prefixes] [short-stays] [end-of-week] [not-hour-units] [limit-suffixes] "
+            "[from-now] [later] [until] [tonight] [if-it-is] on a line of its own");
   EXPECT_TRUE(error_of(file_with("modals", "kan\n[modals] kunnen\n"))
                   .starts_with("conditions.txt line 11: '[modals] kunnen' is not a section"));
 }
@@ -120,6 +120,20 @@ TEST(ReplyConditionWords, NamesAMissingSectionAndHowToAddIt) {
             "own, then its words");
 }
 
+TEST(ReplyConditionWords, NamesAMissingPhraseListOfTheTimeAndAgesReaders) {
+  for (const std::string_view name : {"from-now", "later", "until", "tonight", "if-it-is"}) {
+    std::string text = file_with();
+    const std::string header = "[" + std::string(name) + "]\n";
+    const std::size_t at = text.find(header);
+    ASSERT_NE(at, std::string::npos) << name;
+    text.erase(at, text.find('\n', at + header.size()) + 1 - at);
+    EXPECT_EQ(error_of(text), "conditions.txt has no section " +
+                                  header.substr(0, header.size() - 1) +
+                                  "; add it: " + header.substr(0, header.size() - 1) +
+                                  " on a line of its own, then its words");
+  }
+}
+
 TEST(ReplyConditionWords, NamesTheLineOfAnEmptySection) {
   EXPECT_EQ(error_of(file_with("modals", "# none yet\n")),
             "conditions.txt line 9: [modals] has no words; the reply parser needs them");
@@ -147,6 +161,29 @@ TEST(ReplyConditionWords, TheShippedFileHoldsEveryListWithTheWordsTheParserWasWr
   EXPECT_TRUE(has(WordList::kEndOfWeek, "het einde van de week"));
   EXPECT_TRUE(has(WordList::kNotHourUnits, "jaar"));
   EXPECT_TRUE(has(WordList::kLimitSuffix, "maximum"));
+  EXPECT_TRUE(has(WordList::kFromNow, "d ici"));
+  EXPECT_TRUE(has(WordList::kLater, "plus tard"));
+  EXPECT_TRUE(has(WordList::kUntil, "tot en met"));
+  EXPECT_TRUE(has(WordList::kTonight, "ce soir"));
+  EXPECT_TRUE(has(WordList::kIfItIs, "si c est une"));
+}
+
+// A phrase list is matched in the order of the file, so a longer phrase listed before its
+// start ("tot en met" before "tot", "later vandaag" before "later") is read whole.
+TEST(ReplyConditionWords, TheShippedTimeAndAgesPhrasesPutALongerPhraseBeforeItsStart) {
+  const ConditionWords& words = test_data::shipped_condition_words();
+  for (const WordList list : {WordList::kFromNow, WordList::kLater, WordList::kUntil,
+                              WordList::kTonight, WordList::kIfItIs}) {
+    const std::vector<std::string_view> all = words_of(words, list);
+    for (std::size_t a = 0; a < all.size(); ++a) {
+      for (std::size_t b = a + 1; b < all.size(); ++b) {
+        EXPECT_FALSE(all[b].starts_with(std::string(all[a]) + " "))
+            << kSectionNames[static_cast<std::size_t>(list)] << ": '" << all[b] << "' comes after '"
+            << all[a] << "'";
+      }
+    }
+  }
+  EXPECT_EQ(words_of(words, WordList::kUntil).front(), "tot en met");
 }
 
 TEST(ReplyConditionGate, OpensAtTheWordsOfItsListsAndAtNumbersWeekdaysAndMonths) {

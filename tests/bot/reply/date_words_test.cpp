@@ -1,4 +1,5 @@
-// The reply parser's date words (config/lexicon/{months,weekdays,numbers,durations}.txt):
+// The reply parser's date words
+// (config/lexicon/{months,weekdays,numbers,durations,date-markers}.txt):
 // what DateWords::parse reads, every error it names a file and line for, and that the
 // shipped files hold what the parser was written for.
 #include "bot/reply/date_words.h"
@@ -20,11 +21,13 @@ DateWordFiles files_with(std::string_view name, std::string text) {
        "months.txt"},
       {"1 ma\n2 di\n3 wo\n4 do\n5 vr\n6 za\n7 zo\n", "weekdays.txt"},
       {"2 twee\n", "numbers.txt"},
-      {"day dag\nweek week\nmonth maand\n", "durations.txt"}};
-  WordFile* const into = name == "months"     ? &files.months
-                         : name == "weekdays" ? &files.weekdays
-                         : name == "numbers"  ? &files.numbers
-                                              : &files.durations;
+      {"day dag\nweek week\nmonth maand\n", "durations.txt"},
+      {"ordinal de\nuntil tot\n", "date-markers.txt"}};
+  WordFile* const into = name == "months"      ? &files.months
+                         : name == "weekdays"  ? &files.weekdays
+                         : name == "numbers"   ? &files.numbers
+                         : name == "durations" ? &files.durations
+                                               : &files.markers;
   into->text = std::move(text);
   return files;
 }
@@ -52,6 +55,21 @@ TEST(ReplyDateWords, ReadsEachFileIntoItsValues) {
   EXPECT_EQ(words->unit_days("week"), 7);
   EXPECT_EQ(words->unit_days("maand"), 0);
   EXPECT_EQ(words->unit_days("jaar"), -1);
+  EXPECT_TRUE(words->is_ordinal_suffix("de"));
+  EXPECT_FALSE(words->is_ordinal_suffix("tot"));
+  EXPECT_FALSE(words->is_ordinal_suffix(""));
+  EXPECT_TRUE(words->is_until_word("tot"));
+  EXPECT_FALSE(words->is_until_word("de"));
+}
+
+TEST(ReplyDateWords, ReadsTheOrdinalSuffixesAndUntilWordsOfTheMarkersFile) {
+  const Result<DateWords> words =
+      DateWords::parse(files_with("date-markers", "until tot jusqu\nordinal e er\n"));
+  ASSERT_TRUE(words.ok()) << words.error().message;
+  EXPECT_TRUE(words->is_ordinal_suffix("er"));
+  EXPECT_FALSE(words->is_ordinal_suffix("de"));
+  EXPECT_TRUE(words->is_until_word("jusqu"));
+  EXPECT_FALSE(words->is_until_word("er"));
 }
 
 TEST(ReplyDateWords, SkipsTheWordsAfterTheBarWhichOnlyTheGuardReads) {
@@ -77,6 +95,9 @@ TEST(ReplyDateWords, NamesTheFileAndLineOfAKeyThatIsNotTheFiles) {
   EXPECT_EQ(error_of("durations", "jaar jaar\n"),
             "durations.txt line 1: 'jaar' is not day, week or month; start the line with day, "
             "week or month");
+  EXPECT_EQ(error_of("date-markers", "ordinal de\ntot tot\n"),
+            "date-markers.txt line 2: 'tot' is not ordinal or until; start the line with "
+            "ordinal or until");
 }
 
 TEST(ReplyDateWords, NamesTheFileAndLineOfAKeyWithoutWords) {
@@ -102,12 +123,18 @@ TEST(ReplyDateWords, NamesBothLinesOfAWordListedTwice) {
             "numbers.txt line 3: 'een' is listed twice (also on line 1); keep it on one line");
 }
 
-TEST(ReplyDateWords, NamesTheFileOfAMissingMonthDayOrUnit) {
+TEST(ReplyDateWords, NamesTheFileOfAMissingMonthDayUnitOrMarker) {
   EXPECT_EQ(error_of("durations", "day dag\nweek week\n"),
             "durations.txt has no line for month; add one: month, then its words separated by "
             "spaces");
   EXPECT_EQ(error_of("weekdays", "1 ma\n2 di\n3 wo\n4 do\n6 za\n7 zo\n"),
             "weekdays.txt has no line for 5; add one: 5, then its words separated by spaces");
+  for (const auto& [kept, missing] :
+       {std::pair{"until tot\n", "ordinal"}, std::pair{"ordinal de\n", "until"}}) {
+    EXPECT_EQ(error_of("date-markers", kept), std::string("date-markers.txt has no line for ") +
+                                                  missing + "; add one: " + missing +
+                                                  ", then its words separated by spaces");
+  }
 }
 
 TEST(ReplyDateWords, RefusesAFileWithoutEntries) {
@@ -169,6 +196,19 @@ TEST(ReplyDateWords, ShipsTheAbbreviationsCountsAndUnitsTheParserReads) {
   EXPECT_EQ(shipped.unit_days("semaines"), 7);
   EXPECT_EQ(shipped.unit_days("dagen"), 1);
   EXPECT_EQ(shipped.unit_days("mois"), 0);
+}
+
+// The ordinal suffixes and "until" words the date reader was written for.
+TEST(ReplyDateWords, ShipsTheOrdinalSuffixesAndUntilWordsTheParserReads) {
+  const DateWords& shipped = test_data::shipped_date_words();
+  for (const char* suffix : {"e", "de", "ste", "er", "ere", "st", "nd", "rd", "th"}) {
+    EXPECT_TRUE(shipped.is_ordinal_suffix(suffix)) << suffix;
+  }
+  for (const char* word : {"tot", "tm", "tem", "until", "till", "til", "jusqu", "through"}) {
+    EXPECT_TRUE(shipped.is_until_word(word)) << word;
+  }
+  EXPECT_FALSE(shipped.is_ordinal_suffix("u"));
+  EXPECT_FALSE(shipped.is_until_word("voor"));
 }
 
 }  // namespace

@@ -37,9 +37,9 @@ std::vector<FakeSlackPost> FakeSlack::posts(const std::string& path) const {
   return out;
 }
 
-bool FakeSlack::wait_for_posts(std::size_t count) const {
+bool FakeSlack::wait_for_posts(std::size_t count, std::chrono::milliseconds timeout) const {
   std::unique_lock lock(mu_);
-  return cv_.wait_for(lock, std::chrono::seconds(5), [&] { return posts_.size() >= count; });
+  return cv_.wait_for(lock, timeout, [&] { return posts_.size() >= count; });
 }
 
 HttpResponse FakeSlack::handle(const HttpRequest& request) {

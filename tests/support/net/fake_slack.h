@@ -4,6 +4,7 @@
 // thread-safe.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -45,8 +46,10 @@ class FakeSlack {
   void script(const std::string& path, FakeSlackReply reply);
   // POSTs seen so far, to one path or to all when empty.
   std::vector<FakeSlackPost> posts(const std::string& path = "") const;
-  // Blocks until at least `count` POSTs arrived (any path) or 5 s passed; false on timeout.
-  bool wait_for_posts(std::size_t count) const;
+  // Blocks until at least `count` POSTs arrived (any path) or `timeout` passed; false on
+  // timeout. A service's pushes wait kSlashHoldSeconds first: give them more than that.
+  bool wait_for_posts(std::size_t count,
+                      std::chrono::milliseconds timeout = std::chrono::seconds(5)) const;
 
  private:
   HttpResponse handle(const HttpRequest& request);

@@ -40,6 +40,9 @@ namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
 constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(100);
+// Sent with every 503 whose handler set no Retry-After (a write that did not commit, too
+// many connections): when a webhook's provider or a client may try again.
+constexpr const char* kRetryAfterSeconds = "5";
 
 class Session;
 class StreamSink;
@@ -242,6 +245,9 @@ class Session : public std::enable_shared_from_this<Session> {
         continue;
       }
       res.insert(name, value);
+    }
+    if (out.status == 503 && !out.header("Retry-After")) {
+      res.set(http::field::retry_after, kRetryAfterSeconds);
     }
     res.keep_alive(keep_alive);
     res.body() = out.body;

@@ -1,6 +1,7 @@
 // HttpServer: Noodbel's one HTTP/1.1 server (Boost.Beast, hidden behind this header).
 // Reads requests with limits, hands each to a handler as an HttpRequest, writes back
-// the HttpResponse. start()/stop()/wait() may be called from any thread, except that
+// the HttpResponse (a 503 without Retry-After gets "Retry-After: 5", so providers and
+// clients come back). start()/stop()/wait() may be called from any thread, except that
 // wait() and the destructor must not run on a server thread (inside a handler).
 // Streaming: a handler may return HttpResponse::events(start) (server-sent events); the
 // server keeps that connection open without holding an I/O thread (see EventSink).

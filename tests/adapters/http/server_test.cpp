@@ -258,7 +258,26 @@ TEST(HttpServer, ConnectionsOverTheCapGet503) {
   const RawReply reply = second.read_reply();
   EXPECT_EQ(reply.status, 503);
   EXPECT_NE(reply.body.find("too many open connections"), std::string::npos);
+  EXPECT_EQ(reply.header("retry-after"), "5");
   EXPECT_TRUE(second.closed_by_server());
+}
+
+TEST(HttpServer, A503GetsRetryAfterUnlessItsHandlerSetOne) {
+  HttpServer server(test_options(), [](const HttpRequest& r) {
+    HttpResponse out = HttpResponse::error_json(r.path == "/ok" ? 200 : 503, "not stored");
+    if (r.path == "/own") out.with_header("Retry-After", "30");
+    return out;
+  });
+  ASSERT_TRUE(server.start().ok());
+  RawClient client(server.port());
+  client.send(get("/full") + get("/own") + get("/ok"));
+  const RawReply full = client.read_reply();
+  EXPECT_EQ(full.status, 503);
+  EXPECT_EQ(full.header("retry-after"), "5");
+  EXPECT_EQ(client.read_reply().header("retry-after"), "30");
+  const RawReply ok = client.read_reply();
+  EXPECT_EQ(ok.status, 200);
+  EXPECT_EQ(ok.headers.count("retry-after"), 0u);
 }
 
 TEST(HttpServer, SecondServerOnTheSamePortReportsAddressAndReason) {

@@ -139,6 +139,10 @@ int BackgroundProcess::terminate(int timeout_ms) {
   return -1;
 }
 
+void BackgroundProcess::kill(int signal) {
+  if (pid_ > 0) ::kill(pid_, signal);
+}
+
 std::string BackgroundProcess::stdout_text() const { return slurp(out_path_); }
 std::string BackgroundProcess::stderr_text() const { return slurp(err_path_); }
 

@@ -35,9 +35,10 @@ constexpr const char* kOffer = "Antwoord JA ";                // templates/nl/ca
 constexpr const char* kConfirmation = "We noteren: JA voor";  // templates/nl/ack_yes.txt
 constexpr int kWaitMs = 45'000;
 // The SMS channel has one dispatcher worker; it hands one message at a time to the
-// provider and records it sent before the next (adapters/dispatch/dispatcher.cpp, round
-// and handle). At a kill, at most that one message was accepted but not recorded: it is
-// the only one a restart can send twice. Rows claimed with it were never sent.
+// provider and, while the database takes writes, records it sent before the next
+// (adapters/dispatch/dispatcher.cpp, round and handle). At a kill, at most that one message
+// was accepted but not recorded: the only one a restart can send twice. The rows claimed
+// with it are `sending` too, but were never sent.
 constexpr int kMaxResentAfterKill = 1;
 
 // Family n, 1-based.

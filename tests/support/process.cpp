@@ -139,6 +139,10 @@ int BackgroundProcess::terminate(int timeout_ms) {
   return -1;
 }
 
+void BackgroundProcess::kill(int signal) {
+  if (pid_ > 0) ::kill(pid_, signal);
+}
+
 std::string BackgroundProcess::stdout_text() const { return slurp(out_path_); }
 std::string BackgroundProcess::stderr_text() const { return slurp(err_path_); }
 
@@ -151,7 +155,8 @@ std::vector<int> free_loopback_ports(int n) {
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t len = sizeof addr;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    // A failed bind leaves port 0 in the list: the program under test then cannot listen.
+    static_cast<void>(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr));
     ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
     ports.push_back(ntohs(addr.sin_port));
     fds.push_back(fd);

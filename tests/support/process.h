@@ -38,6 +38,9 @@ class BackgroundProcess {
   std::optional<int> wait_exit(int timeout_ms);
   // Sends SIGTERM and waits for the exit code (-1 if it had to be killed).
   int terminate(int timeout_ms);
+  // Sends `signal` (SIGKILL to crash it, SIGTERM to stop it without waiting) and returns
+  // at once; wait_exit() then reaps it.
+  void kill(int signal);
   std::string stdout_text() const;
   std::string stderr_text() const;
 

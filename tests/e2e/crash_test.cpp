@@ -23,6 +23,8 @@
 
 #include "e2e/crash_support.h"
 #include "e2e/e2e_support.h"
+#include "e2e/sql_read_support.h"
+#include "support/net/fake_twilio_api.h"
 #include "support/paths/source_paths.h"
 
 namespace noodbel::testing_support {

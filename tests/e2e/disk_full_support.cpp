@@ -1,7 +1,6 @@
 #include "e2e/disk_full_support.h"
 
 #include <fcntl.h>
-#include <sqlite3.h>
 #include <sys/mount.h>
 #include <unistd.h>
 
@@ -60,65 +59,6 @@ std::size_t fill_until_full(const std::string& path) {
   }
   ::close(fd);
   return written;
-}
-
-FakeTwilioApi::FakeTwilioApi() {
-  HttpServerOptions o;
-  o.threads = 1;
-  server_ = std::make_unique<HttpServer>(o, [this](const HttpRequest& r) { return handle(r); });
-  const Status started = server_->start();
-  EXPECT_TRUE(started.ok()) << (started.ok() ? "" : started.error().message);
-}
-
-FakeTwilioApi::~FakeTwilioApi() {
-  server_->stop();
-  server_->wait();
-}
-
-std::string FakeTwilioApi::base_url() const {
-  return "http://127.0.0.1:" + std::to_string(server_->port());
-}
-
-std::vector<TwilioSms> FakeTwilioApi::messages() const {
-  const std::lock_guard lock(mu_);
-  return messages_;
-}
-
-HttpResponse FakeTwilioApi::handle(const HttpRequest& request) {
-  const Result<FormFields> form = parse_form(request.body);
-  if (request.method != "POST" || !form.ok() || form->count("To") != 1) {
-    return HttpResponse::json(400, {{"code", 21602}, {"message", "To and Body are required"}});
-  }
-  const std::lock_guard lock(mu_);
-  TwilioSms sms{fmt::format("SM{:032x}", messages_.size() + 1), form->find("To")->second,
-                form->count("Body") == 1 ? form->find("Body")->second : ""};
-  messages_.push_back(sms);
-  return HttpResponse::json(201, {{"sid", sms.sid}, {"to", sms.to}, {"status", "queued"}});
-}
-
-std::vector<std::string> sql_column(const std::string& db, const std::string& sql) {
-  std::vector<std::string> out;
-  sqlite3* raw = nullptr;
-  const int opened = sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
-  const std::unique_ptr<sqlite3, decltype(&sqlite3_close)> conn(raw, &sqlite3_close);
-  if (opened != SQLITE_OK) {
-    ADD_FAILURE() << "cannot open " << db << ": " << sqlite3_errmsg(raw);
-    return out;
-  }
-  sqlite3_busy_timeout(conn.get(), 10'000);
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(conn.get(), sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
-    ADD_FAILURE() << sql << ": " << sqlite3_errmsg(conn.get());
-    return out;
-  }
-  int rc = SQLITE_ROW;
-  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-    const unsigned char* text = sqlite3_column_text(stmt, 0);
-    out.emplace_back(text == nullptr ? "" : reinterpret_cast<const char*>(text));
-  }
-  if (rc != SQLITE_DONE) ADD_FAILURE() << sql << ": " << sqlite3_errmsg(conn.get());
-  sqlite3_finalize(stmt);
-  return out;
 }
 
 }  // namespace noodbel::testing_support

@@ -28,7 +28,9 @@
 #include "adapters/twilio/twilio_signature.h"
 #include "e2e/disk_full_support.h"
 #include "e2e/e2e_support.h"
+#include "e2e/sql_read_support.h"
 #include "support/http_client.h"
+#include "support/net/fake_twilio_api.h"
 #include "support/paths/source_paths.h"
 
 namespace noodbel::testing_support {
@@ -333,7 +335,7 @@ class DiskFull : public ::testing::Test {
   // left pending or sending: all without a restart.
   void wait_until_settled() {
     const auto unsettled = [&] {
-      return sql_column(env_.db, "SELECT id FROM outbox WHERE state IN ('pending', 'sending')");
+      return sql_texts(env_.db, "SELECT id FROM outbox WHERE state IN ('pending', 'sending')");
     };
     EXPECT_TRUE(wait_until(
         [&] {
@@ -371,27 +373,27 @@ class DiskFull : public ::testing::Test {
   // The file after the service stopped: every reply stored once as the family's "no",
   // every reported delivery recorded, one call row per family, sent.
   void expect_everything_answered_200_is_stored() const {
-    EXPECT_EQ(sql_column(env_.db, "PRAGMA integrity_check"), std::vector<std::string>{"ok"});
+    EXPECT_EQ(sql_texts(env_.db, "PRAGMA integrity_check"), std::vector<std::string>{"ok"});
     std::multiset<std::string> rows;
-    for (const std::string& id : sql_column(env_.db, "SELECT provider_id FROM inbox")) {
+    for (const std::string& id : sql_texts(env_.db, "SELECT provider_id FROM inbox")) {
       rows.insert("inbox " + id);
     }
     for (const std::string& row :
-         sql_column(env_.db, "SELECT 'answer ' || family_id || ' ' || answer FROM responses")) {
+         sql_texts(env_.db, "SELECT 'answer ' || family_id || ' ' || answer FROM responses")) {
       rows.insert(row);
     }
     for (const std::string& row :
-         sql_column(env_.db,
-                    "SELECT 'report ' || provider_message_id || ' ' || state "
-                    "FROM outbox WHERE provider_message_id IS NOT NULL")) {
+         sql_texts(env_.db,
+                   "SELECT 'report ' || provider_message_id || ' ' || state "
+                   "FROM outbox WHERE provider_message_id IS NOT NULL")) {
       rows.insert(row);
     }
     for (const std::string& row :
-         sql_column(env_.db,
-                    "SELECT 'call ' || recipient_id || ' ' || "
-                    "(CASE WHEN state IN ('sent', 'delivered') THEN 'sent' ELSE state END) "
-                    "FROM outbox WHERE text LIKE 'Noodbel " +
-                        code_ + ":%'")) {
+         sql_texts(env_.db,
+                   "SELECT 'call ' || recipient_id || ' ' || "
+                   "(CASE WHEN state IN ('sent', 'delivered') THEN 'sent' ELSE state END) "
+                   "FROM outbox WHERE text LIKE 'Noodbel " +
+                       code_ + ":%'")) {
       rows.insert(row);
     }
     std::vector<std::string> missing;

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstddef>
+#include <exception>
 #include <optional>
 #include <vector>
 
@@ -87,12 +88,12 @@ void Store::lead_group() {
 
 void Store::commit_group(const std::vector<QueuedWrite*>& group) {
   // Nothing of the group was committed: each write keeps its own error, the rest get e.
-  const auto fail_group = [&](const StoreError& e) {
+  const auto fail_group = [&](const std::exception& e, const Error& error, bool storage) {
     spdlog::error("store: a group of {} writes rolled back: {}", group.size(), e.what());
     for (QueuedWrite* member : group) {
       if (!member->outcome.ok()) continue;
-      member->outcome = storage_error(e);
-      member->storage_failure = true;
+      member->outcome = error;
+      member->storage_failure = storage;
     }
   };
   try {
@@ -105,9 +106,11 @@ void Store::commit_group(const std::vector<QueuedWrite*>& group) {
     }
     tx.commit();
   } catch (const TransactionLost& lost) {
-    return fail_group(lost.error);
+    return fail_group(lost.error, storage_error(lost.error), true);
   } catch (const StoreError& e) {  // BEGIN, a savepoint or the COMMIT failed
-    return fail_group(e);
+    return fail_group(e, storage_error(e), true);
+  } catch (const std::exception& e) {  // e.g. out of memory: still wake every member
+    return fail_group(e, Error::Internal(fmt::format("commit failed: {}", e.what())), false);
   }
   std::int64_t committed = 0;
   for (QueuedWrite* member : group) {

@@ -5,6 +5,14 @@
 
 token="load-test-auth-token-0123456789"
 
+# One durability setting for every system measured: FULL (default) or NORMAL, from the
+# caller's $synchronous (compare.sh --synchronous) or the environment's SYNCHRONOUS.
+synchronous="${synchronous:-${SYNCHRONOUS:-FULL}}"
+case "$synchronous" in
+  FULL | NORMAL) ;;
+  *) echo "synchronous must be FULL or NORMAL (got $synchronous)" >&2; exit 2 ;;
+esac
+
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
@@ -17,6 +25,7 @@ noodbel_config() {
   cat <<TOML
 [database]
 path = "$1"
+synchronous = "${synchronous,,}"
 [http]
 address = "127.0.0.1"
 port = $2

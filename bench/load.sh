@@ -8,6 +8,7 @@
 # webhook_load gives every run its own MessageSids and reports the duplicates the service
 # saw (0 expected). For the side-by-side comparison with a Node peer: bench/compare.sh.
 # Usage: bench/load.sh [RATE] [SECONDS] [FAMILIES]   (defaults 1000, 20 and 10000).
+# SYNCHRONOUS=NORMAL runs noodbel with [database] synchronous = "normal" (default FULL).
 # Builds with scripts/build bench; needs python3 and curl (installed by scripts/install-deps).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -64,6 +64,8 @@ Result<MetricsSnapshot> Store::metrics_snapshot() {
   });
   if (!s.ok()) return s.error();
   snapshot.outbox_leases_expired = leases_expired_.load();
+  snapshot.store_commits = commits_.load();
+  snapshot.store_writes = writes_.load();
   return snapshot;
 }
 

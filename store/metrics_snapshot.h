@@ -31,6 +31,10 @@ struct MetricsSnapshot {
   // Claimed rows whose lease expired and went back to pending since the store was opened
   // (OutboxQueue::release_expired_leases); kept in memory, not read from the database.
   std::int64_t outbox_leases_expired = 0;
+  // Group commits since the store was opened, and the writes they committed: fewer commits
+  // than writes means concurrent writes shared a COMMIT (kept in memory).
+  std::int64_t store_commits = 0;
+  std::int64_t store_writes = 0;
 };
 
 }  // namespace noodbel::store

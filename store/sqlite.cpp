@@ -11,12 +11,16 @@ namespace {
 
 constexpr const char* kPragmas =
     "PRAGMA journal_mode = WAL;"
-    "PRAGMA foreign_keys = ON;"
-    "PRAGMA synchronous = NORMAL;";
+    "PRAGMA foreign_keys = ON;";
+constexpr const char* kSynchronousFull = "PRAGMA synchronous = FULL";
+constexpr const char* kSynchronousNormal = "PRAGMA synchronous = NORMAL";
 constexpr const char* kUserVersion = "PRAGMA user_version";
 constexpr const char* kBegin = "BEGIN IMMEDIATE";
 constexpr const char* kCommit = "COMMIT";
 constexpr const char* kRollback = "ROLLBACK";
+constexpr const char* kSavepoint = "SAVEPOINT write";
+constexpr const char* kReleaseSavepoint = "RELEASE write";
+constexpr const char* kRollbackToSavepoint = "ROLLBACK TO write";
 constexpr int kBusyTimeoutMs = 5000;
 
 StoreError error_of(sqlite3* db, int code, std::string_view statement) {
@@ -162,7 +166,7 @@ Query::~Query() {
 
 // ---- Database ----
 
-Database::Database(const std::string& path) : path_(path) {
+Database::Database(const std::string& path, Synchronous synchronous) : path_(path) {
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   const int rc = sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
@@ -176,6 +180,7 @@ Database::Database(const std::string& path) : path_(path) {
   sqlite3_busy_timeout(db_, kBusyTimeoutMs);
   try {
     exec(kPragmas);
+    exec(synchronous == Synchronous::kFull ? kSynchronousFull : kSynchronousNormal);
   } catch (...) {
     sqlite3_close_v2(db_);
     db_ = nullptr;
@@ -243,6 +248,30 @@ Transaction::~Transaction() {
 void Transaction::commit() {
   db_.query(kCommit)->run();
   done_ = true;
+}
+
+// ---- Savepoint ----
+
+Savepoint::Savepoint(Database& db) : db_(db) { db_.query(kSavepoint)->run(); }
+
+Savepoint::~Savepoint() {
+  if (done_ || !db_.in_transaction()) return;  // an error may have ended the transaction
+  try {
+    rollback();
+  } catch (const StoreError&) {
+    // Nothing more to do here: the transaction's owner rolls it back as a whole.
+  }
+}
+
+void Savepoint::release() {
+  db_.query(kReleaseSavepoint)->run();
+  done_ = true;
+}
+
+void Savepoint::rollback() {
+  done_ = true;
+  db_.query(kRollbackToSavepoint)->run();
+  db_.query(kReleaseSavepoint)->run();
 }
 
 }  // namespace noodbel::store

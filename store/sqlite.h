@@ -11,6 +11,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "store/store_options.h"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -110,11 +112,12 @@ class Query {
   std::unique_ptr<Statement> owned_;  // when the cached one was already leased
 };
 
-// One SQLite connection: WAL journal, busy_timeout 5000 ms, foreign keys on,
-// synchronous NORMAL. ":memory:" gives a private in-memory database (for tests).
+// One SQLite connection: WAL journal, busy_timeout 5000 ms, foreign keys on, synchronous
+// FULL unless told otherwise. ":memory:" gives a private in-memory database (for tests).
 class Database {
  public:
-  explicit Database(const std::string& path);  // throws StoreError
+  explicit Database(const std::string& path,
+                    Synchronous synchronous = Synchronous::kFull);  // throws StoreError
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -149,6 +152,25 @@ class Transaction {
   Transaction& operator=(const Transaction&) = delete;
 
   void commit();  // throws StoreError; the destructor then rolls back
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+// SAVEPOINT on construction, inside the open transaction: release() keeps its changes in
+// that transaction, rollback() undoes them and leaves the rest of the transaction as it
+// was. The destructor rolls back when neither ran (best effort: a failure there is seen
+// by the transaction's COMMIT or ROLLBACK).
+class Savepoint {
+ public:
+  explicit Savepoint(Database& db);  // throws StoreError
+  ~Savepoint();
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+
+  void release();   // throws StoreError
+  void rollback();  // throws StoreError
 
  private:
   Database& db_;

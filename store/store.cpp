@@ -13,6 +13,8 @@
 #include "store/migrations.h"
 #include "store/sqlite.h"
 #include "store/sqlite_repository.h"
+#include "store/storage_error.h"
+#include "store/store_lock.h"
 
 namespace noodbel::store {
 namespace {
@@ -77,20 +79,6 @@ constexpr const char* kCountCalls = "SELECT COUNT(*) FROM calls WHERE state = ?1
 constexpr const char* kAuditLog =
     "SELECT at, actor, action, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT ?1";
 
-// The Store whose mutex this thread holds: calling back into it would deadlock.
-thread_local const Store* t_holding = nullptr;
-
-class Holding {
- public:
-  explicit Holding(const Store* store) : previous_(std::exchange(t_holding, store)) {}
-  ~Holding() { t_holding = previous_; }
-  Holding(const Holding&) = delete;
-  Holding& operator=(const Holding&) = delete;
-
- private:
-  const Store* previous_;
-};
-
 bool is_file_path(const std::string& path) {
   return !path.empty() && path != ":memory:" && path.rfind("file:", 0) != 0;
 }
@@ -122,18 +110,6 @@ Error open_error(const std::string& path, const StoreError& e) {
       path, e.sqlite_message()));
 }
 
-// Busy, locked, disk full and I/O errors may pass: kUnavailable (webhooks answer 503 and
-// the provider retries). Anything else is kInternal.
-Error storage_error(const StoreError& e) {
-  if (e.busy()) {
-    return Error::Unavailable(fmt::format("the database is busy, try again later: {}", e.what()));
-  }
-  if (e.transient()) {
-    return Error::Unavailable(fmt::format("database unavailable, try again later: {}", e.what()));
-  }
-  return Error::Internal(fmt::format("database error: {}", e.what()));
-}
-
 // Refuses a database newer than this binary, and a SQLite file that holds someone
 // else's tables (version 0 but not empty).
 Status check_ours(Database& db) {
@@ -153,11 +129,12 @@ Status check_ours(Database& db) {
       db.path(), q->text(0)));
 }
 
-Result<std::unique_ptr<Database>> open_database(const std::string& path, bool migrate) {
+Result<std::unique_ptr<Database>> open_database(const std::string& path, bool migrate,
+                                                const StoreOptions& options) {
   if (Status folder = ensure_folder(path); !folder.ok()) return folder.error();
   std::unique_ptr<Database> db;
   try {
-    db = std::make_unique<Database>(path);
+    db = std::make_unique<Database>(path, options.synchronous);
     if (Status ours = check_ours(*db); !ours.ok()) return ours.error();
   } catch (const StoreError& e) {
     return open_error(path, e);
@@ -206,6 +183,16 @@ bool apply_delivery(Database& db, const std::string& provider_message_id, Outbox
 
 }  // namespace
 
+Error storage_error(const StoreError& e) {
+  if (e.busy()) {
+    return Error::Unavailable(fmt::format("the database is busy, try again later: {}", e.what()));
+  }
+  if (e.transient()) {
+    return Error::Unavailable(fmt::format("database unavailable, try again later: {}", e.what()));
+  }
+  return Error::Internal(fmt::format("database error: {}", e.what()));
+}
+
 // Runs f under the store's lock. A storage failure is logged (SQL statements and SQLite
 // messages only, no message bodies) and returned as an Error: Result<T> for an f returning
 // T, Status for an f returning nothing. Never a fallback value.
@@ -213,7 +200,7 @@ template <typename F>
 auto Store::guarded(const char* what, F&& f) {
   using T = decltype(f());
   using R = std::conditional_t<std::is_void_v<T>, Status, Result<T>>;
-  if (t_holding == this) {
+  if (holds_lock(this)) {
     spdlog::error("store: {} called from inside a transaction; refused", what);
     return R(Error::Internal(fmt::format("Store::{} called from inside a transaction", what)));
   }
@@ -235,17 +222,32 @@ auto Store::guarded(const char* what, F&& f) {
   }
 }
 
-// guarded() for a write: its outcome also counts into failed_writes_
-// (StoreHealth::failed_writes_in_a_row).
+// guarded() for a write: f, a lambda declared REQUIRES(mutex_), joins a group commit
+// (write()); the result is returned after the COMMIT that holds it. Its outcome also counts
+// into failed_writes_ (StoreHealth::failed_writes_in_a_row).
 template <typename F>
-auto Store::guarded_write(const char* what, F&& f) {
-  auto result = guarded(what, std::forward<F>(f));
-  if (result.ok()) {
-    failed_writes_ = 0;
+auto Store::guarded_write(const char* what, F&& f, const std::function<void()>& after_commit) {
+  using T = decltype(f());
+  using R = std::conditional_t<std::is_void_v<T>, Status, Result<T>>;
+  std::optional<std::conditional_t<std::is_void_v<T>, bool, T>> value;
+  const Status written = write(
+      what,
+      [&]() REQUIRES(mutex_) -> Status {
+        if constexpr (std::is_void_v<T>) {
+          f();
+          value = true;
+        } else {
+          value = f();
+        }
+        return Ok();
+      },
+      after_commit);
+  if (!written.ok()) return R(written.error());
+  if constexpr (std::is_void_v<T>) {
+    return R();
   } else {
-    ++failed_writes_;
+    return R(std::move(*value));
   }
-  return result;
 }
 
 Store::Store(std::unique_ptr<Database> db, const Clock& clock)
@@ -254,13 +256,24 @@ Store::Store(std::unique_ptr<Database> db, const Clock& clock)
 Store::~Store() = default;
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& path, const Clock& clock) {
-  auto db = open_database(path, true);
+  return open_with(path, clock, StoreOptions{});
+}
+
+Result<std::unique_ptr<Store>> Store::open_with(const std::string& path, const Clock& clock,
+                                                const StoreOptions& options) {
+  auto db = open_database(path, true, options);
   if (!db.ok()) return db.error();
   return std::unique_ptr<Store>(new Store(std::move(db).value(), clock));
 }
 
 Result<std::unique_ptr<Store>> Store::open_unmigrated(const std::string& path, const Clock& clock) {
-  auto db = open_database(path, false);
+  return open_unmigrated_with(path, clock, StoreOptions{});
+}
+
+Result<std::unique_ptr<Store>> Store::open_unmigrated_with(const std::string& path,
+                                                           const Clock& clock,
+                                                           const StoreOptions& options) {
+  auto db = open_database(path, false, options);
   if (!db.ok()) return db.error();
   return std::unique_ptr<Store>(new Store(std::move(db).value(), clock));
 }
@@ -285,33 +298,17 @@ Status Store::transaction(const std::function<Status(Repository&)>& fn) {
   return transaction(fn, ChannelState{});
 }
 
+// A unit of work joins a group commit (store/group_commit.cpp) in its own savepoint: fn's
+// error or exception undoes fn's changes only.
 Status Store::transaction(const std::function<Status(Repository&)>& fn,
                           const ChannelState& state) {
-  if (t_holding == this) {
-    return Error::Internal("Store::transaction called from inside a transaction");
-  }
-  MutexLock lock(mutex_);
-  Holding holding(this);
-  try {
-    Transaction tx(*db_);
+  return write("transaction", [&]() REQUIRES(mutex_) -> Status {
     SqliteRepository repo(*db_, clock_);
     Status status = fn(repo);
-    if (!status.ok()) return status;  // tx rolls back
+    if (!status.ok()) return status;  // its savepoint rolls back
     if (state.slash_response_url) remember_response_url(*db_, *state.slash_response_url);
-    tx.commit();
-    failed_writes_ = 0;
     return Ok();
-  } catch (const StoreError& e) {
-    spdlog::error("store: transaction rolled back: {}", e.what());
-    ++failed_writes_;
-    return storage_error(e);
-  } catch (const std::exception& e) {
-    spdlog::error("store: transaction rolled back after an exception: {}", e.what());
-    return Error::Internal(fmt::format("unit of work failed: {}", e.what()));
-  } catch (...) {
-    spdlog::error("store: transaction rolled back after an unknown exception");
-    return Error::Internal("unit of work failed with an unknown exception");
-  }
+  });
 }
 
 // ---- dispatcher ----
@@ -319,7 +316,6 @@ Status Store::transaction(const std::function<Status(Repository&)>& fn,
 Result<std::vector<OutboxItem>> Store::claim_outbox(Channel channel, UnixTime now, int limit) {
   return guarded_write("claim_outbox", [&]() REQUIRES(mutex_) {
     std::vector<OutboxItem> items;
-    Transaction tx(*db_);
     {
       Query q = db_->query(kClaimable);
       q->bind_all(to_string(channel), now, limit);
@@ -331,22 +327,29 @@ Result<std::vector<OutboxItem>> Store::claim_outbox(Channel channel, UnixTime no
       item.state = OutboxState::kSending;
       ++item.attempts;
     }
-    tx.commit();
     return items;
   });
 }
 
 Status Store::mark_sent(std::int64_t id, const std::string& provider_message_id, UnixTime now) {
-  return guarded_write("mark_sent", [&]() REQUIRES(mutex_) {
-    Transaction tx(*db_);
-    db_->query(kMarkSent)->bind_all(id, provider_message_id, now).run();
-    const auto early = std::find_if(early_reports_.begin(), early_reports_.end(),
-                                    [&](const auto& r) { return r.first == provider_message_id; });
-    if (early != early_reports_.end())
-      apply_delivery(*db_, provider_message_id, early->second, now);
-    tx.commit();
-    if (early != early_reports_.end()) early_reports_.erase(early);
-  });
+  const auto early_report = [&]() REQUIRES(mutex_) {
+    return std::find_if(early_reports_.begin(), early_reports_.end(),
+                        [&](const auto& r) { return r.first == provider_message_id; });
+  };
+  bool applied_early = false;
+  return guarded_write(
+      "mark_sent",
+      [&]() REQUIRES(mutex_) {
+        db_->query(kMarkSent)->bind_all(id, provider_message_id, now).run();
+        const auto early = early_report();
+        if (early == early_reports_.end()) return;
+        apply_delivery(*db_, provider_message_id, early->second, now);
+        applied_early = true;
+      },
+      [&]() REQUIRES(mutex_) {  // the early report is kept until its change is committed
+        const auto early = early_report();
+        if (applied_early && early != early_reports_.end()) early_reports_.erase(early);
+      });
 }
 
 Status Store::mark_retry(std::int64_t id, UnixTime next_attempt_at, const std::string& error) {
@@ -391,7 +394,7 @@ Result<std::int64_t> Store::fail_over(
     std::int64_t id, UnixTime now,
     const std::function<std::optional<Failover>(Repository&)>& decide) {
   std::int64_t new_id = 0;
-  // transaction() runs the lambda with mutex_ held.
+  // transaction() runs the lambda with mutex_ held (in its group's transaction).
   const Status s = transaction([&](Repository& repo) REQUIRES(mutex_) -> Status {
     const std::optional<Failover> next = decide(repo);
     if (!next) return Ok();
@@ -425,7 +428,6 @@ Result<std::vector<OutboxItem>> Store::take_outbox_for(Channel channel, const st
                                                        UnixTime now) {
   return guarded_write("take_outbox_for", [&]() REQUIRES(mutex_) {
     std::vector<OutboxItem> items;
-    Transaction tx(*db_);
     {
       Query q = db_->query(kTakeable);
       q->bind_all(to_string(channel), address);
@@ -436,7 +438,6 @@ Result<std::vector<OutboxItem>> Store::take_outbox_for(Channel channel, const st
       item.state = OutboxState::kSent;
       ++item.attempts;
     }
-    tx.commit();
     return items;
   });
 }
@@ -536,7 +537,7 @@ Result<std::vector<AuditEntry>> Store::audit_log(int limit) {
 }
 
 Status Store::with_database(const std::function<Status(Database&)>& fn) {
-  if (t_holding == this) {
+  if (holds_lock(this)) {
     return Error::Internal("Store::with_database called from inside a transaction");
   }
   MutexLock lock(mutex_);
@@ -552,7 +553,7 @@ Status Store::with_database(const std::function<Status(Database&)>& fn) {
 // ---- digest ----
 
 Result<DigestData> Store::digest_data(UnixTime from, UnixTime to) {
-  if (t_holding == this) {
+  if (holds_lock(this)) {
     return Error::Internal("Store::digest_data called from inside a transaction");
   }
   MutexLock lock(mutex_);

@@ -4,10 +4,14 @@
 // digest reads.
 // Adapters depend on the ports; only the composition root (adapters/app) and the CLI
 // name Store. Thread-safe: one connection, every operation serialised by an internal
-// mutex. SQLite errors stop here and become Error values, never fallback values.
+// mutex. Writes from many threads are committed in groups (store/group_commit.cpp): one
+// transaction and one COMMIT for the writes waiting together, each in its own savepoint,
+// and each caller returns after the COMMIT that holds its write. SQLite errors stop here
+// and become Error values, never fallback values.
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -33,10 +37,12 @@
 #include "store/ports/store_health.h"
 #include "store/ports/unit_of_work.h"
 #include "store/response_urls.h"
+#include "store/store_options.h"
 
 namespace noodbel::store {
 
-class Database;  // store/sqlite.h
+class Database;    // store/sqlite.h
+class StoreError;  // store/sqlite.h
 
 class Store final : public UnitOfWork,
                     public OutboxQueue,
@@ -50,10 +56,16 @@ class Store final : public UnitOfWork,
   // A database newer than this binary is refused with a clear message. `clock` (which
   // must outlive the Store) gives the times the database stamps itself (created_at,
   // updated_at of people, call events without a closing time): SQL never reads the time.
+  // With the default StoreOptions (synchronous FULL); open_with sets them.
   static Result<std::unique_ptr<Store>> open(const std::string& path, const Clock& clock);
+  static Result<std::unique_ptr<Store>> open_with(const std::string& path, const Clock& clock,
+                                                  const StoreOptions& options);
   // Opens without migrating (for `noodbel migrate` to report before/after).
   static Result<std::unique_ptr<Store>> open_unmigrated(const std::string& path,
                                                         const Clock& clock);
+  static Result<std::unique_ptr<Store>> open_unmigrated_with(const std::string& path,
+                                                             const Clock& clock,
+                                                             const StoreOptions& options);
   ~Store() override;
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -112,15 +124,40 @@ class Store final : public UnitOfWork,
   // --- DigestReads (store/ports/digest_reads.h) ---
   Result<DigestData> digest_data(UnixTime from, UnixTime to) override;
 
+  // Writes waiting for their group's COMMIT, the group being committed included (tests).
+  int queued_writes() EXCLUDES(queue_mutex_);
+
+  // At most this many writes share one transaction and one COMMIT.
+  static constexpr std::size_t kMaxGroup = 64;
+
  private:
+  // One write waiting in queue_ for the COMMIT that holds it (store/group_commit.cpp).
+  struct QueuedWrite;
+
   Store(std::unique_ptr<Database> db, const Clock& clock);
+  // Queues `fn` and returns after the COMMIT of the group it joined, with its own outcome.
+  // The group's leader runs fn with mutex_ held, inside the group's transaction, in its own
+  // savepoint: an error or exception of fn undoes only fn's changes. `after_commit` (may be
+  // empty) runs with mutex_ held once fn's changes are committed. Refused from inside a
+  // transaction.
+  Status write(const char* what, const std::function<Status()>& fn,
+               const std::function<void()>& after_commit = {}) EXCLUDES(mutex_, queue_mutex_);
+  // The leader's part: takes up to kMaxGroup queued writes, commits them, wakes each.
+  void lead_group() EXCLUDES(mutex_, queue_mutex_);
+  // BEGIN IMMEDIATE, each write in its savepoint, one COMMIT; sets every outcome.
+  void commit_group(const std::vector<QueuedWrite*>& group) REQUIRES(mutex_);
+  void run_in_savepoint(QueuedWrite& w) REQUIRES(mutex_);
+  std::optional<StoreError> run_write(QueuedWrite& w) REQUIRES(mutex_);
+  void count_outcomes(const std::vector<QueuedWrite*>& group) REQUIRES(mutex_);
   // Runs f, a lambda declared REQUIRES(mutex_), with mutex_ held; refuses a call from inside
   // a transaction, and returns a storage failure as an Error (store.cpp).
   template <typename F>
   auto guarded(const char* what, F&& f) EXCLUDES(mutex_);
-  // guarded() for a write: a failure also counts into failed_writes_in_a_row().
+  // guarded() for a write: f joins a group commit (write()), and a failure also counts
+  // into failed_writes_in_a_row().
   template <typename F>
-  auto guarded_write(const char* what, F&& f) EXCLUDES(mutex_);
+  auto guarded_write(const char* what, F&& f, const std::function<void()>& after_commit = {})
+      EXCLUDES(mutex_, queue_mutex_);
 
   const Clock& clock_;
   Mutex mutex_;
@@ -131,6 +168,14 @@ class Store final : public UnitOfWork,
   std::atomic<std::int64_t> leases_expired_{0};
   // Writes (not probe_write) that failed in a row; 0 after one succeeded.
   std::atomic<int> failed_writes_{0};
+  // Group commits that committed at least one write, and the writes they committed
+  // (GET /metrics: the ratio shows how well writes are grouped).
+  std::atomic<std::int64_t> commits_{0};
+  std::atomic<std::int64_t> writes_{0};
+  // Writes waiting for a COMMIT, oldest first; the first is the leader (or will be).
+  // Lock order: mutex_ before queue_mutex_.
+  Mutex queue_mutex_;
+  std::deque<QueuedWrite*> queue_ GUARDED_BY(queue_mutex_);
 };
 
 }  // namespace noodbel::store

@@ -30,6 +30,11 @@ Result<ReplyParser> timed_reply_parser(const std::string& data_dir) {
 
 }  // namespace
 
+store::StoreOptions store_options(const Config& config) {
+  return {.synchronous =
+              config.db_synchronous_full ? store::Synchronous::kFull : store::Synchronous::kNormal};
+}
+
 Result<std::unique_ptr<AppContext>> load_context(const Config& config) {
   auto postcodes = load_postcodes(config.postcodes_path());
   if (!postcodes.ok()) return postcodes.error();
@@ -39,7 +44,7 @@ Result<std::unique_ptr<AppContext>> load_context(const Config& config) {
   if (!guard.ok()) return guard.error();
   auto reply_parser = timed_reply_parser(config.data_dir);
   if (!reply_parser.ok()) return reply_parser.error();
-  auto store = store::Store::open(config.db_path, store_clock());
+  auto store = store::Store::open_with(config.db_path, store_clock(), store_options(config));
   if (!store.ok()) return store.error();
   return std::make_unique<AppContext>(config, std::move(postcodes).value(),
                                       std::move(templates).value(), std::move(guard).value(),

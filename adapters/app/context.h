@@ -44,6 +44,9 @@ struct AppContext {
   AppContext& operator=(const AppContext&) = delete;
 };
 
+// The store's connection settings from config ([database] synchronous).
+store::StoreOptions store_options(const Config& config);
+
 // Loads postcodes, templates, the guard's lists (config/first-names.txt, config/guard/), the reply
 // parser's lexicon (config/lexicon/) from config.data_dir and opens config.db_path.
 Result<std::unique_ptr<AppContext>> load_context(const Config& config);

@@ -33,7 +33,7 @@ std::unique_ptr<AppContext> context_or_report(const Config& config) {
 }
 
 std::unique_ptr<store::Store> store_or_report(const Config& config, const Clock& clock) {
-  auto store = store::Store::open(config.db_path, clock);
+  auto store = store::Store::open_with(config.db_path, clock, store_options(config));
   if (!store.ok()) {
     report(store.error());
     return nullptr;

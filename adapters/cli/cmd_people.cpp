@@ -110,7 +110,7 @@ int cmd_migrate(const CommonOptions& o) {
   auto config = config_or_report(o);
   if (!config) return kExitUsage;
   const SystemClock clock;
-  auto store = store::Store::open_unmigrated(config->db_path, clock);
+  auto store = store::Store::open_unmigrated_with(config->db_path, clock, store_options(*config));
   if (!store.ok()) {
     report(store.error());
     return kExitRefused;

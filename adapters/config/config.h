@@ -41,6 +41,9 @@ struct RetentionConfig {
 struct Config {
   std::string source;  // the file it came from, or "(built-in defaults)"
   std::string db_path = "var/noodbel.db";
+  // [database] synchronous: "full" (true, the default: a commit is on disk before it is
+  // acknowledged) or "normal" (survives a killed process, not a power loss).
+  bool db_synchronous_full = true;
   ReadinessConfig readiness;  // [database]: when GET /readyz says not ready
   std::string data_dir;  // holds templates/ and config/be-postcodes.csv; default: build's
   CoreConfig core;       // what bot/ reads

@@ -129,10 +129,23 @@ void read_general(Reader& r, const toml::table& root, Config& c) {
   c.core.default_language = *parsed;
 }
 
+// [database] synchronous = "full" (default) or "normal".
+void read_synchronous(Reader& r, const toml::table& t, Config& c) {
+  std::string value;
+  r.text(t, "database", "synchronous", value);
+  if (value.empty()) return;
+  if (value != "full" && value != "normal") {
+    return r.fail("database.synchronous",
+                  fmt::format("must be \"full\" or \"normal\" (got \"{}\")", value));
+  }
+  c.db_synchronous_full = value == "full";
+}
+
 void read_paths(Reader& r, const toml::table& root, Config& c) {
   if (const toml::table* t = r.section(root, "database")) {
-    r.only_keys(*t, "database", {"path", "min_free_megabytes", "max_failed_writes"});
+    r.only_keys(*t, "database", {"path", "synchronous", "min_free_megabytes", "max_failed_writes"});
     r.text(*t, "database", "path", c.db_path);
+    read_synchronous(r, *t, c);
     r.integer(*t, "database", "min_free_megabytes", 1, 1024 * 1024, c.readiness.min_free_megabytes);
     r.integer(*t, "database", "max_failed_writes", 1, 1000, c.readiness.max_failed_writes);
   }

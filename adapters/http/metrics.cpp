@@ -176,6 +176,11 @@ void define_noodbel_metrics(MetricsRegistry& registry) {
   registry.define_counter("noodbel_outbox_leases_expired_total",
                           "Claimed outbox messages whose lease expired and went back to pending "
                           "while the service ran.");
+  registry.define_counter("noodbel_store_commits_total",
+                          "Database commits (group commits holding at least one write).");
+  registry.define_counter("noodbel_store_writes_total",
+                          "Database writes committed; more writes than commits means "
+                          "concurrent writes shared a commit.");
 }
 
 void record_store_snapshot(MetricsRegistry& registry, const store::MetricsSnapshot& snapshot,
@@ -204,6 +209,8 @@ void record_store_snapshot(MetricsRegistry& registry, const store::MetricsSnapsh
   registry.set("noodbel_dispatch_oldest_pending_age_seconds", {}, age);
   registry.set("noodbel_outbox_leases_expired_total", {},
                static_cast<double>(snapshot.outbox_leases_expired));
+  registry.set("noodbel_store_commits_total", {}, static_cast<double>(snapshot.store_commits));
+  registry.set("noodbel_store_writes_total", {}, static_cast<double>(snapshot.store_writes));
 }
 
 std::optional<std::string> webhook_rejection(std::string_view path, const HttpResponse& response) {

@@ -58,8 +58,9 @@ void define_noodbel_metrics(MetricsRegistry& registry);
 // Sets the database gauges from one store snapshot taken at `now`: noodbel_calls{state},
 // noodbel_answers{answer}, noodbel_outbox_messages{channel,state}, noodbel_open_calls,
 // noodbel_outbox_pending (all channels), noodbel_dispatch_queue_depth,
-// noodbel_dispatch_oldest_pending_age_seconds and the counter
-// noodbel_outbox_leases_expired_total.
+// noodbel_dispatch_oldest_pending_age_seconds and the counters
+// noodbel_outbox_leases_expired_total, noodbel_store_commits_total and
+// noodbel_store_writes_total.
 void record_store_snapshot(MetricsRegistry& registry, const store::MetricsSnapshot& snapshot,
                            UnixTime now);
 

@@ -23,7 +23,7 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>
 const ACCOUNT_SID = 'AC00000000000000000000000000000000';
 
 function parseArgs(argv) {
-  const o = { command: argv[0], synchronous: 'NORMAL' };
+  const o = { command: argv[0], synchronous: 'FULL' };
   for (let i = 1; i + 1 < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
     o[key] = argv[i + 1];

@@ -153,7 +153,7 @@ TEST(Transaction, RollsBackWhenAnExceptionLeavesTheScope) {
   EXPECT_EQ(count_rows(db), 0);
 }
 
-TEST(Database, OpensFilesWithWalForeignKeysAndBusyTimeout) {
+TEST(Database, OpensFilesWithWalForeignKeysBusyTimeoutAndSynchronousFull) {
   testing_support::TempDbPath path;
   Database db(path.db());
   const auto pragma = [&](const char* sql) {
@@ -164,7 +164,7 @@ TEST(Database, OpensFilesWithWalForeignKeysAndBusyTimeout) {
   EXPECT_EQ(pragma("PRAGMA journal_mode"), "wal");
   EXPECT_EQ(pragma("PRAGMA foreign_keys"), "1");
   EXPECT_EQ(pragma("PRAGMA busy_timeout"), "5000");
-  EXPECT_EQ(pragma("PRAGMA synchronous"), "1");  // NORMAL
+  EXPECT_EQ(pragma("PRAGMA synchronous"), "2");  // FULL, the default (issue 12)
 }
 
 TEST(Database, BusyWriterGetsABusyStoreErrorAfterTheTimeout) {

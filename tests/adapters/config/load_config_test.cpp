@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "support/paths/source_paths.h"
@@ -745,6 +746,33 @@ TEST(LoadConfig, DatabaseSectionReadsTheReadinessFloorsAndDefaultsWhenAbsent) {
   const auto bad = parse_config("[database]\nmax_failed_writes = 0\n", "bad.toml");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().message.find("database.max_failed_writes: must be between 1 and 1000"),
+            std::string::npos)
+      << bad.error().message;
+}
+
+TEST(LoadConfig, DatabaseSynchronousIsFullUnlessNormalIsAsked) {
+  const auto defaults = parse_config("", "t.toml");
+  ASSERT_TRUE(defaults.ok()) << defaults.error().message;
+  EXPECT_TRUE(defaults->db_synchronous_full);
+  const auto full = parse_config("[database]\nsynchronous = \"full\"\n", "t.toml");
+  ASSERT_TRUE(full.ok()) << full.error().message;
+  EXPECT_TRUE(full->db_synchronous_full);
+  const auto normal = parse_config("[database]\nsynchronous = \"normal\"\n", "t.toml");
+  ASSERT_TRUE(normal.ok()) << normal.error().message;
+  EXPECT_FALSE(normal->db_synchronous_full);
+}
+
+TEST(LoadConfig, DatabaseSynchronousOtherThanFullOrNormalIsRefusedNamingTheKeyAndTheValues) {
+  for (const char* value : {"\"FULL\"", "\"off\"", "\"extra\"", "\"\"", "2"}) {
+    const auto bad = parse_config(fmt::format("[database]\nsynchronous = {}\n", value), "bad.toml");
+    ASSERT_FALSE(bad.ok()) << value;
+    EXPECT_NE(bad.error().message.find("bad.toml: database.synchronous: must "), std::string::npos)
+        << bad.error().message;
+  }
+  const auto bad = parse_config("[database]\nsynchronous = \"off\"\n", "bad.toml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find(
+                "database.synchronous: must be \"full\" or \"normal\" (got \"off\")"),
             std::string::npos)
       << bad.error().message;
 }

@@ -16,6 +16,8 @@ store::MetricsSnapshot snapshot() {
   s.queue_depth = 3;
   s.oldest_pending_at = 1000;
   s.outbox_leases_expired = 7;
+  s.store_commits = 40;
+  s.store_writes = 250;
   return s;
 }
 
@@ -31,7 +33,11 @@ TEST(RecordStoreSnapshot, SetsEveryDatabaseGauge) {
   EXPECT_EQ(registry.value("noodbel_dispatch_queue_depth"), 3);
   EXPECT_EQ(registry.value("noodbel_dispatch_oldest_pending_age_seconds"), 90);
   EXPECT_EQ(registry.value("noodbel_outbox_leases_expired_total"), 7);
+  EXPECT_EQ(registry.value("noodbel_store_commits_total"), 40);
+  EXPECT_EQ(registry.value("noodbel_store_writes_total"), 250);
   const std::string text = registry.render();
+  EXPECT_NE(text.find("# TYPE noodbel_store_commits_total counter"), std::string::npos);
+  EXPECT_NE(text.find("noodbel_store_writes_total 250"), std::string::npos) << text;
   EXPECT_NE(text.find("# TYPE noodbel_outbox_leases_expired_total counter"), std::string::npos);
   EXPECT_NE(text.find("# TYPE noodbel_calls gauge"), std::string::npos);
   EXPECT_NE(text.find("noodbel_outbox_messages{channel=\"telegram\",state=\"delivered\"} 9"),

@@ -31,6 +31,7 @@ HttpServerOptions server_options(const HttpConfig& http) {
   o.body_limit = http.body_limit_bytes;
   o.read_timeout = std::chrono::seconds(http.read_timeout_seconds);
   o.max_connections = http.max_connections;
+  o.threads = http.threads;
   return o;
 }
 

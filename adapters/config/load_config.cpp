@@ -159,7 +159,7 @@ void read_http(Reader& r, const toml::table& root, Config& c) {
   const toml::table* t = r.section(root, "http");
   if (!t) return;
   r.only_keys(*t, "http", {"address", "port", "body_limit_bytes", "read_timeout_seconds",
-                           "max_connections"});
+                           "max_connections", "threads"});
   r.text(*t, "http", "address", c.http.address);
   r.integer(*t, "http", "port", 0, 65535, c.http.port);
   int limit = static_cast<int>(c.http.body_limit_bytes);
@@ -167,6 +167,7 @@ void read_http(Reader& r, const toml::table& root, Config& c) {
   c.http.body_limit_bytes = static_cast<std::size_t>(limit);
   r.integer(*t, "http", "read_timeout_seconds", 1, 300, c.http.read_timeout_seconds);
   r.integer(*t, "http", "max_connections", 1, 100000, c.http.max_connections);
+  r.integer(*t, "http", "threads", 1, 256, c.http.threads);
 }
 
 void read_calls(Reader& r, const toml::table& root, Config& c) {

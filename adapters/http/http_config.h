@@ -13,6 +13,10 @@ struct HttpConfig {
   std::size_t body_limit_bytes = 64 * 1024;
   int read_timeout_seconds = 10;
   int max_connections = 512;
+  // Threads that serve connections and run handlers. A webhook's handler waits on its
+  // thread until the commit that holds its write is on disk; the handlers waiting together
+  // share one commit (store group commit), so more threads than cores pay off.
+  int threads = 16;
 };
 
 }  // namespace noodbel

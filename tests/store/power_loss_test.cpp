@@ -30,8 +30,6 @@ using testing_support::TempDbPath;
 constexpr UnixTime kNow = 1'796'604'000;
 constexpr int kNormal = 1;  // PRAGMA synchronous: sync at checkpoints only
 constexpr int kFull = 2;    // PRAGMA synchronous: sync the WAL at every commit
-constexpr const char* kFullLandsWithGroup =
-    "store opens with synchronous=NORMAL; the FULL default lands with h/group";
 
 std::unique_ptr<Store> open_store(const std::string& path) {
   auto opened = Store::open(path, ::noodbel::testing_support::wall_clock());
@@ -232,7 +230,7 @@ class PowerCut : public ::testing::Test {
 class PowerLoss : public PowerCut {
  protected:
   void SetUp() override {
-    if (seed_.synchronous == kNormal) GTEST_SKIP() << kFullLandsWithGroup;
+    ASSERT_EQ(seed_.synchronous, kFull) << "the store must open with synchronous=FULL";
   }
 };
 

@@ -39,12 +39,13 @@ TEST(LoadConfig, DemoFileEnablesTheSandbox) {
 
 TEST(LoadConfig, ValuesOverrideDefaults) {
   const auto c = parse_config(
-      "[http]\nport = 9123\naddress = \"0.0.0.0\"\n[calls]\nexpiry_hours = 12\n"
+      "[http]\nport = 9123\naddress = \"0.0.0.0\"\nthreads = 32\n[calls]\nexpiry_hours = 12\n"
       "[general]\ndefault_language = \"fr\"\n",
       "t.toml");
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ(c->http.port, 9123);
   EXPECT_EQ(c->http.address, "0.0.0.0");
+  EXPECT_EQ(c->http.threads, 32);
   EXPECT_EQ(c->core.calls.expiry_hours, 12);
   EXPECT_EQ(c->core.default_language, Language::kFr);
   EXPECT_EQ(c->source, "t.toml");
@@ -72,6 +73,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"[http]\nport = 70000\n", "http.port: must be between 0 and 65535 (got 70000)"},
         BadConfig{"[http]\nport = \"8080\"\n", "http.port: must be a whole number"},
         BadConfig{"[http]\nprot = 8080\n", "http.prot: unknown key"},
+        BadConfig{"[http]\nthreads = 0\n", "http.threads: must be between 1 and 256 (got 0)"},
         BadConfig{"[htp]\nport = 8080\n", "htp: unknown key"},
         BadConfig{"[calls]\nwave_size = 0\n", "calls.wave_size: must be between 1 and 500"},
         BadConfig{"[general]\ndefault_language = \"de\"\n", "general.default_language"},

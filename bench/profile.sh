@@ -47,16 +47,13 @@ sink=$!
 
 port="$(free_port)"
 fresh_copy "$tmp/noodbel-template.db" "$tmp/noodbel.db"
-# No daily digest: on a fresh database `noodbel serve` sends the day's digests at start, seconds
-# of CPU on the main thread that are not part of answering webhooks.
-{ noodbel_config "$tmp/noodbel.db" "$port" "http://127.0.0.1:$sink_port"
-  printf '[digest]\nenabled = false\n'; } >"$tmp/noodbel.toml"
+noodbel_config "$tmp/noodbel.db" "$port" "http://127.0.0.1:$sink_port" >"$tmp/noodbel.toml"
 "$bin" serve --config "$tmp/noodbel.toml" >/dev/null 2>>"$out/serve.log" &
 pid=$!
 wait_healthy "$port"
 open_call "$port"
 wait_drained "$port" >/dev/null  # the 500 call messages are not part of the profile
-# Other start-up work (the call's waves) is not part of it either: wait
+# Start-up work (the call's waves) is not part of it either: wait
 # until the process has used less than 50 ms of CPU in half a second (at most 60 s).
 for _ in $(seq 1 120); do
   before="$(cpu_ticks "$pid")"; sleep 0.5

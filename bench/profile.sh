@@ -77,15 +77,17 @@ for _ in $(seq 1 1200); do
   sleep 0.1
 done
 # System-wide (-a): `perf record -p` saw only the main thread on this kernel; the samples of
-# the serve process are picked out by its command name below.
+# the serve process are picked out by its process id below.
 perf record -q -a -F 499 --call-graph dwarf,16384 -o "$out/perf.data" \
   -- sleep "$seconds" 2>>"$out/perf.log"
 wait "$loader" || true
 loader=""
+serve_pid="$pid"
 stop "$pid"
 pid=""
 
-perf script -i "$out/perf.data" --comms noodbel -F tid,period,ip,sym,dso 2>/dev/null >"$out/stacks.txt"
+# By process id: other `noodbel` processes on the machine (tests) are sampled too.
+perf script -i "$out/perf.data" --no-inline --pid "$serve_pid" -F tid,period,ip,sym,dso 2>/dev/null >"$out/stacks.txt"
 {
   echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)," \
        "Linux $(uname -r), load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -93,4 +95,4 @@ perf script -i "$out/perf.data" --comms noodbel -F tid,period,ip,sym,dso 2>/dev/
   echo "profile: perf record -F 499 --call-graph dwarf, ${seconds} s of the serve process"
   python3 bench/profile_buckets.py "$out/stacks.txt"
 } | tee "$out/summary.txt"
-echo "raw data: $out (perf report -i $out/perf.data --comms noodbel)" >&2
+echo "raw data: $out (perf report -i $out/perf.data --pid $serve_pid)" >&2

@@ -21,6 +21,10 @@ free_port() {
 make_families() { python3 bench/families.py "$tmp" "$1"; }
 
 # noodbel_config DB PORT API_BASE_URL: the configuration of one `noodbel serve` on stdout.
+# No daily digest: on a fresh database `serve` sends the day's missed digests at start, and
+# with 10,000 families their coverage maps take about a minute of CPU on the main thread
+# (measured by bench/profile.sh), which is no part of answering webhooks and which the peer
+# does not do.
 noodbel_config() {
   cat <<TOML
 [database]
@@ -46,6 +50,8 @@ public_url = "http://127.0.0.1:$2/webhooks/twilio"
 provider = "none"
 [log]
 level = "info"
+[digest]
+enabled = false
 TOML
 }
 

@@ -1,6 +1,8 @@
 #include "bot/phone.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 
 #include <fmt/format.h>
 #include <phonenumbers/phonenumberutil.h>
@@ -55,9 +57,41 @@ Error invalid(std::string_view raw, std::string_view reason) {
       reason));
 }
 
+// "+32" and 8 or 9 digits, the first not 0: how providers write a Belgian sender. For this
+// form libphonenumber's Parse (most of the cost: its regular expressions) always yields
+// country code 32 and the digits as the national number: "32" is the only country code the
+// input can start with ("3" is none), and Belgium's only national prefix is a leading 0.
+std::optional<std::uint64_t> belgian_e164_digits(std::string_view raw) {
+  constexpr std::string_view kPrefix = "+32";
+  if (raw.substr(0, kPrefix.size()) != kPrefix) return std::nullopt;
+  const std::string_view digits = raw.substr(kPrefix.size());
+  if (digits.size() < 8 || digits.size() > 9 || digits.front() == '0') return std::nullopt;
+  std::uint64_t n = 0;
+  for (const char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return n;
+}
+
 }  // namespace
 
 Result<std::string> normalize_phone(std::string_view raw, std::string_view default_region) {
+  if (const auto national = belgian_e164_digits(raw)) {
+    const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+    PhoneNumber number;
+    number.set_country_code(32);
+    number.set_national_number(*national);
+    if (util.IsValidNumber(number)) {
+      std::string e164;
+      util.Format(number, PhoneNumberUtil::E164, &e164);
+      return e164;
+    }
+  }
+  return parse_phone(raw, default_region);
+}
+
+Result<std::string> parse_phone(std::string_view raw, std::string_view default_region) {
   if (raw.empty()) return invalid(raw, "it is empty");
   if (raw.size() > kMaxRawLength) {
     return invalid(raw.substr(0, kMaxRawLength), "it is far too long");

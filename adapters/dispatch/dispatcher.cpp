@@ -286,8 +286,18 @@ void Dispatcher::notify() {
   {
     const MutexLock lock(mutex_);
     ++generation_;
+    // A worker in a round sees the new generation when the round ends, without a wake-up;
+    // workers already signalled and not yet back in a wait need no second one.
+    if (idle_workers_ == 0 || wake_pending_) return;
+    wake_pending_ = true;
+    ++wakeups_;
   }
   wake_.notify_all();
+}
+
+std::uint64_t Dispatcher::wakeups() {
+  const MutexLock lock(mutex_);
+  return wakeups_;
 }
 
 void Dispatcher::stop() {
@@ -331,8 +341,13 @@ void Dispatcher::worker(Channel channel) {
       lock.wait_for(wake_, std::min(wait, options_.poll_interval),
                     [&] { return stopping_.load(); });
     } else {
+      // Waiting for a generation after `seen`: counted, so notify() knows to signal. Every
+      // worker that starts waiting clears wake_pending_, so the next notify() signals it.
+      ++idle_workers_;
+      wake_pending_ = false;
       lock.wait_for(wake_, options_.poll_interval,
                     [&]() REQUIRES(mutex_) { return stopping_ || generation_ != seen; });
+      --idle_workers_;
     }
   }
 }

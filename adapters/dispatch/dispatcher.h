@@ -64,8 +64,11 @@ class Dispatcher {
 
   // Starts one worker per channel. Call OutboxQueue::requeue_in_flight() before, at start-up.
   void start();
-  // Wakes the workers: call after a transaction that enqueued messages.
+  // Wakes the workers: call after a transaction that enqueued messages. Signals only when a
+  // worker waits and has not been signalled yet; a worker in a round runs another one.
   void notify();
+  // How often notify() signalled waiting workers (tests: wake-ups are coalesced).
+  std::uint64_t wakeups();
   // Stops the workers, also while they wait for a token; rows claimed but not yet sent
   // go back to pending. Outcomes still kept unrecorded are logged (their rows stay
   // `sending`: requeue_in_flight sends them again). Idempotent.
@@ -121,6 +124,9 @@ class Dispatcher {
   Mutex mutex_;
   std::condition_variable wake_;
   std::uint64_t generation_ GUARDED_BY(mutex_) = 0;  // bumped by notify()
+  int idle_workers_ GUARDED_BY(mutex_) = 0;  // waiting for the next generation
+  bool wake_pending_ GUARDED_BY(mutex_) = false;  // signalled; cleared by the next waiter
+  std::uint64_t wakeups_ GUARDED_BY(mutex_) = 0;
   std::vector<std::thread> workers_;
 };
 

@@ -29,8 +29,18 @@ void BoardEvents::notify() {
   {
     const MutexLock lock(mutex_);
     ++generation_;
+    // Nobody to refresh: no wake-up (a later subscribe() wakes the worker itself). A worker
+    // already woken and not yet refreshing will pick this generation up too.
+    if (subscribers_.empty() || wake_pending_) return;
+    wake_pending_ = true;
+    ++wakeups_;
   }
   wake_.notify_all();
+}
+
+std::uint64_t BoardEvents::wakeups() const {
+  const MutexLock lock(mutex_);
+  return wakeups_;
 }
 
 std::uint64_t BoardEvents::generation() const {
@@ -44,6 +54,8 @@ void BoardEvents::subscribe(Refresh refresh) {
     if (stopping_) return;
     subscribers_.push_back(std::make_shared<Refresh>(std::move(refresh)));
     ++generation_;
+    wake_pending_ = true;
+    ++wakeups_;
   }
   wake_.notify_all();
 }
@@ -58,6 +70,7 @@ bool BoardEvents::run_pending() {
   std::vector<std::shared_ptr<Refresh>> batch;
   {
     const MutexLock lock(mutex_);
+    wake_pending_ = false;  // a notify() from now on is after this run started: it wakes again
     if (done_ == generation_) return false;
     done_ = generation_;
     batch = subscribers_;

@@ -1,7 +1,9 @@
 // BoardEvents: tells the open live boards (GET /board/{code}/events) that something may
 // have changed. notify() bumps a generation counter and wakes one worker thread, which
 // runs every subscriber's refresh (coalesced: many notifies, one run). Subscribers re-render
-// their board and push it only when it changed. Thread-safe; notify() never blocks long.
+// their board and push it only when it changed. Without subscribers, or while a wake-up is
+// already on its way, notify() wakes nobody (no futex call per commit and per sent message).
+// Thread-safe; notify() never blocks long.
 #pragma once
 
 #include <condition_variable>
@@ -33,6 +35,8 @@ class BoardEvents {
   // Something changed (an answer, a delivery status, a state change): refresh everyone.
   void notify();
   std::uint64_t generation() const;
+  // How often notify() and subscribe() signalled the worker (tests: wake-ups are coalesced).
+  std::uint64_t wakeups() const;
 
   // Adds a subscriber and schedules its first refresh.
   void subscribe(Refresh refresh);
@@ -49,6 +53,8 @@ class BoardEvents {
   std::condition_variable wake_;
   std::uint64_t generation_ GUARDED_BY(mutex_) = 0;
   std::uint64_t done_ GUARDED_BY(mutex_) = 0;  // generation last refreshed
+  bool wake_pending_ GUARDED_BY(mutex_) = false;  // signalled; the next run_pending() clears it
+  std::uint64_t wakeups_ GUARDED_BY(mutex_) = 0;
   bool stopping_ GUARDED_BY(mutex_) = false;
   std::vector<std::shared_ptr<Refresh>> subscribers_ GUARDED_BY(mutex_);
   Mutex run_mutex_;  // one run_pending() at a time

@@ -4,6 +4,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -258,6 +259,50 @@ TEST_F(DispatcherTest, WorkerSendsAfterNotifyAndStopJoins) {
   }
   d.stop();  // returns although the poll interval is an hour
   EXPECT_EQ(row("F0001").state, OutboxState::kSent);
+}
+
+TEST_F(DispatcherTest, NotifyWithNoWorkerWaitingSignalsNobody) {
+  DispatcherOptions options;
+  options.poll_interval = std::chrono::hours(1);
+  Dispatcher& d = make(options);
+  for (int i = 0; i < 10; ++i) d.notify();  // before start(): no worker waits
+  EXPECT_EQ(d.wakeups(), 0u);
+  d.start();
+  enqueue("F0001");
+  // Once the worker has found nothing and waits, a notify() signals it (exactly then).
+  for (int i = 0; i < 1000 && d.wakeups() == 0; ++i) {
+    d.notify();
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_GE(d.wakeups(), 1u);
+  d.stop();
+  EXPECT_EQ(row("F0001").state, OutboxState::kSent);
+}
+
+TEST_F(DispatcherTest, NoMessageWaitsForThePollWhenNotifiesComeFasterThanTheWorker) {
+  DispatcherOptions options;
+  options.poll_interval = std::chrono::hours(1);  // only notify() can wake the worker
+  Dispatcher& d = make(options);
+  d.start();
+  constexpr std::size_t kMessages = 200;
+  std::thread other([&] {
+    for (std::size_t i = 0; i < kMessages / 2; ++i) {
+      enqueue("G" + std::to_string(i));
+      d.notify();
+    }
+  });
+  for (std::size_t i = 0; i < kMessages / 2; ++i) {
+    enqueue("F" + std::to_string(i));
+    d.notify();
+    if (i % 7 == 0) std::this_thread::sleep_for(std::chrono::microseconds(300));
+  }
+  other.join();
+  {
+    std::unique_lock lock(sender_->mu);
+    ASSERT_TRUE(sender_->cv.wait_for(lock, std::chrono::seconds(20),
+                                     [&] { return sender_->sent.size() >= kMessages; }));
+  }
+  d.stop();  // with an hour between polls, every message went out on a notify()
 }
 
 DispatcherOptions telegram_rates() {

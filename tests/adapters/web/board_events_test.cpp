@@ -10,6 +10,29 @@
 namespace noodbel {
 namespace {
 
+// A subscriber that counts its refreshes, run on the worker thread, and lets a test wait for
+// the n-th.
+class RefreshCounter {
+ public:
+  BoardEvents::Refresh refresh() {
+    return [this] {
+      const std::lock_guard lock(mu_);
+      ++runs_;
+      cv_.notify_all();
+      return true;
+    };
+  }
+  bool wait_for(int n) {
+    std::unique_lock lock(mu_);
+    return cv_.wait_for(lock, std::chrono::seconds(5), [&] { return runs_ >= n; });
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  int runs_ = 0;
+};
+
 TEST(BoardEvents, NotifyRunsEverySubscriberOnceNoMatterHowOften) {
   BoardEvents events;
   int a = 0;
@@ -44,25 +67,38 @@ TEST(BoardEvents, SubscribersThatAreDoneOrThrowAreDropped) {
 
 TEST(BoardEvents, TheWorkerRefreshesAfterNotifyAndStopDropsEveryone) {
   BoardEvents events;
-  std::mutex mu;
-  std::condition_variable cv;
-  int runs = 0;
-  events.subscribe([&] {
-    const std::lock_guard lock(mu);
-    ++runs;
-    cv.notify_all();
-    return true;
-  });
+  RefreshCounter counter;
+  events.subscribe(counter.refresh());
   events.start();
   events.notify();
-  {
-    std::unique_lock lock(mu);
-    EXPECT_TRUE(cv.wait_for(lock, std::chrono::seconds(5), [&] { return runs >= 1; }));
-  }
+  EXPECT_TRUE(counter.wait_for(1));
   events.stop();
   EXPECT_EQ(events.subscribers(), 0u);
   events.subscribe([] { return true; });  // after stop: ignored
   EXPECT_EQ(events.subscribers(), 0u);
+}
+
+TEST(BoardEvents, NotifyWithoutSubscribersWakesNobodyAndAFirstSubscriberStillGetsItsRefresh) {
+  BoardEvents events;
+  events.start();
+  for (int i = 0; i < 100; ++i) events.notify();  // commits and sent messages, no board open
+  EXPECT_EQ(events.wakeups(), 0u);
+  RefreshCounter counter;
+  events.subscribe(counter.refresh());
+  EXPECT_TRUE(counter.wait_for(1));
+  EXPECT_EQ(events.wakeups(), 1u);
+}
+
+TEST(BoardEvents, EveryNotifyAfterARefreshBringsAnotherRefresh) {
+  BoardEvents events;
+  RefreshCounter counter;
+  events.subscribe(counter.refresh());
+  events.start();
+  for (int i = 1; i <= 200; ++i) {
+    ASSERT_TRUE(counter.wait_for(i)) << "refresh " << i << " never came";
+    events.notify();  // the refresh that counted `i` has started: this one must wake it again
+  }
+  EXPECT_TRUE(counter.wait_for(201));
 }
 
 }  // namespace

@@ -158,8 +158,9 @@ void read_paths(Reader& r, const toml::table& root, Config& c) {
 void read_http(Reader& r, const toml::table& root, Config& c) {
   const toml::table* t = r.section(root, "http");
   if (!t) return;
-  r.only_keys(*t, "http", {"address", "port", "body_limit_bytes", "read_timeout_seconds",
-                           "max_connections", "threads"});
+  r.only_keys(*t, "http",
+              {"address", "port", "body_limit_bytes", "read_timeout_seconds", "max_connections",
+               "threads"});
   r.text(*t, "http", "address", c.http.address);
   r.integer(*t, "http", "port", 0, 65535, c.http.port);
   int limit = static_cast<int>(c.http.body_limit_bytes);

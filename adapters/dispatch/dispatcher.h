@@ -124,8 +124,8 @@ class Dispatcher {
   Mutex mutex_;
   std::condition_variable wake_;
   std::uint64_t generation_ GUARDED_BY(mutex_) = 0;  // bumped by notify()
-  int idle_workers_ GUARDED_BY(mutex_) = 0;  // waiting for the next generation
-  bool wake_pending_ GUARDED_BY(mutex_) = false;  // signalled; cleared by the next waiter
+  int idle_workers_ GUARDED_BY(mutex_) = 0;          // waiting for the next generation
+  bool wake_pending_ GUARDED_BY(mutex_) = false;     // signalled; cleared by the next waiter
   std::uint64_t wakeups_ GUARDED_BY(mutex_) = 0;
   std::vector<std::thread> workers_;
 };

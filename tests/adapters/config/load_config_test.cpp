@@ -80,8 +80,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"[log]\nlevel = \"loud\"\n", "log.level: must be one of"},
         BadConfig{"[sandbox]\nenabled = \"yes\"\n", "sandbox.enabled: must be true or false"},
         BadConfig{"[database]\npath = \"\"\n", "database.path: must not be empty"},
-        BadConfig{"[[services]]\nid = \"a\"\nname = \"A\"\n[[services]]\nid = \"a\"\nname = \"B\"\n",
-                  "services[1].id: is used twice"},
+        BadConfig{
+            "[[services]]\nid = \"a\"\nname = \"A\"\n[[services]]\nid = \"a\"\nname = \"B\"\n",
+            "services[1].id: is used twice"},
         BadConfig{"[[services]]\nname = \"A\"\n", "services[0].id: is required"},
         BadConfig{"http = 5\n", "http: must be a table"},
         BadConfig{"[http\nport = 1\n", "bad.toml:1:"}));

@@ -165,6 +165,19 @@ describe("live web board", () => {
       chosen = new RegExp(`\\((F\\d+)\\)`).exec(picked.text)[1];
     });
 
+    // A computed style of the element `locator` finds. The live board swaps #board for a
+    // fresh copy whenever the stream sends one (also right after the page opens), and an
+    // element swapped out between finding and reading has no style at all (""): read again.
+    async function styleOf(locator, property) {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const value = await locator.evaluate(
+          (e, p) => (e.isConnected ? getComputedStyle(e)[p] : ""), property);
+        if (value !== "") return value;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`${property} of ${locator} never had a value: the board kept being replaced`);
+    }
+
     // The checks that hold at every width.
     async function checkStates(page) {
       const words = page.locator(`#board tr[data-family="${withCondition}"] q.words`);
@@ -172,7 +185,7 @@ describe("live web board", () => {
       // A condition the parser understood, or "(zie bericht)" when it did not: in bold.
       const cond = page.locator(`#board tr[data-family="${withCondition}"] strong.cond`).first();
       assert.ok(await cond.isVisible(), "the condition of the answer is not shown");
-      assert.ok(Number(await cond.evaluate((e) => getComputedStyle(e).fontWeight)) >= 700);
+      assert.ok(Number(await styleOf(cond, "fontWeight")) >= 700, "the condition is not bold");
 
       const stop = page.locator(`#board section.others.stopped li[data-family="${stopped}"]`);
       const question = page.locator(`#board section.others.asked li[data-family="${asked}"]`);
@@ -191,7 +204,7 @@ describe("live web board", () => {
       }
       // Each state looks different (its own accent), not only its heading.
       const accents = await Promise.all([stop, question, no].map((l) =>
-        l.evaluate((e) => getComputedStyle(e).borderLeftColor)));
+        styleOf(l, "borderLeftColor")));
       assert.equal(new Set(accents).size, 3, `states look alike: ${accents}`);
 
       const panel = page.locator(`#board .chosen-family[data-family="${chosen}"]`);
@@ -217,8 +230,7 @@ describe("live web board", () => {
           await checkStates(page);
           // One card per family: the table head is hidden, each row is a box of its own.
           assert.ok(!(await page.locator("#board table.ranked thead").isVisible()));
-          const display = await page.locator("#board tr.answer").first()
-            .evaluate((e) => getComputedStyle(e).display);
+          const display = await styleOf(page.locator("#board tr.answer").first(), "display");
           assert.equal(display, "grid");
           // The score is folded away.
           assert.ok(!(await page.locator("#board tr.answer .factors").first().isVisible()));

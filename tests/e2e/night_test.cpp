@@ -204,7 +204,9 @@ TEST_F(Night, TheCaseworkerOnSmsHearsFirstChoosesIsRemindedMovesOnAndConfirms) {
   for (int i = 1; i <= 5; ++i) ASSERT_TRUE(wait_for_sms(family_number(i), "Beslissing uiterlijk"));
 
   // Families answer: conditions, STOP, a question, a plain yes.
-  text_from(family_number(1), "ja maar pas vanaf 18u");
+  // "morgen": a condition still ahead at any hour the test runs (a bare "vanaf 18u" sent
+  // after 18:00 Brussels time is already met, and that family would rank first).
+  text_from(family_number(1), "ja maar pas morgen vanaf 18u");
   ASSERT_TRUE(wait_for_sms(family_number(1), "We noteren: JA voor " + code + ", vanaf 18:00"));
   // The first yes is pushed to the caseworker at once, with the exact pick command.
   ASSERT_TRUE(wait_for_sms(kSmsCaseworker, code + ": eerste JA!"));
@@ -254,7 +256,7 @@ TEST_F(Night, TheCaseworkerOnSmsHearsFirstChoosesIsRemindedMovesOnAndConfirms) {
   ASSERT_TRUE(std::regex_search(link.out, m, std::regex("(/board/\\S+)"))) << link.out;
   const HttpReply page = http_call(port_, "GET", m[1]);
   ASSERT_EQ(page.status, 200) << page.body;
-  for (const char* words : {"ja maar pas vanaf 18u", "ja voor 1 nacht, bel eerst even",
+  for (const char* words : {"ja maar pas morgen vanaf 18u", "ja voor 1 nacht, bel eerst even",
                             "Ja hoor, wij kunnen!", "hoe oud is ze precies?"}) {
     EXPECT_NE(page.body.find(words), std::string::npos) << words;
   }

@@ -9,13 +9,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <optional>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <random>
 #include <sstream>
 #include <thread>
 
@@ -146,22 +149,46 @@ void BackgroundProcess::kill(int signal) {
 std::string BackgroundProcess::stdout_text() const { return slurp(out_path_); }
 std::string BackgroundProcess::stderr_text() const { return slurp(err_path_); }
 
+namespace {
+
+// The lowest port of the kernel's ephemeral range (outgoing connections take their local
+// ports from it); 32768 when it cannot be read.
+int ephemeral_low() {
+  std::ifstream range("/proc/sys/net/ipv4/ip_local_port_range");
+  int low = 0;
+  return (range >> low) && low > 11000 ? low : 32768;
+}
+
+bool can_bind(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return false;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  const bool ok = ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  ::close(fd);
+  return ok;
+}
+
+}  // namespace
+
+// Ports below the ephemeral range: a port the kernel handed out as ephemeral can be taken
+// again by any test's outgoing connection before the program under test listens on it
+// (seen on CI: "bind failed: Address already in use"). Random, so parallel tests rarely
+// pick the same one, and checked free when picked.
 std::vector<int> free_loopback_ports(int n) {
-  std::vector<int> fds;
+  static std::mt19937 random(std::random_device{}());
+  const int low = 10000;
+  const int high = ephemeral_low() - 1;
+  std::uniform_int_distribution<int> pick(low, high);
   std::vector<int> ports;
-  for (int i = 0; i < n; ++i) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    // A failed bind leaves port 0 in the list: the program under test then cannot listen.
-    static_cast<void>(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr));
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    ports.push_back(ntohs(addr.sin_port));
-    fds.push_back(fd);
+  for (int tries = 0; static_cast<int>(ports.size()) < n && tries < 10000; ++tries) {
+    const int port = pick(random);
+    if (std::find(ports.begin(), ports.end(), port) != ports.end()) continue;
+    if (can_bind(port)) ports.push_back(port);
   }
-  for (const int fd : fds) ::close(fd);
+  while (static_cast<int>(ports.size()) < n) ports.push_back(0);  // the program then says why
   return ports;
 }
 

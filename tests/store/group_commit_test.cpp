@@ -51,9 +51,19 @@ class GroupCommit : public ::testing::Test {
     return details;
   }
 
+  // Waits until `n` writes are in the writer queue (so the next one queues behind them).
+  void wait_until_queued(int n) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (store_->queued_writes() < n && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    ASSERT_GE(store_->queued_writes(), n) << "a write never queued";
+  }
+
   // Runs each of `writes` on its own thread while a first write ("holder") holds the
   // writer, releases the holder once all of them queued behind it, and returns their
-  // outcomes in order. They then form one group (there are fewer than Store::kMaxGroup).
+  // outcomes in order. Each write queues before the next starts, so the group runs them in
+  // the order given. They then form one group (there are fewer than Store::kMaxGroup).
   std::vector<Status> in_one_group(const std::vector<std::function<Status()>>& writes) {
     std::atomic<bool> holding{false};
     const int queued = static_cast<int>(writes.size()) + 1;
@@ -79,6 +89,9 @@ class GroupCommit : public ::testing::Test {
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < writes.size(); ++i) {
       threads.emplace_back([&, i] { outcomes[i] = writes[i](); });
+      // The holder and writes 0..i are queued, in this order. (After the last one, the
+      // holder lets the group run, so the queue may already be empty again.)
+      if (i + 1 < writes.size()) wait_until_queued(static_cast<int>(i) + 2);
     }
     holder.join();
     for (std::thread& t : threads) t.join();

@@ -8,16 +8,18 @@
 # bench/profile_buckets.py sorts every sample into the buckets of issue 12 (store commit,
 # store transactions (other), dispatcher, futex, libphonenumber, checkpoints, HTTP parsing,
 # other) and lists the hottest symbols by self time.
-# Usage: bench/profile.sh [SECONDS] [CONNECTIONS] [--out DIR]  (defaults 15, 16).
+# Usage: bench/profile.sh [SECONDS] [CONNECTIONS] [--rate R] [--out DIR]  (defaults 15, 16;
+# --rate 0, the default: as fast as the connections allow; --rate 1000: the fixed-rate run).
 # Needs perf (run as root, or with kernel.perf_event_paranoid <= 1), node, python3 and curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=15 connections=16 out=""
+seconds=15 connections=16 rate=0 out=""
 positional=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="$2"; shift 2 ;;
+    --rate) rate="$2"; shift 2 ;;
     *) positional+=("$1"); shift ;;
   esac
 done
@@ -62,7 +64,7 @@ done
 
 # The load runs two seconds longer than the recording, so perf sees only the peak.
 "$load" --port "$port" --public-url "http://127.0.0.1:$port/webhooks/twilio" --token "$token" \
-  --numbers "$tmp/numbers.txt" --rate 0 --seconds "$((seconds + 2))" \
+  --numbers "$tmp/numbers.txt" --rate "$rate" --seconds "$((seconds + 2))" \
   --connections "$connections" >"$out/load.txt" 2>&1 &
 loader=$!
 # webhook_load signs all its requests before it sends the first: record only once the

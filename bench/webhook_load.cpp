@@ -210,14 +210,17 @@ void worker(const Options& o, const std::vector<std::string>& requests, int inde
   std::string buffer;
   std::vector<double> latencies;
   std::map<int, long> statuses;
-  const double per_connection_rate = o.rate / o.connections;
   for (std::size_t j = 0;; ++j) {
     const std::size_t n = j * static_cast<std::size_t>(o.connections) + static_cast<std::size_t>(index);
     if (n >= requests.size()) break;
     Clock::time_point due = Clock::now();
     if (o.rate > 0) {
+      // Request n of the run is due at n / rate: the requests of all connections are evenly
+      // spaced (connection i sends requests i, i + C, i + 2C, ...). Due times of j / (rate / C)
+      // would send one request on every connection at the same instant, C at once every C/rate
+      // seconds: a burst load, not the fixed rate it is reported as.
       due = start + std::chrono::duration_cast<Clock::duration>(
-                        std::chrono::duration<double>(static_cast<double>(j) / per_connection_rate));
+                        std::chrono::duration<double>(static_cast<double>(n) / o.rate));
       if (due >= end) break;
       std::this_thread::sleep_until(due);
     } else if (due >= end) {

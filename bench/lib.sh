@@ -22,9 +22,9 @@ make_families() { python3 bench/families.py "$tmp" "$1"; }
 
 # noodbel_config DB PORT API_BASE_URL: the configuration of one `noodbel serve` on stdout.
 # No daily digest: on a fresh database `serve` sends the day's missed digests at start, and
-# with 10,000 families their coverage maps take about a minute of CPU on the main thread
-# (measured by bench/profile.sh), which is no part of answering webhooks and which the peer
-# does not do.
+# with 10,000 families their coverage maps take 3.3 s of CPU on the main thread (0.6 s a
+# service; it was most of the first bench/profile.sh recording), which is no part of
+# answering webhooks and which the peer does not do.
 noodbel_config() {
   cat <<TOML
 [database]

@@ -36,6 +36,7 @@
 #include "support/paths/source_paths.h"
 #include "support/reply_parser.h"
 #include "support/shipped_data.h"
+#include "support/store/fault_injecting_store.h"
 #include "support/store/must.h"
 #include "support/store/wall_clock.h"
 
@@ -139,7 +140,7 @@ class SlashRoutesTest : public ::testing::Test {
                                config_.core.slash_users,
                                clock_,
                                *store_,
-                               *store_,
+                               replies_faults_,
                                [this](const InboundMessage& m, const store::ChannelState& state) {
                                  delivered_.push_back(m);
                                  return pipeline_.deliver(m, state);
@@ -231,6 +232,8 @@ class SlashRoutesTest : public ::testing::Test {
   OpenSslHasher hasher_;
   Engine engine_;
   std::unique_ptr<store::Store> store_;
+  // The store the replies are taken from, failing on demand; the rest use store_ directly.
+  testing_support::FaultInjectingStore replies_faults_{*store_};
   InboundPipeline pipeline_;
   Router router_;
   std::vector<InboundMessage> delivered_;
@@ -519,6 +522,28 @@ TEST_F(SlashRoutesTest, PastTheResponseDeadlineTheRepliesStayQueuedForThePush) {
   const store::OutboxCounts c = must(store_->outbox_counts());
   EXPECT_EQ(c.pending, 1) << "the reply waits for the dispatcher";
   EXPECT_EQ(c.sent, 0);
+}
+
+TEST_F(SlashRoutesTest, RepliesTheStoreCannotTakeStayQueuedForThePushAndTheResponseIsEmpty) {
+  replies_faults_.set_plan({.fail_next = 1, .disk_full = true});
+  const HttpResponse r =
+      handle(slack(command_body("U012ABC", "/crisis", "leeftijd=4 postcode=9000 duur=3d"), kNow));
+  EXPECT_EQ(r.status, 200) << "the command was committed: Slack must not show an error";
+  EXPECT_EQ(r.body, "");
+  EXPECT_EQ(replies_faults_.failures(), 1) << "taking the replies failed";
+  EXPECT_EQ(delivered_.size(), 1u);
+  EXPECT_EQ(must(store_->count_calls(CallState::kOpen)), 1) << "the command is stored once";
+  EXPECT_EQ(must(store_->outbox_for("F0001", 10)).size(), 1u);
+  const std::vector<OutboxItem> replies = must(store_->outbox_for("C001", 10));
+  ASSERT_FALSE(replies.empty());
+  for (const OutboxItem& item : replies) {
+    EXPECT_EQ(item.message.channel, Channel::kSlash) << item.id;
+    EXPECT_EQ(item.message.address, "U012ABC") << item.id;
+    EXPECT_EQ(item.state, OutboxState::kPending) << item.id << ": not taken, not lost";
+  }
+  EXPECT_EQ(must(store_->claim_outbox(Channel::kSlash, kNow + kSlashHoldSeconds, 10)).size(),
+            replies.size())
+      << "the dispatcher pushes them";
 }
 
 TEST_F(SlashRoutesTest, ALaterNoticeReachesSlackThroughTheStoredResponseUrl) {

@@ -2,6 +2,7 @@
 // how many families are available around a place, now and tonight.
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <tuple>
 #include <vector>
 
@@ -64,16 +65,14 @@ std::string channels_text(const Request& req, const Family& f) {
 }
 
 std::string answer_text(const Request& req, const Call& call, const std::string& family_id) {
-  for (const Response& r : req.repo().responses(call.id)) {
-    if (r.family_id != family_id) continue;
-    const std::string word = req.text("answer_" + std::string(to_string(r.answer)));
-    const std::string at = time_or_datetime(r.answered_at, req.now());
-    if (r.answer == Answer::kMaybe && !r.note.empty()) {
-      return req.text("family_answer_note", {{"answer", word}, {"time", at}, {"note", r.note}});
-    }
-    return req.text("family_answer", {{"answer", word}, {"time", at}});
+  const std::optional<Response> r = req.repo().response(call.id, family_id);
+  if (!r) return req.text("family_no_answer");
+  const std::string word = req.text("answer_" + std::string(to_string(r->answer)));
+  const std::string at = time_or_datetime(r->answered_at, req.now());
+  if (r->answer == Answer::kMaybe && !r->note.empty()) {
+    return req.text("family_answer_note", {{"answer", word}, {"time", at}, {"note", r->note}});
   }
-  return req.text("family_no_answer");
+  return req.text("family_answer", {{"answer", word}, {"time", at}});
 }
 
 // "K42 (Gent): JA om 10:05, K17 (Aalst): nog geen antwoord", or `family_no_open_calls`.

@@ -39,10 +39,7 @@ std::string excerpt(std::string_view text) {
 }
 
 std::optional<Response> response_of(const FamilyTurn& turn, std::int64_t call_id) {
-  for (const Response& r : turn.repo().responses(call_id)) {
-    if (r.family_id == turn.family.id) return r;
-  }
-  return std::nullopt;
+  return turn.repo().response(call_id, turn.family.id);
 }
 
 std::string_view ack_template(Answer answer, bool changed) {

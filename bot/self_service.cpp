@@ -1,6 +1,7 @@
 #include "bot/self_service.h"
 
 #include <charconv>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,14 +34,13 @@ std::string belgian_date(std::string_view iso) {
 std::vector<std::string> withdraw_answers(const FamilyTurn& turn) {
   std::vector<std::string> codes;
   for (const Call& call : turn.repo().open_calls_for_family(turn.family.id)) {
-    for (Response r : turn.repo().responses(call.id)) {
-      if (r.family_id != turn.family.id || r.answer == Answer::kNo) continue;
-      r.answer = Answer::kNo;
-      r.note.clear();
-      r.answered_at = turn.now();
-      turn.repo().upsert_response(r);
-      codes.push_back(call.code);
-    }
+    std::optional<Response> r = turn.repo().response(call.id, turn.family.id);
+    if (!r || r->answer == Answer::kNo) continue;
+    r->answer = Answer::kNo;
+    r->note.clear();
+    r->answered_at = turn.now();
+    turn.repo().upsert_response(*r);
+    codes.push_back(call.code);
   }
   return codes;
 }

@@ -145,6 +145,9 @@ constexpr const char* kUpsertResponse =
 constexpr const char* kResponses =
     "SELECT call_id, family_id, answer, note, answered_at, text, conditions, previous_answer"
     " FROM responses WHERE call_id = ?1 ORDER BY answered_at, family_id";
+constexpr const char* kResponse =
+    "SELECT call_id, family_id, answer, note, answered_at, text, conditions, previous_answer"
+    " FROM responses WHERE call_id = ?1 AND family_id = ?2";
 constexpr const char* kAddQuestion =
     "INSERT INTO call_questions (call_id, family_id, kind, text, asked_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -337,6 +340,20 @@ std::vector<Contact> contacts_of(Query q) {
 }
 
 bool exists(Query q) { return q->step(); }
+
+// A row of kResponses / kResponse.
+Response response_row(const Statement& s) {
+  Response r;
+  r.call_id = s.int64(0);
+  r.family_id = s.text(1);
+  r.answer = answer_from_string(s.text(2)).value_or(Answer::kNo);
+  r.note = s.text(3);
+  r.answered_at = s.int64(4);
+  r.text = s.text(5);
+  r.conditions = decode_conditions(s.text(6));
+  if (const std::optional<std::string> p = s.optional_text(7)) r.previous = answer_from_string(*p);
+  return r;
+}
 
 std::optional<std::string> first_text(Query q) {
   if (!q->step()) return std::nullopt;
@@ -607,19 +624,16 @@ std::vector<Response> SqliteRepository::responses(std::int64_t call_id) {
   std::vector<Response> out;
   Query q = db_.query(kResponses);
   q->bind_all(call_id);
-  while (q->step()) {
-    Response r;
-    r.call_id = q->int64(0);
-    r.family_id = q->text(1);
-    r.answer = answer_from_string(q->text(2)).value_or(Answer::kNo);
-    r.note = q->text(3);
-    r.answered_at = q->int64(4);
-    r.text = q->text(5);
-    r.conditions = decode_conditions(q->text(6));
-    if (const std::optional<std::string> p = q->optional_text(7)) r.previous = answer_from_string(*p);
-    out.push_back(std::move(r));
-  }
+  while (q->step()) out.push_back(response_row(*q));
   return out;
+}
+
+std::optional<Response> SqliteRepository::response(std::int64_t call_id,
+                                                   std::string_view family_id) {
+  Query q = db_.query(kResponse);
+  q->bind_all(call_id, family_id);
+  if (!q->step()) return std::nullopt;
+  return response_row(*q);
 }
 
 void SqliteRepository::add_question(const FamilyQuestion& question) {

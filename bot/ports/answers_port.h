@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "bot/types.h"
@@ -19,6 +21,8 @@ class AnswersPort {
   virtual void upsert_response(const Response& r) = 0;
   // The answers to a call, ordered by answered_at, then family id; empty when none.
   virtual std::vector<Response> responses(std::int64_t call_id) = 0;
+  // One family's answer to a call; nullopt when it has not answered it.
+  virtual std::optional<Response> response(std::int64_t call_id, std::string_view family_id) = 0;
 
   // Adds a question or call-me request about a call; every one is kept, repeats included.
   virtual void add_question(const FamilyQuestion& q) = 0;

@@ -212,6 +212,14 @@ std::vector<Response> MemoryRepository::responses(std::int64_t call_id) {
   return out;
 }
 
+std::optional<Response> MemoryRepository::response(std::int64_t call_id,
+                                                   std::string_view family_id) {
+  for (const Response& row : response_rows) {
+    if (row.call_id == call_id && row.family_id == family_id) return row;
+  }
+  return std::nullopt;
+}
+
 void MemoryRepository::add_question(const FamilyQuestion& q) { question_rows.push_back(q); }
 
 std::vector<FamilyQuestion> MemoryRepository::questions(std::int64_t call_id) {

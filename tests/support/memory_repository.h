@@ -41,6 +41,7 @@ class MemoryRepository final : public Repository {
                                             UnixTime since) override;
   void upsert_response(const Response& r) override;
   std::vector<Response> responses(std::int64_t call_id) override;
+  std::optional<Response> response(std::int64_t call_id, std::string_view family_id) override;
   void add_question(const FamilyQuestion& q) override;
   std::vector<FamilyQuestion> questions(std::int64_t call_id) override;
   void add_choice(const Choice& c) override;

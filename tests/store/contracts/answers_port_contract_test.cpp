@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -91,6 +92,30 @@ TYPED_TEST(AnswersPortContract, AnswersOfACallComeByTimeThenFamily) {
   EXPECT_EQ(families_of(this->port().responses(call)),
             (std::vector<std::string>{"F1", "F3", "F2"}));
   EXPECT_TRUE(this->port().responses(call + other + 100).empty());
+}
+
+TYPED_TEST(AnswersPortContract, OneFamilysAnswerIsFoundByCallAndFamily) {
+  const std::int64_t call = this->a_call("K42");
+  const std::int64_t other = this->a_call("B17");
+  Response kept = answer(call, "F0002", Answer::kMaybe, kT0 + 30);
+  kept.note = "na 18u";
+  kept.conditions = {from_six_pm()};
+  kept.previous = Answer::kYes;
+  this->port().upsert_response(answer(call, "F0001", Answer::kYes, kT0));
+  this->port().upsert_response(kept);
+  this->port().upsert_response(answer(other, "F0003", Answer::kNo, kT0));
+  const std::optional<Response> found = this->port().response(call, "F0002");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->call_id, call);
+  EXPECT_EQ(found->family_id, "F0002");
+  EXPECT_EQ(found->answer, Answer::kMaybe);
+  EXPECT_EQ(found->answered_at, kT0 + 30);
+  EXPECT_EQ(found->note, "na 18u");
+  EXPECT_EQ(found->conditions, kept.conditions);
+  EXPECT_EQ(found->previous, Answer::kYes);
+  EXPECT_FALSE(this->port().response(call, "F0003").has_value()) << "answered another call";
+  EXPECT_FALSE(this->port().response(other, "F0002").has_value()) << "did not answer this one";
+  EXPECT_FALSE(this->port().response(call + other + 100, "F0001").has_value());
 }
 
 TYPED_TEST(AnswersPortContract, QuestionsAreKeptPerCallOldestFirst) {

@@ -313,43 +313,80 @@ Status Store::transaction(const std::function<Status(Repository&)>& fn,
 
 // ---- dispatcher ----
 
+std::vector<OutboxItem> Store::claim_rows(Channel channel, UnixTime now, int limit) {
+  std::vector<OutboxItem> items;
+  if (limit <= 0) return items;
+  {
+    Query q = db_->query(kClaimable);
+    q->bind_all(to_string(channel), now, limit);
+    while (q->step()) items.push_back(read_outbox_item(*q));
+  }
+  const UnixTime claimed_at = clock_.now();
+  for (OutboxItem& item : items) {
+    db_->query(kMarkSending)->bind_all(item.id, claimed_at).run();
+    item.state = OutboxState::kSending;
+    ++item.attempts;
+  }
+  return items;
+}
+
+void Store::record_outcome(const Outcome& o, std::vector<std::string>& applied_early) {
+  switch (o.kind) {
+    case Outcome::Kind::kSent: {
+      db_->query(kMarkSent)->bind_all(o.id, o.provider_message_id, o.at).run();
+      const auto early =
+          std::find_if(early_reports_.begin(), early_reports_.end(),
+                       [&](const auto& r) { return r.first == o.provider_message_id; });
+      if (early == early_reports_.end()) return;
+      apply_delivery(*db_, o.provider_message_id, early->second, o.at);
+      applied_early.push_back(o.provider_message_id);
+      return;
+    }
+    case Outcome::Kind::kRetry:
+      db_->query(kMarkRetry)->bind_all(o.id, o.at, o.error).run();
+      return;
+    case Outcome::Kind::kFailed:
+      db_->query(kMarkFailed)->bind_all(o.id, o.error, o.at).run();
+      return;
+    case Outcome::Kind::kRelease:
+      db_->query(kRelease)->bind_all(o.id, o.at).run();
+      return;
+  }
+}
+
+// An early report is kept until the change it made is committed.
+void Store::forget_early_reports(const std::vector<std::string>& applied) {
+  for (const std::string& id : applied) {
+    const auto early = std::find_if(early_reports_.begin(), early_reports_.end(),
+                                    [&](const auto& r) { return r.first == id; });
+    if (early != early_reports_.end()) early_reports_.erase(early);
+  }
+}
+
 Result<std::vector<OutboxItem>> Store::claim_outbox(Channel channel, UnixTime now, int limit) {
-  return guarded_write("claim_outbox", [&]() REQUIRES(mutex_) {
-    std::vector<OutboxItem> items;
-    {
-      Query q = db_->query(kClaimable);
-      q->bind_all(to_string(channel), now, limit);
-      while (q->step()) items.push_back(read_outbox_item(*q));
-    }
-    const UnixTime claimed_at = clock_.now();
-    for (OutboxItem& item : items) {
-      db_->query(kMarkSending)->bind_all(item.id, claimed_at).run();
-      item.state = OutboxState::kSending;
-      ++item.attempts;
-    }
-    return items;
-  });
+  return guarded_write("claim_outbox",
+                       [&]() REQUIRES(mutex_) { return claim_rows(channel, now, limit); });
+}
+
+Result<std::vector<OutboxItem>> Store::record_and_claim(const std::vector<Outcome>& outcomes,
+                                                        Channel channel, UnixTime now, int limit) {
+  std::vector<std::string> applied_early;
+  return guarded_write(
+      "record_and_claim",
+      [&]() REQUIRES(mutex_) {
+        applied_early.clear();
+        for (const Outcome& outcome : outcomes) record_outcome(outcome, applied_early);
+        return claim_rows(channel, now, limit);
+      },
+      [&]() REQUIRES(mutex_) { forget_early_reports(applied_early); });
 }
 
 Status Store::mark_sent(std::int64_t id, const std::string& provider_message_id, UnixTime now) {
-  const auto early_report = [&]() REQUIRES(mutex_) {
-    return std::find_if(early_reports_.begin(), early_reports_.end(),
-                        [&](const auto& r) { return r.first == provider_message_id; });
-  };
-  bool applied_early = false;
+  std::vector<std::string> applied_early;
+  const Outcome sent{Outcome::Kind::kSent, id, now, provider_message_id, {}};
   return guarded_write(
-      "mark_sent",
-      [&]() REQUIRES(mutex_) {
-        db_->query(kMarkSent)->bind_all(id, provider_message_id, now).run();
-        const auto early = early_report();
-        if (early == early_reports_.end()) return;
-        apply_delivery(*db_, provider_message_id, early->second, now);
-        applied_early = true;
-      },
-      [&]() REQUIRES(mutex_) {  // the early report is kept until its change is committed
-        const auto early = early_report();
-        if (applied_early && early != early_reports_.end()) early_reports_.erase(early);
-      });
+      "mark_sent", [&]() REQUIRES(mutex_) { record_outcome(sent, applied_early); },
+      [&]() REQUIRES(mutex_) { forget_early_reports(applied_early); });
 }
 
 Status Store::mark_retry(std::int64_t id, UnixTime next_attempt_at, const std::string& error) {

@@ -85,6 +85,9 @@ class Store final : public UnitOfWork,
   Status mark_retry(std::int64_t id, UnixTime next_attempt_at, const std::string& error) override;
   Status mark_failed(std::int64_t id, const std::string& error, UnixTime now) override;
   Status release(std::int64_t id, UnixTime next_attempt_at) override;
+  Result<std::vector<OutboxItem>> record_and_claim(const std::vector<Outcome>& outcomes,
+                                                   Channel channel, UnixTime now,
+                                                   int limit) override;
   Result<std::int64_t> fail_over(
       std::int64_t id, UnixTime now,
       const std::function<std::optional<Failover>(Repository&)>& decide) override;
@@ -149,6 +152,13 @@ class Store final : public UnitOfWork,
   void run_in_savepoint(QueuedWrite& w) REQUIRES(mutex_);
   std::optional<StoreError> run_write(QueuedWrite& w) REQUIRES(mutex_);
   void count_outcomes(const std::vector<QueuedWrite*>& group) REQUIRES(mutex_);
+  // The dispatcher's steps inside a write (store.cpp): claim due rows; record one outcome
+  // (a sent row's early delivery report is applied, its provider id added to
+  // `applied_early`); forget the early reports applied, once committed.
+  std::vector<OutboxItem> claim_rows(Channel channel, UnixTime now, int limit) REQUIRES(mutex_);
+  void record_outcome(const Outcome& outcome, std::vector<std::string>& applied_early)
+      REQUIRES(mutex_);
+  void forget_early_reports(const std::vector<std::string>& applied) REQUIRES(mutex_);
   // Runs f, a lambda declared REQUIRES(mutex_), with mutex_ held; refuses a call from inside
   // a transaction, and returns a storage failure as an Error (store.cpp).
   template <typename F>

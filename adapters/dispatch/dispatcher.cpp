@@ -89,7 +89,12 @@ std::int64_t Dispatcher::retry_delay(const OutboxItem& item, const SendResult& r
       1, delay - static_cast<std::int64_t>(seed % static_cast<std::uint64_t>(spread + 1)));
 }
 
-int Dispatcher::run_once(Channel channel) { return round(channel).sent; }
+int Dispatcher::run_once(Channel channel) {
+  const int sent = round(channel).sent;
+  const auto it = lanes_.find(channel);
+  if (it != lanes_.end()) record_kept(it->second);  // run_once leaves nothing unrecorded
+  return sent;
+}
 
 RateMillis Dispatcher::lane_wait(Lane& lane) {
   const RateMillis now = rate_now();
@@ -103,23 +108,19 @@ Dispatcher::Round Dispatcher::round(Channel channel) {
   if (lane_wait(lane) > 0) return {0, false, true};
   const int room = std::min(options_.batch_size, lane.limit.overall_available(rate_now()));
   if (room <= 0) return {0, false, true};
-  if (!record_kept(lane)) return {};  // the store still fails: claim nothing now
-  release_expired_leases(channel, lane);
+  if (lease_check_due(lane) && record_kept(lane)) release_expired_leases(channel, lane);
   const Result<std::vector<OutboxItem>> claimed =
-      store_.claim_outbox(channel, clock_.now() - lane.claim_delay, room);
-  if (!claimed.ok()) {
-    spdlog::error("event=outbox.claim_failed channel={} error=\"{}\"", to_string(channel),
-                  claimed.error().message);
-    return {};  // nothing claimed, nothing sent: the next round tries again
-  }
+      record_and_claim(lane, clock_.now() - lane.claim_delay, room);
+  if (!claimed.ok()) return {};  // nothing claimed, nothing sent: the next round tries again
   const std::vector<OutboxItem>& items = *claimed;
   Round r;
   r.full = static_cast<int>(items.size()) >= room;
   for (const OutboxItem& item : items) {
+    // The previous row's outcome is on disk before the next send (unless the store fails).
+    if (!lane.unrecorded.empty() && !lane.record_failing) record_kept(lane);
     if (stopping_ || lane.paused_until > rate_now()) {
       // Not sent: back to pending as it was; the claim is not counted as an attempt.
-      record(lane, item.id, "release",
-             [this, id = item.id, at = item.next_attempt_at] { return store_.release(id, at); });
+      record(lane, {Outcome::Kind::kRelease, item.id, item.next_attempt_at, {}, {}});
       continue;
     }
     const RateMillis now_ms = rate_now();
@@ -127,10 +128,7 @@ Dispatcher::Round Dispatcher::round(Channel channel) {
       // This address had its share: the row waits, other addresses go on.
       const RateMillis wait =
           std::max<RateMillis>(lane.limit.address_wait(item.message.address, now_ms), 1);
-      record(lane, item.id, "release",
-             [this, id = item.id, at = clock_.now() + (wait + 999) / 1000] {
-               return store_.release(id, at);
-             });
+      record(lane, {Outcome::Kind::kRelease, item.id, clock_.now() + (wait + 999) / 1000, {}, {}});
       spdlog::debug("event=outbox.deferred id={} channel={} wait_ms={}", item.id,
                     to_string(channel), wait);
       continue;
@@ -141,39 +139,63 @@ Dispatcher::Round Dispatcher::round(Channel channel) {
   return r;
 }
 
-void Dispatcher::record(Lane& lane, std::int64_t id, std::string what,
-                        std::function<Status()> write) {
-  if (lane.unrecorded.empty()) {
-    const Status s = write();
-    if (s.ok()) return;
-    spdlog::error(
-        "event=outbox.record_failed id={} what={} error=\"{}\" hint=\"kept; "
-        "recorded before the next claim\"",
-        id, what, s.error().message);
+Result<std::vector<OutboxItem>> Dispatcher::record_and_claim(Lane& lane, UnixTime due, int room) {
+  const Channel channel = lane.sender->channel();
+  Result<std::vector<OutboxItem>> claimed =
+      store_.record_and_claim(lane.unrecorded, channel, due, room);
+  recorded(lane, claimed.ok() ? Ok() : Status(claimed.error()));
+  if (!claimed.ok()) {
+    spdlog::error("event=outbox.claim_failed channel={} error=\"{}\"", to_string(channel),
+                  claimed.error().message);
   }
-  lane.unrecorded.push_back({id, std::move(what), std::move(write)});  // keeps the order
+  return claimed;
+}
+
+void Dispatcher::record(Lane& lane, Outcome outcome) {
+  lane.unrecorded.push_back(std::move(outcome));
 }
 
 bool Dispatcher::record_kept(Lane& lane) {
-  while (!lane.unrecorded.empty()) {
-    const Unrecorded& next = lane.unrecorded.front();
-    if (const Status s = next.write(); !s.ok()) {
-      spdlog::warn("event=outbox.record_retry_failed id={} what={} kept={} error=\"{}\"", next.id,
-                   next.what, lane.unrecorded.size(), s.error().message);
-      return false;
+  if (lane.unrecorded.empty()) return true;
+  const Result<std::vector<OutboxItem>> written =
+      store_.record_and_claim(lane.unrecorded, lane.sender->channel(), clock_.now(), 0);
+  recorded(lane, written.ok() ? Ok() : Status(written.error()));
+  return written.ok();
+}
+
+void Dispatcher::recorded(Lane& lane, const Status& written) {
+  if (lane.unrecorded.empty()) return;
+  if (written.ok()) {
+    if (lane.record_failing) {
+      spdlog::info("event=outbox.recorded_late channel={} count={}",
+                   to_string(lane.sender->channel()), lane.unrecorded.size());
     }
-    spdlog::info("event=outbox.recorded_late id={} what={}", next.id, next.what);
-    lane.unrecorded.pop_front();
+    lane.unrecorded.clear();
+    lane.record_failing = false;
+    return;
   }
-  return true;
+  if (!lane.record_failing) {
+    spdlog::error(
+        "event=outbox.record_failed channel={} kept={} first_id={} error=\"{}\" hint=\"kept; "
+        "recorded before the next claim\"",
+        to_string(lane.sender->channel()), lane.unrecorded.size(), lane.unrecorded.front().id,
+        written.error().message);
+  } else {
+    spdlog::warn("event=outbox.record_retry_failed channel={} kept={} error=\"{}\"",
+                 to_string(lane.sender->channel()), lane.unrecorded.size(),
+                 written.error().message);
+  }
+  lane.record_failing = true;
+}
+
+bool Dispatcher::lease_check_due(const Lane& lane) const {
+  return options_.lease_seconds > 0 &&
+         clock_.now() - lane.leases_checked_at >= options_.lease_check_seconds;
 }
 
 void Dispatcher::release_expired_leases(Channel channel, Lane& lane) {
   const UnixTime now = clock_.now();
-  if (options_.lease_seconds <= 0 || !lane.unrecorded.empty() ||
-      now - lane.leases_checked_at < options_.lease_check_seconds) {
-    return;
-  }
+  if (!lease_check_due(lane) || !lane.unrecorded.empty()) return;
   lane.leases_checked_at = now;
   const Result<int> released = store_.release_expired_leases(channel, now, options_.lease_seconds);
   if (!released.ok()) {
@@ -233,27 +255,23 @@ void Dispatcher::handle(Lane& lane, const OutboxItem& item) {
       (result.kind == SendResult::Kind::kTemporary && options_.failover_after_attempts > 0 &&
        item.attempts >= options_.failover_after_attempts);
   if (result.kind == SendResult::Kind::kSent) {
-    record(lane, item.id, "mark_sent",
-           [this, id = item.id, provider_id = result.provider_message_id, now] {
-             return store_.mark_sent(id, provider_id, now);
-           });
+    record(lane, {Outcome::Kind::kSent, item.id, now, result.provider_message_id, {}});
     spdlog::info("event=outbox.sent id={} channel={} {}", item.id, to_string(channel),
                  who(item.message));
     status = "sent";
   } else if (failover_due && fail_over(item, result.error)) {
     status = "failover";
   } else if (result.kind == SendResult::Kind::kPermanent) {
-    record(lane, item.id, "mark_failed", [this, id = item.id, error = result.error, now] {
-      return store_.mark_failed(id, error, now);
-    });
+    record(lane, {Outcome::Kind::kFailed, item.id, now, {}, result.error});
     spdlog::warn("event=outbox.failed id={} {} channel={} reason=permanent error=\"{}\"", item.id,
                  who(item.message), to_string(channel), result.error);
     status = "failed";
   } else if (item.attempts >= options_.max_attempts) {
-    record(lane, item.id, "mark_failed",
-           [this, id = item.id,
-            error = fmt::format("gave up after {} attempts: {}", item.attempts, result.error),
-            now] { return store_.mark_failed(id, error, now); });
+    record(lane, {Outcome::Kind::kFailed,
+                  item.id,
+                  now,
+                  {},
+                  fmt::format("gave up after {} attempts: {}", item.attempts, result.error)});
     spdlog::warn("event=outbox.failed id={} {} attempts={} channel={} error=\"{}\"", item.id,
                  who(item.message), item.attempts, to_string(channel), result.error);
     status = "failed";
@@ -263,10 +281,7 @@ void Dispatcher::handle(Lane& lane, const OutboxItem& item) {
       const RateMillis pause = std::min<RateMillis>(delay * 1000, kMaxChannelPauseMillis);
       lane.paused_until = std::max(lane.paused_until, rate_now() + pause);
     }
-    record(lane, item.id, "mark_retry",
-           [this, id = item.id, at = now + delay, error = result.error] {
-             return store_.mark_retry(id, at, error);
-           });
+    record(lane, {Outcome::Kind::kRetry, item.id, now + delay, {}, result.error});
     spdlog::info("event=outbox.retry id={} {} channel={} delay_s={} error=\"{}\"", item.id,
                  who(item.message), to_string(channel), delay, result.error);
     status = "retry";
@@ -309,8 +324,8 @@ void Dispatcher::stop() {
   for (auto& t : workers_) {
     if (t.joinable()) t.join();
   }
-  for (const auto& [channel, lane] : lanes_) {
-    if (lane.unrecorded.empty()) continue;
+  for (auto& [channel, lane] : lanes_) {
+    if (record_kept(lane)) continue;  // the last outcomes, if the store takes them
     spdlog::error(
         "event=outbox.unrecorded_at_stop channel={} count={} hint=\"the rows stay "
         "sending and are sent again after a restart\"",
@@ -334,22 +349,32 @@ void Dispatcher::worker(Channel channel) {
       spdlog::error("event=dispatch.round_failed channel={} error=\"{}\"", to_string(channel), e.what());
     }
     if (r.full && !r.throttled) continue;  // a full batch: more may be due
-    MutexLock lock(mutex_);
-    if (r.throttled) {
-      // No overall token, or paused by a Retry-After: wait (notify() cannot end it sooner).
-      const std::chrono::milliseconds wait(std::max<RateMillis>(lane_wait(lane), 1));
-      lock.wait_for(wake_, std::min(wait, options_.poll_interval),
-                    [&] { return stopping_.load(); });
-    } else {
-      // Waiting for a generation after `seen`: counted, so notify() knows to signal. Every
-      // worker that starts waiting clears wake_pending_, so the next notify() signals it.
-      ++idle_workers_;
-      wake_pending_ = false;
-      lock.wait_for(wake_, options_.poll_interval,
-                    [&]() REQUIRES(mutex_) { return stopping_ || generation_ != seen; });
-      --idle_workers_;
-    }
+    if (r.throttled) record_kept(lane);    // the wait may be long: record first
+    if (idle(lane, r, seen)) record_kept(lane);
   }
+}
+
+bool Dispatcher::idle(Lane& lane, const Round& r, std::uint64_t seen) {
+  MutexLock lock(mutex_);
+  if (r.throttled) {
+    // No overall token, or paused by a Retry-After: wait (notify() cannot end it sooner).
+    const std::chrono::milliseconds wait(std::max<RateMillis>(lane_wait(lane), 1));
+    lock.wait_for(wake_, std::min(wait, options_.poll_interval), [&] { return stopping_.load(); });
+    return false;
+  }
+  // A kept outcome waits at most record_within for the next claim to take it along; while
+  // the store fails, poll_interval (the next round tries again, an outage is not hammered).
+  const bool kept = !lane.unrecorded.empty() && !lane.record_failing;
+  const std::chrono::milliseconds wait =
+      kept ? std::min(options_.record_within, options_.poll_interval) : options_.poll_interval;
+  // Waiting for a generation after `seen`: counted, so notify() knows to signal. Every
+  // worker that starts waiting clears wake_pending_, so the next notify() signals it.
+  ++idle_workers_;
+  wake_pending_ = false;
+  const bool woken = lock.wait_for(
+      wake_, wait, [&]() REQUIRES(mutex_) { return stopping_ || generation_ != seen; });
+  --idle_workers_;
+  return kept && !woken;  // no claim came to take the outcome along: write it alone
 }
 
 }  // namespace noodbel

@@ -2,21 +2,24 @@
 // the channel's rate allows, hands each to the channel's sender, records sent / retry
 // (exponential backoff, Retry-After) / failover to the person's next contact / failed.
 // Delivery is at-least-once: a row in flight at a crash is sent again after restart.
+// Each outcome (sent, retry, failed, released) is recorded before the lane's next send:
+// within a round, before the next row is sent; a round's last outcome in the same write
+// as the next claim, or on its own once options.record_within passes without one, so a
+// steady flow costs one write per message. At most one message is sent but not recorded
+// when the process dies (it is sent again after a restart).
 // Storage failures: a failed claim sends nothing (the next round tries again); an outcome
-// the store failed to record (sent, retry, failed, released) is kept and recorded before
-// the lane claims anything else, so a message the provider accepted is never sent twice
-// while the process runs. `sending` is a lease: between rounds, every lease_check_seconds,
-// each worker sends its channel's rows claimed more than lease_seconds ago back to pending
-// (a claim lost without a restart, e.g. a round that threw), but only once it holds no
-// unrecorded outcome: a kept outcome always wins over a lease, so a row already sent is
-// recorded `sent` first and never released to be sent again.
-// Thread-safe: notify() and stop() from any thread; add_channel() only before start().
+// the store failed to record is kept and recorded before the lane claims anything else,
+// so a message the provider accepted is never sent twice while the process runs. `sending` is a
+// lease: between rounds, every lease_check_seconds, each worker sends its channel's rows claimed
+// more than lease_seconds ago back to pending (a claim lost without a restart, e.g. a round that
+// threw), but only once it holds no unrecorded outcome: a kept outcome always wins over a lease, so
+// a row already sent is recorded `sent` first and never released to be sent again. Thread-safe:
+// notify() and stop() from any thread; add_channel() only before start().
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -80,29 +83,32 @@ class Dispatcher {
     bool full = false;      // claimed as many as asked: more may be due
     bool throttled = false;  // no overall token: nothing claimed
   };
-  // An outcome the store failed to record, written again before the lane's next claim.
-  struct Unrecorded {
-    std::int64_t id = 0;
-    std::string what;  // "mark_sent", "mark_retry", "mark_failed", "release"
-    std::function<Status()> write;
-  };
+  using Outcome = store::OutboxQueue::Outcome;
   struct Lane {  // one channel; used by its worker only, after start()
     std::unique_ptr<ChannelSender> sender;
     ChannelRateLimit limit;
     std::int64_t claim_delay = 0;  // seconds a due row waits before it is claimed
     RateMillis paused_until = 0;  // a provider's Retry-After holds the whole channel
-    UnixTime leases_checked_at = 0;          // the last look for expired leases
-    std::deque<Unrecorded> unrecorded = {};  // oldest first
+    UnixTime leases_checked_at = 0;  // the last look for expired leases
+    // Outcomes not yet recorded, oldest first: the last send's, written with the next claim
+    // (or before the next send), and any the store failed to record.
+    std::vector<Outcome> unrecorded = {};
+    bool record_failing = false;  // the last attempt to record them failed
   };
   // A provider's Retry-After pauses its channel at most this long (the row itself waits
   // the whole hint).
   static constexpr RateMillis kMaxChannelPauseMillis = 60'000;
 
   Round round(Channel channel);
-  // Writes an outcome; when the store fails, logs it and keeps it in the lane.
-  void record(Lane& lane, std::int64_t id, std::string what, std::function<Status()> write);
-  // Writes the lane's kept outcomes, oldest first; false when one still fails.
+  // Claims the lane's due rows in the write that records its kept outcomes.
+  Result<std::vector<OutboxItem>> record_and_claim(Lane& lane, UnixTime due, int room);
+  // Keeps an outcome for the lane's next write (record_kept or record_and_claim).
+  static void record(Lane& lane, Outcome outcome);
+  // Writes the lane's kept outcomes in one write; false when the store fails (kept).
   bool record_kept(Lane& lane);
+  // The lane's kept outcomes were written (or not): clears them, logs the change.
+  void recorded(Lane& lane, const Status& written);
+  bool lease_check_due(const Lane& lane) const;
   // Every lease_check_seconds: the channel's expired leases back to pending. Only with
   // nothing in flight and no kept outcome (see the top of this file).
   void release_expired_leases(Channel channel, Lane& lane);
@@ -112,6 +118,9 @@ class Dispatcher {
   std::int64_t retry_delay(const OutboxItem& item, const SendResult& result) const;
   RateMillis rate_now() const;
   void worker(Channel channel);
+  // Waits after round r (for a token, a notify() or a timeout); true when the lane's kept
+  // outcome found no claim to be written with and must be written alone.
+  bool idle(Lane& lane, const Round& r, std::uint64_t seen);
 
   // Constant after construction / start().
   store::OutboxQueue& store_;

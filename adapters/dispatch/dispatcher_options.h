@@ -21,6 +21,9 @@ struct DispatcherOptions {
   int backoff_jitter_percent = 0;             // a retry comes up to this share earlier
   std::int64_t max_retry_after_seconds = 24 * 3600;  // a provider hint is capped here
   std::chrono::milliseconds poll_interval{1000};     // workers look at least this often
+  // A round's last outcome waits this long for the next claim to be written with it, then
+  // is written alone (the row shows `sending` until then; see dispatcher.h).
+  std::chrono::milliseconds record_within{50};
   // A claimed row no worker holds any more (a lost claim) goes back to pending once it was
   // claimed this long ago (OutboxQueue::release_expired_leases); 0: never while running.
   std::int64_t lease_seconds = 300;

@@ -40,6 +40,24 @@ class OutboxQueue {
   // at next_attempt_at, its claim not counted as an attempt. Only a `sending` row changes.
   virtual Status release(std::int64_t id, UnixTime next_attempt_at) = 0;
 
+  // What became of one claimed row, for record_and_claim: each kind changes the row as the
+  // method of the same name does (mark_sent, mark_retry, mark_failed, release).
+  struct Outcome {
+    enum class Kind { kSent, kRetry, kFailed, kRelease };
+    Kind kind = Kind::kSent;
+    std::int64_t id = 0;
+    UnixTime at = 0;                  // kSent, kFailed: when; kRetry, kRelease: next attempt
+    std::string provider_message_id;  // kSent
+    std::string error;                // kRetry, kFailed
+  };
+  // Records `outcomes` in their order, then claims as claim_outbox(channel, now, limit) does
+  // (limit 0: claims nothing), all in ONE transaction: a storage failure records none of
+  // them and claims nothing. The dispatcher records a round's last outcome with its next
+  // claim, so a steady flow of messages costs one write per message, not two.
+  virtual Result<std::vector<OutboxItem>> record_and_claim(const std::vector<Outcome>& outcomes,
+                                                           Channel channel, UnixTime now,
+                                                           int limit) = 0;
+
   // Failover of a claimed row, in ONE transaction: `decide` reads the Repository (and may
   // audit); when it returns a Failover, row `id` becomes failed at `now` with its last_error
   // and the message is queued. Returns the new row's id, or 0 when `decide` gave nothing

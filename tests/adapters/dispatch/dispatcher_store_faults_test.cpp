@@ -1,11 +1,13 @@
 // How the Dispatcher reacts when its OutboxQueue fails (tests/support/store/
 // fault_injecting_store.h): nothing is sent on a failed claim, an outcome the store could
 // not record is kept and recorded before anything else is claimed, and the claim lease
-// heals a lost claim without a restart but never wins over a kept outcome.
+// heals a lost claim without a restart but never wins over a kept outcome; and how many
+// writes a steady flow of messages costs (a send's outcome rides with the next claim).
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -32,13 +34,29 @@ constexpr std::int64_t kCheck = 30;
 class DispatcherStoreFaultsTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    const DispatcherOptions defaults;
+    make_dispatcher(defaults.record_within, defaults.poll_interval);
+  }
+
+  // A new dispatcher with the test's options and the given waits.
+  void make_dispatcher(std::chrono::milliseconds record_within,
+                       std::chrono::milliseconds poll = std::chrono::milliseconds(1000)) {
     DispatcherOptions options;
     options.rate_now = [this] { return clock_.now() * 1000; };
     options.backoff_jitter_percent = 0;
     options.lease_seconds = kLease;
     options.lease_check_seconds = kCheck;
+    options.record_within = record_within;
+    options.poll_interval = poll;
     dispatcher_ = std::make_unique<Dispatcher>(*faults_, clock_, options);
     dispatcher_->add_channel(std::make_unique<FakeSender>(Channel::kSandbox, sender_));
+  }
+
+  // Waits (at most 10 s) until the sender was called n times.
+  bool sends_reach(std::size_t n) {
+    std::unique_lock lock(sender_->mu);
+    return sender_->cv.wait_for(lock, std::chrono::seconds(10),
+                                [&] { return sender_->sent.size() >= n; });
   }
 
   std::int64_t enqueue(const std::string& recipient) {
@@ -127,7 +145,7 @@ TEST_F(DispatcherStoreFaultsTest, ARetryTheStoreCouldNotRecordIsRecordedWithItsD
 TEST_F(DispatcherStoreFaultsTest, APermanentFailureTheStoreCouldNotRecordIsRecordedLater) {
   enqueue("F0001");
   sender_->add({SendResult::permanent("number does not exist")});
-  fail_during_send({.fail_next = 2});  // fail_over's transaction, then mark_failed
+  fail_during_send({.fail_next = 2});  // fail_over's transaction, then recording `failed`
   EXPECT_EQ(run(), 1);
   EXPECT_EQ(row("F0001").state, OutboxState::kSending);
   EXPECT_EQ(run(), 0);
@@ -165,13 +183,13 @@ TEST_F(DispatcherStoreFaultsTest, AMarkSentFailureHealsWithoutARestartAndTheMess
   {
     const std::lock_guard lock(sender_->mu);
     sender_->on_send = [this] {
-      faults_->set_plan({.fail_always = true, .only_call = "mark_sent"});
+      faults_->set_plan({.fail_always = true, .only_call = "record_and_claim"});
     };
   }
   EXPECT_EQ(run(), 1);
   sender_->on_send = nullptr;
-  EXPECT_EQ(row("F0001").state, OutboxState::kSending) << "mark_sent failed; the outcome is kept";
-  // Long past the lease, with every other write working: the kept `sent` outcome wins, the
+  EXPECT_EQ(row("F0001").state, OutboxState::kSending) << "recording failed; the outcome is kept";
+  // Long past the lease, with the lease check working: the kept `sent` outcome wins, the
   // row is not released to pending (it would be claimable and sent a second time).
   for (int i = 0; i < 3; ++i) {
     clock_.advance(kLease);
@@ -201,6 +219,45 @@ TEST_F(DispatcherStoreFaultsTest, AFailedLeaseCheckDoesNotStopTheRoundAndIsTried
   EXPECT_EQ(run(), 1);
   EXPECT_EQ(row("F0001").state, OutboxState::kSent);
   EXPECT_EQ(sender_->recipients(), (std::vector<std::string>{"F0002", "F0001"}));
+}
+
+TEST_F(DispatcherStoreFaultsTest, ASteadyFlowRecordsEachSendWithTheNextClaimInOneWrite) {
+  make_dispatcher(std::chrono::seconds(60), std::chrono::seconds(60));
+  dispatcher_->start();
+  constexpr int kMessages = 5;
+  const int before = faults_->calls();
+  for (int i = 0; i < kMessages; ++i) {
+    const std::string family = "F000" + std::to_string(i + 1);
+    enqueue(family);
+    dispatcher_->notify();
+    ASSERT_TRUE(sends_reach(static_cast<std::size_t>(i + 1))) << family << " was not sent";
+    if (i > 0) {
+      const std::string previous = "F000" + std::to_string(i);
+      EXPECT_EQ(row(previous).state, OutboxState::kSent)
+          << previous << " is recorded before the next message goes out";
+    }
+  }
+  EXPECT_EQ(row("F0005").state, OutboxState::kSending) << "its outcome waits for a claim";
+  dispatcher_->stop();
+  EXPECT_EQ(row("F0005").state, OutboxState::kSent) << "stop() records what it kept";
+  // One record-and-claim per message, one lease check, the last outcome at stop: not two
+  // writes per message.
+  EXPECT_LE(faults_->calls() - before, kMessages + 2);
+  EXPECT_EQ(sender_->calls(), static_cast<std::size_t>(kMessages));
+}
+
+TEST_F(DispatcherStoreFaultsTest, AKeptOutcomeIsWrittenAloneWhenNoClaimComesWithinTheWait) {
+  make_dispatcher(std::chrono::milliseconds(20), std::chrono::seconds(60));
+  dispatcher_->start();
+  enqueue("F0001");
+  dispatcher_->notify();
+  ASSERT_TRUE(sends_reach(1));
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (row("F0001").state != OutboxState::kSent && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_EQ(row("F0001").state, OutboxState::kSent)
+      << "recorded after record_within, long before the 60 s poll";
 }
 
 }  // namespace

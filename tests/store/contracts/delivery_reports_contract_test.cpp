@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "store/contracts/store_implementations.h"
 #include "store/ports/delivery_reports.h"
+#include "store/ports/outbox_queue.h"
 
 namespace noodbel::contracts {
 namespace {
@@ -40,6 +43,17 @@ TYPED_TEST(DeliveryReportsContract, AnEarlyReportIsAppliedWhenTheSendIsRecorded)
   EXPECT_TRUE(this->port().mark_delivery("kn:9", OutboxState::kDelivered, this->kT0).ok());
   const std::int64_t id = this->sent("kn:9");
   EXPECT_EQ(this->state_of(id, "F1"), OutboxState::kDelivered);
+}
+
+TYPED_TEST(DeliveryReportsContract, AnEarlyReportIsAppliedWhenTheSendIsRecordedWithTheNextClaim) {
+  using Outcome = store::OutboxQueue::Outcome;
+  EXPECT_TRUE(this->port().mark_delivery("kn:11", OutboxState::kFailed, this->kT0).ok());
+  const std::int64_t id = this->enqueue("F1");
+  ASSERT_EQ(testing_support::must(this->store().claim_outbox(Channel::kSms, this->kT0, 10)).size(),
+            1u);
+  const std::vector<Outcome> sent = {{Outcome::Kind::kSent, id, this->kT0, "kn:11", {}}};
+  ASSERT_TRUE(this->store().record_and_claim(sent, Channel::kSms, this->kT0, 10).ok());
+  EXPECT_EQ(this->state_of(id, "F1"), OutboxState::kFailed);
 }
 
 TYPED_TEST(DeliveryReportsContract, AStateOtherThanDeliveredOrFailedIsInvalidAndChangesNothing) {

@@ -102,6 +102,58 @@ TYPED_TEST(OutboxQueueContract, ReleaseLeavesARowThatIsNotBeingSentAlone) {
   EXPECT_EQ(this->state_of(id, "F1"), OutboxState::kSent);
 }
 
+using Outcome = store::OutboxQueue::Outcome;
+
+TYPED_TEST(OutboxQueueContract, RecordAndClaimRecordsEachOutcomeThenClaimsWhatIsDue) {
+  const std::int64_t sent = this->enqueue("F1");
+  const std::int64_t retry = this->enqueue("F2");
+  const std::int64_t failed = this->enqueue("F3");
+  const std::int64_t released = this->enqueue("F4");
+  ASSERT_EQ(this->claim(kT0).size(), 4u);
+  const std::int64_t next = this->enqueue("F5");
+  const std::vector<Outcome> outcomes = {
+      {Outcome::Kind::kSent, sent, kT0 + 1, "tw:SM1", {}},
+      {Outcome::Kind::kRetry, retry, kT0 + 60, {}, "HTTP 503"},
+      {Outcome::Kind::kFailed, failed, kT0 + 1, {}, "number does not exist"},
+      {Outcome::Kind::kRelease, released, kT0 + 30, {}, {}}};
+  const std::vector<OutboxItem> claimed =
+      must(this->port().record_and_claim(outcomes, Channel::kSms, kT0 + 1, 10));
+  EXPECT_EQ(ids(claimed), (std::vector<std::int64_t>{next})) << "only the due row";
+  EXPECT_EQ(this->state_of(sent, "F1"), OutboxState::kSent);
+  const OutboxItem r = *this->row(retry, "F2");
+  EXPECT_EQ(r.state, OutboxState::kPending);
+  EXPECT_EQ(r.next_attempt_at, kT0 + 60);
+  EXPECT_EQ(r.last_error, "HTTP 503");
+  const OutboxItem f = *this->row(failed, "F3");
+  EXPECT_EQ(f.state, OutboxState::kFailed);
+  EXPECT_EQ(f.last_error, "number does not exist");
+  const OutboxItem back = *this->row(released, "F4");
+  EXPECT_EQ(back.state, OutboxState::kPending);
+  EXPECT_EQ(back.attempts, 0) << "a release does not count the claim";
+  EXPECT_EQ(back.next_attempt_at, kT0 + 30);
+  EXPECT_EQ(ids(this->claim(kT0 + 60)), (std::vector<std::int64_t>{retry, released}));
+}
+
+TYPED_TEST(OutboxQueueContract, RecordAndClaimWithoutALimitOnlyRecords) {
+  const std::int64_t id = this->enqueue("F1");
+  this->claim(kT0);
+  const std::int64_t waiting = this->enqueue("F2");
+  const std::vector<Outcome> sent = {{Outcome::Kind::kSent, id, kT0, "tw:SM1", {}}};
+  EXPECT_TRUE(must(this->port().record_and_claim(sent, Channel::kSms, kT0, 0)).empty());
+  EXPECT_EQ(this->state_of(id, "F1"), OutboxState::kSent);
+  EXPECT_EQ(this->state_of(waiting, "F2"), OutboxState::kPending);
+}
+
+TYPED_TEST(OutboxQueueContract, RecordAndClaimWithNoOutcomesClaimsLikeClaimOutbox) {
+  const std::int64_t a = this->enqueue("F1");
+  this->enqueue("F2", Channel::kTelegram);
+  const std::vector<OutboxItem> claimed =
+      must(this->port().record_and_claim({}, Channel::kSms, kT0, 10));
+  EXPECT_EQ(ids(claimed), (std::vector<std::int64_t>{a}));
+  EXPECT_EQ(claimed[0].state, OutboxState::kSending);
+  EXPECT_EQ(claimed[0].attempts, 1);
+}
+
 TYPED_TEST(OutboxQueueContract, FailOverFailsTheRowAndQueuesTheDecidedMessageInOneStep) {
   const std::int64_t id = this->enqueue("F1");
   this->claim(kT0);

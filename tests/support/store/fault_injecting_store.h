@@ -94,6 +94,12 @@ class FaultInjectingStore final : public store::UnitOfWork,
     if (auto e = fault(kWrite, "release")) return *e;
     return inner_.release(id, next_attempt_at);
   }
+  Result<std::vector<OutboxItem>> record_and_claim(const std::vector<Outcome>& outcomes,
+                                                   Channel channel, UnixTime now,
+                                                   int limit) override {
+    if (auto e = fault(kWrite, "record_and_claim")) return *e;
+    return inner_.record_and_claim(outcomes, channel, now, limit);
+  }
   Result<std::int64_t> fail_over(
       std::int64_t id, UnixTime now,
       const std::function<std::optional<Failover>(Repository&)>& decide) override {

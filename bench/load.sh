@@ -9,7 +9,8 @@
 # saw (0 expected). For the side-by-side comparison with a Node peer: bench/compare.sh.
 # Usage: bench/load.sh [RATE] [SECONDS] [FAMILIES]   (defaults 1000, 20 and 10000).
 # SYNCHRONOUS=NORMAL runs noodbel with [database] synchronous = "normal" (default FULL).
-# Builds with scripts/build bench; needs python3 and curl (installed by scripts/install-deps).
+# Builds with scripts/build bench; needs python3, curl and node (installed by
+# scripts/install-deps): Noodbel's messages go to the fake provider bench/peer/sink.js.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,9 +24,12 @@ load="$(realpath build/bench/bench/webhook_load)"
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/noodbel-load.XXXXXX")"
 source bench/lib.sh
-pid=""
-cleanup() { stop "$pid"; rm -rf "$tmp"; }
+pid="" sink=""
+cleanup() { stop "$pid"; stop "$sink"; rm -rf "$tmp"; }
 trap cleanup EXIT
+sink_port="$(free_port)"
+node bench/peer/sink.js "$sink_port" &
+sink=$!
 
 make_families "$families"
 noodbel_template "$bin"
@@ -35,7 +39,7 @@ measure() {
   local port
   port="$(free_port)"
   fresh_copy "$tmp/noodbel-template.db" "$tmp/noodbel.db"
-  noodbel_config "$tmp/noodbel.db" "$port" "http://127.0.0.1:9" >"$tmp/noodbel.toml"
+  noodbel_config "$tmp/noodbel.db" "$port" "http://127.0.0.1:$sink_port" >"$tmp/noodbel.toml"
   "$bin" serve --config "$tmp/noodbel.toml" >"$tmp/serve.out" 2>>"$tmp/serve.log" &
   pid=$!
   wait_healthy "$port"

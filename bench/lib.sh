@@ -104,12 +104,13 @@ wait_drained() {
 
 # open_call PORT: a crisis call to the 500 nearest families (the largest wave), so part of the
 # replies answer a call and the rest get "no open call": both paths commit. Sent as the
-# benchmark caseworker's signed Twilio SMS (noodbel_template): the sandbox is off here,
-# so every message Noodbel sends (the call, each acknowledgement) goes out through the Twilio
-# sender to the fake provider, as the peer's do.
+# benchmark caseworker's signed Twilio SMS (noodbel_template; webhook_load at $load signs
+# it): the sandbox is off here, so every message Noodbel sends (the call, each
+# acknowledgement) goes out through the Twilio sender to the fake provider, as the peer's do.
 open_call() {
-  python3 bench/twilio_post.py "http://127.0.0.1:$1/webhooks/twilio" "$token" "$bench_caseworker_number" \
-    "/crisis leeftijd=4 postcode=9000 taal=nl duur=3d golf=500 Korte toelichting"
+  "$load" --port "$1" --public-url "http://127.0.0.1:$1/webhooks/twilio" --token "$token" \
+    --send-from "$bench_caseworker_number" \
+    --send-text "/crisis leeftijd=4 postcode=9000 taal=nl duur=3d golf=500 Korte toelichting"
 }
 
 # cpu_ticks PID: user + system CPU time of the process so far, in clock ticks.

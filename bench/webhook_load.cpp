@@ -47,6 +47,8 @@ struct Options {
   double seconds = 10;
   int connections = 8;
   std::string sid_prefix;  // makes this run's MessageSids unique; default: from the clock
+  std::string send_from;   // --send-from/--send-text: one message instead of a load
+  std::string send_text;
 };
 
 std::string form_encode(const std::string& s) {
@@ -62,34 +64,43 @@ std::string form_encode(const std::string& s) {
   return out;
 }
 
+// One signed Twilio incoming-SMS request (the signature from the project's own
+// twilio_signature, as the service checks it).
+std::string signed_request(const Options& o, const std::string& sid, const std::string& from,
+                           const std::string& text) {
+  const auto slash = o.public_url.find('/', o.public_url.find("//") + 2);
+  const std::string path = slash == std::string::npos ? "/" : o.public_url.substr(slash);
+  const noodbel::FormFields params{
+      {"AccountSid", "AC00000000000000000000000000000000"},
+      {"MessageSid", sid},
+      {"From", from},
+      {"To", "+32460000000"},
+      {"Body", text},
+      {"NumMedia", "0"},
+  };
+  std::string body;
+  for (const auto& [k, v] : params) {
+    if (!body.empty()) body += '&';
+    body += form_encode(k) + '=' + form_encode(v);
+  }
+  const std::string signature = noodbel::twilio_signature(o.token, o.public_url, params);
+  return fmt::format(
+      "POST {} HTTP/1.1\r\nHost: {}:{}\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+      "X-Twilio-Signature: {}\r\nContent-Length: {}\r\n\r\n{}",
+      path, o.host, o.port, signature, body.size(), body);
+}
+
 // Each request is unique (MessageSid), from a registered number, with a typical reply.
 std::vector<std::string> build_requests(const Options& o, const std::vector<std::string>& numbers,
                                         std::size_t count) {
-  static const char* kBodies[] = {"ja", "Nee sorry", "misschien, pas vanaf 18u",
-                                  "Jaa wij kunnen!! 👍", "oui", "no, not this week"};
-  const auto slash = o.public_url.find('/', o.public_url.find("//") + 2);
-  const std::string path = slash == std::string::npos ? "/" : o.public_url.substr(slash);
+  static const char* kBodies[] = {
+      "ja",  "Nee sorry",        "misschien, pas vanaf 18u", "Jaa wij kunnen!! 👍",
+      "oui", "no, not this week"};
   std::vector<std::string> out;
   out.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
-    noodbel::FormFields params{
-        {"AccountSid", "AC00000000000000000000000000000000"},
-        {"MessageSid", fmt::format("SM{}{:016x}", o.sid_prefix, i + 1)},
-        {"From", numbers[i % numbers.size()]},
-        {"To", "+32460000000"},
-        {"Body", kBodies[i % std::size(kBodies)]},
-        {"NumMedia", "0"},
-    };
-    std::string body;
-    for (const auto& [k, v] : params) {
-      if (!body.empty()) body += '&';
-      body += form_encode(k) + '=' + form_encode(v);
-    }
-    const std::string signature = noodbel::twilio_signature(o.token, o.public_url, params);
-    out.push_back(fmt::format(
-        "POST {} HTTP/1.1\r\nHost: {}:{}\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-        "X-Twilio-Signature: {}\r\nContent-Length: {}\r\n\r\n{}",
-        path, o.host, o.port, signature, body.size(), body));
+    out.push_back(signed_request(o, fmt::format("SM{}{:016x}", o.sid_prefix, i + 1),
+                                 numbers[i % numbers.size()], kBodies[i % std::size(kBodies)]));
   }
   return out;
 }
@@ -250,7 +261,9 @@ double percentile(std::vector<double>& sorted, double p) {
 constexpr const char* kUsage =
     "usage: webhook_load --port P --public-url URL --token TOKEN --numbers FILE "
     "[--rate R (0: peak)] [--seconds S] [--connections C] [--host H] "
-    "[--sid-prefix ALNUM (at most 30; default: from the clock)]";
+    "[--sid-prefix ALNUM (at most 30; default: from the clock)]\n"
+    "   or: webhook_load --port P --public-url URL --token TOKEN --send-from NUMBER "
+    "--send-text TEXT (one signed message; exit 0 when the service answers 200)";
 
 std::string clock_prefix() {
   const auto ns = std::chrono::system_clock::now().time_since_epoch().count();
@@ -272,9 +285,17 @@ Options parse_args(int argc, char** argv) {
     else if (k == "--seconds") o.seconds = std::stod(v);
     else if (k == "--connections") o.connections = std::stoi(v);
     else if (k == "--sid-prefix") o.sid_prefix = v;
+    else if (k == "--send-from")
+      o.send_from = v;
+    else if (k == "--send-text")
+      o.send_text = v;
     else throw std::runtime_error(fmt::format("unknown option {}\n{}", k, kUsage));
   }
-  if (o.public_url.empty() || o.token.empty() || o.numbers_file.empty()) {
+  const bool one = !o.send_from.empty() || !o.send_text.empty();
+  if (one && (o.send_from.empty() || o.send_text.empty())) {
+    throw std::runtime_error(fmt::format("--send-from and --send-text go together\n{}", kUsage));
+  }
+  if (o.public_url.empty() || o.token.empty() || (!one && o.numbers_file.empty())) {
     throw std::runtime_error(kUsage);
   }
   if (o.connections < 1 || o.seconds <= 0 || o.rate < 0) {
@@ -292,11 +313,25 @@ Options parse_args(int argc, char** argv) {
   return o;
 }
 
+// --send-from/--send-text: one signed message (bench/lib.sh opens its call this way); 0 on 200.
+int send_one(const Options& o) {
+  const int fd = connect_to(o);
+  std::string buffer;
+  const int status =
+      round_trip(fd, signed_request(o, "SMone" + o.sid_prefix, o.send_from, o.send_text), buffer);
+  ::close(fd);
+  if (status == 200) return 0;
+  fmt::print(stderr, "webhook_load: {} answered {} to the message from {}\n", o.public_url, status,
+             o.send_from);
+  return 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   try {
     const Options o = parse_args(argc, argv);
+    if (!o.send_from.empty()) return send_one(o);
     std::vector<std::string> numbers;
     std::ifstream in(o.numbers_file);
     for (std::string line; std::getline(in, line);) {

@@ -11,7 +11,8 @@ namespace {
 
 constexpr const char* kPragmas =
     "PRAGMA journal_mode = WAL;"
-    "PRAGMA foreign_keys = ON;";
+    "PRAGMA foreign_keys = ON;"
+    "PRAGMA temp_store = MEMORY;";
 constexpr const char* kSynchronousFull = "PRAGMA synchronous = FULL";
 constexpr const char* kSynchronousNormal = "PRAGMA synchronous = NORMAL";
 constexpr const char* kUserVersion = "PRAGMA user_version";

@@ -32,7 +32,7 @@ void show_board_of(const Request& req, const Call& call, int page, const Links* 
   std::string reply = std::move(text).value();
   if (links != nullptr) {
     const std::string link =
-        req.text("board_link", {{"url", links->board_url(call.code, req.cw.id, req.now())},
+        req.text("board_link", {{"url", links->board_url(call, req.cw.id, req.now())},
                                 {"hours", std::to_string(links->board_link_hours())}});
     if (!link.empty()) reply += "\n" + link;
   }

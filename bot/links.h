@@ -7,14 +7,16 @@
 #include <string_view>
 
 #include "bot/clock.h"
+#include "bot/types.h"
 
 namespace noodbel {
 
 class Links {
  public:
   virtual ~Links() = default;
-  // "https://noodbel.example.be/board/K42?t=TOKEN", valid for board_link_hours() from now.
-  virtual std::string board_url(std::string_view call_code, std::string_view caseworker_id,
+  // "https://noodbel.example.be/board/K42?t=TOKEN", valid for board_link_hours() from now,
+  // for this call only: a later call that reuses the code does not open with it.
+  virtual std::string board_url(const Call& call, std::string_view caseworker_id,
                                 UnixTime now) const = 0;
   // "https://…/digest/2026-11-23?service=oost-vlaanderen&t=TOKEN" (service "" = Flanders-wide),
   // valid for [web] digest_link_days from now.

@@ -11,6 +11,7 @@
 
 #include "adapters/cli/cmd_common.h"
 #include "adapters/web/signed_links.h"
+#include "store/store.h"
 
 namespace noodbel::cli {
 namespace {
@@ -47,6 +48,29 @@ Status check(const Config& config, const LinkBoardOptions& b, UnixTime* at) {
   return Ok();
 }
 
+// The call the code leads to now (the link is bound to it), or nothing after the error.
+std::optional<Call> call_or_report(const Config& config, const std::string& code) {
+  SystemClock clock;
+  const auto store = store_or_report(config, clock);
+  if (!store) return std::nullopt;
+  std::optional<Call> call;
+  const Status read = store->transaction([&](Repository& repo) -> Status {
+    call = repo.call_by_code(code);
+    return Ok();
+  });
+  if (!read.ok()) {
+    report(read.error());
+    return std::nullopt;
+  }
+  if (!call) {
+    report(Error::NotFound(fmt::format(
+        "no call {} in the database {}: give the code /crisis printed, and the --config of the "
+        "running service",
+        code, config.db_path)));
+  }
+  return call;
+}
+
 }  // namespace
 
 int cmd_link_board(const CommonOptions& o, const LinkBoardOptions& b) {
@@ -57,8 +81,10 @@ int cmd_link_board(const CommonOptions& o, const LinkBoardOptions& b) {
     report(s.error());
     return kExitUsage;
   }
+  const std::optional<Call> call = call_or_report(*config, b.code);
+  if (!call) return kExitRefused;
   std::cout
-      << SignedLinks::from_config(config->web, config->http).board_url(b.code, b.caseworker, at)
+      << SignedLinks::from_config(config->web, config->http).board_url(*call, b.caseworker, at)
       << '\n';
   return kExitOk;
 }

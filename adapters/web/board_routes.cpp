@@ -71,17 +71,24 @@ HttpResponse message_page(const BoardDeps& d, Language lang, int status, std::st
   return page(d, lang, status, {text_of(d.templates, lang, title), body, code, ""}, now);
 }
 
-// The token check shared by both routes; a refusal is counted by reason.
-BoardAccess check(const BoardDeps& d, const HttpRequest& r, const std::string& code,
-                  UnixTime now) {
-  const std::string token = r.query_param("t").value_or("");
-  BoardAccess access = d.links.check_board(code, token, now);
-  if (access.check != LinkCheck::kValid) {
-    d.metrics.inc(kRejections, {{"reason", std::string(to_string(access.check))}});
-    spdlog::info("event=board.link_refused code={} reason={} remote={}", code,
-                 to_string(access.check), r.remote_address);
-  }
+// The token checked against the call the code leads to now (the latest call with that
+// code): a link made for an earlier call with the same code does not match it.
+BoardAccess check_in(const BoardDeps& d, Repository& repo, const HttpRequest& r,
+                     const std::string& code, UnixTime now) {
+  const std::optional<Call> call = repo.call_by_code(code);
+  BoardAccess access;
+  access.check = LinkCheck::kUnknownCall;
+  if (call) access = d.links.check_board(*call, r.query_param("t").value_or(""), now);
   return access;
+}
+
+// A refusal is counted by reason and logged.
+void count_refusal(const BoardDeps& d, const HttpRequest& r, const std::string& code,
+                   const BoardAccess& access) {
+  if (access.check == LinkCheck::kValid) return;
+  d.metrics.inc(kRejections, {{"reason", std::string(to_string(access.check))}});
+  spdlog::info("event=board.link_refused code={} reason={} remote={}", code,
+               to_string(access.check), r.remote_address);
 }
 
 HttpResponse refused(const BoardDeps& d, const BoardAccess& a, const std::string& code,
@@ -93,39 +100,47 @@ HttpResponse refused(const BoardDeps& d, const BoardAccess& a, const std::string
 }
 
 struct Loaded {
-  std::optional<BoardView> view;  // empty: no such call
+  std::optional<BoardView> view;  // empty: the call is gone, or the code leads to another call
   Language lang = Language::kNl;
 };
 
-Result<Loaded> load(const BoardDeps& d, const std::string& code, const std::string& caseworker,
-                    UnixTime now) {
+// The board of the call `access` was granted for, if the code still leads to it.
+Loaded load_in(const BoardDeps& d, Repository& repo, const std::string& code,
+               const BoardAccess& access, UnixTime now) {
   Loaded out;
   out.lang = d.config.default_language;
-  const Status s = d.run([&](Repository& repo) -> Status {
-    const std::optional<Caseworker> cw = repo.caseworker(caseworker);
-    if (cw) out.lang = cw->language;
-    const std::optional<Call> call = repo.call_by_code(code);
-    // Contact details only for the call's own service (the link names the caseworker).
-    const bool own_service = cw && call && cw->service == call->service;
-    if (call) out.view = load_board_view(repo, *call, d.config.board, now, own_service);
-    return Ok();
-  });
-  if (!s.ok()) return s.error();
+  const std::optional<Caseworker> cw = repo.caseworker(access.caseworker_id);
+  if (cw) out.lang = cw->language;
+  const std::optional<Call> call = repo.call_by_code(code);
+  if (!call || !access.is_for(*call)) return out;
+  // Contact details only for the call's own service (the link names the caseworker).
+  const bool own_service = cw && cw->service == call->service;
+  out.view = load_board_view(repo, *call, d.config.board, now, own_service);
   return out;
+}
+
+HttpResponse unavailable() {
+  return HttpResponse::error_json(503, "the database is unavailable; try again shortly");
 }
 
 HttpResponse show(const BoardDeps& d, const HttpRequest& r, const PathParams& params) {
   const std::string code = params.at("code");
   const UnixTime now = d.clock.now();
-  const BoardAccess access = check(d, r, code, now);
+  BoardAccess access;
+  Loaded loaded;
+  const Status read = d.run([&](Repository& repo) -> Status {
+    access = check_in(d, repo, r, code, now);
+    if (access.check == LinkCheck::kValid) loaded = load_in(d, repo, code, access, now);
+    return Ok();
+  });
+  if (!read.ok()) return unavailable();
+  count_refusal(d, r, code, access);
   if (access.check != LinkCheck::kValid) return refused(d, access, code, now);
-  Result<Loaded> loaded = load(d, code, access.caseworker_id, now);
-  if (!loaded) return HttpResponse::error_json(503, "the database is unavailable; try again shortly");
-  if (!loaded->view) {
-    return message_page(d, loaded->lang, 404, "web_board_not_found_title", "web_board_not_found",
+  if (!loaded.view) {
+    return message_page(d, loaded.lang, 404, "web_board_not_found_title", "web_board_not_found",
                         code, now);
   }
-  Result<std::string> fragment = render_board_fragment(*loaded->view, d.templates, loaded->lang, now);
+  Result<std::string> fragment = render_board_fragment(*loaded.view, d.templates, loaded.lang, now);
   if (!fragment) {
     spdlog::error("event=board.render_failed code={} error=\"{}\"", code, fragment.error().message);
     return HttpResponse::error_json(500, "the board could not be rendered; it has been logged");
@@ -133,8 +148,8 @@ HttpResponse show(const BoardDeps& d, const HttpRequest& r, const PathParams& pa
   const std::string events = fmt::format("/board/{}/events?t={}", code,
                                          r.query_param("t").value_or(""));
   spdlog::info("event=board.viewed code={} caseworker={}", code, access.caseworker_id);
-  return page(d, loaded->lang, 200,
-              {text_of(d.templates, loaded->lang, "web_board_title", {{"code", code}}),
+  return page(d, loaded.lang, 200,
+              {text_of(d.templates, loaded.lang, "web_board_title", {{"code", code}}),
                std::move(fragment).value(), code, events},
               now);
 }
@@ -156,9 +171,18 @@ struct LiveBoard {
       sink->close();
       return false;
     }
-    Result<Loaded> loaded = load(d, code, access.caseworker_id, now);
-    if (!loaded || !loaded->view) return true;  // try again at the next change
-    Result<std::string> html = render_board_fragment(*loaded->view, d.templates, loaded->lang, now);
+    Loaded loaded;
+    const Status read = d.run([&](Repository& repo) -> Status {
+      loaded = load_in(d, repo, code, access, now);
+      return Ok();
+    });
+    if (!read.ok()) return true;  // try again at the next change
+    if (!loaded.view) {           // the call is gone, or its code now leads to another call
+      sink->push(event_frame("expired", "{}"));
+      sink->close();
+      return false;
+    }
+    Result<std::string> html = render_board_fragment(*loaded.view, d.templates, loaded.lang, now);
     if (!html || *html == last) return sink->is_open();
     last = std::move(html).value();
     return sink->push(event_frame("board", last));
@@ -169,7 +193,13 @@ HttpResponse stream(const std::shared_ptr<const BoardDeps>& d, const HttpRequest
                     const PathParams& params) {
   const std::string code = params.at("code");
   const UnixTime now = d->clock.now();
-  const BoardAccess access = check(*d, r, code, now);
+  BoardAccess access;
+  const Status read = d->run([&](Repository& repo) -> Status {
+    access = check_in(*d, repo, r, code, now);
+    return Ok();
+  });
+  if (!read.ok()) return unavailable();
+  count_refusal(*d, r, code, access);
   if (access.check != LinkCheck::kValid) {
     return HttpResponse::error_json(403, fmt::format(
         "this board link is {}: ask for a new one with /bord {}",

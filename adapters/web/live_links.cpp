@@ -34,9 +34,9 @@ std::shared_ptr<const SignedLinks> LiveLinks::current() const {
   return links_;
 }
 
-std::string LiveLinks::board_url(std::string_view call_code, std::string_view caseworker_id,
+std::string LiveLinks::board_url(const Call& call, std::string_view caseworker_id,
                                  UnixTime now) const {
-  return current()->board_url(call_code, caseworker_id, now);
+  return current()->board_url(call, caseworker_id, now);
 }
 
 std::string LiveLinks::digest_url(std::string_view date, std::string_view service,

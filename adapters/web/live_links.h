@@ -24,7 +24,7 @@ class LiveLinks final : public Links {
   // as this object.
   const SignedLinks& checker() const { return checker_; }
 
-  std::string board_url(std::string_view call_code, std::string_view caseworker_id,
+  std::string board_url(const Call& call, std::string_view caseworker_id,
                         UnixTime now) const override;
   std::string digest_url(std::string_view date, std::string_view service,
                          UnixTime now) const override;

@@ -74,6 +74,8 @@ std::string_view to_string(LinkCheck c) {
     case LinkCheck::kMalformed: return "malformed";
     case LinkCheck::kBadSignature: return "bad_signature";
     case LinkCheck::kExpired: return "expired";
+    case LinkCheck::kUnknownCall:
+      return "unknown_call";
   }
   return "malformed";
 }
@@ -103,9 +105,12 @@ std::string SignedLinks::mac(std::string_view message) const {
   return digest.ok() ? base64url(*digest) : std::string();
 }
 
-std::string SignedLinks::board_token(std::string_view call_code, std::string_view caseworker_id,
+std::string SignedLinks::board_token(const Call& call, std::string_view caseworker_id,
                                      UnixTime expires_at) const {
-  const std::string message = fmt::format("board\n{}\n{}\n{}", call_code, caseworker_id, expires_at);
+  // The code alone is reused after [calls] code_reuse_days; its row id and creation time
+  // together name one call.
+  const std::string message = fmt::format("board\n{}\n{}:{}\n{}\n{}", call.code, call.id,
+                                          call.created_at, caseworker_id, expires_at);
   return fmt::format("{}.{}.{}", caseworker_id, expires_at, mac(message));
 }
 
@@ -115,11 +120,11 @@ std::string SignedLinks::digest_token(std::string_view date, std::string_view se
   return fmt::format("d.{}.{}", expires_at, mac(message));
 }
 
-std::string SignedLinks::board_url(std::string_view call_code, std::string_view caseworker_id,
+std::string SignedLinks::board_url(const Call& call, std::string_view caseworker_id,
                                    UnixTime now) const {
   const UnixTime expires = now + static_cast<UnixTime>(board_link_hours_) * 3600;
-  return fmt::format("{}/board/{}?t={}", base_url_, percent_encode(call_code),
-                     board_token(call_code, caseworker_id, expires));
+  return fmt::format("{}/board/{}?t={}", base_url_, percent_encode(call.code),
+                     board_token(call, caseworker_id, expires));
 }
 
 std::string SignedLinks::digest_url(std::string_view date, std::string_view service,
@@ -131,18 +136,21 @@ std::string SignedLinks::digest_url(std::string_view date, std::string_view serv
                      token);
 }
 
-BoardAccess SignedLinks::check_board(std::string_view call_code, std::string_view token,
-                                     UnixTime now) const {
+BoardAccess SignedLinks::check_board(const Call& call, std::string_view token, UnixTime now) const {
   BoardAccess access;
   const auto parts = split_token(token);
   if (!parts || parts->subject.empty()) return access;
-  if (!constant_time_equal(board_token(call_code, parts->subject, parts->expires_at), token)) {
+  if (!constant_time_equal(board_token(call, parts->subject, parts->expires_at), token)) {
     access.check = LinkCheck::kBadSignature;
     return access;
   }
   access.expires_at = parts->expires_at;
   access.check = now >= parts->expires_at ? LinkCheck::kExpired : LinkCheck::kValid;
-  if (access.check == LinkCheck::kValid) access.caseworker_id = std::string(parts->subject);
+  if (access.check == LinkCheck::kValid) {
+    access.caseworker_id = std::string(parts->subject);
+    access.call_id = call.id;
+    access.call_created_at = call.created_at;
+  }
   return access;
 }
 

@@ -1,9 +1,12 @@
 // SignedLinks: Links (bot/links.h) signed with HMAC-SHA256 under the server secret, and
 // the checks of GET /board/{code}?t= and GET /digest/{date}?t=. A token is
 // "<subject>.<expires unix>.<base64url mac>"; the mac covers the kind, the path values,
-// the subject and the expiry. Immutable after construction: thread-safe.
+// the subject and the expiry, and for a board the call's identity (its row id and creation
+// time), so a link opens only the call it was made for, never a later call that reuses the
+// code. Immutable after construction: thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -14,14 +17,22 @@
 
 namespace noodbel {
 
-// Why a token was refused (for the 403 page and the rejection metrics).
-enum class LinkCheck { kValid, kMalformed, kBadSignature, kExpired };
-std::string_view to_string(LinkCheck c);  // "valid", "malformed", "bad_signature", "expired"
+// Why a token was refused (for the 403 page and the rejection metrics). kUnknownCall: no
+// call has the link's code (any more), so the link cannot be checked against one.
+enum class LinkCheck { kValid, kMalformed, kBadSignature, kExpired, kUnknownCall };
+// "valid", "malformed", "bad_signature", "expired", "unknown_call"
+std::string_view to_string(LinkCheck c);
 
 struct BoardAccess {
   LinkCheck check = LinkCheck::kMalformed;
   std::string caseworker_id;  // when valid
   UnixTime expires_at = 0;
+  std::int64_t call_id = 0;  // the call the link was made for, when valid
+  UnixTime call_created_at = 0;
+  // Whether `call` is the call this access was granted for (the code may lead elsewhere later).
+  bool is_for(const Call& call) const {
+    return check == LinkCheck::kValid && call.id == call_id && call.created_at == call_created_at;
+  }
 };
 
 class SignedLinks final : public Links {
@@ -35,19 +46,19 @@ class SignedLinks final : public Links {
   // The same secret and validity under another base URL (e.g. once the port is bound).
   SignedLinks rebased(std::string base_url) const;
 
-  std::string board_url(std::string_view call_code, std::string_view caseworker_id,
+  std::string board_url(const Call& call, std::string_view caseworker_id,
                         UnixTime now) const override;
   std::string digest_url(std::string_view date, std::string_view service,
                          UnixTime now) const override;
   int board_link_hours() const override { return board_link_hours_; }
 
-  std::string board_token(std::string_view call_code, std::string_view caseworker_id,
+  std::string board_token(const Call& call, std::string_view caseworker_id,
                           UnixTime expires_at) const;
   std::string digest_token(std::string_view date, std::string_view service,
                            UnixTime expires_at) const;
 
-  BoardAccess check_board(std::string_view call_code, std::string_view token,
-                          UnixTime now) const;
+  // `call`: the call the link's code leads to now (the latest call with that code).
+  BoardAccess check_board(const Call& call, std::string_view token, UnixTime now) const;
   LinkCheck check_digest(std::string_view date, std::string_view service,
                          std::string_view token, UnixTime now) const;
 

@@ -14,6 +14,7 @@
 #include "support/fake_hasher.h"
 #include "support/fake_random.h"
 #include "support/memory_repository.h"
+#include "support/sample_call.h"
 #include "support/shipped_data.h"
 
 namespace noodbel {
@@ -27,27 +28,19 @@ Templates load_templates() {
 
 // Call K42 of oost-vlaanderen, opened by C1 on Monday 10:00: a 4-year-old in Gent.
 Call k42(int duration_hours) {
-  Call call;
-  call.code = "K42";
-  call.service = "oost-vlaanderen";
+  Call call = testing::sample_call_k42(kMonday10h);
   call.caseworker_id = "C1";
-  call.ages_months = {48};
-  call.place = "Gent";
-  call.location = {51.05, 3.71667};
-  call.languages = {Language::kNl};
   call.duration_hours = duration_hours;
-  call.needed_from = kMonday10h;
-  call.created_at = kMonday10h;
   return call;
 }
 
 // Records what it signed.
 class FakeLinks final : public Links {
  public:
-  std::string board_url(std::string_view code, std::string_view caseworker,
+  std::string board_url(const Call& call, std::string_view caseworker,
                         UnixTime now) const override {
-    return "https://noodbel.test/board/" + std::string(code) + "?t=" + std::string(caseworker) +
-           "." + std::to_string(now);
+    return "https://noodbel.test/board/" + call.code + "?t=" + std::string(caseworker) + "." +
+           std::to_string(now);
   }
   std::string digest_url(std::string_view, std::string_view, UnixTime) const override {
     return "unused";

@@ -33,8 +33,8 @@ constexpr std::int64_t kDay = 24 * 3600;
 
 class FakeLinks final : public Links {
  public:
-  std::string board_url(std::string_view code, std::string_view, UnixTime) const override {
-    return fmt::format("https://noodbel.test/board/{}", code);
+  std::string board_url(const Call& call, std::string_view, UnixTime) const override {
+    return fmt::format("https://noodbel.test/board/{}", call.code);
   }
   std::string digest_url(std::string_view date, std::string_view service,
                          UnixTime now) const override {

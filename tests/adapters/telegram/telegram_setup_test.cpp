@@ -10,6 +10,7 @@
 #include "store/store.h"
 #include "stub_bot_api.h"
 #include "support/paths/source_paths.h"
+#include "support/sample_call.h"
 #include "support/store/wall_clock.h"
 
 namespace noodbel::telegram {
@@ -159,14 +160,7 @@ TEST(CallButtonsFromStore, GivesTheCodeAndFamilyLanguageOfAnOpenCallOnly) {
     f.contacts = {{Channel::kTelegram, "555"}};
     f.preferred_language = Language::kFr;
     repo.upsert_family(f);
-    Call call;
-    call.code = "K42";
-    call.service = "oost-vlaanderen";
-    call.caseworker_id = "C001";
-    call.ages_months = {48};
-    call.postcode = "9000";
-    call.place = "Gent";
-    call.created_at = 1'760'000'000;
+    Call call = testing::sample_call_k42(1'760'000'000);
     repo.upsert_caseworker({"C001", "oost-vlaanderen", "An", {{Channel::kTelegram, "111"}}});
     open_id = repo.insert_call(call);
     call.code = "B17";

@@ -13,6 +13,7 @@
 
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
+#include "support/sample_call.h"
 #include "support/shipped_data.h"
 
 namespace noodbel {
@@ -76,20 +77,11 @@ class BoardRoutesTest : public ::testing::Test {
     repo_.upsert_family(family("F1", "+32470000001"));
     repo_.upsert_family(family("F2", "+32470000002"));
     repo_.upsert_family(family("F3", "+32470000003"));
-    Call call;
-    call.code = "K42";
-    call.service = "oost-vlaanderen";
-    call.caseworker_id = "C001";
-    call.ages_months = {48};
-    call.postcode = "9000";
-    call.place = "Gent";
-    call.location = kGent;
-    call.languages = {Language::kNl};
-    call.duration_hours = 72;
-    call.needed_from = kNow;
-    call.created_at = kNow;
+    Call call = testing::sample_call_k42(kNow);
     call.note = "Rustig kind <b>";
     call_id_ = repo_.insert_call(call);
+    first_call_ = call;
+    first_call_.id = call_id_;
     for (const char* id : {"F1", "F2", "F3"}) repo_.add_recipient({call_id_, id, 5, 1, kNow});
     repo_.upsert_response({call_id_, "F1", Answer::kYes, "", kNow + 60, "ja", {}, {}});
     repo_.upsert_response({call_id_, "F2", Answer::kNo, "", kNow + 60, "nee", {}, {}});
@@ -111,9 +103,13 @@ class BoardRoutesTest : public ::testing::Test {
     r.query = parsed->query;
     return router_.handle(r);
   }
+  // A link to the call the code leads to now (or to a call never stored, for a code without one).
   std::string token(const std::string& code = "K42", UnixTime at = kNow,
                     const std::string& caseworker = "C001") {
-    const std::string url = links_.board_url(code, caseworker, at);
+    Call call;
+    call.code = code;
+    if (const std::optional<Call> stored = repo_.call_by_code(code)) call = *stored;
+    const std::string url = links_.board_url(call, caseworker, at);
     return url.substr(url.find("?t=") + 3);
   }
   double rejections(const std::string& reason) {
@@ -129,6 +125,16 @@ class BoardRoutesTest : public ::testing::Test {
   MetricsRegistry metrics_;
   Router router_;
   std::int64_t call_id_ = 0;
+  Call first_call_;
+
+  // A later call that got the same code K42 (codes are reused after code_reuse_days).
+  void reuse_code_for_a_later_call() {
+    Call later = first_call_;
+    later.id = 0;
+    later.created_at = kNow + 3600;
+    later.note = "Ander kind";
+    repo_.insert_call(later);
+  }
 };
 
 TEST_F(BoardRoutesTest, ValidLinkShowsTheRankedBoardInTheCaseworkersLanguage) {
@@ -235,10 +241,30 @@ TEST_F(BoardRoutesTest, TamperedMissingOrForeignTokensGet403AndAreCountedByReaso
   EXPECT_EQ(repo_.audits("board.view").size(), 0u);  // nothing stored either way
 }
 
-TEST_F(BoardRoutesTest, UnknownCodeWithAValidTokenGets404Page) {
+// A token is checked against the call its code leads to; without one nothing can be checked.
+TEST_F(BoardRoutesTest, UnknownCodeGets403LikeAnInvalidLinkAndIsCountedAsAnUnknownCall) {
   const HttpResponse r = get("/board/Z99?t=" + token("Z99"));
-  EXPECT_EQ(r.status, 404);
-  EXPECT_NE(r.body.find("There is no call with code Z99"), std::string::npos);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_NE(r.body.find("Deze link is ongeldig"), std::string::npos);
+  EXPECT_EQ(rejections("unknown_call"), 1);
+  EXPECT_EQ(get("/board/Z99/events?t=" + token("Z99")).status, 403);
+  EXPECT_EQ(rejections("unknown_call"), 2);
+}
+
+// Issue 13: a link that is still valid must not open a later, unrelated call that reuses
+// the code; the later call's own link does.
+TEST_F(BoardRoutesTest, ALinkOfAnEarlierCallDoesNotOpenALaterCallWithTheSameCode) {
+  const std::string old_link = token();
+  reuse_code_for_a_later_call();
+  clock_.set(kNow + 3600 + 60);
+  const HttpResponse r = get("/board/K42?t=" + old_link);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(r.body.find("Ander kind"), std::string::npos);
+  EXPECT_EQ(rejections("bad_signature"), 1);
+  EXPECT_EQ(get("/board/K42/events?t=" + old_link).status, 403);
+  const HttpResponse own = get("/board/K42?t=" + token("K42", kNow + 3600 + 60));
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_NE(own.body.find("Ander kind"), std::string::npos);
 }
 
 TEST_F(BoardRoutesTest, ALongWaitingListShowsTheFirstHundredAndCountsTheRest) {
@@ -280,6 +306,23 @@ TEST_F(BoardRoutesTest, EventsPushTheBoardOnceAndAgainOnlyWhenItChanged) {
   ASSERT_EQ(sink->frames().size(), 3u);
   EXPECT_NE(sink->frames()[2].find("data-family=\"F3\""), std::string::npos);
   EXPECT_NE(sink->frames()[2].find("pas vanaf 18u"), std::string::npos);
+}
+
+TEST_F(BoardRoutesTest, EventsEndWhenTheCodeNowLeadsToALaterCall) {
+  const HttpResponse r = get("/board/K42/events?t=" + token());
+  auto sink = std::make_shared<FakeSink>();
+  r.event_stream(sink);
+  events_.run_pending();
+  ASSERT_EQ(sink->frames().size(), 2u);
+  reuse_code_for_a_later_call();
+  events_.notify();
+  events_.run_pending();
+  EXPECT_EQ(sink->frames().back().rfind("event: expired\n", 0), 0u);
+  for (const std::string& frame : sink->frames()) {
+    EXPECT_EQ(frame.find("Ander kind"), std::string::npos);
+  }
+  EXPECT_FALSE(sink->is_open());
+  EXPECT_EQ(events_.subscribers(), 0u);
 }
 
 TEST_F(BoardRoutesTest, EventsEndWhenTheLinkExpiresOrTheClientLeft) {

@@ -101,8 +101,8 @@ HttpResponse replies_response(SlashProvider provider, const std::vector<OutboxIt
     text += item.message.text;
   }
   if (text.empty()) return HttpResponse::text(200, "");
-  if (provider == SlashProvider::kSlack) text = slack_escape(text);
-  return HttpResponse::json(200, {{"response_type", "ephemeral"}, {"text", text}});
+  return HttpResponse::json(200, {{"response_type", "ephemeral"},
+                                  {"text", chat_escape(text, provider == SlashProvider::kSlack)}});
 }
 
 // An authenticated, well-formed command: who sent it and what it says.

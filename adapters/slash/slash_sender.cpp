@@ -41,7 +41,7 @@ std::string describe(const ClientResponse& response, std::string_view what) {
 }  // namespace
 
 std::string push_text(std::string_view url, const OutboundMessage& m, bool shared) {
-  if (!is_slack_url(url)) return m.text;
+  if (!is_slack_url(url)) return mattermost_escape(m.text);
   const std::string text = slack_escape(m.text);
   return shared ? fmt::format("<@{}> {}", m.address, text) : text;
 }
@@ -93,7 +93,7 @@ std::optional<SendResult> SlashSender::to_response_url(const OutboxItem& item, s
   }
   const store::ResponseUrl& url = **taken;
   const bool slack = url.provider == "slack";
-  const std::string text = slack ? slack_escape(m.text) : m.text;
+  const std::string text = chat_escape(m.text, slack);
   const Result<ClientResponse> response = post(url.url, response_url_body(text));
   SendResult result;
   if (!response.ok()) {

@@ -20,6 +20,36 @@ std::string slack_escape(std::string_view text) {
   return out;
 }
 
+std::string mattermost_escape(std::string_view text) {
+  static constexpr std::string_view kWordJoiner = "\u2060";
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    switch (c) {
+      case '\\':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '`':
+        out.push_back('\\');
+        out.push_back(c);
+        break;
+      case '@':
+        out.push_back(c);
+        out += kWordJoiner;
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string chat_escape(std::string_view text, bool slack) {
+  return slack ? slack_escape(text) : mattermost_escape(text);
+}
+
 bool is_slack_url(std::string_view url) {
   const Result<Url> parsed = parse_url(url);
   if (!parsed.ok() || parsed->scheme != "https") return false;

@@ -423,6 +423,17 @@ TEST_F(SlashRoutesTest, MattermostAuthorizationHeaderIsAccepted) {
   EXPECT_EQ(audits_by("C001").size(), 1u);
 }
 
+TEST_F(SlashRoutesTest, RepliesToMattermostEscapeMarkdown) {
+  HttpRequest request =
+      post(command_body("U012ABC", "/x![a](https://evil.example)", "", "mm-trigger-9"));
+  request.headers["authorization"] = std::string("Token ") + kToken;
+  const HttpResponse r = handle(request);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string text = text_of(r);
+  EXPECT_NE(text.find("/x!\\[a\\](https://evil.example)"), std::string::npos) << text;
+  EXPECT_EQ(text.find("![a]"), std::string::npos);
+}
+
 TEST_F(SlashRoutesTest, WrongOrMissingMattermostTokenIs403) {
   const HttpResponse wrong = handle(post(
       form({{"token", "not-the-configured-token"}, {"user_id", "U012ABC"}, {"command", "/help"}})));

@@ -130,7 +130,7 @@ TEST_F(SlashSenderTest, TheResponseUrlIsUsedWhileValidAsAnEphemeralNewMessage) {
   EXPECT_EQ(posts[0].content_type, "application/json; charset=utf-8");
   EXPECT_EQ(posts[0].body.value("response_type", ""), "ephemeral");
   EXPECT_EQ(posts[0].body.value("replace_original", true), false);
-  EXPECT_EQ(posts[0].body.value("text", ""), "Gezin <F0001> & co") << "Mattermost: Markdown as is";
+  EXPECT_EQ(posts[0].body.value("text", ""), "Gezin \\<F0001\\> & co") << "Mattermost: escaped";
 }
 
 TEST_F(SlashSenderTest, ASlackResponseUrlGetsEscapedText) {
@@ -413,12 +413,26 @@ TEST(SlashPush, AnswersAreSortedForTheDispatcher) {
   }
 }
 
+// Issue 13: a family's words forwarded to Mattermost must not become a link, an image, a code
+// block or a channel-wide mention; the bot's own links stay as they are.
+TEST(SlashText, MattermostEscapingKeepsAFamilysWordsLiteral) {
+  EXPECT_EQ(mattermost_escape("ja [klik](https://evil.example) ![x](https://evil.example/p.png)"),
+            "ja \\[klik\\](https://evil.example) !\\[x\\](https://evil.example/p.png)");
+  EXPECT_EQ(mattermost_escape("@all @channel kom"), "@\u2060all @\u2060channel kom");
+  EXPECT_EQ(mattermost_escape("```verborgen``` a\\b <https://x>"),
+            "\\`\\`\\`verborgen\\`\\`\\` a\\\\b \\<https://x\\>");
+  const std::string link = "https://noodbel.example.be/board/K42?t=C001.1795407200.aB-_9z";
+  EXPECT_EQ(mattermost_escape(link), link);
+  EXPECT_EQ(mattermost_escape("Gezin Peeters (5 km): ja, vanaf 18u. Één kind!"),
+            "Gezin Peeters (5 km): ja, vanaf 18u. Één kind!");
+}
+
 TEST(SlashPush, ServiceChannelsOnSlackMentionTheUserAndEscape) {
   const OutboundMessage m{"C001", Channel::kSlash, "U012ABC", "K42: ja <F1> & co", 2, std::nullopt};
   const std::string slack = "https://hooks.slack.com/services/T0/B0/x";
   EXPECT_EQ(push_text(slack, m, true), "<@U012ABC> K42: ja &lt;F1&gt; &amp; co");
   EXPECT_EQ(push_text(slack, m, false), "K42: ja &lt;F1&gt; &amp; co");
-  EXPECT_EQ(push_text("https://mm.example.be/hooks/abc", m, true), "K42: ja <F1> & co");
+  EXPECT_EQ(push_text("https://mm.example.be/hooks/abc", m, true), "K42: ja \\<F1\\> & co");
   EXPECT_TRUE(is_slack_url("https://hooks.slack-gov.com/services/x"));
   EXPECT_FALSE(is_slack_url("http://hooks.slack.com/services/x"));
   EXPECT_EQ(mask_push_url(slack), "https://hooks.slack.com/…");

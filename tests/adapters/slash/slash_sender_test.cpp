@@ -27,7 +27,6 @@ using ::noodbel::testing_support::must;
 namespace {
 
 using testing_support::FakeSlack;
-using testing_support::FakeSlackReply;
 
 constexpr UnixTime kNow = 1'760'000'000;
 constexpr const char* kResponsePath = "/commands/T0001/1/abc";

@@ -17,6 +17,7 @@
 #include <toml++/toml.h>
 
 #include "adapters/config/push_urls.h"
+#include "adapters/config/secret_url.h"
 #include "adapters/http/client.h"
 #include "bot/digest.h"
 #include "bot/office_hours.h"
@@ -503,6 +504,14 @@ void strip_trailing_slashes(std::string& url) {
   while (!url.empty() && url.back() == '/') url.pop_back();
 }
 
+// `key` names a URL that carries a secret: https://, or http:// to this machine only
+// (adapters/config/secret_url.h); `local_use` says what plain http is for.
+void require_tls(Reader& r, std::string_view key, std::string_view url,
+                 std::string_view local_use) {
+  if (url.empty()) return;
+  if (auto why = cleartext_secret_url(url, local_use)) r.fail(key, *why);
+}
+
 void read_telegram(Reader& r, const toml::table& root, Config& c) {
   const toml::table* t = r.section(root, "telegram");
   if (!t) return;
@@ -531,6 +540,7 @@ void read_telegram(Reader& r, const toml::table& root, Config& c) {
   }
   r.text(*t, "telegram", "api_base_url", tg.api_base_url);
   if (auto why = bad_base_url(tg.api_base_url, false)) r.fail("telegram.api_base_url", *why);
+  require_tls(r, "telegram.api_base_url", tg.api_base_url, "a local Bot API emulator");
   strip_trailing_slashes(tg.api_base_url);
   r.text(*t, "telegram", "public_url", tg.public_url);
   if (!tg.public_url.empty()) {
@@ -576,6 +586,13 @@ std::optional<std::string> bad_signal_rpc_url(std::string_view url) {
   if (parsed->target != "/") {
     return std::string("must be the daemon's base URL without a path, like "
                        "\"http://127.0.0.1:8081\" (Noodbel adds /api/v1/...)");
+  }
+  if (!is_loopback_host(parsed->host)) {
+    return fmt::format(
+        "must point at a loopback address (127.0.0.1, ::1 or localhost): "
+        "signal-cli's daemon has neither TLS nor a password, so run it next to "
+        "Noodbel (--http 127.0.0.1:8081); got {}",
+        url_origin(url));
   }
   return std::nullopt;
 }
@@ -672,6 +689,7 @@ void read_twilio(Reader& r, const toml::table& root, Config& c) {
   }
   r.text(*t, "twilio", "api_base_url", tw.api_base_url);
   if (auto why = bad_sms_url(tw.api_base_url, false)) r.fail("twilio.api_base_url", *why);
+  require_tls(r, "twilio.api_base_url", tw.api_base_url, "a local API stub");
   strip_trailing_slashes(tw.api_base_url);
   r.text(*t, "twilio", "public_url", tw.public_url);
   if (!tw.public_url.empty()) {
@@ -709,6 +727,7 @@ void read_kannel(Reader& r, const toml::table& root, Config& c) {
   r.boolean(*t, "kannel", "enabled", kn.enabled);
   r.text(*t, "kannel", "sendsms_url", kn.sendsms_url);
   if (auto why = bad_sms_url(kn.sendsms_url, false)) r.fail("kannel.sendsms_url", *why);
+  require_tls(r, "kannel.sendsms_url", kn.sendsms_url, "an smsbox on this machine");
   r.text(*t, "kannel", "username", kn.username);
   r.text(*t, "kannel", "password", kn.password);
   r.text(*t, "kannel", "from", kn.from, /*allow_empty=*/true);
@@ -716,6 +735,7 @@ void read_kannel(Reader& r, const toml::table& root, Config& c) {
   if (!kn.dlr_url.empty()) {
     if (auto why = bad_sms_url(kn.dlr_url, false)) r.fail("kannel.dlr_url", *why);
   }
+  require_tls(r, "kannel.dlr_url", kn.dlr_url, "an smsbox on this machine");
   strip_trailing_slashes(kn.dlr_url);
   r.text(*t, "kannel", "webhook_secret", kn.webhook_secret);
   if (!kn.webhook_secret.empty()) {

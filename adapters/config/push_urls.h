@@ -1,5 +1,6 @@
 // Checks of the [slash] push URLs (incoming webhooks), shared by the TOML loader and the
-// environment overrides. Error texts never repeat a URL: it is a secret. Pure; thread-safe.
+// environment overrides. Error texts never repeat a URL's path or query: they are the
+// secret. Pure; thread-safe.
 #pragma once
 
 #include <optional>

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "adapters/http/security_headers.h"
+
 namespace noodbel {
 namespace {
 
@@ -72,6 +74,18 @@ const Router::Route* Router::find(const HttpRequest& request, PathParams* params
 }
 
 HttpResponse Router::handle(const HttpRequest& request) const {
+  HttpResponse response = dispatch(request);
+  add_security_headers(response);
+  return response;
+}
+
+std::vector<RouteName> Router::routes() const {
+  std::vector<RouteName> out;
+  for (const Route& route : routes_) out.push_back({route.method, route.pattern});
+  return out;
+}
+
+HttpResponse Router::dispatch(const HttpRequest& request) const {
   PathParams params;
   std::vector<std::string> allowed;
   const Route* route = find(request, &params, &allowed);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "adapters/http/security_headers.h"
 #include "bot/text/ascii.h"
 #include "bot/text_normalize.h"
 
@@ -43,13 +44,8 @@ bool blank(std::string_view s) {
 }
 
 HttpResponse with_page_headers(HttpResponse r) {
-  r.with_header("Cache-Control", "no-store")
-      .with_header("X-Content-Type-Options", "nosniff")
-      .with_header("Referrer-Policy", "no-referrer")
-      .with_header("Content-Security-Policy",
-                   "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-                   "connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
-  return r;
+  r.with_header("Cache-Control", "no-store");
+  return with_page_policy(r, PagePolicy::kSandbox);
 }
 
 json to_json(const SandboxMessage& m) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "adapters/http/security_headers.h"
 #include "adapters/http/server.h"
 #include "bot/board_html.h"
 #include "bot/html_escape.h"
@@ -54,13 +55,8 @@ HttpResponse page(const BoardDeps& d, Language lang, int status, const PageParts
     return HttpResponse::error_json(500, "the board page template is broken; it has been logged");
   }
   HttpResponse r = HttpResponse::html(status, std::move(html).value());
-  r.with_header("Cache-Control", "no-store")
-      .with_header("Referrer-Policy", "no-referrer")
-      .with_header("X-Content-Type-Options", "nosniff")
-      .with_header("Content-Security-Policy",
-                   "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-                   "connect-src 'self'; img-src data:");
-  return r;
+  r.with_header("Cache-Control", "no-store");
+  return with_page_policy(r, PagePolicy::kLive);
 }
 
 HttpResponse message_page(const BoardDeps& d, Language lang, int status, std::string_view title,

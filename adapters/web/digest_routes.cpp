@@ -7,9 +7,10 @@
 
 #include <spdlog/spdlog.h>
 
-#include "bot/html_escape.h"
+#include "adapters/http/security_headers.h"
 #include "bot/digest.h"
 #include "bot/digest_render.h"
+#include "bot/html_escape.h"
 
 namespace noodbel {
 namespace {
@@ -68,8 +69,7 @@ class DigestPages {
     }
     HttpResponse r = HttpResponse::html(200, std::move(html).value());
     r.with_header("Cache-Control", "private, no-store");
-    r.with_header("Referrer-Policy", "no-referrer");
-    return r;
+    return with_page_policy(r, PagePolicy::kStatic);
   }
 
   // The page skeleton with one paragraph of the template `name`.
@@ -88,7 +88,7 @@ class DigestPages {
                     "</p></section>");
     HttpResponse r = HttpResponse::html(status, std::move(page));
     r.with_header("Cache-Control", "no-store");
-    return r;
+    return with_page_policy(r, PagePolicy::kStatic);
   }
 
   std::string service_ids() const {

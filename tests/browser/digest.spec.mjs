@@ -71,11 +71,14 @@ describe("the daily digest page", () => {
     page.setDefaultTimeout(WAIT_MS);
     const problems = [];
     page.on("pageerror", (e) => problems.push(`script error: ${e.message}`));
+    // A style or icon the Content-Security-Policy blocks is a console error.
+    page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
     page.on("request", (r) => { if (!r.url().startsWith(origin)) problems.push(`external: ${r.url()}`); });
     // Tomorrow's digest covers the 24 hours up to tomorrow's digest time, and its chart the
     // 30 days before: the call just opened is in it whatever the time now.
     const res = await page.goto(digestLink(brusselsDate(1), "oost-vlaanderen"));
     assert.equal(res.status(), 200);
+    assert.match(res.headers()["content-security-policy"] ?? "", /^default-src 'none'; /);
     const chart = page.locator("svg").first();
     await chart.waitFor();
     const box = await chart.boundingBox();

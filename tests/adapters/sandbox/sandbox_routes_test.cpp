@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "adapters/http/security_headers_support.h"
+
 namespace noodbel {
 namespace {
 
@@ -178,6 +180,12 @@ TEST_F(SandboxRoutesTest, SinceBeyondTheLogMeansTheServerRestarted) {
   const json r = json::parse(call("GET", "/sandbox/api/messages", "", {{"since", "99"}}).body);
   EXPECT_EQ(r["reset"], true);
   EXPECT_EQ(r["next"], 0);
+}
+
+TEST_F(SandboxRoutesTest, EveryRouteAnswersWithTheFullSecurityHeaderSet) {
+  EXPECT_EQ(noodbel::testing::security_header_problems_on_every_route(router_, {}, ""),
+            std::vector<std::string>{});
+  EXPECT_TRUE(delivered_.empty()) << "the empty send is refused";
 }
 
 TEST_F(SandboxRoutesTest, PeopleAndPageAreServed) {

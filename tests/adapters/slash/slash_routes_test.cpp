@@ -515,6 +515,17 @@ TEST_F(SlashRoutesTest, AResponseUrlThatIsNotHttpsIsNotStoredButTheCommandRuns) 
   EXPECT_FALSE(response_url().has_value());
 }
 
+TEST_F(SlashRoutesTest, APlainHttpResponseUrlIsStoredOnlyForARealLoopbackHost) {
+  const std::string evil = "http://127.0.0.1.evil.example/commands/1";
+  EXPECT_EQ(handle(slack(command_body("U012ABC", "/help", "", "", evil), kNow)).status, 200);
+  EXPECT_FALSE(response_url().has_value()) << "a name that only starts like 127.0.0.1";
+  const std::string local = "http://127.0.0.1:9999/commands/1";
+  EXPECT_EQ(handle(slack(command_body("U012ABC", "/help", "", "", local), kNow)).status, 200);
+  const auto url = response_url();
+  ASSERT_TRUE(url.has_value());
+  EXPECT_EQ(url->url, local);
+}
+
 TEST_F(SlashRoutesTest, ARefusedRequestStoresNoResponseUrl) {
   EXPECT_EQ(handle(slack(command_body("U0STRANGER", "/help", ""), kNow)).status, 403);
   EXPECT_EQ(handle(slack(command_body("U012ABC", "/help", ""), kNow, "another-secret-of-32-chars"))

@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "adapters/http/security_headers_support.h"
 #include "support/memory_repository.h"
 #include "support/paths/source_paths.h"
 #include "support/sample_call.h"
@@ -265,6 +266,25 @@ TEST_F(BoardRoutesTest, ALinkOfAnEarlierCallDoesNotOpenALaterCallWithTheSameCode
   const HttpResponse own = get("/board/K42?t=" + token("K42", kNow + 3600 + 60));
   ASSERT_EQ(own.status, 200) << own.body;
   EXPECT_NE(own.body.find("Ander kind"), std::string::npos);
+}
+
+TEST_F(BoardRoutesTest, EveryRouteAnswersWithTheFullSecurityHeaderSet) {
+  const std::pair<std::string, std::string> visits[] = {
+      {"K42", "t=" + token()}, {"Z99", "t=" + token("Z99")}, {"K42", "t=forged"}, {"K42", ""}};
+  for (const auto& [code, query] : visits) {
+    EXPECT_EQ(
+        noodbel::testing::security_header_problems_on_every_route(router_, {{"code", code}}, query),
+        std::vector<std::string>{});
+  }
+}
+
+TEST_F(BoardRoutesTest, TheBoardKeepsItsContentSecurityPolicyAndForbidsFraming) {
+  for (const std::string& target : {"/board/K42?t=" + token(), std::string("/board/K42?t=x")}) {
+    EXPECT_EQ(get(target).header("Content-Security-Policy"),
+              "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+              "connect-src 'self'; img-src data:; frame-ancestors 'none'")
+        << target;
+  }
 }
 
 TEST_F(BoardRoutesTest, ALongWaitingListShowsTheFirstHundredAndCountsTheRest) {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "adapters/config/config.h"
+#include "adapters/http/security_headers_support.h"
 #include "bot/postcodes.h"
 #include "bot/templates.h"
 #include "store/store.h"
@@ -143,6 +144,28 @@ TEST_F(DigestRoutesTest, AValidLinkForAServiceThatIsNoLongerConfiguredGets404) {
   EXPECT_EQ(r.status, 404);
   EXPECT_NE(r.body.find("brugge"), std::string::npos);
   EXPECT_NE(r.body.find("oost-vlaanderen"), std::string::npos) << "lists the known services";
+}
+
+TEST_F(DigestRoutesTest, EveryRouteAnswersWithTheFullSecurityHeaderSet) {
+  const auto query_of = [](const std::string& url) { return url.substr(url.find('?') + 1); };
+  const std::pair<std::string, std::string> visits[] = {
+      {"2026-11-23", query_of(links_.digest_url("2026-11-23", "limburg", clock_.now()))},
+      {"2026-11-23", query_of(links_.digest_url("2026-11-23", "brugge", clock_.now()))},
+      {"2026-11-23", "service=limburg&t=forged"},
+      {"23-11-2026", ""}};
+  for (const auto& [date, query] : visits) {
+    EXPECT_EQ(
+        noodbel::testing::security_header_problems_on_every_route(router_, {{"date", date}}, query),
+        std::vector<std::string>{});
+  }
+}
+
+TEST_F(DigestRoutesTest, TheDigestAllowsItsInlineStyleAndDataIconButNoScript) {
+  const HttpResponse r = get(links_.digest_url("2026-11-23", "limburg", clock_.now()));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.header("Content-Security-Policy"),
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
+  EXPECT_EQ(r.body.find("<script"), std::string::npos) << "the policy allows no script";
 }
 
 TEST_F(DigestRoutesTest, WhenTheFiguresCannotBeReadTheVisitorGetsA503PageNotAnEmptyDigest) {

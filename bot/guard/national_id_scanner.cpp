@@ -24,14 +24,16 @@ bool starts_a_number(std::string_view text, std::size_t i) {
 }
 
 // Reads the digit groups 2, 2, 2, 3, 2 from `pos` into `digits`, one separator allowed
-// before each group after the first; the end of the last group, or nothing.
+// before each group after the first (counted in `separators`); the end of the last group,
+// or nothing.
 std::optional<std::size_t> read_id_groups(std::string_view text, std::size_t pos,
-                                          std::string& digits) {
+                                          std::string& digits, int& separators) {
   constexpr std::array<int, 5> kGroups{2, 2, 2, 3, 2};
   for (std::size_t g = 0; g < kGroups.size(); ++g) {
     if (g > 0 && pos < text.size() && is_id_separator(text[pos]) && pos + 1 < text.size() &&
         is_digit(text[pos + 1])) {
       ++pos;
+      ++separators;
     }
     for (int d = 0; d < kGroups[g]; ++d, ++pos) {
       if (pos >= text.size() || !is_digit(text[pos])) return std::nullopt;
@@ -47,9 +49,12 @@ void scan_national_ids(std::string_view text, std::vector<Finding>& out) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (!starts_a_number(text, i)) continue;
     std::string digits;
-    const std::optional<std::size_t> end = read_id_groups(text, i, digits);
+    int separators = 0;
+    const std::optional<std::size_t> end = read_id_groups(text, i, digits, separators);
     if (!end || (*end < text.size() && (is_digit(text[*end]) || is_alpha(text[*end])))) continue;
-    if (valid_national_id(digits)) {
+    // Written in the register's own shape (YY.MM.DD-NNN.CC, a separator between every
+    // group), a number with a typo in it is still someone's: no check digit needed then.
+    if (separators == 4 || valid_national_id(digits)) {
       add_finding(out, text, FindingKind::kNationalId, i, *end);
       i = *end - 1;
     }

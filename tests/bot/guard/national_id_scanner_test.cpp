@@ -18,10 +18,22 @@ TEST(AnonymizationGuardNationalId, FindsNumbersOfChildrenBornFrom2000InBothForms
   expect_single("RRN 18041512356 voor de mutualiteit", FindingKind::kNationalId, "18041512356");
 }
 
-TEST(AnonymizationGuardNationalId, IgnoresElevenDigitsThatFailTheMod97Check) {
-  const std::vector<Finding> findings = check("dossier 16.03.12-123.98");
-  for (const Finding& f : findings)
-    EXPECT_NE(f.kind, FindingKind::kNationalId) << describe(findings);
+// Issue 13: a typo in a number written as YY.MM.DD-NNN.CC still makes it someone's number.
+TEST(AnonymizationGuardNationalId, FindsANumberInTheRegistersShapeWhateverItsCheckDigits) {
+  expect_single("RRN moeder 16.03.12-123.98", FindingKind::kNationalId, "16.03.12-123.98");
+  expect_single("RRN 85 07 30 033 29 bij de mutualiteit", FindingKind::kNationalId,
+                "85 07 30 033 29");
+  expect_single("RRN 85/07/30/033/29", FindingKind::kNationalId, "85/07/30/033/29");
+}
+
+TEST(AnonymizationGuardNationalId, IgnoresElevenDigitsNotInItsShapeThatFailTheMod97Check) {
+  for (const char* note :
+       {"dossier 16031212398", "dossier 160312-12398", "dossier 16.0312-123.98"}) {
+    const std::vector<Finding> findings = check(note);
+    for (const Finding& f : findings) {
+      EXPECT_NE(f.kind, FindingKind::kNationalId) << note << ": " << describe(findings);
+    }
+  }
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include "adapters/app/service.h"
+#include "adapters/app/metrics_access.h"
 
 #include <chrono>
 
@@ -118,7 +119,10 @@ Status Service::add_routes() {
   add_ops_routes(router_,
                  OpsDeps{*ctx_.store, metrics_, ctx_.clock,
                          [this] { return signal_ ? signal_->health() : std::string("disabled"); },
-                         ctx_.config.readiness, free_space_.get()});
+                         ctx_.config.readiness, free_space_.get(),
+                         [token = ctx_.config.http.metrics_token](const HttpRequest& r) {
+                           return metrics_refusal(r, token);
+                         }});
   add_slash_routes(
       router_,
       SlashDeps{ctx_.config.slash, ctx_.config.core.slash_users, ctx_.clock, *ctx_.store,

@@ -156,12 +156,22 @@ void read_paths(Reader& r, const toml::table& root, Config& c) {
   }
 }
 
+// Why a metrics token is unusable (shorter than 16 characters), or nullopt; "" is no token.
+std::optional<std::string> short_metrics_token(std::string_view token) {
+  constexpr std::size_t kMinLength = 16;
+  if (token.empty() || token.size() >= kMinLength) return std::nullopt;
+  return fmt::format(
+      "is {} characters long; use at least {}, e.g. the output of "
+      "`openssl rand -hex 32`",
+      token.size(), kMinLength);
+}
+
 void read_http(Reader& r, const toml::table& root, Config& c) {
   const toml::table* t = r.section(root, "http");
   if (!t) return;
   r.only_keys(*t, "http",
               {"address", "port", "body_limit_bytes", "read_timeout_seconds", "max_connections",
-               "threads"});
+               "threads", "metrics_token"});
   r.text(*t, "http", "address", c.http.address);
   r.integer(*t, "http", "port", 0, 65535, c.http.port);
   int limit = static_cast<int>(c.http.body_limit_bytes);
@@ -170,6 +180,8 @@ void read_http(Reader& r, const toml::table& root, Config& c) {
   r.integer(*t, "http", "read_timeout_seconds", 1, 300, c.http.read_timeout_seconds);
   r.integer(*t, "http", "max_connections", 1, 100000, c.http.max_connections);
   r.integer(*t, "http", "threads", 1, 256, c.http.threads);
+  r.text(*t, "http", "metrics_token", c.http.metrics_token);
+  if (auto why = short_metrics_token(c.http.metrics_token)) r.fail("http.metrics_token", *why);
 }
 
 void read_calls(Reader& r, const toml::table& root, Config& c) {
@@ -991,6 +1003,12 @@ Status apply_secret_env(Config& config, const std::function<const char*(const ch
       return Error::Invalid(fmt::format("environment variable {} {}", name, *why));
     }
     *target = value;
+  }
+  if (const char* token = getenv("NOODBEL_METRICS_TOKEN"); token != nullptr && *token != '\0') {
+    if (auto why = short_metrics_token(token)) {
+      return Error::Invalid(fmt::format("environment variable NOODBEL_METRICS_TOKEN {}", *why));
+    }
+    config.http.metrics_token = token;
   }
   if (const char* token = getenv("NOODBEL_TELEGRAM_TOKEN"); token != nullptr && *token != '\0') {
     if (auto why = bad_telegram_token(token)) {

@@ -26,7 +26,9 @@ bool is_loopback_host(std::string_view host) {
   in_addr v4{};
   if (inet_pton(AF_INET, text.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
   in6_addr v6{};
-  return inet_pton(AF_INET6, text.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
+  if (inet_pton(AF_INET6, text.c_str(), &v6) != 1) return false;
+  // ::1, or an IPv4 loopback address as a dual-stack socket reports it (::ffff:127.0.0.1).
+  return IN6_IS_ADDR_LOOPBACK(&v6) || (IN6_IS_ADDR_V4MAPPED(&v6) && v6.s6_addr[12] == 127);
 }
 
 std::optional<std::string> cleartext_secret_url(std::string_view url, std::string_view local_use) {

@@ -10,7 +10,8 @@
 namespace noodbel {
 
 // Whether `host`, as parse_url gives it (lower case, IPv6 without brackets), is this
-// machine: "localhost", an IPv4 address in 127.0.0.0/8, or ::1. A name that only starts
+// machine: "localhost", an IPv4 address in 127.0.0.0/8 (also IPv4-mapped, ::ffff:127.0.0.1),
+// or ::1. A name that only starts
 // like one ("127.0.0.1.evil.example", "localhost.evil.example") is not.
 bool is_loopback_host(std::string_view host);
 

@@ -17,6 +17,10 @@ struct HttpConfig {
   // thread until the commit that holds its write is on disk; the handlers waiting together
   // share one commit (store group commit), so more threads than cores pay off.
   int threads = 16;
+  // GET /metrics: with a token, only to "Authorization: Bearer <token>" (from anywhere);
+  // without one, only to clients on this machine (loopback), e.g. nginx or a local agent.
+  // [http] metrics_token or NOODBEL_METRICS_TOKEN.
+  std::string metrics_token;
 };
 
 }  // namespace noodbel

@@ -30,7 +30,13 @@ HttpResponse ready(const OpsDeps& deps) {
                             {{"status", "not_ready"}, {"reason", r.reason}, {"detail", r.detail}});
 }
 
-HttpResponse metrics(const OpsDeps& deps) {
+HttpResponse metrics(const OpsDeps& deps, const HttpRequest& request) {
+  if (deps.metrics_refusal) {
+    if (const std::optional<std::string> why = deps.metrics_refusal(request)) {
+      spdlog::info("event=metrics.refused remote={}", request.remote_address);
+      return HttpResponse::text(403, *why + "\n");
+    }
+  }
   const Result<store::MetricsSnapshot> snapshot = deps.store.metrics_snapshot();
   if (!snapshot.ok()) {
     spdlog::warn("event=metrics.snapshot_failed error=\"{}\"", snapshot.error().message);
@@ -51,7 +57,7 @@ void add_ops_routes(Router& router, OpsDeps deps) {
   router.add("GET", "/readyz",
              [shared](const HttpRequest&, const PathParams&) { return ready(*shared); });
   router.add("GET", "/metrics",
-             [shared](const HttpRequest&, const PathParams&) { return metrics(*shared); });
+             [shared](const HttpRequest& r, const PathParams&) { return metrics(*shared, r); });
 }
 
 }  // namespace noodbel

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "adapters/http/metrics.h"
@@ -25,6 +26,9 @@ struct OpsDeps {
   // The database's filesystem (must outlive the router); nullptr: free space not checked
   // (a database without a file).
   store::FreeSpaceProbe* free_space = nullptr;
+  // Why this request may not read /metrics (answered 403 with the reason), or nothing. Not
+  // set: everyone may (tests).
+  std::function<std::optional<std::string>(const HttpRequest&)> metrics_refusal = {};
 };
 
 // GET /healthz: 200 {"status": "ok", "database": "ok", ...} while the database answers, else
@@ -32,7 +36,7 @@ struct OpsDeps {
 // readiness.h): 200 {"status": "ready"} or 503 {"status": "not_ready", "reason": ...,
 // "detail": ...}, and sets noodbel_ready / noodbel_readiness{reason}. GET /metrics: the registry in
 // the Prometheus text format with the database gauges of one fresh snapshot; 503 (text, no
-// figures) when the snapshot cannot be read.
+// figures) when the snapshot cannot be read; 403 (text, the reason) when metrics_refusal says so.
 void add_ops_routes(Router& router, OpsDeps deps);
 
 }  // namespace noodbel

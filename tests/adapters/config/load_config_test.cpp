@@ -74,6 +74,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"[http]\nport = \"8080\"\n", "http.port: must be a whole number"},
         BadConfig{"[http]\nprot = 8080\n", "http.prot: unknown key"},
         BadConfig{"[http]\nthreads = 0\n", "http.threads: must be between 1 and 256 (got 0)"},
+        BadConfig{"[http]\nmetrics_token = \"short\"\n",
+                  "http.metrics_token: is 5 characters long; use at least 16"},
         BadConfig{"[htp]\nport = 8080\n", "htp: unknown key"},
         BadConfig{"[calls]\nwave_size = 0\n", "calls.wave_size: must be between 1 and 500"},
         BadConfig{"[general]\ndefault_language = \"de\"\n", "general.default_language"},
@@ -220,6 +222,25 @@ TEST(LoadConfig, SlashWebhookOfAServiceMayComeFromTheEnvironment) {
       << bad.error().message;
   EXPECT_EQ(bad.error().message.find("SECRET"), std::string::npos);
   EXPECT_EQ(c->slash.webhooks.count("limburg"), 0u);
+}
+
+TEST(LoadConfig, MetricsTokenComesFromTheFileOrTheEnvironmentWhichMustNotBeShort) {
+  auto c = parse_config("[http]\nmetrics_token = \"from-the-file-0123456789\"\n", "t.toml");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->http.metrics_token, "from-the-file-0123456789");
+  ASSERT_TRUE(apply_secret_env(*c, [](const char* name) -> const char* {
+                return std::string_view(name) == "NOODBEL_METRICS_TOKEN" ? "from-the-env-0123456789"
+                                                                         : nullptr;
+              }).ok());
+  EXPECT_EQ(c->http.metrics_token, "from-the-env-0123456789") << "the environment wins";
+  const Status bad = apply_secret_env(*c, [](const char* name) -> const char* {
+    return std::string_view(name) == "NOODBEL_METRICS_TOKEN" ? "tiny" : nullptr;
+  });
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("environment variable NOODBEL_METRICS_TOKEN is 4 characters"),
+            std::string::npos)
+      << bad.error().message;
+  EXPECT_EQ(c->http.metrics_token, "from-the-env-0123456789") << "unchanged by the refused value";
 }
 
 TEST(LoadConfig, DigestSectionSetsTheTimeAndTheCoverageMinimum) {

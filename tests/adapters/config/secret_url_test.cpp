@@ -15,16 +15,16 @@ namespace noodbel {
 namespace {
 
 TEST(IsLoopbackHost, AcceptsLocalhostTheWhole127NetworkAndIpv6Loopback) {
-  for (const char* host :
-       {"localhost", "127.0.0.1", "127.8.9.10", "127.255.255.254", "::1", "0:0:0:0:0:0:0:1"}) {
+  for (const char* host : {"localhost", "127.0.0.1", "127.8.9.10", "127.255.255.254", "::1",
+                           "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1"}) {
     EXPECT_TRUE(is_loopback_host(host)) << host;
   }
 }
 
 TEST(IsLoopbackHost, RefusesNamesThatOnlyStartLikeLoopbackAndOtherAddresses) {
   for (const char* host : {"127.0.0.1.evil.example", "localhost.evil.example", "127.evil.example",
-                           "localhost.", "evil-localhost", "128.0.0.1", "10.0.0.1", "0.0.0.0",
-                           "::", "::2", "::ffff:8.8.8.8", "api.telegram.org", ""}) {
+                           "localhost.", "evil-localhost", "128.0.0.1", "10.0.0.1", "0.0.0.0", "::",
+                           "::2", "::ffff:8.8.8.8", "::ffff:10.0.0.1", "api.telegram.org", ""}) {
     EXPECT_FALSE(is_loopback_host(host)) << host;
   }
 }

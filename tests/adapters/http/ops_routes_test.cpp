@@ -49,6 +49,30 @@ class OpsRoutesTest : public ::testing::Test {
   Router router_;
 };
 
+TEST(OpsRoutes, MetricsRefusedByTheAccessRuleAre403WithTheReasonAndNoFigures) {
+  ManualClock clock{kNow};
+  const auto store = testing_support::open_memory_store();
+  MetricsRegistry metrics;
+  define_noodbel_metrics(metrics);
+  Router router;
+  OpsDeps deps{*store, metrics, clock};
+  deps.metrics_refusal = [](const HttpRequest& r) -> std::optional<std::string> {
+    if (r.remote_address == "127.0.0.1") return std::nullopt;
+    return std::string("not from ") + r.remote_address;
+  };
+  add_ops_routes(router, deps);
+  HttpRequest r;
+  r.method = "GET";
+  r.path = r.target = "/metrics";
+  r.remote_address = "10.0.0.5";
+  const HttpResponse refused = router.handle(r);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(refused.body, "not from 10.0.0.5\n");
+  EXPECT_EQ(refused.body.find("noodbel_"), std::string::npos);
+  r.remote_address = "127.0.0.1";
+  EXPECT_EQ(router.handle(r).status, 200);
+}
+
 TEST_F(OpsRoutesTest, MetricsReportTheDatabaseFiguresWhileTheStoreAnswers) {
   const HttpResponse r = get("/metrics");
   EXPECT_EQ(r.status, 200);

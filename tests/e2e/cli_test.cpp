@@ -55,6 +55,16 @@ TEST(Cli, AnExampleSecretStopsWithTheKeyTheFixAndExitTwo) {
   EXPECT_NE(r.err.find("openssl rand -hex 32"), std::string::npos) << r.err;
 }
 
+TEST(Cli, AWeakSecretIsAWarningThatNamesTheKeyButNotTheValue) {
+  const std::string weak(40, 'k');
+  const auto env = make_e2e_env("weak-secret", "[web]\nsecret = \"" + weak + "\"\n");
+  const auto r = noodbel(env, {"migrate"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("level=warning event=config.weak_secret key=web.secret"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find(weak), std::string::npos) << r.err;
+}
+
 TEST(Cli, MigrateCreatesTheDatabaseAndIsIdempotent) {
   const auto env = make_e2e_env("migrate");
   const auto first = noodbel(env, {"migrate"});

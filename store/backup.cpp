@@ -2,7 +2,11 @@
 
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <filesystem>
 #include <optional>
@@ -113,6 +117,21 @@ void sync_folder(const fs::path& folder) {
   ::close(fd);
 }
 
+// Creates `path` empty with mode 0600 whatever the umask, so the copy of every family's
+// name and phone is readable by the service's user only from its first byte on (SQLite
+// then opens the empty file, and gives its journal beside it the same mode).
+Status create_private(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+                        S_IRUSR | S_IWUSR);
+  if (fd < 0) {
+    return Error::Unavailable(fmt::format("cannot create {}: {}", path, std::strerror(errno)));
+  }
+  const int rc = ::fchmod(fd, S_IRUSR | S_IWUSR);  // an old file of the same name too
+  ::close(fd);
+  if (rc != 0) return Error::Unavailable(fmt::format("cannot make {} private", path));
+  return Ok();
+}
+
 // Writes the copy to `temp` and checks it; the caller renames or removes it.
 Result<int> write_copy(const std::string& db_path, const std::string& temp) {
   Connection src(db_path, SQLITE_OPEN_READWRITE);
@@ -121,6 +140,7 @@ Result<int> write_copy(const std::string& db_path, const std::string& temp) {
                                        db_path, src.message()));
   }
   if (auto ours = check_contents(src, db_path); !ours.ok()) return ours.error();
+  if (Status s = create_private(temp); !s.ok()) return s.error();
   {
     Connection dst(temp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (!dst.ok()) {

@@ -18,6 +18,7 @@ struct BackupInfo {
 
 // Copies the database at db_path to `target`: written to a temporary file next to it,
 // checked (integrity_check, Noodbel schema version), synced, then renamed over `target`.
+// The copy is created with mode 0600 whatever the umask: only the service's user reads it.
 // On failure nothing is left behind and `target` is unchanged.
 Result<BackupInfo> backup_database(const std::string& db_path, const std::string& target);
 

@@ -3,13 +3,30 @@
 #include <iostream>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "adapters/app/logging.h"
 #include "adapters/config/load_config.h"
+#include "adapters/config/secret_strength.h"
 #include "adapters/data/read_file.h"
 #include "store/store.h"
 
 namespace noodbel::cli {
+
+namespace {
+
+// A warning per weak secret (secret_strength.h), naming the key and never the value.
+void warn_weak_secrets(const Config& config) {
+  for (const std::string_view key : weak_secret_keys(config)) {
+    spdlog::warn(
+        "event=config.weak_secret key={} reason=\"few distinct characters, a long run "
+        "of one character or a simple sequence such as 01234567: it may be guessed\" "
+        "fix=\"use a random value, e.g. the output of `openssl rand -hex 32`\"",
+        key);
+  }
+}
+
+}  // namespace
 
 void report(const Error& e) { std::cerr << "noodbel: " << e.message << "\n"; }
 
@@ -20,6 +37,7 @@ std::optional<Config> config_or_report(const CommonOptions& o) {
     return std::nullopt;
   }
   setup_logging(config->log.level);
+  warn_weak_secrets(*config);
   return std::move(config).value();
 }
 

@@ -16,7 +16,9 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "adapters/config/example_secrets.h"
 #include "adapters/config/push_urls.h"
+#include "adapters/config/secret_keys.h"
 #include "adapters/config/secret_url.h"
 #include "adapters/http/client.h"
 #include "bot/digest.h"
@@ -907,6 +909,32 @@ Status apply_sms_secret_env(Config& config,
   return Ok();
 }
 
+// No secret of the file may be a value printed in the shipped examples (example_secrets.h).
+// Runs last, after [sandbox].
+void check_example_secrets(Reader& r, const Config& c) {
+  for (const SecretKey& key : secret_keys()) {
+    const std::string& value = key.value(c);
+    if (value.empty()) continue;
+    if (auto why = example_secret_problem(key, value, c.core.sandbox.enabled)) {
+      r.fail(key.key, *why);
+    }
+  }
+}
+
+// The same for the secrets given in the environment.
+Status check_example_secret_env(const Config& config,
+                                const std::function<const char*(const char*)>& getenv) {
+  for (const SecretKey& key : secret_keys()) {
+    const std::string name(key.env);
+    const char* value = getenv(name.c_str());
+    if (value == nullptr || *value == '\0') continue;
+    if (auto why = example_secret_problem(key, value, config.core.sandbox.enabled)) {
+      return Error::Invalid(fmt::format("environment variable {} {}", name, *why));
+    }
+  }
+  return Ok();
+}
+
 // NOODBEL_SLASH_WEBHOOK_<SERVICE> supplies or overrides [slash.webhooks] <service>.
 Status apply_slash_webhook_env(Config& config,
                                const std::function<const char*(const char*)>& getenv) {
@@ -964,6 +992,7 @@ Result<Config> parse_config(std::string_view toml_text, const std::string& sourc
   read_signal(r, root, c);
   read_web(r, root, c);
   read_dispatch(r, root, c);
+  check_example_secrets(r, c);
   if (r.failed()) return r.error();
   return c;
 }
@@ -1034,7 +1063,8 @@ Status apply_secret_env(Config& config, const std::function<const char*(const ch
     }
     config.web.secret = secret;
   }
-  return apply_sms_secret_env(config, getenv);
+  if (Status s = apply_sms_secret_env(config, getenv); !s.ok()) return s;
+  return check_example_secret_env(config, getenv);
 }
 
 }  // namespace noodbel

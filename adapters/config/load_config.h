@@ -24,7 +24,8 @@ inline constexpr std::string_view kDemoSecretPrefix = "demo-only-not-secret";
 // the five provincial services, sandbox off.
 Config default_config();
 
-// Parses TOML text; `source` names the file in error messages.
+// Parses TOML text; `source` names the file in error messages. A secret that is a value
+// printed in the shipped examples is an Error naming the key (example_secrets.h).
 Result<Config> parse_config(std::string_view toml_text, const std::string& source);
 
 // Reads a file (an unreadable file is an Error naming it) and parses it.
@@ -42,8 +43,9 @@ Result<Config> resolve_config(const std::optional<std::string>& config_flag,
 // sandbox on, as in the file),
 // NOODBEL_SLASH_WEBHOOK_<SERVICE> -> slash.webhooks.<service> (the service id in upper
 // case, '-' as '_': NOODBEL_SLASH_WEBHOOK_OOST_VLAANDEREN; https only). Unset or
-// empty variables change nothing; a value too short to be a real secret is an Error
-// naming the variable. `getenv` is std::getenv outside tests.
+// empty variables change nothing; a value too short to be a real secret, or one printed
+// in the shipped examples (example_secrets.h), is an Error naming the variable. `getenv` is
+// std::getenv outside tests.
 Status apply_secret_env(Config& config, const std::function<const char*(const char*)>& getenv);
 
 }  // namespace noodbel

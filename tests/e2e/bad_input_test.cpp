@@ -26,32 +26,47 @@ namespace {
 using nlohmann::json;
 using Headers = std::map<std::string, std::string>;
 
-constexpr const char* kTelegramSecret = "3f9c0b6e2a7d41c8b5e0f2a9d6c3b1e7";
-constexpr const char* kTwilioToken = "0123456789abcdef0123456789abcdef";
+constexpr const char* kTelegramSecret = "ee4bade013de44ba1bc83f9546d55a19";
+constexpr const char* kTwilioToken = "caa75f164451ee6f1de03585f6e40fc9";
 constexpr const char* kTwilioAccount = "AC0123456789abcdef0123456789abcdef";
 constexpr const char* kTwilioUrl = "https://noodbel.example.be/webhooks/twilio";
-constexpr const char* kKannelSecret = "5b1f0c9e7d2a43b8a6e1d0f9c8b7a6e5";
-constexpr const char* kSlackSecret = "8f742231b10e8888abcd99yyyzzz85a5";
-constexpr const char* kMattermostToken = "xr3j5x3p4pfk7k3kdgm1ejwqrc";
+constexpr const char* kKannelSecret = "0af795006a6fbb53f51fa76accb66de7";
+constexpr const char* kSlackSecret = "cfd86f34765b74c2e9c538706776da83";
+constexpr const char* kMattermostToken = "q8wz3kd5tnr2vb7xhm4pyc9fgj";
 constexpr std::size_t kBodyLimit = 64 * 1024;  // [http] body_limit_bytes default
 constexpr std::size_t kTextLimit = 16 * 1024;  // kMaxInboundSmsBytes (adapters/sms/sms_common.h)
 const std::string kBadUtf8 = "ja \xC3\x28 \xFF";
 
 std::string config_extra() {
-  return std::string("[telegram]\nenabled = true\n"
-                     "token = \"123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw\"\n"
-                     "api_base_url = \"http://127.0.0.1:9\"\nmode = \"webhook\"\n"
-                     "webhook_secret = \"") + kTelegramSecret + "\"\n"
+  return std::string(
+             "[telegram]\nenabled = true\n"
+             "token = \"7301946285:Kvf7lxDiIieehGB25QUeHi6JE8XW-yayenQ8N\"\n"
+             "api_base_url = \"http://127.0.0.1:9\"\nmode = \"webhook\"\n"
+             "webhook_secret = \"") +
+         kTelegramSecret +
+         "\"\n"
          "public_url = \"http://127.0.0.1:8443\"\nbot_username = \"noodbel_test_bot\"\n"
-         "[twilio]\nenabled = true\naccount_sid = \"" + kTwilioAccount + "\"\n"
-         "auth_token = \"" + kTwilioToken + "\"\nfrom = \"+32460000000\"\n"
-         "api_base_url = \"http://127.0.0.1:9\"\npublic_url = \"" + kTwilioUrl + "\"\n"
+         "[twilio]\nenabled = true\naccount_sid = \"" +
+         kTwilioAccount +
+         "\"\n"
+         "auth_token = \"" +
+         kTwilioToken +
+         "\"\nfrom = \"+32460000000\"\n"
+         "api_base_url = \"http://127.0.0.1:9\"\npublic_url = \"" +
+         kTwilioUrl +
+         "\"\n"
          "[kannel]\nenabled = true\nsendsms_url = \"http://127.0.0.1:9/cgi-bin/sendsms\"\n"
          "username = \"noodbel\"\npassword = \"secretpw\"\n"
-         "webhook_secret = \"" + kKannelSecret + "\"\n"
+         "webhook_secret = \"" +
+         kKannelSecret +
+         "\"\n"
          "[sms]\nprovider = \"kannel\"\n"
-         "[slash]\nsigning_secret = \"" + kSlackSecret + "\"\n"
-         "mattermost_token = \"" + kMattermostToken + "\"\n"
+         "[slash]\nsigning_secret = \"" +
+         kSlackSecret +
+         "\"\n"
+         "mattermost_token = \"" +
+         kMattermostToken +
+         "\"\n"
          "[slash.users]\nU012ABC = \"C001\"\nU0GHOST = \"C999\"\n";
 }
 

@@ -27,7 +27,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kToken = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+constexpr const char* kToken = "7301946285:Kvf7lxDiIieehGB25QUeHi6JE8XW-yayenQ8N";
 constexpr const char* kCaseworker = "+32470000101";
 constexpr std::int64_t kTelegramChat = 4242;      // F0001
 constexpr const char* kSmsFamily = "+32470000002";     // F0002
@@ -106,19 +106,23 @@ class ChannelsCall : public ::testing::Test {
     env_.dir = make_temp_dir("noodbel-e2e-channels");
     env_.config = env_.dir + "/noodbel.toml";
     env_.db = env_.dir + "/noodbel.db";
-    std::ofstream(env_.config)
-        << "[database]\npath = \"" << env_.db << "\"\n"
-        << "[http]\naddress = \"127.0.0.1\"\nport = " << noodbel_port_ << "\n"
-        << "[sandbox]\nenabled = false\n"
-        << "[log]\nlevel = \"info\"\n"
-        << "[telegram]\nenabled = true\ntoken = \"" << kToken << "\"\nmode = \"polling\"\n"
-        << "api_base_url = \"" << telegram_->url() << "\"\npoll_timeout_seconds = 1\n"
-        << "[kannel]\nenabled = true\nsendsms_url = \"" << kannel_->sendsms_url() << "\"\n"
-        << "username = \"noodbel\"\npassword = \"change-me-too\"\nfrom = \"8810\"\n"
-        << "dlr_url = \"" << base << "/webhooks/kannel\"\n"
-        << "webhook_secret = \"" << kKannelSecret << "\"\n"
-        << "[signal]\nenabled = true\naccount = \"+32470999999\"\n"
-        << "rpc_url = \"" << signal_.url() << "\"\n";
+    std::ofstream(env_.config) << "[database]\npath = \"" << env_.db << "\"\n"
+                               << "[http]\naddress = \"127.0.0.1\"\nport = " << noodbel_port_
+                               << "\n"
+                               << "[sandbox]\nenabled = false\n"
+                               << "[log]\nlevel = \"info\"\n"
+                               << "[telegram]\nenabled = true\ntoken = \"" << kToken
+                               << "\"\nmode = \"polling\"\n"
+                               << "api_base_url = \"" << telegram_->url()
+                               << "\"\npoll_timeout_seconds = 1\n"
+                               << "[kannel]\nenabled = true\nsendsms_url = \""
+                               << kannel_->sendsms_url() << "\"\n"
+                               << "username = \"noodbel\"\npassword = \"" << kKannelPassword
+                               << "\"\nfrom = \"8810\"\n"
+                               << "dlr_url = \"" << base << "/webhooks/kannel\"\n"
+                               << "webhook_secret = \"" << kKannelSecret << "\"\n"
+                               << "[signal]\nenabled = true\naccount = \"+32470999999\"\n"
+                               << "rpc_url = \"" << signal_.url() << "\"\n";
   }
 
   void import_people() {
@@ -213,7 +217,7 @@ TEST_F(ChannelsCall, OneCallReachesEveryChannelFailsOverAndTheAnswersLandOnOneBo
   // Signal: the offer is sent and carries the call code.
   const std::vector<json> offers = wait_for_signal(kSignalFamily, 0);
   ASSERT_FALSE(offers.empty());
-  const json offer = offers.front();
+  const json& offer = offers.front();
   std::smatch m;
   const std::string offer_text = offer["message"];
   ASSERT_TRUE(std::regex_search(offer_text, m, std::regex("\\b([A-HJ-NP-Z]\\d\\d)\\b"))) << offer_text;

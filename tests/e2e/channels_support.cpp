@@ -117,20 +117,21 @@ KannelGateway::KannelGateway(const std::string& get_url_base) {
   smsc_port_ = ports[2];
   sendsms_port_ = ports[3];
   const auto q = [](const std::string& s) { return "\"" + s + "\""; };
-  std::ofstream(dir_ + "/kannel.conf") << rewrite_conf(
-      {{{"core", "admin-port"}, std::to_string(admin_port_)},
-       {{"core", "smsbox-port"}, std::to_string(smsbox_port_)},
-       {{"core", "log-file"}, q(dir_ + "/bearerbox.log")},
-       {{"core", "log-level"}, "0"},
-       {{"core", "access-log"}, q(dir_ + "/access.log")},
-       {{"core", "store-location"}, q(dir_ + "/kannel.store")},
-       {{"smsc", "port"}, std::to_string(smsc_port_)},
-       {{"smsbox", "bearerbox-port"}, std::to_string(smsbox_port_)},
-       {{"smsbox", "sendsms-port"}, std::to_string(sendsms_port_)},
-       {{"smsbox", "log-file"}, q(dir_ + "/smsbox.log")},
-       {{"smsbox", "log-level"}, "0"},
-       {{"smsbox", "access-log"}, q(dir_ + "/smsbox-access.log")}},
-      get_url_base);
+  std::ofstream(dir_ + "/kannel.conf")
+      << rewrite_conf({{{"core", "admin-port"}, std::to_string(admin_port_)},
+                       {{"core", "smsbox-port"}, std::to_string(smsbox_port_)},
+                       {{"core", "log-file"}, q(dir_ + "/bearerbox.log")},
+                       {{"core", "log-level"}, "0"},
+                       {{"core", "access-log"}, q(dir_ + "/access.log")},
+                       {{"core", "store-location"}, q(dir_ + "/kannel.store")},
+                       {{"smsc", "port"}, std::to_string(smsc_port_)},
+                       {{"smsbox", "bearerbox-port"}, std::to_string(smsbox_port_)},
+                       {{"smsbox", "sendsms-port"}, std::to_string(sendsms_port_)},
+                       {{"smsbox", "log-file"}, q(dir_ + "/smsbox.log")},
+                       {{"smsbox", "log-level"}, "0"},
+                       {{"smsbox", "access-log"}, q(dir_ + "/smsbox-access.log")},
+                       {{"sendsms-user", "password"}, kKannelPassword}},
+                      get_url_base);
   bearerbox_ = std::make_unique<BackgroundProcess>(
       kBearerbox, std::vector<std::string>{dir_ + "/kannel.conf"}, temp_dir("noodbel-e2e-bearerbox"));
   if (!wait_until([&] { return bearerbox_log().find("smsc_fake: start called") != std::string::npos; })) {

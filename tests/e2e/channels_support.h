@@ -14,6 +14,9 @@
 namespace noodbel::testing_support {
 
 inline constexpr const char* kKannelSecret = "kannel-e2e-secret-0123456789";
+// The sendsms-user's password, set in the gateway's kannel.conf (the shipped one is an
+// example value, which Noodbel refuses).
+inline constexpr const char* kKannelPassword = "kannel-e2e-password-7f3a9c";
 
 // What is missing to run the test ("" when nothing): the Kannel programs, node, the npm
 // package telegram-test-api.

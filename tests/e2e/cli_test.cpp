@@ -44,6 +44,27 @@ TEST(Cli, InvalidConfigStopsWithFileKeyAndReasonAndExitTwo) {
   EXPECT_NE(r.err.find("calls.wave_size"), std::string::npos) << r.err;
 }
 
+TEST(Cli, AnExampleSecretStopsWithTheKeyTheFixAndExitTwo) {
+  const auto env = make_e2e_env("example-secret",
+                                "[web]\nsecret = \"put-the-output-of-openssl-rand-hex-32-here\"\n");
+  const auto r = noodbel(env, {"migrate"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("web.secret: is the example value from config/example.toml"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("openssl rand -hex 32"), std::string::npos) << r.err;
+}
+
+TEST(Cli, AWeakSecretIsAWarningThatNamesTheKeyButNotTheValue) {
+  const std::string weak(40, 'k');
+  const auto env = make_e2e_env("weak-secret", "[web]\nsecret = \"" + weak + "\"\n");
+  const auto r = noodbel(env, {"migrate"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("level=warning event=config.weak_secret key=web.secret"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find(weak), std::string::npos) << r.err;
+}
+
 TEST(Cli, MigrateCreatesTheDatabaseAndIsIdempotent) {
   const auto env = make_e2e_env("migrate");
   const auto first = noodbel(env, {"migrate"});

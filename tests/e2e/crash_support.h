@@ -8,7 +8,7 @@
 
 namespace noodbel::testing_support {
 
-inline constexpr const char* kCrashTwilioToken = "0123456789abcdef0123456789abcdef";
+inline constexpr const char* kCrashTwilioToken = "caa75f164451ee6f1de03585f6e40fc9";
 inline constexpr const char* kCrashTwilioAccount = "AC0123456789abcdef0123456789abcdef";
 inline constexpr const char* kCrashTwilioUrl = "https://noodbel.example.be/webhooks/twilio";
 

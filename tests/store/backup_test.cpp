@@ -1,6 +1,8 @@
 #include "store/backup.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -103,6 +105,45 @@ TEST_F(BackupTest, BackupReplacesAnOlderBackupAtomicallyAndLeavesNoTemporaryFile
     EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos)
         << entry.path();
   }
+}
+
+// The permission bits of `path`.
+unsigned mode_of(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) throw std::runtime_error("cannot stat " + path);
+  return st.st_mode & 0777U;
+}
+
+// Sets the process umask for its lifetime.
+class UmaskScope {
+ public:
+  explicit UmaskScope(mode_t mask) : old_(::umask(mask)) {}
+  ~UmaskScope() { ::umask(old_); }
+  UmaskScope(const UmaskScope&) = delete;
+  UmaskScope& operator=(const UmaskScope&) = delete;
+
+ private:
+  mode_t old_;
+};
+
+TEST_F(BackupTest, ABackupIsReadableByItsOwnerOnlyWhateverTheUmask) {
+  for (const mode_t mask : {mode_t{022}, mode_t{0}}) {
+    const UmaskScope scope(mask);
+    const std::string target = file(mask == 0 ? "open-umask.db" : "usual-umask.db");
+    ASSERT_TRUE(backup_database(path_.db(), target).ok());
+    EXPECT_EQ(mode_of(target), 0600U) << "umask " << mask;
+  }
+}
+
+TEST_F(BackupTest, ABackupOverAnOldReadableFileIsPrivateToo) {
+  const UmaskScope scope(022);
+  { std::ofstream(file("b.db")) << "old backup"; }
+  // An empty temporary file left by an earlier run with this process id, readable by all.
+  const std::string stale = file("b.db") + ".tmp-" + std::to_string(::getpid());
+  { std::ofstream{stale}; }
+  ASSERT_EQ(mode_of(stale), 0644U);
+  ASSERT_TRUE(backup_database(path_.db(), file("b.db")).ok());
+  EXPECT_EQ(mode_of(file("b.db")), 0600U);
 }
 
 TEST_F(BackupTest, BackupOfAFileThatIsNotANoodbelDatabaseIsRefusedAndTheTargetKept) {

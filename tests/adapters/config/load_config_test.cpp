@@ -116,13 +116,13 @@ TEST(LoadConfig, EnvironmentVariableNamesTheFileWhenNoFlagIsGiven) {
 
 TEST(LoadConfig, SlashSectionReadsSecretsAndUsers) {
   const auto c = parse_config(
-      "[slash]\nsigning_secret = \"8f742231b10e8888abcd99yyyzzz85a5\"\n"
-      "mattermost_token = \"xr3j5x3p4pfk7k3kdgm1ejwqrc\"\n"
+      "[slash]\nsigning_secret = \"cfd86f34765b74c2e9c538706776da83\"\n"
+      "mattermost_token = \"q8wz3kd5tnr2vb7xhm4pyc9fgj\"\n"
       "[slash.users]\nU012ABC = \"C001\"\n\"mm.user_1\" = \"C002\"\n",
       "t.toml");
   ASSERT_TRUE(c.ok()) << c.error().message;
-  EXPECT_EQ(c->slash.signing_secret, "8f742231b10e8888abcd99yyyzzz85a5");
-  EXPECT_EQ(c->slash.mattermost_token, "xr3j5x3p4pfk7k3kdgm1ejwqrc");
+  EXPECT_EQ(c->slash.signing_secret, "cfd86f34765b74c2e9c538706776da83");
+  EXPECT_EQ(c->slash.mattermost_token, "q8wz3kd5tnr2vb7xhm4pyc9fgj");
   EXPECT_EQ(c->core.slash_users.size(), 2u);
   EXPECT_EQ(c->core.slash_users.at("U012ABC"), "C001");
   EXPECT_EQ(c->core.slash_users.at("mm.user_1"), "C002");
@@ -428,18 +428,18 @@ TEST(LoadConfig, TelegramIsOffByDefaultWithTelegramsLimits) {
 
 TEST(LoadConfig, TelegramSectionReadsEveryKey) {
   const auto c = parse_config(
-      "[telegram]\nenabled = true\ntoken = \"123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw\"\n"
+      "[telegram]\nenabled = true\ntoken = \"7301946285:Kvf7lxDiIieehGB25QUeHi6JE8XW-yayenQ8N\"\n"
       "api_base_url = \"http://127.0.0.1:8081/\"\nmode = \"webhook\"\n"
-      "webhook_secret = \"3f9c0b6e2a7d41c8b5e0f2a9d6c3b1e7\"\n"
+      "webhook_secret = \"ee4bade013de44ba1bc83f9546d55a19\"\n"
       "public_url = \"https://noodbel.example.be:8443/\"\nmessages_per_second = 20\n"
       "per_chat_messages_per_second = 2\npoll_timeout_seconds = 30\n"
       "bot_username = \"Noodbel_Test_Bot\"\n",
       "t.toml");
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_TRUE(c->telegram.enabled);
-  EXPECT_EQ(c->telegram.token, "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw");
+  EXPECT_EQ(c->telegram.token, "7301946285:Kvf7lxDiIieehGB25QUeHi6JE8XW-yayenQ8N");
   EXPECT_EQ(c->telegram.api_base_url, "http://127.0.0.1:8081");
-  EXPECT_EQ(c->telegram.webhook_secret, "3f9c0b6e2a7d41c8b5e0f2a9d6c3b1e7");
+  EXPECT_EQ(c->telegram.webhook_secret, "ee4bade013de44ba1bc83f9546d55a19");
   EXPECT_EQ(c->telegram.public_url, "https://noodbel.example.be:8443");
   EXPECT_EQ(c->telegram.messages_per_second, 20);
   EXPECT_EQ(c->telegram.per_chat_messages_per_second, 2);
@@ -482,16 +482,16 @@ TEST(LoadConfig, TelegramSectionRefusesBadValuesNamingTheKey) {
 
 TEST(LoadConfig, TelegramSecretsComeFromTheEnvironmentAndAreChecked) {
   const std::map<std::string, std::string> env{
-      {"NOODBEL_TELEGRAM_TOKEN", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"},
-      {"NOODBEL_TELEGRAM_WEBHOOK_SECRET", "3f9c0b6e2a7d41c8b5e0f2a9d6c3b1e7"}};
+      {"NOODBEL_TELEGRAM_TOKEN", "7301946285:Kvf7lxDiIieehGB25QUeHi6JE8XW-yayenQ8N"},
+      {"NOODBEL_TELEGRAM_WEBHOOK_SECRET", "ee4bade013de44ba1bc83f9546d55a19"}};
   const auto getenv = [&](const char* name) -> const char* {
     const auto it = env.find(name);
     return it == env.end() ? nullptr : it->second.c_str();
   };
   Config c = default_config();
   ASSERT_TRUE(apply_secret_env(c, getenv).ok());
-  EXPECT_EQ(c.telegram.token, "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw");
-  EXPECT_EQ(c.telegram.webhook_secret, "3f9c0b6e2a7d41c8b5e0f2a9d6c3b1e7");
+  EXPECT_EQ(c.telegram.token, "7301946285:Kvf7lxDiIieehGB25QUeHi6JE8XW-yayenQ8N");
+  EXPECT_EQ(c.telegram.webhook_secret, "ee4bade013de44ba1bc83f9546d55a19");
   Config bad = default_config();
   const Status s = apply_secret_env(bad, [](const char* name) -> const char* {
     return std::string_view(name) == "NOODBEL_TELEGRAM_TOKEN" ? "not-a-token" : nullptr;
@@ -514,14 +514,14 @@ TEST(LoadConfig, SmsProvidersAreOffByDefault) {
 TEST(LoadConfig, TwilioKannelAndSmsSectionsReadEveryKey) {
   const auto c = parse_config(
       "[twilio]\nenabled = true\naccount_sid = \"AC0123456789abcdef0123456789abcdef\"\n"
-      "auth_token = \"0123456789abcdef0123456789abcdef\"\nfrom = \"+32460000000\"\n"
+      "auth_token = \"caa75f164451ee6f1de03585f6e40fc9\"\nfrom = \"+32460000000\"\n"
       "api_base_url = \"http://127.0.0.1:9000/\"\n"
       "public_url = \"https://noodbel.example.be/webhooks/twilio\"\n"
       "status_callback = \"https://noodbel.example.be/webhooks/twilio?kind=status\"\n"
       "[kannel]\nenabled = true\nsendsms_url = \"http://127.0.0.1:13013/cgi-bin/sendsms\"\n"
       "username = \"noodbel\"\npassword = \"pw\"\nfrom = \"Noodbel\"\n"
       "dlr_url = \"http://127.0.0.1:8080/webhooks/kannel/\"\n"
-      "webhook_secret = \"5b1f0c9e7d2a43b8a6e1d0f9c8b7a6e5\"\n"
+      "webhook_secret = \"0af795006a6fbb53f51fa76accb66de7\"\n"
       "allowed_sources = [\"10.0.0.5\", \"fe80::1\"]\n"
       "[sms]\nprovider = \"kannel\"\nmessages_per_second = 3\n",
       "t.toml");
@@ -588,18 +588,18 @@ TEST(LoadConfig, SmsSectionsRefuseBadValuesNamingTheKey) {
 
 TEST(LoadConfig, SmsSecretsComeFromTheEnvironmentAndAreChecked) {
   const std::map<std::string, std::string> env{
-      {"NOODBEL_TWILIO_AUTH_TOKEN", "0123456789abcdef0123456789abcdef"},
+      {"NOODBEL_TWILIO_AUTH_TOKEN", "caa75f164451ee6f1de03585f6e40fc9"},
       {"NOODBEL_KANNEL_PASSWORD", "kannel-pw"},
-      {"NOODBEL_KANNEL_SECRET", "5b1f0c9e7d2a43b8a6e1d0f9c8b7a6e5"}};
+      {"NOODBEL_KANNEL_SECRET", "0af795006a6fbb53f51fa76accb66de7"}};
   const auto getenv = [&](const char* name) -> const char* {
     const auto it = env.find(name);
     return it == env.end() ? nullptr : it->second.c_str();
   };
   Config c = default_config();
   ASSERT_TRUE(apply_secret_env(c, getenv).ok());
-  EXPECT_EQ(c.twilio.auth_token, "0123456789abcdef0123456789abcdef");
+  EXPECT_EQ(c.twilio.auth_token, "caa75f164451ee6f1de03585f6e40fc9");
   EXPECT_EQ(c.kannel.password, "kannel-pw");
-  EXPECT_EQ(c.kannel.webhook_secret, "5b1f0c9e7d2a43b8a6e1d0f9c8b7a6e5");
+  EXPECT_EQ(c.kannel.webhook_secret, "0af795006a6fbb53f51fa76accb66de7");
   for (const char* variable : {"NOODBEL_TWILIO_AUTH_TOKEN", "NOODBEL_KANNEL_SECRET"}) {
     Config bad = default_config();
     const Status s = apply_secret_env(bad, [&](const char* name) -> const char* {
@@ -664,12 +664,12 @@ TEST(LoadConfig, SignalSectionRefusesBadValuesNamingTheKey) {
 TEST(LoadConfig, WebSectionReadsEveryKey) {
   const auto c = parse_config(
       "[web]\npublic_url = \"https://noodbel.example.be\"\n"
-      "secret = \"0123456789abcdef0123456789abcdef\"\nboard_link_hours = 4\n"
+      "secret = \"caa75f164451ee6f1de03585f6e40fc9\"\nboard_link_hours = 4\n"
       "digest_link_days = 3\n",
       "t.toml");
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ(c->web.public_url, "https://noodbel.example.be");
-  EXPECT_EQ(c->web.secret, "0123456789abcdef0123456789abcdef");
+  EXPECT_EQ(c->web.secret, "caa75f164451ee6f1de03585f6e40fc9");
   EXPECT_EQ(c->web.board_link_hours, 4);
   EXPECT_EQ(c->web.digest_link_days, 3);
   const Config d = default_config();

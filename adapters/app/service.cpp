@@ -7,7 +7,6 @@
 #include <spdlog/spdlog.h>
 
 #include "adapters/app/dispatcher_config.h"
-#include "adapters/app/logfmt.h"
 #include "adapters/app/sms_channel.h"
 #include "adapters/http/ops_routes.h"
 #include "adapters/sandbox/sandbox_routes.h"
@@ -17,6 +16,7 @@
 #include "adapters/web/board_routes.h"
 #include "adapters/web/digest_routes.h"
 #include "adapters/web/web_page.h"
+#include "bot/text/logfmt_value.h"
 #include "store/free_space.h"
 #include "store/retention.h"
 

@@ -64,7 +64,8 @@ std::vector<SandboxPerson> sandbox_people(const AppContext& ctx) {
     }
     return Ok();
   });
-  if (!s.ok()) spdlog::error("event=sandbox.people_failed error=\"{}\"", s.error().message);
+  if (!s.ok())
+    spdlog::error("event=sandbox.people_failed error={}", logfmt_value(s.error().message));
   return people;
 }
 
@@ -218,8 +219,8 @@ Status Service::start() {
   // start() returns, so that whoever waits for the service sees it settled.
   tick();
   scheduler_ = std::thread([this] { scheduler_loop(); });
-  spdlog::info("event=serve.started address={} port={} sandbox={}", ctx_.config.http.address,
-               server_->port(), sandbox_ != nullptr);
+  spdlog::info("event=serve.started address={} port={} sandbox={}",
+               logfmt_value(ctx_.config.http.address), server_->port(), sandbox_ != nullptr);
   return Ok();
 }
 
@@ -334,7 +335,7 @@ void Service::tick() {
     return Ok();
   });
   if (!s.ok()) {
-    spdlog::error("event=scheduler.tick_failed error=\"{}\"", s.error().message);
+    spdlog::error("event=scheduler.tick_failed error={}", logfmt_value(s.error().message));
     return;
   }
   dispatcher_.notify();

@@ -1,4 +1,5 @@
 #include "store/migrations.h"
+#include "bot/text/logfmt_value.h"
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -333,7 +334,7 @@ bool apply_one(Database& db, const Migration& m) {
   const std::string set_version = fmt::format("{} = {}", kUserVersion, m.version);
   db.exec(set_version.c_str());
   tx.commit();
-  spdlog::info("event=store.migrated version={} name=\"{}\"", m.version, m.name);
+  spdlog::info("event=store.migrated version={} name={}", m.version, logfmt_value(m.name));
   return true;
 }
 

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "bot/text/logfmt_value.h"
 #include "store/digest_queries.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
@@ -582,7 +583,7 @@ Status Store::with_database(const std::function<Status(Database&)>& fn) {
   try {
     return fn(*db_);
   } catch (const StoreError& e) {
-    spdlog::error("event=store.failed what=with_database error=\"{}\"", e.what());
+    spdlog::error("event=store.failed what=with_database error={}", logfmt_value(e.what()));
     return storage_error(e);
   }
 }

@@ -10,6 +10,7 @@
 #include "bot/digest_notice.h"
 #include "bot/digest_schedule.h"
 #include "bot/outbound.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel {
 namespace {
@@ -64,7 +65,7 @@ DigestRunReport DigestSender::run_due() {
   DigestRunReport report;
   const auto newest = newest_runs(store_, config_.core.services);
   if (!newest.ok()) {
-    spdlog::error("event=digest.read_failed error=\"{}\"", newest.error().message);
+    spdlog::error("event=digest.read_failed error={}", logfmt_value(newest.error().message));
     ++report.failed;
     return report;
   }
@@ -88,8 +89,9 @@ DigestSender::Sent DigestSender::send(LocalDate date, const std::string& service
   const Result<Digest> digest = source_.build(date, service);
   const ScopeDigest* scope = digest.ok() ? scope_of(*digest, service) : nullptr;
   if (scope == nullptr) {
-    spdlog::error("event=digest.build_failed date={} service={} error=\"{}\"", day, service,
-                  digest.ok() ? "service not in the digest" : digest.error().message);
+    spdlog::error("event=digest.build_failed date={} service={} error={}", day,
+                  logfmt_value(service),
+                  logfmt_value(digest.ok() ? "service not in the digest" : digest.error().message));
     return {Outcome::kFailed, 0};
   }
   const UnixTime now = clock_.now();
@@ -117,12 +119,13 @@ DigestSender::Sent DigestSender::send(LocalDate date, const std::string& service
     return Ok();
   });
   if (!s.ok()) {
-    spdlog::error("event=digest.send_failed date={} service={} error=\"{}\"", day, service,
-                  s.error().message);
+    spdlog::error("event=digest.send_failed date={} service={} error={}", day,
+                  logfmt_value(service), logfmt_value(s.error().message));
     return {Outcome::kFailed, 0};
   }
   if (!recorded) return {Outcome::kSkipped, 0};
-  spdlog::info("event=digest.sent date={} service={} messages={}", day, service, queued);
+  spdlog::info("event=digest.sent date={} service={} messages={}", day, logfmt_value(service),
+               queued);
   return {Outcome::kSent, queued};
 }
 

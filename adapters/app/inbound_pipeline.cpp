@@ -1,4 +1,5 @@
 #include "adapters/app/inbound_pipeline.h"
+#include "bot/text/logfmt_value.h"
 
 #include <spdlog/spdlog.h>
 
@@ -18,8 +19,8 @@ Result<InboundOutcome> InboundPipeline::deliver(const InboundMessage& message,
       },
       state);
   if (!status.ok()) {
-    spdlog::error("event=inbound.failed channel={} error=\"{}\"", to_string(message.channel),
-                  status.error().message);
+    spdlog::error("event=inbound.failed channel={} error={}", to_string(message.channel),
+                  logfmt_value(status.error().message));
     return status.error();
   }
   if (outcome == HandleOutcome::kDuplicate) {
@@ -32,8 +33,8 @@ Result<InboundOutcome> InboundPipeline::deliver(const InboundMessage& message,
     if (on_commit_) on_commit_();
     return InboundOutcome::kUnknownSender;
   }
-  spdlog::debug("event=inbound.handled channel={} text=\"{}\"", to_string(message.channel),
-                message.text);
+  spdlog::debug("event=inbound.handled channel={} text={}", to_string(message.channel),
+                logfmt_value(message.text));
   if (on_commit_) on_commit_();
   return InboundOutcome::kHandled;
 }

@@ -4,21 +4,13 @@
 
 #include "bot/phone.h"
 #include "bot/text/ascii.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel {
 namespace {
 
 bool is_key_char(char c) {
   return is_alnum(c) || c == '_' || c == '.' || c == '-';
-}
-
-bool needs_quotes(std::string_view v) {
-  if (v.empty()) return true;
-  for (const char c : v) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u == 0x7f || c == '"' || c == '=' || c == '\\') return true;
-  }
-  return false;
 }
 
 // Reads a quoted value starting after the opening quote; pos ends after the closing one.
@@ -46,27 +38,6 @@ std::optional<std::string> read_quoted(std::string_view line, std::size_t& pos) 
 }
 
 }  // namespace
-
-std::string logfmt_value(std::string_view value) {
-  if (!needs_quotes(value)) return std::string(value);
-  std::string out = "\"";
-  for (const char c : value) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  return out + "\"";
-}
 
 std::optional<std::map<std::string, std::string>> parse_logfmt(std::string_view line) {
   std::map<std::string, std::string> pairs;
@@ -130,10 +101,10 @@ std::string to_logfmt_payload(std::string_view payload) {
   std::string event = "log";
   const std::size_t space = text.find(' ');
   const std::string_view first = text.substr(0, space);
-  if (first.rfind("event=", 0) == 0 && first.size() > 6 && !needs_quotes(first.substr(6))) {
+  if (first.rfind("event=", 0) == 0 && first.size() > 6 && !logfmt_needs_quotes(first.substr(6))) {
     event = std::string(first.substr(6));
     text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
-  } else if (first.size() > 1 && first.back() == ':' && !needs_quotes(first)) {
+  } else if (first.size() > 1 && first.back() == ':' && !logfmt_needs_quotes(first)) {
     event = std::string(first.substr(0, first.size() - 1));
     text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
   }

@@ -1,5 +1,6 @@
 // logfmt helpers for Noodbel's log lines ("event=x key=value key2=\"quoted value\"").
-// Used by the log formatter (adapters/app/logging.cpp) and by code that logs free text.
+// Used by the log formatter (adapters/app/logging.cpp) and the tests that read log lines;
+// quoting one value is bot/text/logfmt_value.h.
 // Pure functions, thread-safe.
 #pragma once
 
@@ -9,11 +10,6 @@
 #include <string_view>
 
 namespace noodbel {
-
-// A value as logfmt writes it: bare when it is a non-empty run of printable characters
-// without space, '"', '=' or '\'; else double-quoted with \" \\ \n \r \t escaped (other
-// control characters as \u00XX).
-std::string logfmt_value(std::string_view value);
 
 // The key=value pairs of one logfmt line; nothing when the line is not logfmt (an
 // unterminated quote, a bare word, a key with characters other than [A-Za-z0-9_.-],

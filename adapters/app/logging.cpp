@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "adapters/app/logfmt.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel {
 namespace {

@@ -8,7 +8,6 @@
 #include <spdlog/spdlog.h>
 
 #include "adapters/app/dispatcher_config.h"
-#include "adapters/app/logfmt.h"
 #include "adapters/app/sms_channel.h"
 #include "adapters/http/ops_routes.h"
 #include "adapters/sandbox/sandbox_routes.h"
@@ -18,6 +17,7 @@
 #include "adapters/web/board_routes.h"
 #include "adapters/web/digest_routes.h"
 #include "adapters/web/web_page.h"
+#include "bot/text/logfmt_value.h"
 #include "store/free_space.h"
 #include "store/retention.h"
 
@@ -65,7 +65,8 @@ std::vector<SandboxPerson> sandbox_people(const AppContext& ctx) {
     }
     return Ok();
   });
-  if (!s.ok()) spdlog::error("event=sandbox.people_failed error=\"{}\"", s.error().message);
+  if (!s.ok())
+    spdlog::error("event=sandbox.people_failed error={}", logfmt_value(s.error().message));
   return people;
 }
 
@@ -222,8 +223,8 @@ Status Service::start() {
   // start() returns, so that whoever waits for the service sees it settled.
   tick();
   scheduler_ = std::thread([this] { scheduler_loop(); });
-  spdlog::info("event=serve.started address={} port={} sandbox={}", ctx_.config.http.address,
-               server_->port(), sandbox_ != nullptr);
+  spdlog::info("event=serve.started address={} port={} sandbox={}",
+               logfmt_value(ctx_.config.http.address), server_->port(), sandbox_ != nullptr);
   return Ok();
 }
 
@@ -338,7 +339,7 @@ void Service::tick() {
     return Ok();
   });
   if (!s.ok()) {
-    spdlog::error("event=scheduler.tick_failed error=\"{}\"", s.error().message);
+    spdlog::error("event=scheduler.tick_failed error={}", logfmt_value(s.error().message));
     return;
   }
   dispatcher_.notify();

@@ -11,6 +11,7 @@
 #include "bot/clock.h"
 #include "bot/linking.h"
 #include "bot/local_time.h"
+#include "bot/text/logfmt_value.h"
 #include "store/store.h"
 
 namespace noodbel::cli {
@@ -38,7 +39,7 @@ int cmd_families_link(const CommonOptions& o, const std::string& family_id) {
     report(s.error());
     return kExitRefused;
   }
-  spdlog::info("event=family.link_code family={} expires={}", issued->family_id,
+  spdlog::info("event=family.link_code family={} expires={}", logfmt_value(issued->family_id),
                issued->expires_at);
   const std::string link = telegram_deep_link(config->core.telegram_bot_username, issued->code);
   std::cout << fmt::format("family {}: link code {} (single use, valid until {} Brussels time)\n",

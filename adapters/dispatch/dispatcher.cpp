@@ -10,6 +10,7 @@
 
 #include "adapters/dispatch/failover.h"
 #include "bot/phone.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel {
 namespace {
@@ -18,8 +19,8 @@ namespace {
 std::string who(const OutboundMessage& m) {
   const bool phone = m.channel == Channel::kSms || m.channel == Channel::kSignal;
   const std::string id = m.recipient_id.empty() ? std::string("unknown") : m.recipient_id;
-  return phone ? fmt::format("recipient={} address={}", id, mask_phone(m.address))
-               : fmt::format("recipient={}", id);
+  return phone ? fmt::format("recipient={} address={}", logfmt_value(id), mask_phone(m.address))
+               : fmt::format("recipient={}", logfmt_value(id));
 }
 
 // A well-mixed number from a row id and attempt, so retries of many rows spread out.
@@ -145,8 +146,8 @@ Result<std::vector<OutboxItem>> Dispatcher::record_and_claim(Lane& lane, UnixTim
       store_.record_and_claim(lane.unrecorded, channel, due, room);
   recorded(lane, claimed.ok() ? Ok() : Status(claimed.error()));
   if (!claimed.ok()) {
-    spdlog::error("event=outbox.claim_failed channel={} error=\"{}\"", to_string(channel),
-                  claimed.error().message);
+    spdlog::error("event=outbox.claim_failed channel={} error={}", to_string(channel),
+                  logfmt_value(claimed.error().message));
   }
   return claimed;
 }
@@ -176,14 +177,14 @@ void Dispatcher::recorded(Lane& lane, const Status& written) {
   }
   if (!lane.record_failing) {
     spdlog::error(
-        "event=outbox.record_failed channel={} kept={} first_id={} error=\"{}\" hint=\"kept; "
+        "event=outbox.record_failed channel={} kept={} first_id={} error={} hint=\"kept; "
         "recorded before the next claim\"",
         to_string(lane.sender->channel()), lane.unrecorded.size(), lane.unrecorded.front().id,
-        written.error().message);
+        logfmt_value(written.error().message));
   } else {
-    spdlog::warn("event=outbox.record_retry_failed channel={} kept={} error=\"{}\"",
+    spdlog::warn("event=outbox.record_retry_failed channel={} kept={} error={}",
                  to_string(lane.sender->channel()), lane.unrecorded.size(),
-                 written.error().message);
+                 logfmt_value(written.error().message));
   }
   lane.record_failing = true;
 }
@@ -199,8 +200,8 @@ void Dispatcher::release_expired_leases(Channel channel, Lane& lane) {
   lane.leases_checked_at = now;
   const Result<int> released = store_.release_expired_leases(channel, now, options_.lease_seconds);
   if (!released.ok()) {
-    spdlog::error("event=outbox.lease_check_failed channel={} error=\"{}\"", to_string(channel),
-                  released.error().message);
+    spdlog::error("event=outbox.lease_check_failed channel={} error={}", to_string(channel),
+                  logfmt_value(released.error().message));
     return;  // the next check tries again; claiming goes on
   }
   if (*released > 0) {
@@ -229,13 +230,14 @@ bool Dispatcher::fail_over(const OutboxItem& item, const std::string& error) {
         return store::OutboxQueue::Failover{std::move(moved), failover_error(next->channel, error)};
       });
   if (!id.ok()) {
-    spdlog::error("event=outbox.failover_failed id={} {} error=\"{}\"", item.id, who(m),
-                  id.error().message);
+    spdlog::error("event=outbox.failover_failed id={} {} error={}", item.id, who(m),
+                  logfmt_value(id.error().message));
     return false;
   }
   if (*id == 0) return false;
-  spdlog::warn("event=outbox.failover id={} {} channel={} next_channel={} new_id={} error=\"{}\"",
-               item.id, who(m), to_string(m.channel), to_string(next->channel), *id, error);
+  spdlog::warn("event=outbox.failover id={} {} channel={} next_channel={} new_id={} error={}",
+               item.id, who(m), to_string(m.channel), to_string(next->channel), *id,
+               logfmt_value(error));
   notify();  // the next contact's worker may be asleep
   return true;
 }
@@ -263,8 +265,8 @@ void Dispatcher::handle(Lane& lane, const OutboxItem& item) {
     status = "failover";
   } else if (result.kind == SendResult::Kind::kPermanent) {
     record(lane, {Outcome::Kind::kFailed, item.id, now, {}, result.error});
-    spdlog::warn("event=outbox.failed id={} {} channel={} reason=permanent error=\"{}\"", item.id,
-                 who(item.message), to_string(channel), result.error);
+    spdlog::warn("event=outbox.failed id={} {} channel={} reason=permanent error={}", item.id,
+                 who(item.message), to_string(channel), logfmt_value(result.error));
     status = "failed";
   } else if (item.attempts >= options_.max_attempts) {
     record(lane, {Outcome::Kind::kFailed,
@@ -272,8 +274,8 @@ void Dispatcher::handle(Lane& lane, const OutboxItem& item) {
                   now,
                   {},
                   fmt::format("gave up after {} attempts: {}", item.attempts, result.error)});
-    spdlog::warn("event=outbox.failed id={} {} attempts={} channel={} error=\"{}\"", item.id,
-                 who(item.message), item.attempts, to_string(channel), result.error);
+    spdlog::warn("event=outbox.failed id={} {} attempts={} channel={} error={}", item.id,
+                 who(item.message), item.attempts, to_string(channel), logfmt_value(result.error));
     status = "failed";
   } else {
     const std::int64_t delay = retry_delay(item, result);
@@ -282,11 +284,11 @@ void Dispatcher::handle(Lane& lane, const OutboxItem& item) {
       lane.paused_until = std::max(lane.paused_until, rate_now() + pause);
     }
     record(lane, {Outcome::Kind::kRetry, item.id, now + delay, {}, result.error});
-    spdlog::info("event=outbox.retry id={} {} channel={} delay_s={} error=\"{}\"", item.id,
-                 who(item.message), to_string(channel), delay, result.error);
+    spdlog::info("event=outbox.retry id={} {} channel={} delay_s={} error={}", item.id,
+                 who(item.message), to_string(channel), delay, logfmt_value(result.error));
     status = "retry";
   }
-  spdlog::debug("event=outbox.text id={} text=\"{}\"", item.id, item.message.text);
+  spdlog::debug("event=outbox.text id={} text={}", item.id, logfmt_value(item.message.text));
   if (observer_) observer_(channel, status);
 }
 
@@ -346,7 +348,8 @@ void Dispatcher::worker(Channel channel) {
     try {
       r = round(channel);
     } catch (const std::exception& e) {
-      spdlog::error("event=dispatch.round_failed channel={} error=\"{}\"", to_string(channel), e.what());
+      spdlog::error("event=dispatch.round_failed channel={} error={}", to_string(channel),
+                    logfmt_value(e.what()));
     }
     if (r.full && !r.throttled) continue;  // a full batch: more may be due
     if (r.throttled) record_kept(lane);    // the wait may be long: record first

@@ -28,6 +28,7 @@
 #include "adapters/http/http_types.h"
 #include "bot/sync/mutex.h"
 #include "bot/text/ascii.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel {
 namespace {
@@ -165,7 +166,7 @@ class Connection {
       // was length-delimited, so nothing could have been truncated: not an error.
       if (ec && ec != ssl::error::stream_truncated && ec != net::error::eof &&
           ec != beast::error::timeout) {
-        spdlog::debug("event=http_client.tls_shutdown error=\"{}\"", ec.message());
+        spdlog::debug("event=http_client.tls_shutdown error={}", logfmt_value(ec.message()));
       }
     }
     beast::error_code ignored;
@@ -200,13 +201,13 @@ class BeastClient final : public HttpClient {
     tls_.set_verify_mode(ssl::verify_peer);
     beast::error_code ec;
     tls_.set_default_verify_paths(ec);
-    if (ec) spdlog::warn("event=http_client.no_system_ca error=\"{}\"", ec.message());
+    if (ec) spdlog::warn("event=http_client.no_system_ca error={}", logfmt_value(ec.message()));
     if (!options_.ca_file.empty()) {
       tls_.load_verify_file(options_.ca_file, ec);
       if (ec) {
         tls_error_ = fmt::format("cannot load the CA file {}: {}; check http client ca_file",
                                  options_.ca_file, ec.message());
-        spdlog::error("event=http_client.bad_ca_file error=\"{}\"", *tls_error_);
+        spdlog::error("event=http_client.bad_ca_file error={}", logfmt_value(*tls_error_));
       }
     }
   }
@@ -227,7 +228,7 @@ class BeastClient final : public HttpClient {
       }
       Exchange x = exchange(*c, *url, request, reused);
       if (x.stale && attempt == 1) {
-        spdlog::debug("event=http_client.stale_connection host={}", where(*url));
+        spdlog::debug("event=http_client.stale_connection host={}", logfmt_value(where(*url)));
         continue;
       }
       if (x.response.ok()) {

@@ -1,4 +1,5 @@
 #include "adapters/http/metrics.h"
+#include "bot/text/logfmt_value.h"
 
 #include <cmath>
 #include <utility>
@@ -68,7 +69,7 @@ MetricsRegistry::Metric* MetricsRegistry::find_or_define(std::string_view name, 
   const auto it = metrics_.find(name);
   if (it != metrics_.end()) return &it->second;
   if (!valid_name(name, true)) {
-    spdlog::error("event=metrics.invalid_name name=\"{}\"", name);
+    spdlog::error("event=metrics.invalid_name name={}", logfmt_value(name));
     return nullptr;
   }
   Metric metric;
@@ -101,7 +102,7 @@ void MetricsRegistry::define_gauge(std::string_view name, std::string_view help,
 
 void MetricsRegistry::inc(std::string_view name, const MetricLabels& labels, double by) {
   if (!valid_labels(labels)) {
-    spdlog::error("event=metrics.invalid_label metric={}", name);
+    spdlog::error("event=metrics.invalid_label metric={}", logfmt_value(name));
     return;
   }
   const MutexLock lock(mutex_);
@@ -110,7 +111,7 @@ void MetricsRegistry::inc(std::string_view name, const MetricLabels& labels, dou
 
 void MetricsRegistry::set(std::string_view name, const MetricLabels& labels, double value) {
   if (!valid_labels(labels)) {
-    spdlog::error("event=metrics.invalid_label metric={}", name);
+    spdlog::error("event=metrics.invalid_label metric={}", logfmt_value(name));
     return;
   }
   const MutexLock lock(mutex_);
@@ -137,7 +138,8 @@ std::string MetricsRegistry::render() const {
     try {
       metric.series[{}] = metric.read();
     } catch (const std::exception& e) {
-      spdlog::warn("event=metrics.gauge_failed metric={} error=\"{}\"", name, e.what());
+      spdlog::warn("event=metrics.gauge_failed metric={} error={}", logfmt_value(name),
+                   logfmt_value(e.what()));
     }
   }
   std::string out;

@@ -7,13 +7,15 @@
 #include <spdlog/spdlog.h>
 
 #include "adapters/http/readiness.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel {
 namespace {
 
 HttpResponse health(const OpsDeps& deps) {
   const Status db = deps.store.check();
-  if (!db.ok()) spdlog::warn("event=health.database_failed error=\"{}\"", db.error().message);
+  if (!db.ok())
+    spdlog::warn("event=health.database_failed error={}", logfmt_value(db.error().message));
   return HttpResponse::json(db.ok() ? 200 : 503,
                             {{"status", db.ok() ? "ok" : "degraded"},
                              {"version", NOODBEL_VERSION},
@@ -25,7 +27,7 @@ HttpResponse ready(const OpsDeps& deps) {
   const Readiness r = check_readiness(deps.store, deps.free_space, deps.readiness);
   record_readiness(deps.metrics, r);
   if (r.ready) return HttpResponse::json(200, {{"status", "ready"}});
-  spdlog::warn("event=ready.failed reason={} detail=\"{}\"", r.reason, r.detail);
+  spdlog::warn("event=ready.failed reason={} detail={}", r.reason, logfmt_value(r.detail));
   return HttpResponse::json(503,
                             {{"status", "not_ready"}, {"reason", r.reason}, {"detail", r.detail}});
 }
@@ -39,7 +41,7 @@ HttpResponse metrics(const OpsDeps& deps, const HttpRequest& request) {
   }
   const Result<store::MetricsSnapshot> snapshot = deps.store.metrics_snapshot();
   if (!snapshot.ok()) {
-    spdlog::warn("event=metrics.snapshot_failed error=\"{}\"", snapshot.error().message);
+    spdlog::warn("event=metrics.snapshot_failed error={}", logfmt_value(snapshot.error().message));
     return HttpResponse::text(503, "database unavailable: no metrics reported; retry later\n");
   }
   record_store_snapshot(deps.metrics, *snapshot, deps.clock.now());

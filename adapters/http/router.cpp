@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "adapters/http/security_headers.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel {
 namespace {
@@ -102,10 +103,11 @@ HttpResponse Router::dispatch(const HttpRequest& request) const {
   try {
     return route->handler(request, params);
   } catch (const std::exception& e) {
-    spdlog::error("event=http.handler_threw method={} route={} error=\"{}\"", request.method, route->pattern, e.what());
+    spdlog::error("event=http.handler_threw method={} route={} error={}",
+                  logfmt_value(request.method), route->pattern, logfmt_value(e.what()));
   } catch (...) {
-    spdlog::error("event=http.handler_threw method={} route={} error=unknown", request.method,
-                  route->pattern);
+    spdlog::error("event=http.handler_threw method={} route={} error=unknown",
+                  logfmt_value(request.method), route->pattern);
   }
   return HttpResponse::error_json(500, "internal server error; it has been logged");
 }

@@ -9,6 +9,7 @@
 #include "adapters/http/server.h"
 #include "bot/sync/mutex.h"
 #include "bot/text/ascii.h"
+#include "bot/text/logfmt_value.h"
 
 #include <algorithm>
 #include <array>
@@ -175,7 +176,8 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (ec) {
       if (ec != net::error::operation_aborted && ec != beast::error::timeout) {
-        spdlog::debug("event=http.read_failed remote={} error=\"{}\"", remote_, ec.message());
+        spdlog::debug("event=http.read_failed remote={} error={}", logfmt_value(remote_),
+                      logfmt_value(ec.message()));
       }
       return do_close();
     }
@@ -224,8 +226,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void reply(const HttpRequest& request, const HttpResponse& response, bool keep_alive) {
     const bool valid = response.status >= 100 && response.status <= 599;
     if (!valid) {
-      spdlog::error("event=http.bad_status method={} path={} status={}", request.method,
-                    request.path, response.status);
+      spdlog::error("event=http.bad_status method={} path={} status={}",
+                    logfmt_value(request.method), logfmt_value(request.path), response.status);
     }
     std::optional<HttpResponse> fallback;
     const HttpResponse& out =
@@ -261,7 +263,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void on_write(bool close, beast::error_code ec, std::size_t /*bytes*/) {
     if (ec) {
-      spdlog::debug("event=http.write_failed remote={} error=\"{}\"", remote_, ec.message());
+      spdlog::debug("event=http.write_failed remote={} error={}", logfmt_value(remote_),
+                    logfmt_value(ec.message()));
       return do_close();
     }
     response_.reset();
@@ -401,7 +404,7 @@ void Session::on_stream_header(EventStreamStart start, beast::error_code ec, std
   try {
     start(sink_);
   } catch (const std::exception& e) {
-    spdlog::error("event=http.stream_start_threw error=\"{}\"", e.what());
+    spdlog::error("event=http.stream_start_threw error={}", logfmt_value(e.what()));
     end_stream();
   }
 }
@@ -426,7 +429,8 @@ void Session::on_frame_written(beast::error_code ec, std::size_t) {
   writing_ = false;
   if (sink_ && !frame_in_flight_.starts_with(':')) sink_->written();
   if (ec) {
-    spdlog::debug("event=http.stream_write_failed remote={} error=\"{}\"", remote_, ec.message());
+    spdlog::debug("event=http.stream_write_failed remote={} error={}", logfmt_value(remote_),
+                  logfmt_value(ec.message()));
     return end_stream();
   }
   arm_keepalive();
@@ -512,7 +516,7 @@ void Core::on_accept(beast::error_code ec, tcp::socket socket) {
   if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
   if (ec) {
     // E.g. too many open files: wait a little instead of spinning.
-    spdlog::warn("event=http.accept_failed error=\"{}\"", ec.message());
+    spdlog::warn("event=http.accept_failed error={}", logfmt_value(ec.message()));
     accept_retry.expires_after(kAcceptRetryDelay);
     accept_retry.async_wait([this](beast::error_code wait_ec) {
       if (!wait_ec) do_accept();
@@ -568,9 +572,11 @@ HttpResponse Core::call_handler(const HttpRequest& request) const {
   try {
     return handler(request);
   } catch (const std::exception& e) {
-    spdlog::error("event=http.handler_threw method={} path={} error=\"{}\"", request.method, request.path, e.what());
+    spdlog::error("event=http.handler_threw method={} path={} error={}",
+                  logfmt_value(request.method), logfmt_value(request.path), logfmt_value(e.what()));
   } catch (...) {
-    spdlog::error("event=http.handler_threw method={} path={} error=unknown", request.method, request.path);
+    spdlog::error("event=http.handler_threw method={} path={} error=unknown",
+                  logfmt_value(request.method), logfmt_value(request.path));
   }
   return HttpResponse::error_json(500, "internal server error; it has been logged");
 }
@@ -580,7 +586,7 @@ void Core::observe(const HttpRequest& request, int status) const {
   try {
     observer(request, status);
   } catch (const std::exception& e) {
-    spdlog::error("event=http.observer_threw error=\"{}\"", e.what());
+    spdlog::error("event=http.observer_threw error={}", logfmt_value(e.what()));
   }
 }
 
@@ -612,13 +618,13 @@ Status HttpServer::start() {
           core->ioc.run();
           return;
         } catch (const std::exception& e) {
-          spdlog::error("event=http.io_thread_threw error=\"{}\"", e.what());
+          spdlog::error("event=http.io_thread_threw error={}", logfmt_value(e.what()));
         }
       }
     });
   }
   spdlog::info("event=http.listening endpoint={}",
-               endpoint_text(impl_->options.address, impl_->bound_port.load()));
+               logfmt_value(endpoint_text(impl_->options.address, impl_->bound_port.load())));
   return Ok();
 }
 

@@ -16,6 +16,7 @@
 #include "adapters/sms/sms_common.h"
 #include "bot/phone.h"
 #include "bot/text/ascii.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel {
 namespace {
@@ -28,8 +29,8 @@ HttpResponse ok() { return HttpResponse::text(200, ""); }
 // `reject`: the label of noodbel_webhook_rejections_total; unset: derived from the status.
 HttpResponse refused(const HttpRequest& request, int status, std::string_view reason,
                      const char* reject = nullptr) {
-  spdlog::warn("event=kannel.refused status={} remote={} reason=\"{}\"", status,
-               request.remote_address, reason);
+  spdlog::warn("event=kannel.refused status={} remote={} reason={}", status,
+               logfmt_value(request.remote_address), logfmt_value(reason));
   HttpResponse r = HttpResponse::error_json(status, reason);
   if (reject != nullptr) r.reject_reason = reject;
   return r;
@@ -60,7 +61,7 @@ HttpResponse deliver_failed(const Error& e) {
   if (e.kind == ErrorKind::kUnavailable) {
     return HttpResponse::error_json(503, e.message + "; Kannel may retry (http-request-retry)");
   }
-  spdlog::error("event=kannel.deliver_failed error=\"{}\"", e.message);
+  spdlog::error("event=kannel.deliver_failed error={}", logfmt_value(e.message));
   return HttpResponse::error_json(500,
                                   "internal error while handling the message; it has been logged");
 }
@@ -81,7 +82,7 @@ HttpResponse delivery_report(const KannelDeps& deps, const HttpRequest& request,
                                raw.substr(0, 20)));
   }
   const std::optional<OutboxState> state = dlr_state(status);
-  spdlog::info("event=kannel.dlr id={} status={}", id, status);
+  spdlog::info("event=kannel.dlr id={} status={}", logfmt_value(id), status);
   if (!state) return ok();
   if (const Status s = deps.mark_delivery(id, *state, deps.clock.now()); !s.ok()) {
     return deliver_failed(s.error());
@@ -130,14 +131,16 @@ HttpResponse incoming(const KannelDeps& deps, const HttpRequest& request,
   if (!text.ok()) return refused(request, 400, text.error().message);
   const Result<std::string> number = sms_sender_number(*from);
   if (!number.ok()) {
-    spdlog::info("event=kannel.ignored id={} reason=\"sender is not a phone number\"", id);
+    spdlog::info("event=kannel.ignored id={} reason=\"sender is not a phone number\"",
+                 logfmt_value(id));
     return ok();
   }
   const bool blank = std::all_of(text->begin(), text->end(), [](char c) {
     return std::isspace(static_cast<unsigned char>(c)) != 0;
   });
   if (blank) {
-    spdlog::info("event=kannel.ignored id={} from={} reason=\"no text\"", id, mask_phone(*number));
+    spdlog::info("event=kannel.ignored id={} from={} reason=\"no text\"", logfmt_value(id),
+                 mask_phone(*number));
     return ok();
   }
   InboundMessage message;
@@ -148,7 +151,8 @@ HttpResponse incoming(const KannelDeps& deps, const HttpRequest& request,
   message.received_at = deps.clock.now();
   const Result<InboundOutcome> outcome = deps.deliver(message);
   if (!outcome.ok()) return deliver_failed(outcome.error());
-  spdlog::info("event=kannel.accepted id={} from={}", message.provider_id, mask_phone(*number));
+  spdlog::info("event=kannel.accepted id={} from={}", logfmt_value(message.provider_id),
+               mask_phone(*number));
   return ok();
 }
 

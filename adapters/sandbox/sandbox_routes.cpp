@@ -13,6 +13,7 @@
 
 #include "adapters/http/security_headers.h"
 #include "bot/text/ascii.h"
+#include "bot/text/logfmt_value.h"
 #include "bot/text_normalize.h"
 
 namespace noodbel {
@@ -98,7 +99,8 @@ HttpResponse status_to_response(const Error& e, std::string_view from) {
     case ErrorKind::kInternal:
       break;
   }
-  spdlog::error("event=sandbox.deliver_failed from={} error=\"{}\"", from, e.message);
+  spdlog::error("event=sandbox.deliver_failed from={} error={}", logfmt_value(from),
+                logfmt_value(e.message));
   return HttpResponse::error_json(500, "internal error while handling the message; it has been logged");
 }
 
@@ -157,8 +159,9 @@ HttpResponse send(SandboxState& s, const HttpRequest& request) {
     s.channel.erase(seq);
     return status_to_response(delivered.error(), from);
   }
-  spdlog::info("event=sandbox.accepted id={} from={}", message.provider_id, from);
-  spdlog::debug("event=sandbox.text id={} text=\"{}\"", message.provider_id, message.text);
+  spdlog::info("event=sandbox.accepted id={} from={}", message.provider_id, logfmt_value(from));
+  spdlog::debug("event=sandbox.text id={} text={}", message.provider_id,
+                logfmt_value(message.text));
   // The seq lets the page find the bot's answer: the next "out" message to `from`.
   return HttpResponse::json(202, {{"ok", true}, {"seq", seq}});
 }

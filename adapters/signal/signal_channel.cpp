@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "adapters/signal/signal_sender.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel::signal_cli {
 namespace {
@@ -57,8 +58,8 @@ std::unique_ptr<ChannelSender> SignalChannel::make_sender() const {
 }
 
 void SignalChannel::start() {
-  spdlog::info("event=signal.enabled rpc_url={} messages_per_second={}", config_.rpc_url,
-               config_.messages_per_second);
+  spdlog::info("event=signal.enabled rpc_url={} messages_per_second={}",
+               logfmt_value(config_.rpc_url), config_.messages_per_second);
   listener_.start();
 }
 

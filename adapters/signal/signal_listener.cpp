@@ -7,6 +7,7 @@
 
 #include "adapters/signal/signal_events.h"
 #include "bot/phone.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel::signal_cli {
 
@@ -32,13 +33,13 @@ SignalListener::~SignalListener() { stop(); }
 
 bool SignalListener::handle(const SseEvent& event) {
   if (event.type != "receive") {
-    spdlog::debug("event=signal.event_ignored type=\"{}\"", event.type.substr(0, 40));
+    spdlog::debug("event=signal.event_ignored type={}", logfmt_value(event.type.substr(0, 40)));
     return true;
   }
   const ParsedEvent parsed = parse_receive_event(event.data, clock_.now());
   if (!parsed.message) {
     const auto level = parsed.malformed ? spdlog::level::warn : spdlog::level::debug;
-    spdlog::log(level, "event=signal.event_ignored reason=\"{}\"", parsed.ignored);
+    spdlog::log(level, "event=signal.event_ignored reason={}", logfmt_value(parsed.ignored));
     if (metrics_ != nullptr) {
       metrics_->inc("noodbel_signal_events_ignored_total",
                     {{"reason", parsed.malformed ? "malformed" : "not_a_text"}});
@@ -47,11 +48,13 @@ bool SignalListener::handle(const SseEvent& event) {
   }
   const Result<InboundOutcome> outcome = deliver_(*parsed.message);
   if (!outcome.ok()) {
-    spdlog::error("event=signal.message_not_stored from={} error=\"{}\"",
-                  mask_phone(parsed.message->address), outcome.error().message);
+    spdlog::error("event=signal.message_not_stored from={} error={}",
+                  logfmt_value(mask_phone(parsed.message->address)),
+                  logfmt_value(outcome.error().message));
     return false;
   }
-  spdlog::info("event=signal.received from={} duplicate={}", mask_phone(parsed.message->address),
+  spdlog::info("event=signal.received from={} duplicate={}",
+               logfmt_value(mask_phone(parsed.message->address)),
                *outcome == InboundOutcome::kDuplicate);
   return true;
 }
@@ -89,7 +92,8 @@ Status SignalListener::read_once(std::string& last_event_id, bool& opened) {
     opened = true;
     connected_ = true;
     if (metrics_ != nullptr) metrics_->set("noodbel_signal_stream_connected", {}, 1);
-    spdlog::info("event=signal.stream_open url={}/api/v1/events", options_.rpc_url);
+    spdlog::info("event=signal.stream_open url={}",
+                 logfmt_value(options_.rpc_url + "/api/v1/events"));
   };
   handlers.on_bytes = [&](std::string_view bytes) {
     parser.feed(bytes, [&](const SseEvent& event) {
@@ -114,11 +118,13 @@ void SignalListener::run() {
   if (check_) {
     const Status s = check_();
     if (s.ok()) {
-      spdlog::info("event=signal.daemon_ok url={}/api/v1/check", options_.rpc_url);
+      spdlog::info("event=signal.daemon_ok url={}",
+                   logfmt_value(options_.rpc_url + "/api/v1/check"));
     } else {
-      spdlog::warn("event=signal.daemon_unreachable url={}/api/v1/check error=\"{}\" "
-                   "hint=\"start signal-cli -a ACCOUNT daemon --http 127.0.0.1:PORT\"",
-                   options_.rpc_url, s.error().message);
+      spdlog::warn(
+          "event=signal.daemon_unreachable url={} error={} "
+          "hint=\"start signal-cli -a ACCOUNT daemon --http 127.0.0.1:PORT\"",
+          logfmt_value(options_.rpc_url + "/api/v1/check"), logfmt_value(s.error().message));
     }
   }
   std::string last_event_id;
@@ -133,8 +139,8 @@ void SignalListener::run() {
     if (metrics_ != nullptr) metrics_->inc("noodbel_signal_stream_reconnects_total");
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     const auto delay = reconnect_delay(failures, options_.backoff_min, options_.backoff_max, unit(rng_));
-    spdlog::warn("event=signal.stream_closed attempt={} retry_in_ms={} error=\"{}\"", failures,
-                 delay.count(), s.error().message);
+    spdlog::warn("event=signal.stream_closed attempt={} retry_in_ms={} error={}", failures,
+                 delay.count(), logfmt_value(s.error().message));
     if (!wait(delay)) return;
   }
 }

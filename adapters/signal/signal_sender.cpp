@@ -6,6 +6,7 @@
 #include "adapters/signal/signal_events.h"
 #include "adapters/signal/signal_rpc.h"
 #include "bot/phone.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel::signal_cli {
 namespace {
@@ -41,17 +42,18 @@ SendResult SignalSender::send(const OutboxItem& item) {
   const std::string to = mask_phone(m.address);
   if (result.kind == SendResult::Kind::kSent) {
     spdlog::info("event=signal.sent outbox_id={} to={} quoted={}", item.id, to, quote.has_value());
-    spdlog::debug("event=signal.sent_body outbox_id={} text=\"{}\"", item.id, m.text);
+    spdlog::debug("event=signal.sent_body outbox_id={} text={}", item.id, logfmt_value(m.text));
   } else if (rate_limited(result)) {
-    spdlog::warn("event=signal.rate_limited outbox_id={} to={} retry_after_s={} error=\"{}\" "
-                 "hint=\"lower [signal] messages_per_second; a captcha challenge needs "
-                 "signal-cli submitRateLimitChallenge\"",
-                 item.id, to, result.retry_after_seconds.value_or(-1), result.error);
+    spdlog::warn(
+        "event=signal.rate_limited outbox_id={} to={} retry_after_s={} error={} "
+        "hint=\"lower [signal] messages_per_second; a captcha challenge needs "
+        "signal-cli submitRateLimitChallenge\"",
+        item.id, to, result.retry_after_seconds.value_or(-1), logfmt_value(result.error));
     if (metrics_ != nullptr) metrics_->inc("noodbel_signal_rate_limited_total");
   } else {
-    spdlog::warn("event=signal.send_failed outbox_id={} to={} kind={} error=\"{}\"", item.id, to,
+    spdlog::warn("event=signal.send_failed outbox_id={} to={} kind={} error={}", item.id, to,
                  result.kind == SendResult::Kind::kPermanent ? "permanent" : "temporary",
-                 result.error);
+                 logfmt_value(result.error));
   }
   return result;
 }

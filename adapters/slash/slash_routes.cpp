@@ -17,6 +17,7 @@
 #include "adapters/slash/slash_text.h"
 #include "bot/router.h"
 #include "bot/text/ascii.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel {
 namespace {
@@ -34,8 +35,8 @@ store::ChannelState channel_state(const SlashCommand& command, SlashProvider pro
   store::ChannelState state;
   if (command.response_url.empty()) return state;
   if (auto why = bad_push_url(command.response_url)) {
-    spdlog::warn("event=slash.response_url_ignored provider={} user={} reason=\"{}\"",
-                 provider_name(provider), command.user_id, *why);
+    spdlog::warn("event=slash.response_url_ignored provider={} user={} reason={}",
+                 provider_name(provider), command.user_id, logfmt_value(*why));
     return state;
   }
   state.slash_response_url = store::fresh_response_url(
@@ -46,8 +47,8 @@ store::ChannelState channel_state(const SlashCommand& command, SlashProvider pro
 // `reject`: the label of noodbel_webhook_rejections_total; unset: derived from the status.
 HttpResponse refused(const HttpRequest& request, int status, const Error& error,
                      const char* reject = nullptr) {
-  spdlog::warn("event=slash.refused status={} remote={} reason=\"{}\"", status,
-               request.remote_address, error.message);
+  spdlog::warn("event=slash.refused status={} remote={} reason={}", status,
+               logfmt_value(request.remote_address), logfmt_value(error.message));
   HttpResponse r = HttpResponse::error_json(status, error.message);
   if (reject != nullptr) r.reject_reason = reject;
   return r;
@@ -66,7 +67,7 @@ HttpResponse deliver_failed(const HttpRequest& request, const Error& e) {
     case ErrorKind::kInternal:
       break;
   }
-  spdlog::error("event=slash.deliver_failed error=\"{}\"", e.message);
+  spdlog::error("event=slash.deliver_failed error={}", logfmt_value(e.message));
   return HttpResponse::error_json(500, "internal error while handling the command; it has been logged");
 }
 
@@ -152,7 +153,7 @@ HttpResponse not_handled(const HttpRequest& request, const AcceptedCommand& acce
                          InboundOutcome outcome) {
   if (outcome == InboundOutcome::kDuplicate) {
     spdlog::info("event=slash.duplicate provider={} id={}", provider_name(accepted.auth.provider),
-                 accepted.auth.provider_id);
+                 logfmt_value(accepted.auth.provider_id));
     return HttpResponse::text(200, "");
   }
   return refused(request, 403,
@@ -168,7 +169,7 @@ HttpResponse replies_pushed_later(const InboundMessage& message, std::string_vie
   spdlog::warn(
       "event=slash.response_late provider={} id={} caseworker={} "
       "hint=\"the replies will be pushed\"",
-      provider, message.provider_id, caseworker);
+      provider, logfmt_value(message.provider_id), logfmt_value(caseworker));
   return HttpResponse::text(200, "");
 }
 
@@ -180,16 +181,19 @@ HttpResponse replies_in_response(const SlashDeps& deps, const InboundMessage& me
   if (!taken.ok()) {
     // The command is stored; its replies stay queued and are pushed like late ones.
     spdlog::error(
-        "event=slash.replies_not_taken provider={} id={} caseworker={} error=\"{}\" "
+        "event=slash.replies_not_taken provider={} id={} caseworker={} error={} "
         "hint=\"the replies will be pushed\"",
-        provider_name(provider), message.provider_id, caseworker, taken.error().message);
+        provider_name(provider), logfmt_value(message.provider_id), logfmt_value(caseworker),
+        logfmt_value(taken.error().message));
     return HttpResponse::text(200, "");
   }
   const std::vector<OutboxItem>& replies = *taken;
   if (deps.on_replies) deps.on_replies(replies.size());
   spdlog::info("event=slash.handled provider={} id={} caseworker={} replies={}",
-               provider_name(provider), message.provider_id, caseworker, replies.size());
-  spdlog::debug("event=slash.text id={} text=\"{}\"", message.provider_id, message.text);
+               provider_name(provider), logfmt_value(message.provider_id), logfmt_value(caseworker),
+               replies.size());
+  spdlog::debug("event=slash.text id={} text={}", logfmt_value(message.provider_id),
+                logfmt_value(message.text));
   return replies_response(provider, replies);
 }
 
@@ -236,13 +240,14 @@ void warn_unknown_slash_users(store::UnitOfWork& store, const SlashUsers& users,
     return Ok();
   });
   if (!s.ok()) {
-    spdlog::error("event=slash.users_check_failed error=\"{}\"", s.error().message);
+    spdlog::error("event=slash.users_check_failed error={}", logfmt_value(s.error().message));
     return;
   }
   for (const std::string& entry : missing) {
-    spdlog::warn("event=slash.unknown_caseworker entry=\"{}\" hint=\"[slash] names a "
-                 "caseworker who is not imported: a mapped user gets 403, a webhook is unused\"",
-                 entry);
+    spdlog::warn(
+        "event=slash.unknown_caseworker entry={} hint=\"[slash] names a "
+        "caseworker who is not imported: a mapped user gets 403, a webhook is unused\"",
+        logfmt_value(entry));
   }
 }
 

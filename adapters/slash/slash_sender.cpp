@@ -9,6 +9,7 @@
 
 #include "adapters/http/retry_after.h"
 #include "adapters/slash/slash_text.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel {
 namespace {
@@ -82,8 +83,8 @@ std::optional<SendResult> SlashSender::to_response_url(const OutboxItem& item, s
   const auto taken = routes_->take_response_url(m.address, clock_.now());
   if (!taken.ok()) {
     // Never sent without the use recorded: the row waits and is retried.
-    spdlog::error("event=slash.store_failed what=take_response_url recipient={} error=\"{}\"",
-                  m.recipient_id, taken.error().message);
+    spdlog::error("event=slash.store_failed what=take_response_url recipient={} error={}",
+                  logfmt_value(m.recipient_id), logfmt_value(taken.error().message));
     return SendResult::temporary("storage: cannot take a use of the response_url: " +
                                  taken.error().message);
   }
@@ -106,13 +107,15 @@ std::optional<SendResult> SlashSender::to_response_url(const OutboxItem& item, s
   }
   if (result.kind == SendResult::Kind::kSent) {
     spdlog::info("event=slash.pushed id={} route=response_url url={} recipient={} uses_left={}",
-                 item.id, mask_push_url(url.url), m.recipient_id, url.uses_left);
+                 item.id, logfmt_value(mask_push_url(url.url)), logfmt_value(m.recipient_id),
+                 url.uses_left);
     return result;
   }
   if (result.kind == SendResult::Kind::kTemporary) return result;
   // Refused for good: expired or used up on the provider's side. Forget it, use a webhook.
-  spdlog::warn("event=slash.response_url_refused id={} url={} recipient={} error=\"{}\"", item.id,
-               mask_push_url(url.url), m.recipient_id, result.error);
+  spdlog::warn("event=slash.response_url_refused id={} url={} recipient={} error={}", item.id,
+               logfmt_value(mask_push_url(url.url)), logfmt_value(m.recipient_id),
+               logfmt_value(result.error));
   if (const Status forgot = routes_->forget_response_url(m.address, url.url); !forgot.ok()) {
     return SendResult::temporary("storage: cannot forget a refused response_url: " +
                                  forgot.error().message);
@@ -152,12 +155,13 @@ SendResult SlashSender::to_webhook(const OutboxItem& item, const Webhook& hook) 
   }
   if (result.kind == SendResult::Kind::kSent) {
     spdlog::info("event=slash.pushed id={} route=webhook url={} recipient={}", item.id,
-                 mask_push_url(hook.url), m.recipient_id);
+                 logfmt_value(mask_push_url(hook.url)), logfmt_value(m.recipient_id));
   } else {
-    spdlog::warn("event=slash.push_failed id={} route=webhook url={} recipient={} retry={} "
-                 "error=\"{}\"",
-                 item.id, mask_push_url(hook.url), m.recipient_id,
-                 result.kind == SendResult::Kind::kTemporary, result.error);
+    spdlog::warn(
+        "event=slash.push_failed id={} route=webhook url={} recipient={} retry={} "
+        "error={}",
+        item.id, logfmt_value(mask_push_url(hook.url)), logfmt_value(m.recipient_id),
+        result.kind == SendResult::Kind::kTemporary, logfmt_value(result.error));
   }
   if (result.kind == SendResult::Kind::kPermanent) {
     result.error += fmt::format("; replace the URL of {}", hook.what.substr(hook.what.find('[')));
@@ -174,8 +178,8 @@ SendResult SlashSender::send(const OutboxItem& item) {
   std::string service;
   const Result<std::optional<Webhook>> hook = webhook_for(m, service);
   if (!hook.ok()) {
-    spdlog::error("event=slash.store_failed what=service_of recipient={} error=\"{}\"",
-                  m.recipient_id, hook.error().message);
+    spdlog::error("event=slash.store_failed what=service_of recipient={} error={}",
+                  logfmt_value(m.recipient_id), logfmt_value(hook.error().message));
     return SendResult::temporary("storage: cannot look up the caseworker's service: " +
                                  hook.error().message);
   }

@@ -4,6 +4,7 @@
 
 #include "adapters/telegram/telegram_setup.h"
 #include "adapters/telegram/telegram_webhook.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel::telegram {
 
@@ -40,8 +41,8 @@ CallButtonsLookup call_buttons_from_store(store::UnitOfWork& store, Language fal
       return Ok();
     });
     if (!s.ok()) {
-      spdlog::error("event=telegram.buttons_lookup_failed call_id={} error=\"{}\"", *m.call_id,
-                    s.error().message);
+      spdlog::error("event=telegram.buttons_lookup_failed call_id={} error={}", *m.call_id,
+                    logfmt_value(s.error().message));
     }
     return out;
   };
@@ -99,7 +100,7 @@ void TelegramChannel::start() {
                                              clock_, options);
   worker_->start();
   spdlog::info("event=telegram.started mode={} api={}", polling ? "polling" : "webhook",
-               config_.api_base_url);
+               logfmt_value(config_.api_base_url));
 }
 
 void TelegramChannel::stop() {

@@ -7,6 +7,7 @@
 
 #include "adapters/telegram/telegram_inbound.h"
 #include "bot/outbound.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel::telegram {
 namespace {
@@ -25,7 +26,7 @@ std::string sent_ref(const nlohmann::json& result, const std::string& address) {
     const Message m = result.get<Message>();
     return message_ref(m.chat.id, m.message_id);
   } catch (const std::exception& e) {
-    spdlog::warn("event=telegram.odd_send_result reason=\"{}\"", e.what());
+    spdlog::warn("event=telegram.odd_send_result reason={}", logfmt_value(e.what()));
     return fmt::format("tg:{}:unknown", address);
   }
 }
@@ -94,8 +95,8 @@ std::vector<InlineButton> TelegramSender::buttons_for(const OutboundMessage& m) 
   if (!call) return {};
   auto row = answer_buttons(templates_, *call);
   if (!row.ok()) {
-    spdlog::error("event=telegram.buttons_failed call_id={} error=\"{}\"", *m.call_id,
-                  row.error().message);
+    spdlog::error("event=telegram.buttons_failed call_id={} error={}", *m.call_id,
+                  logfmt_value(row.error().message));
     return {};
   }
   return std::move(row).value();

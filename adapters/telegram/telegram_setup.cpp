@@ -5,6 +5,7 @@
 
 #include "adapters/telegram/telegram_webhook.h"
 #include "bot/router.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel::telegram {
 namespace {
@@ -58,7 +59,8 @@ std::vector<CommandChat> caseworker_chats(store::UnitOfWork& store) {
     }
     return Ok();
   });
-  if (!s.ok()) spdlog::error("event=telegram.caseworkers_failed error=\"{}\"", s.error().message);
+  if (!s.ok())
+    spdlog::error("event=telegram.caseworkers_failed error={}", logfmt_value(s.error().message));
   return chats;
 }
 
@@ -71,8 +73,8 @@ Status publish_commands(const TelegramApi& api, const Templates& templates,
     const CallOutcome r = api.set_my_commands(*commands, chat.chat_id);
     if (r.kind == CallOutcome::Kind::kTemporary) return to_status(r);
     if (!r.ok()) {
-      spdlog::warn("event=telegram.commands_skipped chat={} error=\"{}\"",
-                   mask_address(Channel::kTelegram, chat.chat_id), r.error);
+      spdlog::warn("event=telegram.commands_skipped chat={} error={}",
+                   mask_address(Channel::kTelegram, chat.chat_id), logfmt_value(r.error));
       continue;
     }
     ++published;

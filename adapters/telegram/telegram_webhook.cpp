@@ -8,6 +8,7 @@
 #include "adapters/crypto/secrets.h"
 #include "adapters/telegram/bot_api_types.h"
 #include "adapters/telegram/telegram_inbound.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel::telegram {
 namespace {
@@ -26,8 +27,8 @@ HttpResponse store_failed(const Error& e) {
 HttpResponse handle(const WebhookDeps& deps, const HttpRequest& request) {
   const auto given = request.header(kSecretHeader);
   if (!given || !secret_matches(deps.secret, *given)) {
-    spdlog::warn("event=telegram.webhook_refused remote={} reason={}", request.remote_address,
-                 given ? "wrong_secret" : "no_secret");
+    spdlog::warn("event=telegram.webhook_refused remote={} reason={}",
+                 logfmt_value(request.remote_address), given ? "wrong_secret" : "no_secret");
     HttpResponse r = HttpResponse::error_json(
         403, "missing or wrong X-Telegram-Bot-Api-Secret-Token: it must equal the secret_token "
              "given to setWebhook (telegram.webhook_secret)");
@@ -36,8 +37,8 @@ HttpResponse handle(const WebhookDeps& deps, const HttpRequest& request) {
   }
   const Result<Update> update = parse_update_text(request.body);
   if (!update.ok()) {
-    spdlog::warn("event=telegram.webhook_unreadable bytes={} reason=\"{}\"", request.body.size(),
-                 update.error().message);
+    spdlog::warn("event=telegram.webhook_unreadable bytes={} reason={}", request.body.size(),
+                 logfmt_value(update.error().message));
     return handled();
   }
   const InboundUpdate in = to_inbound(*update, deps.clock.now());
@@ -45,8 +46,8 @@ HttpResponse handle(const WebhookDeps& deps, const HttpRequest& request) {
     const Result<InboundOutcome> outcome = deps.deliver(*in.message);
     if (!outcome.ok()) return store_failed(outcome.error());
   } else {
-    spdlog::info("event=telegram.update_ignored update_id={} reason=\"{}\"", update->update_id,
-                 in.ignored);
+    spdlog::info("event=telegram.update_ignored update_id={} reason={}", update->update_id,
+                 logfmt_value(in.ignored));
   }
   if (in.callback_query_id) {
     return HttpResponse::json(

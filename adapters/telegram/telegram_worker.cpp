@@ -8,6 +8,7 @@
 
 #include "adapters/telegram/bot_api_types.h"
 #include "adapters/telegram/telegram_inbound.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel::telegram {
 
@@ -34,7 +35,8 @@ Status TelegramWorker::poll_once() {
   if (!r.result.is_array()) return Error::Unavailable("getUpdates: the result is not a list");
   for (const ParsedUpdate& p : parse_update_list(r.result)) {
     if (!p.update.ok()) {
-      spdlog::warn("event=telegram.update_unreadable reason=\"{}\"", p.update.error().message);
+      spdlog::warn("event=telegram.update_unreadable reason={}",
+                   logfmt_value(p.update.error().message));
       if (p.update_id) offset_ = std::max(offset_.load(), *p.update_id + 1);
       continue;
     }
@@ -47,14 +49,15 @@ Status TelegramWorker::poll_once() {
                                               outcome.error().message));
       }
     } else {
-      spdlog::info("event=telegram.update_ignored update_id={} reason=\"{}\"", update.update_id,
-                   in.ignored);
+      spdlog::info("event=telegram.update_ignored update_id={} reason={}", update.update_id,
+                   logfmt_value(in.ignored));
     }
     offset_ = std::max(offset_.load(), update.update_id + 1);
     if (in.callback_query_id) {
       const CallOutcome answered = api_.answer_callback_query(*in.callback_query_id);
       if (!answered.ok()) {
-        spdlog::info("event=telegram.callback_answer_failed error=\"{}\"", answered.error);
+        spdlog::info("event=telegram.callback_answer_failed error={}",
+                     logfmt_value(answered.error));
       }
     }
   }
@@ -101,8 +104,8 @@ void TelegramWorker::run() {
       if (!extras_done) {
         const auto delay = backoff(++extra_failures);
         next_extra = std::chrono::steady_clock::now() + delay;
-        spdlog::warn("event=telegram.extras_failed attempt={} retry_in_ms={} error=\"{}\"",
-                     extra_failures, delay.count(), e.error().message);
+        spdlog::warn("event=telegram.extras_failed attempt={} retry_in_ms={} error={}",
+                     extra_failures, delay.count(), logfmt_value(e.error().message));
       }
     }
     if (ready && !options_.polling) {
@@ -132,8 +135,8 @@ void TelegramWorker::run() {
     if (ready && retry_after_) delay = std::max(delay, std::chrono::milliseconds(*retry_after_ * 1000LL));
     const auto level = s.error().kind == ErrorKind::kUnavailable ? spdlog::level::warn
                                                                  : spdlog::level::err;
-    spdlog::log(level, "event=telegram.{}_failed attempt={} retry_in_ms={} error=\"{}\"",
-                ready ? "poll" : "setup", failures, delay.count(), s.error().message);
+    spdlog::log(level, "event=telegram.{}_failed attempt={} retry_in_ms={} error={}",
+                ready ? "poll" : "setup", failures, delay.count(), logfmt_value(s.error().message));
     if (!wait(delay)) return;
   }
 }

@@ -14,6 +14,7 @@
 #include "adapters/twilio/twilio_signature.h"
 #include "bot/phone.h"
 #include "bot/text/ascii.h"
+#include "bot/text/logfmt_value.h"
 #include "bot/text_normalize.h"
 
 namespace noodbel {
@@ -33,8 +34,8 @@ HttpResponse twiml() {
 // `reject`: the label of noodbel_webhook_rejections_total; unset: derived from the status.
 HttpResponse refused(const HttpRequest& request, int status, std::string_view reason,
                      const char* reject = nullptr) {
-  spdlog::warn("event=twilio.refused status={} remote={} reason=\"{}\"", status,
-               request.remote_address, reason);
+  spdlog::warn("event=twilio.refused status={} remote={} reason={}", status,
+               logfmt_value(request.remote_address), logfmt_value(reason));
   HttpResponse r = HttpResponse::error_json(status, reason);
   if (reject != nullptr) r.reject_reason = reject;
   return r;
@@ -74,7 +75,7 @@ HttpResponse deliver_failed(const Error& e) {
   if (e.kind == ErrorKind::kUnavailable) {
     return HttpResponse::error_json(503, e.message + "; Twilio may retry");
   }
-  spdlog::error("event=twilio.deliver_failed error=\"{}\"", e.message);
+  spdlog::error("event=twilio.deliver_failed error={}", logfmt_value(e.message));
   return HttpResponse::error_json(500,
                                   "internal error while handling the message; it has been logged");
 }
@@ -91,8 +92,8 @@ HttpResponse status_callback(const TwilioDeps& deps, const HttpRequest& request,
   if (const Status s = deps.mark_delivery(id, *state, deps.clock.now()); !s.ok()) {
     return deliver_failed(s.error());
   }
-  spdlog::info("event=twilio.status id={} status={} error_code={}", id, status,
-               field(form, "ErrorCode").value_or("-"));
+  spdlog::info("event=twilio.status id={} status={} error_code={}", id, logfmt_value(status),
+               logfmt_value(field(form, "ErrorCode").value_or("-")));
   return twiml();
 }
 

@@ -10,6 +10,7 @@
 #include "adapters/http/retry_after.h"
 #include "adapters/sms/sms_common.h"
 #include "bot/phone.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel {
 namespace {
@@ -96,19 +97,18 @@ SendResult TwilioSender::send(const OutboxItem& item) {
   const Result<ClientResponse> response = client_.send(twilio_send_request(config_, item));
   if (!response.ok()) {
     const Error& e = response.error();
-    spdlog::warn("event=twilio.send_failed to={} error=\"{}\"", mask_phone(item.message.address),
-                 e.message);
+    spdlog::warn("event=twilio.send_failed to={} error={}", mask_phone(item.message.address),
+                 logfmt_value(e.message));
     if (e.kind == ErrorKind::kUnavailable) return SendResult::temporary(e.message);
     return SendResult::permanent(e.message);
   }
   SendResult result = twilio_send_result(*response);
   if (result.kind == SendResult::Kind::kSent) {
     spdlog::info("event=twilio.sent to={} id={}", mask_phone(item.message.address),
-                 result.provider_message_id);
+                 logfmt_value(result.provider_message_id));
   } else {
-    spdlog::warn("event=twilio.refused to={} retry={} error=\"{}\"",
-                 mask_phone(item.message.address), result.kind == SendResult::Kind::kTemporary,
-                 result.error);
+    spdlog::warn("event=twilio.refused to={} retry={} error={}", mask_phone(item.message.address),
+                 result.kind == SendResult::Kind::kTemporary, logfmt_value(result.error));
   }
   return result;
 }

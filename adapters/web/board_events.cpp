@@ -1,4 +1,5 @@
 #include "adapters/web/board_events.h"
+#include "bot/text/logfmt_value.h"
 
 #include <algorithm>
 #include <exception>
@@ -81,7 +82,7 @@ bool BoardEvents::run_pending() {
     try {
       keep = (*s)();
     } catch (const std::exception& e) {
-      spdlog::error("event=board.refresh_threw error=\"{}\"", e.what());
+      spdlog::error("event=board.refresh_threw error={}", logfmt_value(e.what()));
     }
     if (!keep) finished.push_back(s);
   }

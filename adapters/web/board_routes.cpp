@@ -8,6 +8,7 @@
 #include "bot/board_html.h"
 #include "bot/html_escape.h"
 #include "bot/local_time.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel {
 namespace {
@@ -18,7 +19,8 @@ std::string text_of(const Templates& t, Language lang, std::string_view name,
                     const TemplateArgs& args = {}) {
   Result<std::string> r = t.render(lang, name, args);
   if (!r) {
-    spdlog::error("event=board.template_failed template={} error=\"{}\"", name, r.error().message);
+    spdlog::error("event=board.template_failed template={} error={}", name,
+                  logfmt_value(r.error().message));
     return {};
   }
   return *r;
@@ -51,7 +53,7 @@ HttpResponse page(const BoardDeps& d, Language lang, int status, const PageParts
        {"expired", e("web_link_expired", {{"code", p.code}})},
        {"noscript", p.events_url.empty() ? "" : e("web_board_noscript")}});
   if (!html) {
-    spdlog::error("event=board.page_failed error=\"{}\"", html.error().message);
+    spdlog::error("event=board.page_failed error={}", logfmt_value(html.error().message));
     return HttpResponse::error_json(500, "the board page template is broken; it has been logged");
   }
   HttpResponse r = HttpResponse::html(status, std::move(html).value());
@@ -83,8 +85,8 @@ void count_refusal(const BoardDeps& d, const HttpRequest& r, const std::string& 
                    const BoardAccess& access) {
   if (access.check == LinkCheck::kValid) return;
   d.metrics.inc(kRejections, {{"reason", std::string(to_string(access.check))}});
-  spdlog::info("event=board.link_refused code={} reason={} remote={}", code,
-               to_string(access.check), r.remote_address);
+  spdlog::info("event=board.link_refused code={} reason={} remote={}", logfmt_value(code),
+               to_string(access.check), logfmt_value(r.remote_address));
 }
 
 HttpResponse refused(const BoardDeps& d, const BoardAccess& a, const std::string& code,
@@ -138,12 +140,14 @@ HttpResponse show(const BoardDeps& d, const HttpRequest& r, const PathParams& pa
   }
   Result<std::string> fragment = render_board_fragment(*loaded.view, d.templates, loaded.lang, now);
   if (!fragment) {
-    spdlog::error("event=board.render_failed code={} error=\"{}\"", code, fragment.error().message);
+    spdlog::error("event=board.render_failed code={} error={}", logfmt_value(code),
+                  logfmt_value(fragment.error().message));
     return HttpResponse::error_json(500, "the board could not be rendered; it has been logged");
   }
   const std::string events = fmt::format("/board/{}/events?t={}", code,
                                          r.query_param("t").value_or(""));
-  spdlog::info("event=board.viewed code={} caseworker={}", code, access.caseworker_id);
+  spdlog::info("event=board.viewed code={} caseworker={}", logfmt_value(code),
+               logfmt_value(access.caseworker_id));
   return page(d, loaded.lang, 200,
               {text_of(d.templates, loaded.lang, "web_board_title", {{"code", code}}),
                std::move(fragment).value(), code, events},

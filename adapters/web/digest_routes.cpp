@@ -11,6 +11,7 @@
 #include "bot/digest.h"
 #include "bot/digest_render.h"
 #include "bot/html_escape.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel {
 namespace {
@@ -36,7 +37,8 @@ class DigestPages {
         deps_.links.check_digest(date_text, service, token, deps_.clock.now());
     if (check != LinkCheck::kValid) {
       if (deps_.on_refused) deps_.on_refused(to_string(check));
-      spdlog::info("event=digest.link_refused date={} reason={}", date_text, to_string(check));
+      spdlog::info("event=digest.link_refused date={} reason={}", logfmt_value(date_text),
+                   to_string(check));
       return error_page(403, check == LinkCheck::kExpired ? "digest_link_expired"
                                                           : "digest_link_invalid",
                         {});
@@ -54,8 +56,8 @@ class DigestPages {
     if (!service.empty()) only = service;
     const Result<Digest> digest = deps_.source.build(date, only);
     if (!digest.ok()) {
-      spdlog::error("event=digest.page_failed date={} error=\"{}\"", iso_date(date),
-                    digest.error().message);
+      spdlog::error("event=digest.page_failed date={} error={}", iso_date(date),
+                    logfmt_value(digest.error().message));
       // The figures could not be read: a page that says so, never one of empty figures.
       const bool retry = digest.error().kind == ErrorKind::kUnavailable;
       return error_page(retry ? 503 : 500, "digest_page_failed", {});
@@ -63,8 +65,8 @@ class DigestPages {
     Result<std::string> html = render_digest_html(*digest, deps_.templates, lang(),
                                                   deps_.source.page_html());
     if (!html.ok()) {
-      spdlog::error("event=digest.page_failed date={} error=\"{}\"", iso_date(date),
-                    html.error().message);
+      spdlog::error("event=digest.page_failed date={} error={}", iso_date(date),
+                    logfmt_value(html.error().message));
       return error_page(500, "digest_page_failed", {});
     }
     HttpResponse r = HttpResponse::html(200, std::move(html).value());

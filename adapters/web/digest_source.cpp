@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "adapters/web/web_page.h"
+#include "bot/text/logfmt_value.h"
 
 namespace noodbel {
 namespace {
@@ -36,7 +37,7 @@ Result<DigestSource> DigestSource::load(const std::string& data_dir, const Diges
     spdlog::warn(
         "event=digest.no_area_names path={} effect=\"areas named after their lowest "
         "postcode\"",
-        areas_path);
+        logfmt_value(areas_path));
   }
   return DigestSource(digest, core, postcodes, store, std::move(names), std::move(*page));
 }

@@ -1,9 +1,12 @@
 // Operations end to end with the real binary: the log lines of a crisis call in the
 // sandbox (logfmt, masked numbers, no message text at info), the /metrics figures, and
-// backup / restore / purge / families forget around a running `noodbel serve`.
+// backup / restore / purge / families forget around a running `noodbel serve`, and request
+// values that cannot plant keys in a log line.
 #include <chrono>
 #include <fstream>
 #include <functional>
+#include <map>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -26,8 +29,11 @@ constexpr const char* kReply = "ja hoor wij kunnen dat zeker";
 
 class OperationsServer : public ::testing::Test {
  protected:
+  // What the test's config adds to the sandbox set-up of make_e2e_env.
+  virtual std::string config_extra() const { return ""; }
+
   void SetUp() override {
-    env_ = make_e2e_env("ops");
+    env_ = make_e2e_env("ops", config_extra());
     load_demo_data(env_);
     start();
   }
@@ -120,6 +126,58 @@ TEST_F(OperationsServer, EveryLogLineOfACrisisCallIsLogfmtWithoutNumbersOrMessag
     EXPECT_EQ(line.find("kunnen dat zeker"), std::string::npos) << "reply text: " << line;
   }
   EXPECT_GE(count, 3) << err;
+}
+
+constexpr const char* kTelegramSecret = "3f9c0b6e2a7d41c8b5e0f2a9d6c3b1e7";
+
+// The Telegram webhook on as well (the Bot API on an unused loopback port): a webhook
+// whose request values reach a log line.
+class OperationsServerWithTelegram : public OperationsServer {
+ protected:
+  std::string config_extra() const override {
+    return std::string(
+               "[telegram]\nenabled = true\n"
+               "token = \"123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw\"\n"
+               "api_base_url = \"http://127.0.0.1:9\"\nmode = \"webhook\"\n"
+               "webhook_secret = \"") +
+           kTelegramSecret +
+           "\"\npublic_url = \"http://127.0.0.1:8443\"\nbot_username = \"noodbel_test_bot\"\n";
+  }
+};
+
+TEST_F(OperationsServerWithTelegram, RequestValuesCannotPlantKeysInALogLine) {
+  EXPECT_EQ(http_call(port_, "GET", "/board/K00%20caseworker=C999?t=x").status, 403);
+  const std::string update = json{
+      {"update_id", 9001},
+      {"message",
+       {{"message_id", 1},
+        {"date", 1763974800},
+        {"chat", {{"id", 300000001}, {"type", "group\" forged=\"1"}}},
+        {"from", {{"id", 300000001}, {"is_bot", false}, {"first_name", "X"}}},
+        {"text", "hallo"}}}}.dump();
+  EXPECT_EQ(http_call(port_, "POST", "/webhooks/telegram", update,
+                      {{"Content-Type", "application/json"},
+                       {"X-Telegram-Bot-Api-Secret-Token", kTelegramSecret}})
+                .status,
+            200);
+  const std::string err = stop();
+  std::istringstream lines(err);
+  std::string line;
+  std::optional<std::map<std::string, std::string>> refused;
+  std::optional<std::map<std::string, std::string>> ignored;
+  while (std::getline(lines, line)) {
+    if (line.empty()) continue;
+    const auto pairs = parse_logfmt(line);
+    ASSERT_TRUE(pairs.has_value()) << "not logfmt: " << line;
+    EXPECT_FALSE(pairs->count("caseworker")) << "a key from the request path: " << line;
+    EXPECT_FALSE(pairs->count("forged")) << "a key from the update: " << line;
+    if (pairs->count("event") && pairs->at("event") == "board.link_refused") refused = pairs;
+    if (pairs->count("event") && pairs->at("event") == "telegram.update_ignored") ignored = pairs;
+  }
+  ASSERT_TRUE(refused.has_value()) << err;
+  EXPECT_EQ(refused->at("code"), "K00 caseworker=C999");
+  ASSERT_TRUE(ignored.has_value()) << err;
+  EXPECT_NE(ignored->at("reason").find("group\" forged=\"1"), std::string::npos) << err;
 }
 
 TEST_F(OperationsServer, MetricsCountCallsAnswersMessagesAndWebhookRejections) {

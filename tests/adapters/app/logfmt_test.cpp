@@ -9,16 +9,6 @@
 namespace noodbel {
 namespace {
 
-TEST(LogfmtValue, LeavesPlainTokensBareAndQuotesTheRest) {
-  EXPECT_EQ(logfmt_value("sms"), "sms");
-  EXPECT_EQ(logfmt_value(""), "\"\"");
-  EXPECT_EQ(logfmt_value("two words"), "\"two words\"");
-  EXPECT_EQ(logfmt_value("say \"hi\"\\now"), "\"say \\\"hi\\\"\\\\now\"");
-  EXPECT_EQ(logfmt_value("a\nb\tc"), "\"a\\nb\\tc\"");
-  EXPECT_EQ(logfmt_value("k=v"), "\"k=v\"");
-  EXPECT_EQ(logfmt_value(std::string("bell\x07")), "\"bell\\u0007\"");
-}
-
 TEST(ParseLogfmt, ReadsBareAndQuotedValues) {
   const auto pairs = parse_logfmt("event=x count=3 error=\"a \\\"b\\\" c\" empty=\"\"");
   ASSERT_TRUE(pairs.has_value());

@@ -149,4 +149,20 @@ Result<ParsedTarget> parse_target(std::string_view target) {
 
 Result<FormFields> parse_form(std::string_view body) { return parse_pairs(body, "form"); }
 
+std::string path_for_log(std::string_view path) {
+  constexpr std::size_t kSecretLength = 16;
+  std::string out;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t slash = path.find('/', start);
+    const std::size_t end = slash == std::string_view::npos ? path.size() : slash;
+    const std::string_view segment = path.substr(start, end - start);
+    out += segment.size() >= kSecretLength ? std::string_view("\u2026") : segment;
+    if (slash == std::string_view::npos) break;
+    out += '/';
+    start = slash + 1;
+  }
+  return out;
+}
+
 }  // namespace noodbel

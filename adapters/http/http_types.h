@@ -85,6 +85,10 @@ struct ParsedTarget {
   FormFields query;
 };
 
+// The path as the server may log it: every segment of 16 or more characters (a secret such
+// as the Kannel webhook secret in /webhooks/kannel/{secret}) shown as "…".
+std::string path_for_log(std::string_view path);
+
 // Percent-decodes s; '+' becomes a space when plus_is_space (query and form data).
 // A '%' not followed by two hex digits is an Error naming the position.
 Result<std::string> percent_decode(std::string_view s, bool plus_is_space);

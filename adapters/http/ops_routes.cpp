@@ -35,7 +35,7 @@ HttpResponse ready(const OpsDeps& deps) {
 HttpResponse metrics(const OpsDeps& deps, const HttpRequest& request) {
   if (deps.metrics_refusal) {
     if (const std::optional<std::string> why = deps.metrics_refusal(request)) {
-      spdlog::info("event=metrics.refused remote={}", request.remote_address);
+      spdlog::info("event=metrics.refused remote={}", logfmt_value(request.remote_address));
       return HttpResponse::text(403, *why + "\n");
     }
   }

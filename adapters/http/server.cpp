@@ -227,7 +227,8 @@ class Session : public std::enable_shared_from_this<Session> {
     const bool valid = response.status >= 100 && response.status <= 599;
     if (!valid) {
       spdlog::error("event=http.bad_status method={} path={} status={}",
-                    logfmt_value(request.method), logfmt_value(request.path), response.status);
+                    logfmt_value(request.method), logfmt_value(path_for_log(request.path)),
+                    response.status);
     }
     std::optional<HttpResponse> fallback;
     const HttpResponse& out =
@@ -573,10 +574,11 @@ HttpResponse Core::call_handler(const HttpRequest& request) const {
     return handler(request);
   } catch (const std::exception& e) {
     spdlog::error("event=http.handler_threw method={} path={} error={}",
-                  logfmt_value(request.method), logfmt_value(request.path), logfmt_value(e.what()));
+                  logfmt_value(request.method), logfmt_value(path_for_log(request.path)),
+                  logfmt_value(e.what()));
   } catch (...) {
     spdlog::error("event=http.handler_threw method={} path={} error=unknown",
-                  logfmt_value(request.method), logfmt_value(request.path));
+                  logfmt_value(request.method), logfmt_value(path_for_log(request.path)));
   }
   return HttpResponse::error_json(500, "internal server error; it has been logged");
 }

@@ -101,5 +101,18 @@ TEST(HttpResponse, JsonWithInvalidUtf8IsReplacedNotThrown) {
   EXPECT_TRUE(is_valid_utf8(r.body));
 }
 
+// Issue 13: the Kannel webhook secret is a path segment; the server's own log lines name the
+// path of a request whose handler threw, and must not write the secret.
+TEST(PathForLog, HidesEverySegmentLongEnoughToBeASecret) {
+  EXPECT_EQ(path_for_log("/webhooks/kannel/5b1f0c9e7d2a43b8a6e1d0f9c8b7a6e5"),
+            "/webhooks/kannel/\u2026");
+  EXPECT_EQ(path_for_log("/webhooks/kannel/0123456789abcdef/x"), "/webhooks/kannel/\u2026/x");
+  EXPECT_EQ(path_for_log("/board/K42/events"), "/board/K42/events");
+  EXPECT_EQ(path_for_log("/digest/2026-11-23"), "/digest/2026-11-23");
+  EXPECT_EQ(path_for_log("/webhooks/kannel/0123456789abcde"), "/webhooks/kannel/0123456789abcde");
+  EXPECT_EQ(path_for_log("/"), "/");
+  EXPECT_EQ(path_for_log(""), "");
+}
+
 }  // namespace
 }  // namespace noodbel

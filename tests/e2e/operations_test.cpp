@@ -128,7 +128,7 @@ TEST_F(OperationsServer, EveryLogLineOfACrisisCallIsLogfmtWithoutNumbersOrMessag
   EXPECT_GE(count, 3) << err;
 }
 
-constexpr const char* kTelegramSecret = "3f9c0b6e2a7d41c8b5e0f2a9d6c3b1e7";
+constexpr const char* kTelegramSecret = "b81e5f2c90d74a3e6c1f08a9d2e7b4c5";
 
 // The Telegram webhook on as well (the Bot API on an unused loopback port): a webhook
 // whose request values reach a log line.
@@ -137,7 +137,7 @@ class OperationsServerWithTelegram : public OperationsServer {
   std::string config_extra() const override {
     return std::string(
                "[telegram]\nenabled = true\n"
-               "token = \"123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw\"\n"
+               "token = \"123456789:Qm7xK2pL9vR4tW8zN3bH6jF1cD5gS0aYeUi\"\n"
                "api_base_url = \"http://127.0.0.1:9\"\nmode = \"webhook\"\n"
                "webhook_secret = \"") +
            kTelegramSecret +

@@ -158,14 +158,16 @@ void read_paths(Reader& r, const toml::table& root, Config& c) {
   }
 }
 
-// Why a metrics token is unusable (shorter than 16 characters), or nullopt; "" is no token.
+// The fewest characters a secret of ours may have (a slash secret, the metrics token).
+constexpr std::size_t kMinSecretLength = 16;
+
+// Why a metrics token is unusable (shorter than kMinSecretLength), or nullopt; "" is none.
 std::optional<std::string> short_metrics_token(std::string_view token) {
-  constexpr std::size_t kMinLength = 16;
-  if (token.empty() || token.size() >= kMinLength) return std::nullopt;
+  if (token.empty() || token.size() >= kMinSecretLength) return std::nullopt;
   return fmt::format(
       "is {} characters long; use at least {}, e.g. the output of "
       "`openssl rand -hex 32`",
-      token.size(), kMinLength);
+      token.size(), kMinSecretLength);
 }
 
 void read_http(Reader& r, const toml::table& root, Config& c) {
@@ -248,8 +250,6 @@ void read_sandbox_and_log(Reader& r, const toml::table& root, Config& c) {
     }
   }
 }
-
-constexpr std::size_t kMinSecretLength = 16;
 
 // Why a slash secret is unusable, or nullopt when it is fine.
 std::optional<std::string> weak_secret(std::string_view secret) {

@@ -25,11 +25,11 @@ const SecretKey kSecretKeys[] = {
      "choose your own (e.g. `openssl rand -hex 16`) and set the same in kannel.conf's "
      "sendsms-user",
      [](const Config& c) -> const std::string& { return c.kannel.password; }},
-    {"http.metrics_token", "NOODBEL_METRICS_TOKEN", kGenerate,
-     [](const Config& c) -> const std::string& { return c.http.metrics_token; }},
     {"kannel.webhook_secret", "NOODBEL_KANNEL_SECRET",
      "generate your own with `openssl rand -hex 32` and set the same in kannel.conf's get-url",
      [](const Config& c) -> const std::string& { return c.kannel.webhook_secret; }},
+    {"http.metrics_token", "NOODBEL_METRICS_TOKEN", kGenerate,
+     [](const Config& c) -> const std::string& { return c.http.metrics_token; }},
 };
 
 }  // namespace

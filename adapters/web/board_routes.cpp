@@ -69,11 +69,10 @@ HttpResponse message_page(const BoardDeps& d, Language lang, int status, std::st
   return page(d, lang, status, {text_of(d.templates, lang, title), body, code, ""}, now);
 }
 
-// The token checked against the call the code leads to now (the latest call with that
-// code): a link made for an earlier call with the same code does not match it.
-BoardAccess check_in(const BoardDeps& d, Repository& repo, const HttpRequest& r,
-                     const std::string& code, UnixTime now) {
-  const std::optional<Call> call = repo.call_by_code(code);
+// The token checked against `call`, the call the code leads to now (the latest call with
+// that code): a link made for an earlier call with the same code does not match it.
+BoardAccess check_token(const BoardDeps& d, const HttpRequest& r, const std::optional<Call>& call,
+                        UnixTime now) {
   BoardAccess access;
   access.check = LinkCheck::kUnknownCall;
   if (call) access = d.links.check_board(*call, r.query_param("t").value_or(""), now);
@@ -102,18 +101,16 @@ struct Loaded {
   Language lang = Language::kNl;
 };
 
-// The board of the call `access` was granted for, if the code still leads to it.
-Loaded load_in(const BoardDeps& d, Repository& repo, const std::string& code,
-               const BoardAccess& access, UnixTime now) {
+// The board of `call` for the caseworker of a valid `access` to it, in their language.
+Loaded load_in(const BoardDeps& d, Repository& repo, const Call& call, const BoardAccess& access,
+               UnixTime now) {
   Loaded out;
   out.lang = d.config.default_language;
   const std::optional<Caseworker> cw = repo.caseworker(access.caseworker_id);
   if (cw) out.lang = cw->language;
-  const std::optional<Call> call = repo.call_by_code(code);
-  if (!call || !access.is_for(*call)) return out;
   // Contact details only for the call's own service (the link names the caseworker).
-  const bool own_service = cw && cw->service == call->service;
-  out.view = load_board_view(repo, *call, d.config.board, now, own_service);
+  const bool own_service = cw && cw->service == call.service;
+  out.view = load_board_view(repo, call, d.config.board, now, own_service);
   return out;
 }
 
@@ -127,17 +124,14 @@ HttpResponse show(const BoardDeps& d, const HttpRequest& r, const PathParams& pa
   BoardAccess access;
   Loaded loaded;
   const Status read = d.run([&](Repository& repo) -> Status {
-    access = check_in(d, repo, r, code, now);
-    if (access.check == LinkCheck::kValid) loaded = load_in(d, repo, code, access, now);
+    const std::optional<Call> call = repo.call_by_code(code);
+    access = check_token(d, r, call, now);
+    if (access.check == LinkCheck::kValid) loaded = load_in(d, repo, *call, access, now);
     return Ok();
   });
   if (!read.ok()) return unavailable();
   count_refusal(d, r, code, access);
   if (access.check != LinkCheck::kValid) return refused(d, access, code, now);
-  if (!loaded.view) {
-    return message_page(d, loaded.lang, 404, "web_board_not_found_title", "web_board_not_found",
-                        code, now);
-  }
   Result<std::string> fragment = render_board_fragment(*loaded.view, d.templates, loaded.lang, now);
   if (!fragment) {
     spdlog::error("event=board.render_failed code={} error={}", logfmt_value(code),
@@ -173,7 +167,8 @@ struct LiveBoard {
     }
     Loaded loaded;
     const Status read = d.run([&](Repository& repo) -> Status {
-      loaded = load_in(d, repo, code, access, now);
+      const std::optional<Call> call = repo.call_by_code(code);
+      if (call && access.is_for(*call)) loaded = load_in(d, repo, *call, access, now);
       return Ok();
     });
     if (!read.ok()) return true;  // try again at the next change
@@ -195,7 +190,7 @@ HttpResponse stream(const std::shared_ptr<const BoardDeps>& d, const HttpRequest
   const UnixTime now = d->clock.now();
   BoardAccess access;
   const Status read = d->run([&](Repository& repo) -> Status {
-    access = check_in(*d, repo, r, code, now);
+    access = check_token(*d, r, repo.call_by_code(code), now);
     return Ok();
   });
   if (!read.ok()) return unavailable();
